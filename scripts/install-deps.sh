@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs exactly the Debian packages leafpress needs that are missing.
+# Idempotent and quiet when everything is present. Run as root on Debian 12.
+set -euo pipefail
+
+packages=(
+  # build
+  g++ cmake make pkg-config
+  # libraries
+  libhpdf-dev libharfbuzz-dev libfreetype-dev libtomlplusplus-dev catch2
+  libmd4c-dev libhyphen-dev libunibreak-dev libfribidi-dev libqrencode-dev
+  libcli11-dev zlib1g-dev
+  # hyphenation patterns
+  hyphen-en-us hyphen-es
+  # validators used by the end-to-end tests
+  qpdf poppler-utils mupdf-tools zbar-tools
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  [[ $status == "install ok installed" ]] || missing+=("$p")
+done
+((${#missing[@]} == 0)) && exit 0
+
+echo "install-deps: installing ${missing[*]}" >&2
+if [[ $(id -u) -ne 0 ]]; then
+  SUDO=sudo
+else
+  SUDO=
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq >/dev/null
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,96 @@
+// leafpress: branded, print-ready patient leaflets from TOML content files.
+#include <CLI/CLI.hpp>
+
+#include <unistd.h>
+
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+
+#include "cli/commands.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The folder that holds layouts/ and fonts/: $LEAFPRESS_HOME, the executable's parent
+// folder (build/leafpress → the repository), or the source folder it was built from.
+std::string data_dir() {
+    if (const char* env = std::getenv("LEAFPRESS_HOME"); env && *env) return env;
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        for (fs::path dir = exe.parent_path(); !dir.empty() && dir != dir.parent_path(); dir = dir.parent_path()) {
+            if (fs::is_directory(dir / "layouts", ec) && fs::is_directory(dir / "fonts", ec)) return dir.string();
+        }
+    }
+    return LEAFPRESS_SOURCE_DIR;
+}
+
+// SOURCE_DATE_EPOCH as "YYYY-MM-DD", or "" when unset.
+std::string source_date() {
+    const char* env = std::getenv("SOURCE_DATE_EPOCH");
+    if (!env || !*env) return {};
+    char* end = nullptr;
+    const long long secs = std::strtoll(env, &end, 10);
+    if (*end != '\0' || secs < 0) return {};
+    const std::time_t t = static_cast<std::time_t>(secs);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace leafpress;
+    CLI::App app{"leafpress: branded, print-ready PDF patient leaflets from TOML content files"};
+    app.set_version_flag("--version", std::string("leafpress ") + LEAFPRESS_VERSION);
+    app.require_subcommand(1);
+
+    BuildOptions build;
+    auto* b = app.add_subcommand("build", "Build one leaflet PDF");
+    b->add_option("content", build.content, "Content file (TOML)")->required();
+    b->add_option("-o,--output", build.output, "Output PDF (default: <content name>.pdf here)");
+    b->add_option("--layout", build.layout, "Layout name from layouts/ or a layout file")->capture_default_str();
+    b->add_option("--brand", build.brand, "Brand file (default: the nearest brand.toml)");
+
+    BatchOptions batch;
+    auto* ba = app.add_subcommand("batch", "Build every content file for every layout");
+    ba->add_option("inputs", batch.inputs, "Folders or content files (default: content/)");
+    ba->add_option("-o,--output", batch.out_dir, "Output folder")->capture_default_str();
+    ba->add_option("--layout", batch.layouts, "Layout name or file; repeat for several (default: a4)");
+    ba->add_option("-j,--jobs", batch.jobs, "Parallel builds (default: the number of cores)")->check(CLI::NonNegativeNumber);
+
+    CheckOptions check;
+    auto* c = app.add_subcommand("check", "Build in memory and report findings; writes no PDF");
+    c->add_option("content", check.content, "Content file (TOML)")->required();
+    c->add_option("--layout", check.layout, "Layout name from layouts/ or a layout file")->capture_default_str();
+    c->add_option("--brand", check.brand, "Brand file (default: the nearest brand.toml)");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return 2;
+    }
+
+    const std::string home = data_dir();
+    Diagnostics setup;
+    Engine engine({(fs::path(home) / "layouts").string(), (fs::path(home) / "fonts").string()}, setup);
+    for (const auto& d : setup.all()) std::cerr << format(d) << '\n';
+    if (setup.has_errors()) return 1;
+
+    const std::string date = source_date();
+    if (*b) return run_build(build, engine, date);
+    if (*ba) return run_batch(batch, engine, date);
+    return run_check(check, engine, date);
+}

@@ -1,0 +1,69 @@
+#include "cli/pipeline.hpp"
+
+#include "content/load_content.hpp"
+#include "layout/flow.hpp"
+#include "pdf/write_pdf.hpp"
+#include "style/brand.hpp"
+#include "style/layout.hpp"
+
+namespace leafpress {
+
+Engine::Engine(Paths paths, Diagnostics& diags)
+    : paths_(std::move(paths)), fonts_(text::FontLibrary::scan(paths_.fonts_dir, diags)) {}
+
+const text::Hyphenator* Engine::hyphenator(const std::string& language) {
+    std::lock_guard lock(mutex_);
+    auto it = hyphenators_.find(language);
+    if (it == hyphenators_.end())
+        it = hyphenators_.emplace(language, text::Hyphenator::load(language, paths_.hyphen_dir)).first;
+    return it->second.get();
+}
+
+BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
+    BuildResult r;
+    Diagnostics& d = r.diags;
+
+    // Load.
+    auto doc = load_content(request.content, d);
+    std::string brand_path = request.brand;
+    if (brand_path.empty()) {
+        if (auto found = find_brand_file(request.content)) brand_path = *found;
+    }
+    std::optional<Brand> brand;
+    if (brand_path.empty()) {
+        d.error("brand.missing", {request.content, 0, 0}, "no brand.toml next to the content file or in a folder above it",
+                "create one or pass --brand FILE");
+    } else {
+        brand = load_brand(brand_path, d);
+    }
+    const std::string layout_path = resolve_layout_path(request.layout, engine.paths().layouts_dir);
+    auto layout = load_layout(layout_path, d);
+    if (layout) r.layout_name = layout->name;
+    if (!doc || !brand || !layout || d.has_errors()) return r;
+
+    // Fonts and hyphenation for this leaflet.
+    auto fonts = text::resolve_fonts(layout->family, layout->fallback, engine.fonts(), {layout_path, 1, 1}, d);
+    if (!fonts) return r;
+    const text::Hyphenator* hyphenator = nullptr;
+    if (layout->hyphenation == Hyphenation::On) {
+        hyphenator = engine.hyphenator(doc->language);
+        if (!hyphenator && !text::language_is_unhyphenated(doc->language)) {
+            d.warning("text.no-patterns", {request.content, 0, 0},
+                      "no hyphenation patterns for language '" + doc->language + "'; words are not hyphenated",
+                      "install Debian's hyphen-" + doc->language.substr(0, doc->language.find('-')) + " package");
+        }
+    }
+
+    // Shape, break and flow.
+    const LaidOut laid = flow(*doc, *brand, *layout, {*fonts, hyphenator}, d);
+    r.pages = static_cast<int>(laid.pages.size());
+    if (d.has_errors()) return r;
+
+    // Write.
+    PdfOptions options;
+    options.source_date = request.source_date;
+    r.pdf = write_pdf(laid, options, d);
+    return r;
+}
+
+}  // namespace leafpress

@@ -1,0 +1,55 @@
+// The pipeline, stage by stage: load → shape/break (inside flow) → flow → write.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.hpp"
+#include "text/fonts.hpp"
+#include "text/hyphenate.hpp"
+
+namespace leafpress {
+
+// What every build shares: the fonts and hyphenation patterns, loaded once.
+class Engine {
+public:
+    struct Paths {
+        std::string layouts_dir;
+        std::string fonts_dir;
+        std::string hyphen_dir = "/usr/share/hyphen";
+    };
+    Engine(Paths paths, Diagnostics& diags);
+
+    [[nodiscard]] const Paths& paths() const { return paths_; }
+    [[nodiscard]] const text::FontLibrary& fonts() const { return fonts_; }
+    // Patterns for a language, loaded on first use; nullptr when none are installed.
+    const text::Hyphenator* hyphenator(const std::string& language);
+
+private:
+    Paths paths_;
+    text::FontLibrary fonts_;
+    std::mutex mutex_;
+    std::map<std::string, std::unique_ptr<text::Hyphenator>> hyphenators_;
+};
+
+struct BuildRequest {
+    std::string content;  // content file
+    std::string layout = "a4";
+    std::string brand;    // empty: found next to the content
+    std::string source_date;  // from SOURCE_DATE_EPOCH, "YYYY-MM-DD"; empty: the content's reviewed date
+};
+
+struct BuildResult {
+    std::optional<std::vector<std::uint8_t>> pdf;  // nullopt when the build failed
+    int pages = 0;
+    std::string layout_name;
+    Diagnostics diags;
+};
+
+BuildResult build_leaflet(const BuildRequest& request, Engine& engine);
+
+}  // namespace leafpress

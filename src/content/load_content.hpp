@@ -1,0 +1,17 @@
+#pragma once
+#include <optional>
+#include <string>
+
+#include "content/document.hpp"
+#include "core/diagnostics.hpp"
+
+namespace leafpress {
+
+// Loads a content file (one leaflet). Returns nullopt when the file cannot be read or parsed;
+// other problems are reported in `diags` and the document is returned as far as it could be read.
+std::optional<Document> load_content(const std::string& path, Diagnostics& diags);
+
+// The same from text already in memory (`path` names it in diagnostics).
+std::optional<Document> load_content_text(const std::string& text, const std::string& path, Diagnostics& diags);
+
+}  // namespace leafpress

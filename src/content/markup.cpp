@@ -1,0 +1,331 @@
+#include "content/markup.hpp"
+
+#include <md4c.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <optional>
+
+#include "core/utf8.hpp"
+
+namespace leafpress {
+
+namespace {
+
+struct ListFrame {
+    ListKind kind;
+    int next_number;
+};
+
+struct PendingWarning {
+    std::string code;
+    std::string message;
+    std::string hint;
+};
+
+std::optional<char32_t> decode_entity(std::string_view e) {
+    if (e.size() < 3 || e.front() != '&' || e.back() != ';') return std::nullopt;
+    const std::string_view name = e.substr(1, e.size() - 2);
+    if (name[0] == '#') {
+        const bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
+        const std::string digits(name.substr(hex ? 2 : 1));
+        if (digits.empty()) return std::nullopt;
+        char* end = nullptr;
+        const unsigned long v = std::strtoul(digits.c_str(), &end, hex ? 16 : 10);
+        if (*end != '\0' || v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return U'\uFFFD';
+        return static_cast<char32_t>(v);
+    }
+    static constexpr std::pair<std::string_view, char32_t> table[] = {
+        {"amp", U'&'},     {"lt", U'<'},       {"gt", U'>'},       {"quot", U'"'},    {"apos", U'\''},
+        {"nbsp", U'\u00A0'}, {"ndash", U'\u2013'}, {"mdash", U'\u2014'}, {"hellip", U'\u2026'},
+        {"copy", U'\u00A9'}, {"reg", U'\u00AE'},   {"trade", U'\u2122'}, {"deg", U'\u00B0'},
+        {"plusmn", U'\u00B1'}, {"times", U'\u00D7'}, {"middot", U'\u00B7'}, {"bull", U'\u2022'},
+        {"lsquo", U'\u2018'}, {"rsquo", U'\u2019'}, {"ldquo", U'\u201C'}, {"rdquo", U'\u201D'},
+        {"eacute", U'\u00E9'}, {"euro", U'\u20AC'}, {"shy", U'\u00AD'},
+    };
+    for (const auto& [n, cp] : table)
+        if (n == name) return cp;
+    return std::nullopt;
+}
+
+class Builder {
+public:
+    Builder(std::string_view body, const TextOrigin& origin, Diagnostics& diags)
+        : body_(body), origin_(origin), diags_(diags) {}
+
+    std::vector<Block> take() {
+        flush_pending(std::nullopt);
+        return std::move(blocks_);
+    }
+
+    int enter_block(MD_BLOCKTYPE type, void* detail) {
+        switch (type) {
+            case MD_BLOCK_DOC: break;
+            case MD_BLOCK_UL:
+                lists_.push_back({ListKind::Bullet, 1});
+                break;
+            case MD_BLOCK_OL:
+                lists_.push_back({ListKind::Numbered, static_cast<int>(static_cast<MD_BLOCK_OL_DETAIL*>(detail)->start)});
+                break;
+            case MD_BLOCK_LI: start_list_item(); break;
+            case MD_BLOCK_P: start_paragraph(); break;
+            case MD_BLOCK_H:
+                pend("markup.heading", "headings inside a body are not supported; shown as plain text",
+                     "start a new [[section]] with heading = \"...\" instead");
+                start_paragraph();
+                break;
+            case MD_BLOCK_QUOTE:
+                pend("markup.blockquote", "block quotes inside a body are not supported; shown as plain text",
+                     "use a section with kind = \"quote\"");
+                break;
+            case MD_BLOCK_CODE:
+                pend("markup.code", "code blocks are not supported; shown as plain text");
+                start_paragraph();
+                in_code_block_ = true;
+                break;
+            case MD_BLOCK_HTML:
+                pend("markup.html", "HTML is not supported; shown as plain text");
+                start_paragraph();
+                in_code_block_ = true;
+                break;
+            case MD_BLOCK_HR:
+                pend("markup.rule", "horizontal rules are not supported; ignored");
+                break;
+            default:
+                pend("markup.unsupported", "unsupported markup; shown as plain text");
+                start_paragraph();
+                break;
+        }
+        return 0;
+    }
+
+    int leave_block(MD_BLOCKTYPE type, void*) {
+        switch (type) {
+            case MD_BLOCK_UL:
+            case MD_BLOCK_OL:
+                if (!lists_.empty()) lists_.pop_back();
+                break;
+            case MD_BLOCK_LI:
+                in_item_ = false;
+                item_has_text_ = false;
+                break;
+            case MD_BLOCK_CODE:
+            case MD_BLOCK_HTML:
+                in_code_block_ = false;
+                break;
+            default: break;
+        }
+        return 0;
+    }
+
+    int enter_span(MD_SPANTYPE type, void* detail) {
+        switch (type) {
+            case MD_SPAN_EM: styles_.push_back(with_italic(style())); break;
+            case MD_SPAN_STRONG: styles_.push_back(with_bold(style())); break;
+            case MD_SPAN_A: {
+                const auto* a = static_cast<MD_SPAN_A_DETAIL*>(detail);
+                links_.emplace_back(a->href.text, a->href.size);
+                break;
+            }
+            case MD_SPAN_IMG:
+                pend("markup.image", "images inside a body are not supported; their description is shown as text");
+                break;
+            case MD_SPAN_CODE:
+                pend("markup.code", "code spans are not supported; shown as plain text");
+                break;
+            default:
+                pend("markup.unsupported", "unsupported inline markup; shown as plain text");
+                break;
+        }
+        return 0;
+    }
+
+    int leave_span(MD_SPANTYPE type, void*) {
+        switch (type) {
+            case MD_SPAN_EM:
+            case MD_SPAN_STRONG:
+                if (!styles_.empty()) styles_.pop_back();
+                break;
+            case MD_SPAN_A:
+                if (!links_.empty()) links_.pop_back();
+                break;
+            default: break;
+        }
+        return 0;
+    }
+
+    int text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size) {
+        const std::string_view t(text, size);
+        std::optional<std::size_t> offset;
+        if (text >= body_.data() && text <= body_.data() + body_.size())
+            offset = static_cast<std::size_t>(text - body_.data());
+        flush_pending(offset);
+        if (blocks_.empty()) start_paragraph();
+        if (blocks_.back().where.line == 0 && offset) blocks_.back().where = pos(*offset);
+        if (in_item_) item_has_text_ = true;
+        switch (type) {
+            case MD_TEXT_NORMAL: append(t); break;
+            case MD_TEXT_NULLCHAR: append("\xEF\xBF\xBD"); break;
+            case MD_TEXT_BR: append("\n"); break;
+            case MD_TEXT_SOFTBR: append(" "); break;
+            case MD_TEXT_ENTITY:
+                if (auto cp = decode_entity(t)) {
+                    std::string s;
+                    utf8::append(s, *cp);
+                    append(s);
+                } else {
+                    append(t);
+                }
+                break;
+            case MD_TEXT_CODE:
+            case MD_TEXT_HTML:
+                if (type == MD_TEXT_HTML && !in_code_block_ && offset)
+                    warn_at(*offset, "markup.html", "HTML is not supported; shown as plain text", {});
+                append(in_code_block_ ? std::string_view(t) : t);
+                break;
+            default: append(t); break;
+        }
+        return 0;
+    }
+
+private:
+    FontStyle style() const { return styles_.empty() ? FontStyle::Regular : styles_.back(); }
+
+    SourcePos pos(std::size_t offset) const {
+        int line = 0, col = 0;
+        for (std::size_t i = 0; i < offset && i < body_.size(); ++i) {
+            const auto c = static_cast<unsigned char>(body_[i]);
+            if (c == '\n') { ++line; col = 0; }
+            else if ((c & 0xC0) != 0x80) ++col;
+        }
+        return {origin_.file, origin_.line + line, line == 0 ? origin_.column + col : col + 1};
+    }
+
+    void pend(std::string code, std::string message, std::string hint = {}) {
+        pending_.push_back({std::move(code), std::move(message), std::move(hint)});
+    }
+
+    void warn_at(std::size_t offset, std::string code, std::string message, std::string hint) {
+        diags_.warning(std::move(code), pos(offset), std::move(message), std::move(hint));
+    }
+
+    void flush_pending(std::optional<std::size_t> offset) {
+        for (auto& p : pending_) {
+            SourcePos where = offset ? pos(*offset) : SourcePos{origin_.file, origin_.line, origin_.column};
+            diags_.warning(std::move(p.code), where, std::move(p.message), std::move(p.hint));
+        }
+        pending_.clear();
+    }
+
+    void start_list_item() {
+        if (lists_.empty()) lists_.push_back({ListKind::Bullet, 1});
+        Block b;
+        b.kind = BlockKind::ListItem;
+        b.list = lists_.back().kind;
+        b.number = lists_.back().next_number++;
+        const int depth = static_cast<int>(lists_.size()) - 1;
+        if (depth > 1) {
+            pend("markup.nesting", "lists nest one level deep at most; deeper items are shown one level in",
+                 "flatten the list or split it");
+        }
+        b.depth = std::min(depth, 1);
+        blocks_.push_back(std::move(b));
+        in_item_ = true;
+        item_has_text_ = false;
+    }
+
+    void start_paragraph() {
+        if (in_item_) {
+            if (!item_has_text_) return;  // the item's first paragraph goes into the item itself
+            Block b = blocks_.back();
+            b.spans.clear();
+            b.continuation = true;
+            b.where = {};
+            blocks_.push_back(std::move(b));
+            return;
+        }
+        blocks_.push_back(Block{});
+    }
+
+    void append(std::string_view t) {
+        if (t.empty()) return;
+        auto& spans = blocks_.back().spans;
+        const std::string link = links_.empty() ? std::string() : links_.back();
+        if (!spans.empty() && spans.back().style == style() && spans.back().link == link) {
+            spans.back().text.append(t);
+        } else {
+            spans.push_back(Span{std::string(t), style(), link});
+        }
+    }
+
+    std::string_view body_;
+    const TextOrigin& origin_;
+    Diagnostics& diags_;
+    std::vector<Block> blocks_;
+    std::vector<ListFrame> lists_;
+    std::vector<FontStyle> styles_;
+    std::vector<std::string> links_;
+    std::vector<PendingWarning> pending_;
+    bool in_item_ = false;
+    bool item_has_text_ = false;
+    bool in_code_block_ = false;
+};
+
+// Collapses white space (but keeps hard breaks), trims each block and drops empty spans.
+void tidy(std::vector<Block>& blocks) {
+    for (auto& b : blocks) {
+        bool last_space = true;
+        for (auto& s : b.spans) {
+            std::string out;
+            out.reserve(s.text.size());
+            for (char c : s.text) {
+                if (c == '\n') {
+                    while (!out.empty() && out.back() == ' ') out.pop_back();
+                    out.push_back('\n');
+                    last_space = true;
+                } else if (c == ' ' || c == '\t' || c == '\r') {
+                    if (!last_space) out.push_back(' ');
+                    last_space = true;
+                } else {
+                    out.push_back(c);
+                    last_space = false;
+                }
+            }
+            s.text = std::move(out);
+        }
+        while (!b.spans.empty()) {
+            auto& t = b.spans.back().text;
+            while (!t.empty() && (t.back() == ' ' || t.back() == '\n')) t.pop_back();
+            if (!t.empty()) break;
+            b.spans.pop_back();
+        }
+        std::erase_if(b.spans, [](const Span& s) { return s.text.empty(); });
+    }
+    std::erase_if(blocks, [](const Block& b) { return b.spans.empty(); });
+}
+
+}  // namespace
+
+std::vector<Block> parse_markup(std::string_view body, const TextOrigin& origin, Diagnostics& diags) {
+    Builder builder(body, origin, diags);
+    MD_PARSER parser{};
+    parser.abi_version = 0;
+    parser.flags = MD_FLAG_NOINDENTEDCODEBLOCKS | MD_FLAG_PERMISSIVEURLAUTOLINKS | MD_FLAG_PERMISSIVEWWWAUTOLINKS |
+                   MD_FLAG_PERMISSIVEEMAILAUTOLINKS;
+    parser.enter_block = [](MD_BLOCKTYPE t, void* d, void* u) { return static_cast<Builder*>(u)->enter_block(t, d); };
+    parser.leave_block = [](MD_BLOCKTYPE t, void* d, void* u) { return static_cast<Builder*>(u)->leave_block(t, d); };
+    parser.enter_span = [](MD_SPANTYPE t, void* d, void* u) { return static_cast<Builder*>(u)->enter_span(t, d); };
+    parser.leave_span = [](MD_SPANTYPE t, void* d, void* u) { return static_cast<Builder*>(u)->leave_span(t, d); };
+    parser.text = [](MD_TEXTTYPE t, const MD_CHAR* s, MD_SIZE n, void* u) {
+        return static_cast<Builder*>(u)->text(t, s, n);
+    };
+    if (md_parse(body.data(), static_cast<MD_SIZE>(body.size()), &parser, &builder) != 0) {
+        diags.error("markup.parse", {origin.file, origin.line, origin.column}, "the body could not be parsed");
+        return {};
+    }
+    auto blocks = builder.take();
+    tidy(blocks);
+    return blocks;
+}
+
+}  // namespace leafpress

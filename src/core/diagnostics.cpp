@@ -1,0 +1,43 @@
+#include "core/diagnostics.hpp"
+
+#include <algorithm>
+
+namespace leafpress {
+
+void Diagnostics::error(std::string code, SourcePos where, std::string message, std::string hint) {
+    add({Severity::Error, std::move(code), std::move(where), std::move(message), std::move(hint)});
+}
+
+void Diagnostics::warning(std::string code, SourcePos where, std::string message, std::string hint) {
+    add({Severity::Warning, std::move(code), std::move(where), std::move(message), std::move(hint)});
+}
+
+void Diagnostics::add(Diagnostic d) { items_.push_back(std::move(d)); }
+
+void Diagnostics::append(const Diagnostics& other) {
+    items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+}
+
+bool Diagnostics::has_errors() const { return error_count() > 0; }
+
+std::size_t Diagnostics::error_count() const {
+    return static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) {
+        return d.severity == Severity::Error;
+    }));
+}
+
+std::size_t Diagnostics::warning_count() const { return items_.size() - error_count(); }
+
+std::string format(const Diagnostic& d) {
+    std::string out = d.where.file.empty() ? std::string("leafpress") : d.where.file;
+    if (d.where.line > 0) {
+        out += ':' + std::to_string(d.where.line);
+        out += ':' + std::to_string(d.where.column > 0 ? d.where.column : 1);
+    }
+    out += d.severity == Severity::Error ? ": error: " : ": warning: ";
+    out += d.message;
+    if (!d.hint.empty()) out += "\n  hint: " + d.hint;
+    return out;
+}
+
+}  // namespace leafpress

@@ -1,0 +1,44 @@
+// Diagnostics: what went wrong, where, and what to do about it. Stages report into a
+// Diagnostics value; nothing throws past a stage boundary.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace leafpress {
+
+enum class Severity { Warning, Error };
+
+struct SourcePos {
+    std::string file;
+    int line = 0;    // 1-based; 0 when unknown
+    int column = 0;  // 1-based; 0 when unknown
+};
+
+struct Diagnostic {
+    Severity severity = Severity::Error;
+    std::string code;     // stable identifier, e.g. "content.unknown-key"
+    SourcePos where;
+    std::string message;
+    std::string hint;     // optional
+};
+
+class Diagnostics {
+public:
+    void error(std::string code, SourcePos where, std::string message, std::string hint = {});
+    void warning(std::string code, SourcePos where, std::string message, std::string hint = {});
+    void add(Diagnostic d);
+    void append(const Diagnostics& other);
+
+    [[nodiscard]] bool has_errors() const;
+    [[nodiscard]] std::size_t error_count() const;
+    [[nodiscard]] std::size_t warning_count() const;
+    [[nodiscard]] const std::vector<Diagnostic>& all() const { return items_; }
+
+private:
+    std::vector<Diagnostic> items_;
+};
+
+// "file:line:col: error: message" (+ "\n  hint: ..." when there is a hint).
+std::string format(const Diagnostic& d);
+
+}  // namespace leafpress

@@ -1,0 +1,26 @@
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace leafpress::utf8 {
+
+// Byte offset of the first invalid sequence, or nullopt when the text is valid UTF-8.
+std::optional<std::size_t> find_invalid(std::string_view s);
+
+// Decodes valid UTF-8 into code points; byte_offsets[i] is where code point i starts.
+struct Decoded {
+    std::u32string text;
+    std::vector<std::size_t> byte_offsets;
+};
+Decoded decode(std::string_view s);
+
+void append(std::string& out, char32_t cp);
+std::string encode(std::u32string_view s);
+
+// "U+00E9"
+std::string codepoint_name(char32_t cp);
+
+}  // namespace leafpress::utf8

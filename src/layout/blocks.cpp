@@ -1,0 +1,61 @@
+#include "layout/blocks.hpp"
+
+namespace leafpress {
+
+Pt baseline_in(const text::Face& face, Pt size, Pt line_height) {
+    const Pt asc = face.to_pt(face.ascender(), size);
+    const Pt desc = face.to_pt(-face.descender(), size);
+    return (line_height - asc - desc) / 2.0 + asc;
+}
+
+std::vector<LineBox> typeset(const std::vector<text::StyledRun>& runs, const text::ParagraphStyle& style, Pt width,
+                             Pt indent, Pt line_height, const text::TextContext& ctx, ElementRef ref,
+                             Diagnostics& diags) {
+    std::vector<LineBox> out;
+    const auto set = text::set_paragraph(runs, style, width, ctx, diags);
+    const text::Face& primary = ctx.fonts.primary(FontStyle::Regular);
+    const Pt baseline = baseline_in(primary, style.size, line_height);
+    const Pt asc = primary.to_pt(primary.ascender(), style.size);
+    const Pt desc = primary.to_pt(-primary.descender(), style.size);
+    for (const auto& line : set.lines) {
+        LineBox box{line_height, {}};
+        for (const auto& run : line.runs) {
+            GlyphRun g{run.face, run.size, run.color, {indent, baseline}, {}, ref};
+            g.glyphs.reserve(run.glyphs.size());
+            for (const auto& lg : run.glyphs) g.glyphs.push_back({lg.gid, lg.x, lg.y_offset, lg.text});
+            box.items.emplace_back(std::move(g));
+            if (!run.link.empty()) {
+                box.items.emplace_back(Link{{indent + run.left, baseline - asc, run.right - run.left, asc + desc},
+                                            run.link, ref});
+            }
+        }
+        out.push_back(std::move(box));
+    }
+    return out;
+}
+
+void translate(PageItem& item, Pt dx, Pt dy) {
+    std::visit(
+        [&](auto& it) {
+            using T = std::decay_t<decltype(it)>;
+            if constexpr (std::is_same_v<T, GlyphRun>) {
+                it.origin.x += dx;
+                it.origin.y += dy;
+            } else if constexpr (std::is_same_v<T, Rule>) {
+                it.from.x += dx;
+                it.from.y += dy;
+                it.to.x += dx;
+                it.to.y += dy;
+            } else {
+                it.rect.x += dx;
+                it.rect.y += dy;
+            }
+        },
+        item);
+}
+
+Color tint(Color c, double amount) {
+    return {c.r * amount + (1 - amount), c.g * amount + (1 - amount), c.b * amount + (1 - amount)};
+}
+
+}  // namespace leafpress

@@ -1,0 +1,42 @@
+// Building blocks of the flow: typeset material as stacks of line boxes that the flow
+// places into frames. Positions inside a line box are relative to its top-left corner.
+#pragma once
+#include <vector>
+
+#include "core/diagnostics.hpp"
+#include "layout/page.hpp"
+#include "text/paragraph.hpp"
+
+namespace leafpress {
+
+struct LineBox {
+    Pt height;
+    std::vector<PageItem> items;  // x from the frame's left edge, y from the box's top
+};
+
+enum class Split { Lines, Never };
+
+struct Unit {
+    std::vector<LineBox> lines;
+    Pt space_before;
+    Split split = Split::Lines;
+    bool keep_with_next = false;
+    int section = -1;  // the section it belongs to, for section decorations
+    std::string outline_title;  // non-empty: an outline entry points here
+};
+
+// The baseline of a line of text of `size` in a line box `line_height` tall.
+Pt baseline_in(const text::Face& face, Pt size, Pt line_height);
+
+// Typesets text as line boxes at `indent` from the frame's edge.
+std::vector<LineBox> typeset(const std::vector<text::StyledRun>& runs, const text::ParagraphStyle& style, Pt width,
+                             Pt indent, Pt line_height, const text::TextContext& ctx, ElementRef ref,
+                             Diagnostics& diags);
+
+// Moves every item by (dx, dy).
+void translate(PageItem& item, Pt dx, Pt dy);
+
+// A colour mixed with white: amount 1 is the colour, 0 is white.
+Color tint(Color c, double amount);
+
+}  // namespace leafpress

@@ -1,0 +1,83 @@
+#include <sstream>
+
+#include "core/utf8.hpp"
+#include "layout/page.hpp"
+
+namespace leafpress {
+
+namespace {
+
+const char* role_name(Role r) {
+    switch (r) {
+        case Role::Title: return "title";
+        case Role::Subtitle: return "subtitle";
+        case Role::Condition: return "condition";
+        case Role::Summary: return "summary";
+        case Role::Heading: return "heading";
+        case Role::Paragraph: return "paragraph";
+        case Role::ListItem: return "list-item";
+        case Role::ListMarker: return "list-marker";
+        case Role::Callout: return "callout";
+        case Role::Quote: return "quote";
+        case Role::Header: return "header";
+        case Role::Footer: return "footer";
+        case Role::CallToAction: return "call-to-action";
+        case Role::Disclaimer: return "disclaimer";
+        case Role::Reviewed: return "reviewed";
+        case Role::Decoration: return "decoration";
+    }
+    return "?";
+}
+
+std::string p(Pt v) {
+    std::ostringstream o;
+    o.setf(std::ios::fixed);
+    o.precision(1);
+    o << v.value();
+    return o.str();
+}
+
+std::string ref(const ElementRef& r) {
+    std::string s = role_name(r.role);
+    if (r.section >= 0) s += " s" + std::to_string(r.section);
+    if (r.block >= 0) s += " b" + std::to_string(r.block);
+    return s;
+}
+
+}  // namespace
+
+std::string dump(const LaidOut& doc) {
+    std::ostringstream o;
+    for (std::size_t i = 0; i < doc.pages.size(); ++i) {
+        const Page& pg = doc.pages[i];
+        o << "page " << i + 1 << " " << p(pg.size.width) << "x" << p(pg.size.height) << "\n";
+        for (const auto& item : pg.items) {
+            std::visit(
+                [&](const auto& it) {
+                    using T = std::decay_t<decltype(it)>;
+                    if constexpr (std::is_same_v<T, GlyphRun>) {
+                        std::u32string text;
+                        for (const auto& g : it.glyphs) text += g.text;
+                        o << "  text " << p(it.origin.x) << "," << p(it.origin.y) << " " << it.face->postscript_name()
+                          << " " << p(it.size) << " [" << ref(it.source) << "] \"" << utf8::encode(text) << "\"\n";
+                    } else if constexpr (std::is_same_v<T, Rule>) {
+                        o << "  rule " << p(it.from.x) << "," << p(it.from.y) << " " << p(it.to.x) << "," << p(it.to.y)
+                          << " [" << ref(it.source) << "]\n";
+                    } else if constexpr (std::is_same_v<T, Box>) {
+                        o << "  box " << p(it.rect.x) << "," << p(it.rect.y) << " " << p(it.rect.width) << "x"
+                          << p(it.rect.height) << " [" << ref(it.source) << "]\n";
+                    } else if constexpr (std::is_same_v<T, Image>) {
+                        o << "  image " << p(it.rect.x) << "," << p(it.rect.y) << " " << p(it.rect.width) << "x"
+                          << p(it.rect.height) << " " << it.path << "\n";
+                    } else if constexpr (std::is_same_v<T, Link>) {
+                        o << "  link " << p(it.rect.x) << "," << p(it.rect.y) << " " << p(it.rect.width) << "x"
+                          << p(it.rect.height) << " " << it.uri << "\n";
+                    }
+                },
+                item);
+        }
+    }
+    return o.str();
+}
+
+}  // namespace leafpress

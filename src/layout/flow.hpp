@@ -1,0 +1,22 @@
+// Flowing a document into pages: the cover, sections, lists and the closing call to
+// action, with keep-with-next for headings and no widows or orphans.
+#pragma once
+#include "content/document.hpp"
+#include "core/diagnostics.hpp"
+#include "layout/page.hpp"
+#include "style/brand.hpp"
+#include "style/layout.hpp"
+#include "text/fonts.hpp"
+#include "text/hyphenate.hpp"
+
+namespace leafpress {
+
+struct TextResources {
+    const text::FontChain& fonts;
+    const text::Hyphenator* hyphenator = nullptr;
+};
+
+LaidOut flow(const Document& doc, const Brand& brand, const Layout& layout, const TextResources& text,
+             Diagnostics& diags);
+
+}  // namespace leafpress

@@ -1,0 +1,161 @@
+#include "layout/furniture.hpp"
+
+namespace leafpress {
+
+namespace {
+
+const Color kWhite{1, 1, 1};
+
+text::ParagraphStyle para_style(const Furnisher& f, Pt size) {
+    text::ParagraphStyle s;
+    s.size = size;
+    s.align = Align::RaggedRight;
+    s.hyphenation = Hyphenation::Off;
+    s.language = f.doc.language;
+    return s;
+}
+
+// Stacks line boxes into absolute items from (x, y); returns the y below them.
+Pt stack(std::vector<PageItem>& out, std::vector<LineBox> lines, Pt x, Pt y) {
+    for (auto& l : lines) {
+        for (auto& item : l.items) {
+            translate(item, x, y);
+            out.push_back(std::move(item));
+        }
+        y += l.height;
+    }
+    return y;
+}
+
+}  // namespace
+
+Cover cover(const Furnisher& f) {
+    Cover c;
+    const Layout& L = f.layout;
+    const Pt x = L.margins.left;
+    const Pt width = L.body_area().width;
+    const auto& t = L.type;
+    Pt y = L.margins.top;
+
+    std::vector<PageItem> text_items;
+    if (!f.doc.condition.empty()) {
+        auto lines = typeset({{f.doc.condition, FontStyle::Bold, tint(kWhite, 1), {}}}, para_style(f, t.small * 1.25),
+                             width, Pt(0), t.small * 1.25 * 1.4, f.ctx, {Role::Condition}, f.diags);
+        y = stack(text_items, std::move(lines), x, y);
+        y += t.small * 0.5;
+    }
+    auto title = typeset({{f.doc.title, FontStyle::Bold, kWhite, {}}}, para_style(f, t.title), width, Pt(0),
+                         t.title * 1.15, f.ctx, {Role::Title}, f.diags);
+    y = stack(text_items, std::move(title), x, y);
+    if (!f.doc.subtitle.empty()) {
+        y += t.subtitle * 0.3;
+        auto sub = typeset({{f.doc.subtitle, FontStyle::Regular, kWhite, {}}}, para_style(f, t.subtitle), width,
+                           Pt(0), t.subtitle * 1.3, f.ctx, {Role::Subtitle}, f.diags);
+        y = stack(text_items, std::move(sub), x, y);
+    }
+    const Pt band_bottom = y + t.body * 1.2;
+    // The band bleeds to the page's top and side edges.
+    c.items.emplace_back(Box{{Pt(0), Pt(0), L.page.width, band_bottom}, f.brand.colors.primary, std::nullopt, Pt(0),
+                             {Role::Decoration}});
+    for (auto& i : text_items) c.items.push_back(std::move(i));
+    y = band_bottom + t.body * 1.2;
+
+    if (!f.doc.summary.empty()) {
+        const Pt size = t.body * 1.2;
+        auto sum = typeset({{f.doc.summary, FontStyle::Regular, f.brand.colors.text, {}}}, para_style(f, size), width,
+                           Pt(0), size * L.type.leading, f.ctx, {Role::Summary}, f.diags);
+        y = stack(c.items, std::move(sum), x, y);
+        y += t.body;
+        c.items.emplace_back(Rule{{x, y}, {x + width, y}, Pt(0.75), tint(f.brand.colors.primary, 0.5), {Role::Decoration}});
+        y += t.body * 1.2;
+    }
+    c.bottom = y;
+    return c;
+}
+
+std::vector<PageItem> footer(const Furnisher& f, int number, int total) {
+    std::vector<PageItem> out;
+    const Layout& L = f.layout;
+    const Pt size = L.type.small;
+    const Pt x = L.margins.left;
+    const Pt width = L.body_area().width;
+    const Pt top = L.page.height - L.margins.bottom + size * 1.6;
+    out.emplace_back(Rule{{x, top}, {x + width, top}, Pt(0.75), f.brand.colors.primary, {Role::Footer}});
+    const Pt line_height = size * 1.4;
+    const Pt y = top + size * 0.6;
+
+    const auto style = para_style(f, size);
+    const Color text = f.brand.colors.text;
+    text::Line left = text::set_line({{f.brand.name + "  \u00B7  ", FontStyle::Regular, text, {}},
+                                      {"Call " + f.brand.phone, FontStyle::Bold, text, "tel:" + f.brand.phone}},
+                                     style, f.ctx, f.diags);
+    text::Line right = text::set_line(
+        {{"Page " + std::to_string(number) + " of " + std::to_string(total), FontStyle::Regular, text, {}}}, style,
+        f.ctx, f.diags);
+    const text::Face& face = f.ctx.fonts.primary(FontStyle::Regular);
+    const Pt baseline = y + baseline_in(face, size, line_height);
+    const auto place = [&](const text::Line& line, Pt at) {
+        for (const auto& run : line.runs) {
+            GlyphRun g{run.face, run.size, run.color, {at, baseline}, {}, {Role::Footer}};
+            for (const auto& lg : run.glyphs) g.glyphs.push_back({lg.gid, lg.x, lg.y_offset, lg.text});
+            out.emplace_back(std::move(g));
+            if (!run.link.empty())
+                out.emplace_back(Link{{at + run.left, y, run.right - run.left, line_height}, run.link, {Role::Footer}});
+        }
+    };
+    place(left, x);
+    place(right, x + width - right.width);
+    return out;
+}
+
+Unit call_to_action(const Furnisher& f, Pt width) {
+    const Layout& L = f.layout;
+    const auto& t = L.type;
+    const Brand& b = f.brand;
+    const Pt pad = t.body * 1.1;
+    const Pt inner = width - pad * 2.0;
+    std::vector<PageItem> items;
+    Pt y = pad;
+
+    auto head = typeset({{"Questions? We are here to help.", FontStyle::Bold, kWhite, {}}}, para_style(f, t.heading),
+                        inner, Pt(0), t.heading * 1.3, f.ctx, {Role::CallToAction}, f.diags);
+    y = stack(items, std::move(head), pad, y);
+    y += t.body * 0.3;
+    const Pt phone_size = t.heading * 1.6;
+    auto phone = typeset({{"Call " + b.phone, FontStyle::Bold, kWhite, "tel:" + b.phone}}, para_style(f, phone_size),
+                         inner, Pt(0), phone_size * 1.25, f.ctx, {Role::CallToAction}, f.diags);
+    y = stack(items, std::move(phone), pad, y);
+    if (!b.call_to_action.empty()) {
+        y += t.body * 0.4;
+        auto cta = typeset({{b.call_to_action, FontStyle::Regular, kWhite, {}}}, para_style(f, t.body), inner, Pt(0),
+                           t.body * L.type.leading, f.ctx, {Role::CallToAction}, f.diags);
+        y = stack(items, std::move(cta), pad, y);
+    }
+    std::string contact = b.name;
+    if (!b.website.empty()) contact += "  \u00B7  " + b.website;
+    if (!b.address.empty()) contact += "  \u00B7  " + b.address;
+    y += t.body * 0.4;
+    auto who = typeset({{contact, FontStyle::Regular, kWhite, {}}}, para_style(f, t.body * 0.9), inner, Pt(0),
+                       t.body * 0.9 * L.type.leading, f.ctx, {Role::CallToAction}, f.diags);
+    y = stack(items, std::move(who), pad, y);
+    y += pad;
+    items.insert(items.begin(), Box{{Pt(0), Pt(0), width, y}, b.colors.primary, std::nullopt, Pt(0), {Role::CallToAction}});
+
+    // The disclaimer and review date sit under the box, with it on the last page.
+    y += t.small;
+    std::string small;
+    if (f.doc.reviewed) small = "Reviewed " + to_iso(*f.doc.reviewed) + ". ";
+    small += b.disclaimer;
+    if (!small.empty()) {
+        auto d = typeset({{small, FontStyle::Italic, b.colors.text, {}}}, para_style(f, t.small), width, Pt(0),
+                         t.small * 1.4, f.ctx, {Role::Disclaimer}, f.diags);
+        y = stack(items, std::move(d), Pt(0), y);
+    }
+    Unit u;
+    u.lines.push_back({y, std::move(items)});
+    u.split = Split::Never;
+    u.space_before = t.body * 1.5;
+    return u;
+}
+
+}  // namespace leafpress

@@ -1,0 +1,57 @@
+#include "pdf/pdf_objects.hpp"
+
+#include <hpdf_streams.h>
+
+#include <cmath>
+#include <vector>
+
+#include "core/utf8.hpp"
+
+namespace leafpress::pdf {
+
+std::string num(double v, int decimals) {
+    const double scale = std::pow(10.0, decimals);
+    double r = std::round(v * scale) / scale;
+    if (r == 0) r = 0;  // no "-0"
+    char buf[64];
+    auto res = std::to_chars(buf, buf + sizeof buf, r, std::chars_format::fixed, decimals);
+    std::string s(buf, res.ptr);
+    if (s.find('.') != std::string::npos) {
+        while (s.back() == '0') s.pop_back();
+        if (s.back() == '.') s.pop_back();
+    }
+    return s;
+}
+
+HPDF_Binary text_string(HPDF_Doc doc, std::string_view utf8) {
+    std::vector<HPDF_BYTE> bytes{0xFE, 0xFF};
+    for (char32_t c : utf8::decode(utf8).text) {
+        const auto put = [&](unsigned u) {
+            bytes.push_back(static_cast<HPDF_BYTE>(u >> 8));
+            bytes.push_back(static_cast<HPDF_BYTE>(u & 0xFF));
+        };
+        if (c >= 0x10000) {
+            const unsigned v = static_cast<unsigned>(c) - 0x10000;
+            put(0xD800 + (v >> 10));
+            put(0xDC00 + (v & 0x3FF));
+        } else {
+            put(static_cast<unsigned>(c));
+        }
+    }
+    return HPDF_Binary_New(doc->mmgr, bytes.data(), static_cast<HPDF_UINT>(bytes.size()));
+}
+
+HPDF_Dict new_dict(HPDF_Doc doc) {
+    HPDF_Dict d = HPDF_Dict_New(doc->mmgr);
+    HPDF_Xref_Add(doc->xref, d);
+    return d;
+}
+
+HPDF_Dict new_stream(HPDF_Doc doc, std::span<const std::uint8_t> bytes, bool compress) {
+    HPDF_Dict d = HPDF_DictStream_New(doc->mmgr, doc->xref);
+    if (compress) d->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    HPDF_Stream_Write(d->stream, bytes.data(), static_cast<HPDF_UINT>(bytes.size()));
+    return d;
+}
+
+}  // namespace leafpress::pdf

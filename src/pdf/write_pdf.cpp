@@ -1,0 +1,266 @@
+#include "pdf/write_pdf.hpp"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+
+#include "pdf/font_embed.hpp"
+#include "pdf/pdf_objects.hpp"
+
+namespace leafpress {
+
+namespace {
+
+struct ErrorState {
+    HPDF_STATUS code = 0;
+    HPDF_STATUS detail = 0;
+};
+
+void on_error(HPDF_STATUS code, HPDF_STATUS detail, void* user) {
+    auto* e = static_cast<ErrorState*>(user);
+    if (e->code == 0) {
+        e->code = code;
+        e->detail = detail;
+    }
+}
+
+class Writer {
+public:
+    Writer(const LaidOut& doc, const PdfOptions& options) : doc_(doc), options_(options) {
+        pdf_ = HPDF_New(on_error, &error_);
+        if (pdf_) HPDF_SetCompressionMode(pdf_, HPDF_COMP_ALL);
+    }
+    ~Writer() {
+        if (pdf_) HPDF_Free(pdf_);
+    }
+    Writer(const Writer&) = delete;
+    Writer& operator=(const Writer&) = delete;
+
+    std::optional<std::vector<std::uint8_t>> run(Diagnostics& diags) {
+        if (!pdf_) {
+            diags.error("pdf.init", {}, "libharu could not start");
+            return std::nullopt;
+        }
+        std::vector<HPDF_Page> pages;
+        for (const Page& p : doc_.pages) pages.push_back(render_page(p));
+        outline(pages);
+        metadata();
+        for (const text::Face* face : fonts_order_) {  // creation order: object numbers stay stable
+            std::string err;
+            if (!fonts_.at(face)->finish(err)) {
+                diags.error("pdf.font", {face->path(), 0, 0}, err);
+                return std::nullopt;
+            }
+        }
+        if (error_.code != 0) {
+            char buf[80];
+            std::snprintf(buf, sizeof buf, "libharu error 0x%04X (detail %u)", static_cast<unsigned>(error_.code),
+                          static_cast<unsigned>(error_.detail));
+            diags.error("pdf.write", {}, buf);
+            return std::nullopt;
+        }
+        if (HPDF_SaveToStream(pdf_) != HPDF_OK) {
+            diags.error("pdf.write", {}, "libharu could not write the document");
+            return std::nullopt;
+        }
+        std::vector<std::uint8_t> bytes(HPDF_GetStreamSize(pdf_));
+        HPDF_UINT32 size = static_cast<HPDF_UINT32>(bytes.size());
+        HPDF_ReadFromStream(pdf_, bytes.data(), &size);
+        bytes.resize(size);
+        return bytes;
+    }
+
+private:
+    static double flip(const Page& p, Pt y) { return (p.size.height - y).value(); }
+
+    void write(HPDF_Page page, const std::string& s) {
+        auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+        HPDF_Stream_WriteStr(attr->stream, s.c_str());
+    }
+
+    pdf::EmbeddedFont& font_for(const text::Face* face) {
+        auto it = fonts_.find(face);
+        if (it != fonts_.end()) return *it->second;
+        auto f = std::make_unique<pdf::EmbeddedFont>(pdf_, *face, "F" + std::to_string(fonts_.size() + 1));
+        auto& ref = *f;
+        fonts_order_.push_back(face);
+        fonts_.emplace(face, std::move(f));
+        return ref;
+    }
+
+    void add_font_resource(HPDF_Page page, const pdf::EmbeddedFont& font) {
+        auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+        if (!attr->fonts) {
+            HPDF_Dict resources = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT));
+            HPDF_Dict fonts = HPDF_Dict_New(pdf_->mmgr);
+            HPDF_Dict_Add(resources, "Font", fonts);
+            attr->fonts = fonts;
+        }
+        if (!HPDF_Dict_GetItem(attr->fonts, font.resource_name().c_str(), HPDF_OCLASS_DICT))
+            HPDF_Dict_Add(attr->fonts, font.resource_name().c_str(), font.dict());
+    }
+
+    void glyph_run(HPDF_Page page, const Page& p, const GlyphRun& run) {
+        if (run.glyphs.empty()) return;
+        pdf::EmbeddedFont& font = font_for(run.face);
+        add_font_resource(page, font);
+        const double size = run.size.value();
+        std::string s = "/" + font.resource_name() + " " + pdf::num(size) + " Tf\n" + pdf::num(run.color.r, 4) + " " +
+                        pdf::num(run.color.g, 4) + " " + pdf::num(run.color.b, 4) + " rg\n" +
+                        pdf::num(run.origin.x.value()) + " " + pdf::num(flip(p, run.origin.y)) + " Td\n[";
+        double pen = 0;  // where the viewer's pen is, in points from the origin
+        bool open = true;
+        for (const auto& g : run.glyphs) {
+            const long w = font.use(g.gid, g.text);
+            const double target = g.x.value();
+            const double delta = target - pen;
+            if (g.y_offset != Pt(0)) {
+                s += "] TJ\n" + pdf::num(g.y_offset.value()) + " Ts\n[";
+            }
+            if (std::abs(delta) > 0.0005) {
+                // TJ numbers are thousandths of an em, subtracted from the position.
+                const double adj = std::round(-delta * 1000.0 / size * 1000.0) / 1000.0;
+                s += pdf::num(adj);
+                pen += -adj * size / 1000.0;
+            }
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "<%04X>", g.gid & 0xFFFF);
+            s += hex;
+            pen += static_cast<double>(w) * size / 1000.0;
+            if (g.y_offset != Pt(0)) s += "] TJ\n0 Ts\n[";
+            open = true;
+        }
+        if (open) s += "] TJ\n";
+        HPDF_Page_BeginText(page);
+        write(page, s);
+        HPDF_Page_EndText(page);
+    }
+
+    HPDF_Image image_for(const std::string& path) {
+        auto it = images_.find(path);
+        if (it != images_.end()) return it->second;
+        std::string lower = path;
+        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+        HPDF_Image img = lower.ends_with(".png") ? HPDF_LoadPngImageFromFile(pdf_, path.c_str())
+                                                  : HPDF_LoadJpegImageFromFile(pdf_, path.c_str());
+        images_[path] = img;
+        return img;
+    }
+
+    HPDF_Page render_page(const Page& p) {
+        HPDF_Page page = HPDF_AddPage(pdf_);
+        HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(p.size.width.value()));
+        HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(p.size.height.value()));
+        for (const auto& item : p.items) {
+            std::visit(
+                [&](const auto& it) {
+                    using T = std::decay_t<decltype(it)>;
+                    if constexpr (std::is_same_v<T, GlyphRun>) {
+                        glyph_run(page, p, it);
+                    } else if constexpr (std::is_same_v<T, Box>) {
+                        const auto r = it.rect;
+                        const auto x = static_cast<HPDF_REAL>(r.x.value());
+                        const auto y = static_cast<HPDF_REAL>(flip(p, r.bottom()));
+                        const auto w = static_cast<HPDF_REAL>(r.width.value());
+                        const auto h = static_cast<HPDF_REAL>(r.height.value());
+                        if (it.fill) {
+                            HPDF_Page_SetRGBFill(page, static_cast<HPDF_REAL>(it.fill->r), static_cast<HPDF_REAL>(it.fill->g),
+                                                 static_cast<HPDF_REAL>(it.fill->b));
+                        }
+                        if (it.stroke) {
+                            HPDF_Page_SetRGBStroke(page, static_cast<HPDF_REAL>(it.stroke->r),
+                                                   static_cast<HPDF_REAL>(it.stroke->g), static_cast<HPDF_REAL>(it.stroke->b));
+                            HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(it.stroke_width.value()));
+                        }
+                        HPDF_Page_Rectangle(page, x, y, w, h);
+                        if (it.fill && it.stroke) HPDF_Page_FillStroke(page);
+                        else if (it.fill) HPDF_Page_Fill(page);
+                        else HPDF_Page_Stroke(page);
+                    } else if constexpr (std::is_same_v<T, Rule>) {
+                        HPDF_Page_SetRGBStroke(page, static_cast<HPDF_REAL>(it.color.r), static_cast<HPDF_REAL>(it.color.g),
+                                               static_cast<HPDF_REAL>(it.color.b));
+                        HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(it.thickness.value()));
+                        HPDF_Page_MoveTo(page, static_cast<HPDF_REAL>(it.from.x.value()),
+                                         static_cast<HPDF_REAL>(flip(p, it.from.y)));
+                        HPDF_Page_LineTo(page, static_cast<HPDF_REAL>(it.to.x.value()),
+                                         static_cast<HPDF_REAL>(flip(p, it.to.y)));
+                        HPDF_Page_Stroke(page);
+                    } else if constexpr (std::is_same_v<T, Image>) {
+                        if (HPDF_Image img = image_for(it.path)) {
+                            HPDF_Page_DrawImage(page, img, static_cast<HPDF_REAL>(it.rect.x.value()),
+                                                static_cast<HPDF_REAL>(flip(p, it.rect.bottom())),
+                                                static_cast<HPDF_REAL>(it.rect.width.value()),
+                                                static_cast<HPDF_REAL>(it.rect.height.value()));
+                        }
+                    } else if constexpr (std::is_same_v<T, Link>) {
+                        HPDF_Rect r{static_cast<HPDF_REAL>(it.rect.x.value()),
+                                    static_cast<HPDF_REAL>(flip(p, it.rect.bottom())),
+                                    static_cast<HPDF_REAL>(it.rect.right().value()),
+                                    static_cast<HPDF_REAL>(flip(p, it.rect.y))};
+                        HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(page, r, it.uri.c_str());
+                        if (a) HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+                    }
+                },
+                item);
+        }
+        return page;
+    }
+
+    void outline(const std::vector<HPDF_Page>& pages) {
+        if (doc_.outline.empty()) return;
+        for (const auto& e : doc_.outline) {
+            HPDF_Outline o = HPDF_CreateOutline(pdf_, nullptr, "-", nullptr);
+            if (!o) continue;
+            HPDF_Dict_Add(o, "Title", pdf::text_string(pdf_, e.title));
+            const auto page = pages[static_cast<std::size_t>(e.page)];
+            HPDF_Destination d = HPDF_Page_CreateDestination(page);
+            const Page& p = doc_.pages[static_cast<std::size_t>(e.page)];
+            HPDF_Destination_SetFitH(d, static_cast<HPDF_REAL>(flip(p, e.y)));
+            HPDF_Outline_SetDestination(o, d);
+        }
+        HPDF_SetPageMode(pdf_, HPDF_PAGE_MODE_USE_OUTLINE);
+    }
+
+    void metadata() {
+        const auto& info = doc_.info;
+        // libharu makes the Info dictionary on first use; strings are then replaced by UTF-16 ones.
+        HPDF_SetInfoAttr(pdf_, HPDF_INFO_PRODUCER, "leafpress");
+        HPDF_Dict dict = pdf_->info;
+        const auto set = [&](const char* key, const std::string& v) {
+            if (!v.empty()) HPDF_Dict_Add(dict, key, pdf::text_string(pdf_, v));
+        };
+        set("Title", info.title);
+        set("Author", info.author);
+        set("Subject", info.subject);
+        set("Keywords", info.keywords);
+        set("Creator", "leafpress");
+        const std::string date = options_.source_date.empty() ? info.date : options_.source_date;
+        if (date.size() == 10) {
+            HPDF_Date d{};
+            d.year = std::stoi(date.substr(0, 4));
+            d.month = std::stoi(date.substr(5, 2));
+            d.day = std::stoi(date.substr(8, 2));
+            d.ind = 'Z';
+            HPDF_SetInfoDateAttr(pdf_, HPDF_INFO_CREATION_DATE, d);
+            HPDF_SetInfoDateAttr(pdf_, HPDF_INFO_MOD_DATE, d);
+        }
+        if (!info.language.empty()) HPDF_Dict_Add(pdf_->catalog, "Lang", HPDF_String_New(pdf_->mmgr, info.language.c_str(), nullptr));
+    }
+
+    const LaidOut& doc_;
+    const PdfOptions& options_;
+    ErrorState error_;
+    HPDF_Doc pdf_ = nullptr;
+    std::map<const text::Face*, std::unique_ptr<pdf::EmbeddedFont>> fonts_;
+    std::vector<const text::Face*> fonts_order_;
+    std::map<std::string, HPDF_Image> images_;
+};
+
+}  // namespace
+
+std::optional<std::vector<std::uint8_t>> write_pdf(const LaidOut& doc, const PdfOptions& options, Diagnostics& diags) {
+    Writer w(doc, options);
+    return w.run(diags);
+}
+
+}  // namespace leafpress

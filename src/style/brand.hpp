@@ -1,0 +1,37 @@
+#pragma once
+#include <optional>
+#include <string>
+
+#include "core/diagnostics.hpp"
+#include "core/geometry.hpp"
+
+namespace leafpress {
+
+struct BrandColors {
+    Color primary{0x0E / 255.0, 0x6E / 255.0, 0x6E / 255.0};
+    Color accent{0xF2 / 255.0, 0xA5 / 255.0, 0x41 / 255.0};
+    Color text{0x1A / 255.0, 0x1A / 255.0, 0x1A / 255.0};
+};
+
+struct Brand {
+    std::string source_file;
+    std::string name;
+    std::string phone;
+    std::string website;
+    std::string address;
+    std::string tagline;
+    std::string logo;            // absolute or relative-to-cwd path, resolved from the brand file
+    std::string disclaimer;
+    std::string call_to_action;  // extension: the invitation printed with the phone number
+    BrandColors colors;
+};
+
+// "#RRGGBB" → Color
+std::optional<Color> parse_hex_color(std::string_view s);
+
+std::optional<Brand> load_brand(const std::string& path, Diagnostics& diags);
+
+// The brand file for a content file: brand.toml in its folder or the nearest parent that has one.
+std::optional<std::string> find_brand_file(const std::string& content_path);
+
+}  // namespace leafpress

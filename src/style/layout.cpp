@@ -1,0 +1,124 @@
+#include "style/layout.hpp"
+
+#include <filesystem>
+
+#include "content/toml_source.hpp"
+
+namespace fs = std::filesystem;
+
+namespace leafpress {
+
+namespace {
+const std::initializer_list<std::string_view> kLayoutKeys = {"name", "description", "page", "type"};
+const std::initializer_list<std::string_view> kPageKeys = {"size", "width", "height", "margins", "columns", "gutter"};
+const std::initializer_list<std::string_view> kMarginKeys = {"top", "bottom", "left", "right"};
+const std::initializer_list<std::string_view> kTypeKeys = {
+    "family", "fallback", "body", "leading", "title", "subtitle", "heading", "small", "paragraph_space",
+    "align", "hyphenate"};
+
+struct NamedSize {
+    std::string_view name;
+    double width_mm, height_mm;
+};
+constexpr NamedSize kSizes[] = {{"A4", 210, 297}, {"A5", 148, 210}, {"A3", 297, 420},
+                                {"Letter", 215.9, 279.4}, {"Legal", 215.9, 355.6}};
+
+// Reads a positive number in a range, reporting values outside it.
+std::optional<double> ranged(TomlFields& f, std::string_view key, double lo, double hi, std::string_view unit) {
+    auto v = f.number(key, Requirement::Optional);
+    if (v && (*v < lo || *v > hi)) {
+        f.diags().error("layout.range", f.value_pos(key),
+                        "'" + std::string(key) + "' must be between " + std::to_string(static_cast<int>(lo)) + " and " +
+                            std::to_string(static_cast<int>(hi)) + " " + std::string(unit));
+        return std::nullopt;
+    }
+    return v;
+}
+
+void read_page(const toml::table& t, const std::string& path, Layout& l, Diagnostics& diags) {
+    TomlFields f(t, path, "[page]", diags);
+    f.warn_unknown(kPageKeys);
+    if (auto size = f.string("size", Requirement::Optional)) {
+        bool found = false;
+        for (const auto& s : kSizes) {
+            if (s.name.size() == size->size() &&
+                std::equal(s.name.begin(), s.name.end(), size->begin(),
+                           [](char a, char b) { return std::tolower(a) == std::tolower(b); })) {
+                l.page = {mm(s.width_mm), mm(s.height_mm)};
+                found = true;
+            }
+        }
+        if (!found)
+            diags.error("layout.size", f.value_pos("size"), "unknown page size '" + *size + "'",
+                        "use A3, A4, A5, Letter or Legal, or give width and height in mm");
+    }
+    if (auto w = ranged(f, "width", 50, 2000, "mm")) l.page.width = mm(*w);
+    if (auto h = ranged(f, "height", 50, 2000, "mm")) l.page.height = mm(*h);
+    if (const auto* m = f.table("margins", Requirement::Optional)) {
+        TomlFields mf(*m, path, "[page.margins]", diags);
+        mf.warn_unknown(kMarginKeys);
+        if (auto v = ranged(mf, "top", 0, 200, "mm")) l.margins.top = mm(*v);
+        if (auto v = ranged(mf, "bottom", 0, 200, "mm")) l.margins.bottom = mm(*v);
+        if (auto v = ranged(mf, "left", 0, 200, "mm")) l.margins.left = mm(*v);
+        if (auto v = ranged(mf, "right", 0, 200, "mm")) l.margins.right = mm(*v);
+    }
+    if (auto c = ranged(f, "columns", 1, 4, "")) l.columns = static_cast<int>(*c);
+    if (auto g = ranged(f, "gutter", 0, 100, "mm")) l.gutter = mm(*g);
+    if (l.body_area().width < Pt(72) || l.body_area().height < Pt(72))
+        diags.error("layout.margins", f.table_pos(), "the margins leave less than an inch for the text");
+}
+
+void read_type(const toml::table& t, const std::string& path, Layout& l, Diagnostics& diags) {
+    TomlFields f(t, path, "[type]", diags);
+    f.warn_unknown(kTypeKeys);
+    if (auto fam = f.string("family", Requirement::Optional)) l.family = *fam;
+    if (const auto* fb = f.array("fallback", Requirement::Optional)) {
+        for (const auto& n : *fb) {
+            if (const auto* s = n.as_string()) l.fallback.push_back(s->get());
+            else diags.error("input.type", position(path, n.source()), "fallback fonts are given by family name, as strings");
+        }
+    }
+    if (auto v = ranged(f, "body", 4, 72, "pt")) l.type.body = Pt(*v);
+    if (auto v = ranged(f, "leading", 1, 3, "")) l.type.leading = *v;
+    if (auto v = ranged(f, "title", 4, 144, "pt")) l.type.title = Pt(*v);
+    if (auto v = ranged(f, "subtitle", 4, 144, "pt")) l.type.subtitle = Pt(*v);
+    if (auto v = ranged(f, "heading", 4, 144, "pt")) l.type.heading = Pt(*v);
+    if (auto v = ranged(f, "small", 4, 72, "pt")) l.type.small = Pt(*v);
+    if (auto v = ranged(f, "paragraph_space", 0, 72, "pt")) l.type.paragraph_space = Pt(*v);
+    if (auto a = f.string("align", Requirement::Optional)) {
+        if (*a == "ragged" || *a == "left") l.align = Align::RaggedRight;
+        else if (*a == "justify" || *a == "justified") l.align = Align::Justified;
+        else diags.error("layout.align", f.value_pos("align"), "unknown alignment '" + *a + "'",
+                         "align is \"ragged\" or \"justify\"");
+    }
+    if (auto h = f.boolean("hyphenate", Requirement::Optional)) l.hyphenation = *h ? Hyphenation::On : Hyphenation::Off;
+}
+
+}  // namespace
+
+std::string resolve_layout_path(const std::string& name_or_path, const std::string& layouts_dir) {
+    const bool looks_like_path = name_or_path.find('/') != std::string::npos ||
+                                 (name_or_path.size() > 5 && name_or_path.ends_with(".toml"));
+    if (looks_like_path) return name_or_path;
+    return (fs::path(layouts_dir) / (name_or_path + ".toml")).string();
+}
+
+std::optional<Layout> load_layout(const std::string& path, Diagnostics& diags) {
+    auto text = read_text_file(path, diags);
+    if (!text) return std::nullopt;
+    auto table = parse_toml(*text, path, diags);
+    if (!table) return std::nullopt;
+
+    Layout l;
+    l.source_file = path;
+    l.name = fs::path(path).stem().string();
+    TomlFields f(*table, path, "", diags);
+    f.warn_unknown(kLayoutKeys);
+    l.display_name = f.string("name", Requirement::Optional).value_or(l.name);
+    l.description = f.string("description", Requirement::Optional).value_or("");
+    if (const auto* page = f.table("page", Requirement::Optional)) read_page(*page, path, l, diags);
+    if (const auto* type = f.table("type", Requirement::Optional)) read_type(*type, path, l, diags);
+    return l;
+}
+
+}  // namespace leafpress

@@ -1,0 +1,55 @@
+// A layout: the page, its frames and the type scale, read from layouts/*.toml.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.hpp"
+#include "core/geometry.hpp"
+#include "core/typography.hpp"
+#include "core/units.hpp"
+
+namespace leafpress {
+
+
+struct Margins {
+    Pt top, bottom, left, right;
+};
+
+struct TypeScale {
+    Pt body{12};
+    double leading = 1.45;  // line height ÷ font size
+    Pt title{28};
+    Pt subtitle{16};
+    Pt heading{17};
+    Pt small{9};            // running footer, disclaimer
+    Pt paragraph_space{7};  // between paragraphs
+};
+
+struct Layout {
+    std::string name;         // "a4": the file's stem, used in output names
+    std::string display_name; // "A4 portrait"
+    std::string source_file;
+    std::string description;
+    Size page{Pt(595.2756), Pt(841.8898)};
+    Margins margins{Pt(51), Pt(62), Pt(57), Pt(57)};
+    int columns = 1;
+    Pt gutter{22};
+    std::string family = "Noto Sans";
+    std::vector<std::string> fallback;
+    TypeScale type;
+    Align align = Align::RaggedRight;
+    Hyphenation hyphenation = Hyphenation::On;
+
+    [[nodiscard]] Rect body_area() const {
+        return {margins.left, margins.top, page.width - margins.left - margins.right,
+                page.height - margins.top - margins.bottom};
+    }
+};
+
+// A layout argument is a name from the layouts folder ("a4") or a path to a .toml file.
+std::string resolve_layout_path(const std::string& name_or_path, const std::string& layouts_dir);
+
+std::optional<Layout> load_layout(const std::string& path, Diagnostics& diags);
+
+}  // namespace leafpress

@@ -1,0 +1,127 @@
+#include "text/hyphenate.hpp"
+
+#include <hyphen.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "core/utf8.hpp"
+
+namespace fs = std::filesystem;
+
+namespace leafpress::text {
+
+namespace {
+
+char32_t to_lower(char32_t c) {
+    if (c >= U'A' && c <= U'Z') return c + 32;
+    if ((c >= 0xC0 && c <= 0xDE && c != 0xD7)) return c + 32;
+    if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149 && c != 0x17F) {
+        // Latin Extended-A alternates upper/lower, with a shift in U+0139..U+0148 and U+0179..U+017E.
+        const bool odd_upper = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
+        if (odd_upper ? (c % 2 == 1) : (c % 2 == 0)) return c + 1;
+    }
+    if (c >= 0x391 && c <= 0x3A9) return c + 32;   // Greek
+    if (c >= 0x410 && c <= 0x42F) return c + 32;   // Cyrillic
+    if (c >= 0x400 && c <= 0x40F) return c + 80;
+    return c;
+}
+
+std::string lower_tag(std::string_view s) {
+    std::string out(s);
+    std::replace(out.begin(), out.end(), '-', '_');
+    return out;
+}
+
+}  // namespace
+
+bool language_is_unhyphenated(std::string_view language) {
+    const std::string_view primary = language.substr(0, language.find('-'));
+    static constexpr std::string_view none[] = {"ar", "he", "fa", "ur", "zh", "ja", "ko", "th", "lo", "km", "my", "yi"};
+    return std::find(std::begin(none), std::end(none), primary) != std::end(none);
+}
+
+std::string find_patterns(std::string_view language, const std::string& patterns_dir) {
+    std::error_code ec;
+    if (!fs::is_directory(patterns_dir, ec)) return {};
+    const std::string tag = lower_tag(language);  // "en_GB"
+    const std::string primary = tag.substr(0, tag.find('_'));
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(patterns_dir, ec))
+        if (e.path().extension() == ".dic") names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    const auto match = [&](const std::string& want) -> std::string {
+        for (const auto& n : names) {
+            std::string a = n, b = want;
+            std::transform(a.begin(), a.end(), a.begin(), ::tolower);
+            std::transform(b.begin(), b.end(), b.begin(), ::tolower);
+            if (a == b) return (fs::path(patterns_dir) / n).string();
+        }
+        return {};
+    };
+    // Exact tag, then the usual region for the language, then any region.
+    if (auto f = match("hyph_" + tag + ".dic"); !f.empty()) return f;
+    static constexpr std::pair<std::string_view, std::string_view> usual[] = {
+        {"en", "en_US"}, {"es", "es_ES"}, {"pt", "pt_PT"}, {"fr", "fr_FR"}, {"de", "de_DE"}, {"it", "it_IT"},
+        {"nl", "nl_NL"}, {"sv", "sv_SE"}, {"da", "da_DK"}, {"ru", "ru_RU"}, {"pl", "pl_PL"}, {"vi", "vi_VN"}};
+    for (const auto& [lang, region] : usual)
+        if (lang == primary)
+            if (auto f = match("hyph_" + std::string(region) + ".dic"); !f.empty()) return f;
+    if (auto f = match("hyph_" + primary + ".dic"); !f.empty()) return f;
+    for (const auto& n : names)
+        if (n.rfind("hyph_" + primary + "_", 0) == 0) return (fs::path(patterns_dir) / n).string();
+    return {};
+}
+
+std::unique_ptr<Hyphenator> Hyphenator::load(std::string_view language, const std::string& patterns_dir) {
+    const std::string file = find_patterns(language, patterns_dir);
+    if (file.empty()) return nullptr;
+    HyphenDict* dict = hnj_hyphen_load(file.c_str());
+    if (!dict) return nullptr;
+    std::unique_ptr<Hyphenator> h(new Hyphenator());
+    h->dict_ = dict;
+    h->file_ = file;
+    return h;
+}
+
+Hyphenator::~Hyphenator() {
+    if (dict_) hnj_hyphen_free(dict_);
+}
+
+std::vector<std::size_t> Hyphenator::points(std::u32string_view word, HyphenMins mins) const {
+    std::vector<std::size_t> out;
+    const auto n = static_cast<int>(word.size());
+    if (n < mins.left + mins.right) return out;
+    std::u32string lower(word);
+    for (auto& c : lower) c = to_lower(c);
+    const std::string utf8 = utf8::encode(lower);
+    std::vector<char> hyphens(utf8.size() + 5, '0');
+    char** rep = nullptr;
+    int* pos = nullptr;
+    int* cut = nullptr;
+    const int failed = hnj_hyphen_hyphenate2(dict_, utf8.c_str(), static_cast<int>(utf8.size()), hyphens.data(), nullptr,
+                                             &rep, &pos, &cut);
+    if (rep) {
+        for (std::size_t i = 0; i < utf8.size(); ++i) std::free(rep[i]);
+        std::free(rep);
+    }
+    std::free(pos);
+    std::free(cut);
+    if (failed) return out;
+    // hyphens[] is indexed by byte: odd at the last byte of a character means "break after it".
+    std::size_t chars = 0;
+    for (std::size_t i = 0; i < utf8.size(); ++i) {
+        if ((static_cast<unsigned char>(utf8[i]) & 0xC0) == 0x80) continue;
+        // i starts character `chars`; find its last byte.
+        std::size_t last = i;
+        while (last + 1 < utf8.size() && (static_cast<unsigned char>(utf8[last + 1]) & 0xC0) == 0x80) ++last;
+        ++chars;
+        if ((hyphens[last] - '0') % 2 == 1) {
+            const auto p = static_cast<int>(chars);
+            if (p >= mins.left && n - p >= mins.right) out.push_back(chars);
+        }
+    }
+    return out;
+}
+
+}  // namespace leafpress::text

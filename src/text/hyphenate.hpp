@@ -1,0 +1,42 @@
+// Hyphenation with libhyphen and the system's pattern files (Debian's hyphen-* packages).
+#pragma once
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+struct _HyphenDict;
+
+namespace leafpress::text {
+
+struct HyphenMins {
+    int left = 2;   // characters before the first possible hyphen
+    int right = 3;  // characters after the last one
+};
+
+class Hyphenator {
+public:
+    // The patterns for a BCP 47 language ("en", "en-GB", "es"), or nullptr when none are installed.
+    static std::unique_ptr<Hyphenator> load(std::string_view language, const std::string& patterns_dir);
+    ~Hyphenator();
+    Hyphenator(const Hyphenator&) = delete;
+    Hyphenator& operator=(const Hyphenator&) = delete;
+
+    // Positions p (in characters, 0 < p < word.size()) where the word may be hyphenated
+    // as word[0,p) + "-" / word[p,...). The word is letters only.
+    [[nodiscard]] std::vector<std::size_t> points(std::u32string_view word, HyphenMins mins = {}) const;
+    [[nodiscard]] const std::string& file() const { return file_; }
+
+private:
+    Hyphenator() = default;
+    _HyphenDict* dict_ = nullptr;
+    std::string file_;
+};
+
+// The pattern file for a language in a folder, or "" when there is none.
+std::string find_patterns(std::string_view language, const std::string& patterns_dir);
+
+// Scripts that are not hyphenated, so a missing pattern file is expected ("ar", "he", "zh", ...).
+bool language_is_unhyphenated(std::string_view language);
+
+}  // namespace leafpress::text

@@ -1,0 +1,106 @@
+#include "text/itemize.hpp"
+
+#include <fribidi.h>
+#include <linebreak.h>
+
+#include <algorithm>
+#include <mutex>
+#include <set>
+
+#include "core/utf8.hpp"
+
+namespace leafpress::text {
+
+bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\r'; }
+
+namespace {
+
+bool inherits_face(char32_t c) {
+    if (is_space(c) || c == U'\n' || c == 0x200B || c == 0x200C || c == 0x200D || c == 0xAD) return true;
+    const auto cat = hb_unicode_general_category(hb_unicode_funcs_get_default(), c);
+    return cat == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK || cat == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK ||
+           cat == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK || cat == HB_UNICODE_GENERAL_CATEGORY_FORMAT ||
+           cat == HB_UNICODE_GENERAL_CATEGORY_CONTROL;
+}
+
+std::once_flag linebreak_init;
+
+}  // namespace
+
+Itemized itemize(const std::vector<StyledRun>& runs, const ParagraphStyle& style, const TextContext& context,
+                 Diagnostics& diags) {
+    Itemized it;
+    for (std::size_t r = 0; r < runs.size(); ++r) {
+        const auto decoded = utf8::decode(runs[r].text);
+        for (char32_t c : decoded.text) {
+            it.text.push_back(c == U'\t' ? U' ' : c);
+            it.run.push_back(static_cast<int>(r));
+        }
+    }
+    const std::size_t n = it.text.size();
+    if (n == 0) return it;
+
+    // Bidi levels (UAX #9) through FriBidi.
+    std::vector<FriBidiCharType> types(n);
+    std::vector<FriBidiBracketType> brackets(n);
+    std::vector<FriBidiLevel> levels(n);
+    const auto* chars = reinterpret_cast<const FriBidiChar*>(it.text.data());
+    fribidi_get_bidi_types(chars, static_cast<FriBidiStrIndex>(n), types.data());
+    fribidi_get_bracket_types(chars, static_cast<FriBidiStrIndex>(n), types.data(), brackets.data());
+    FriBidiParType base = style.direction == BaseDirection::RightToLeft  ? FRIBIDI_PAR_RTL
+                          : style.direction == BaseDirection::LeftToRight ? FRIBIDI_PAR_LTR
+                                                                          : FRIBIDI_PAR_ON;
+    if (fribidi_get_par_embedding_levels_ex(types.data(), brackets.data(), static_cast<FriBidiStrIndex>(n), &base,
+                                            levels.data()) == 0) {
+        std::fill(levels.begin(), levels.end(), 0);
+        base = FRIBIDI_PAR_LTR;
+    }
+    it.direction = FRIBIDI_IS_RTL(base) ? Direction::RightToLeft : Direction::LeftToRight;
+    it.level.assign(levels.begin(), levels.end());
+
+    // A face per character: the first in the chain that has it; marks and spaces follow
+    // their neighbour so clusters stay in one face.
+    it.face.assign(n, nullptr);
+    std::set<char32_t> reported;
+    for (std::size_t i = 0; i < n; ++i) {
+        const char32_t c = it.text[i];
+        const FontStyle fs = runs[static_cast<std::size_t>(it.run[i])].style;
+        if (inherits_face(c) && i > 0 && it.run[i - 1] == it.run[i]) {
+            it.face[i] = it.face[i - 1];
+            continue;
+        }
+        const Face* f = context.fonts.face_for(c, fs);
+        if (!f && !inherits_face(c)) {
+            if (reported.insert(c).second) {
+                std::string ch;
+                utf8::append(ch, c);
+                diags.error("text.missing-glyph", context.where,
+                            "no font has the character " + utf8::codepoint_name(c) + " '" + ch + "'",
+                            "add a font that has it to the layout's fallback list");
+            }
+        }
+        it.face[i] = f ? f : &context.fonts.primary(fs);
+    }
+    // Leading spaces and marks inherit from the next character.
+    for (std::size_t i = n - 1; i-- > 0;) {
+        const bool starts_run = i == 0 || it.run[i - 1] != it.run[i];
+        if (starts_run && inherits_face(it.text[i]) && it.run[i + 1] == it.run[i]) it.face[i] = it.face[i + 1];
+    }
+
+    // Break opportunities (UAX #14) through libunibreak.
+    std::call_once(linebreak_init, [] { init_linebreak(); });
+    std::vector<char> brks(n);
+    const std::string lang = style.language.substr(0, style.language.find('-'));
+    set_linebreaks_utf32(reinterpret_cast<const utf32_t*>(it.text.data()), n, lang.c_str(), brks.data());
+    it.breaks.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        it.breaks[i] = brks[i] == LINEBREAK_MUSTBREAK    ? BreakAfter::Must
+                       : brks[i] == LINEBREAK_ALLOWBREAK ? BreakAfter::Allow
+                                                         : BreakAfter::No;
+    }
+    // The end of the text is not a hard break of its own.
+    if (it.text.back() != U'\n') it.breaks.back() = BreakAfter::Must;
+    return it;
+}
+
+}  // namespace leafpress::text

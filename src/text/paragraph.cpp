@@ -1,0 +1,446 @@
+#include "text/paragraph.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "core/utf8.hpp"
+#include "text/itemize.hpp"
+
+namespace leafpress::text {
+
+namespace {
+
+// A shaped stretch of characters in one run, face and level.
+struct Piece {
+    std::size_t start = 0, end = 0;
+    int run = 0;
+    const Face* face = nullptr;
+    unsigned char level = 0;
+    std::vector<ShapedGlyph> glyphs;
+    [[nodiscard]] bool rtl() const { return level % 2 == 1; }
+};
+
+// What a break_lines item stands for.
+struct ItemRef {
+    int piece = -1;                     // boxes: glyphs [glyph_begin, glyph_end) of a piece
+    std::size_t glyph_begin = 0, glyph_end = 0;
+    std::size_t char_index = 0;         // glue: its first space; penalties: the character before
+    const Face* face = nullptr;         // glue: face of the space; flagged penalty: face of the hyphen
+    int run = 0;
+    unsigned char level = 0;
+    bool hyphen = false;                // a penalty that adds a hyphen when broken at
+};
+
+struct Built {
+    std::vector<Item> items;
+    std::vector<ItemRef> refs;
+};
+
+class ItemBuilder {
+public:
+    ItemBuilder(const Itemized& it, const std::vector<StyledRun>& runs, const ParagraphStyle& style,
+                const TextContext& ctx)
+        : it_(it), runs_(runs), style_(style), ctx_(ctx) {}
+
+    Built build() {
+        const std::size_t n = it_.text.size();
+        const std::size_t last_word = last_word_start();
+        std::size_t i = 0;
+        while (i < n) {
+            const char32_t c = it_.text[i];
+            if (c == U'\n') {
+                forced_break(i);
+                ++i;
+                continue;
+            }
+            if (is_space(c)) {
+                std::size_t j = i;
+                while (j < n && is_space(it_.text[j])) ++j;
+                if (j < n && it_.text[j] != U'\n') add_space(i, j);  // trailing spaces vanish
+                i = j;
+                continue;
+            }
+            std::size_t j = i + 1;
+            while (j < n && !is_space(it_.text[j]) && it_.text[j] != U'\n' && it_.breaks[j - 1] == BreakAfter::No &&
+                   it_.run[j] == it_.run[i] && it_.face[j] == it_.face[i] && it_.level[j] == it_.level[i])
+                ++j;
+            add_piece(i, j, i >= last_word);
+            if (j < n && !is_space(it_.text[j]) && it_.text[j] != U'\n' && it_.breaks[j - 1] != BreakAfter::No) {
+                const char32_t before = it_.text[j - 1];
+                const bool hyphen_char = before == U'-' || before == 0x2010 || before == 0x2013;
+                push(penalty(Pt(0), hyphen_char ? 50 : 0, hyphen_char), {.char_index = j - 1, .run = it_.run[j - 1]});
+            }
+            i = j;
+        }
+        forced_break(n);
+        return std::move(out_);
+    }
+
+    std::vector<Piece> take_pieces() { return std::move(pieces_); }
+
+private:
+    std::size_t last_word_start() const {
+        std::size_t k = it_.text.size();
+        while (k > 0 && (is_space(it_.text[k - 1]) || it_.text[k - 1] == U'\n')) --k;
+        while (k > 0 && !is_space(it_.text[k - 1]) && it_.text[k - 1] != U'\n') --k;
+        return k;
+    }
+
+    void push(Item item, ItemRef ref) {
+        out_.items.push_back(item);
+        out_.refs.push_back(ref);
+    }
+
+    void forced_break(std::size_t at) {
+        push(glue(Pt(0), kFill, Pt(0)), {.char_index = at});
+        push(penalty(Pt(0), -kInfinity, false), {.char_index = at});
+    }
+
+    Pt space_width(const Face* f) {
+        auto it = space_widths_.find(f);
+        if (it != space_widths_.end()) return it->second;
+        const std::u32string sp = U" ";
+        const auto g = shape({sp, 0, 1, f, style_.size, Direction::LeftToRight, style_.language});
+        const Pt w = g.empty() ? style_.size * 0.26 : g[0].advance;
+        space_widths_[f] = w;
+        return w;
+    }
+
+    Pt hyphen_width(const Face* f) {
+        const std::u32string h = U"-";
+        const auto g = shape({h, 0, 1, f, style_.size, Direction::LeftToRight, style_.language});
+        return g.empty() ? Pt(0) : g[0].advance;
+    }
+
+    void add_space(std::size_t i, std::size_t j) {
+        const Face* f = it_.face[i];
+        const Pt w = space_width(f);
+        const bool justified = style_.align == Align::Justified;
+        // UAX #14 may forbid a break at this space (before closing punctuation, say).
+        if (it_.breaks[j - 1] == BreakAfter::No) push(penalty(Pt(0), kInfinity, false), {.char_index = i});
+        push(glue(w, justified ? w * 0.5 : Pt(0), justified ? w / 3.0 : Pt(0)),
+             {.char_index = i, .face = f, .run = it_.run[i], .level = it_.level[i]});
+    }
+
+    void add_piece(std::size_t start, std::size_t end, bool in_last_word) {
+        Piece p{start, end, it_.run[start], it_.face[start], it_.level[start], {}};
+        p.glyphs = shape({it_.text, start, end - start, p.face, style_.size,
+                          p.rtl() ? Direction::RightToLeft : Direction::LeftToRight, style_.language});
+        pieces_.push_back(std::move(p));
+        const int index = static_cast<int>(pieces_.size()) - 1;
+        const Piece& piece = pieces_.back();
+
+        std::vector<std::size_t> splits;  // glyph indices where a hyphen may go
+        if (!in_last_word) splits = hyphen_splits(piece);
+        std::size_t from = 0;
+        const Pt hw = splits.empty() ? Pt(0) : hyphen_width(piece.face);
+        for (std::size_t s : splits) {
+            push_box(index, from, s);
+            push(penalty(hw, 50, true), {.char_index = piece.glyphs[s].cluster, .face = piece.face,
+                                         .run = piece.run, .level = piece.level, .hyphen = true});
+            from = s;
+        }
+        push_box(index, from, piece.glyphs.size());
+    }
+
+    void push_box(int piece, std::size_t b, std::size_t e) {
+        const Piece& p = pieces_[static_cast<std::size_t>(piece)];
+        Pt w{0};
+        for (std::size_t g = b; g < e; ++g) w += p.glyphs[g].advance;
+        push(box(w), {.piece = piece, .glyph_begin = b, .glyph_end = e, .run = p.run, .level = p.level});
+    }
+
+    // Glyph indices at which the piece may be hyphenated, from the language's patterns.
+    std::vector<std::size_t> hyphen_splits(const Piece& p) const {
+        std::vector<std::size_t> out;
+        if (!ctx_.hyphenator || style_.hyphenation == Hyphenation::Off || p.rtl()) return out;
+        if (!runs_[static_cast<std::size_t>(p.run)].link.empty()) return out;
+        auto* funcs = hb_unicode_funcs_get_default();
+        const auto is_letter = [&](char32_t c) {
+            const auto cat = hb_unicode_general_category(funcs, c);
+            return cat == HB_UNICODE_GENERAL_CATEGORY_LOWERCASE_LETTER ||
+                   cat == HB_UNICODE_GENERAL_CATEGORY_UPPERCASE_LETTER ||
+                   cat == HB_UNICODE_GENERAL_CATEGORY_OTHER_LETTER ||
+                   cat == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK;
+        };
+        std::size_t a = p.start, b = p.end;
+        while (a < b && !is_letter(it_.text[a])) ++a;
+        while (b > a && !is_letter(it_.text[b - 1])) --b;
+        if (b - a < 5) return out;
+        for (std::size_t k = a; k < b; ++k)
+            if (!is_letter(it_.text[k])) return out;
+        // Acronyms and words in capitals are left whole.
+        for (std::size_t k = a + 1; k < b; ++k)
+            if (hb_unicode_general_category(funcs, it_.text[k]) == HB_UNICODE_GENERAL_CATEGORY_UPPERCASE_LETTER)
+                return out;
+        const auto points = ctx_.hyphenator->points(std::u32string_view(it_.text).substr(a, b - a));
+        for (std::size_t pt : points) {
+            const std::uint32_t cluster = static_cast<std::uint32_t>(a + pt);
+            // Only where a glyph starts exactly there: a ligature across the point keeps the word whole.
+            for (std::size_t g = 1; g < p.glyphs.size(); ++g) {
+                if (p.glyphs[g].cluster == cluster && p.glyphs[g - 1].cluster < cluster) {
+                    out.push_back(g);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    const Itemized& it_;
+    const std::vector<StyledRun>& runs_;
+    const ParagraphStyle& style_;
+    const TextContext& ctx_;
+    Built out_;
+    std::vector<Piece> pieces_;
+    std::map<const Face*, Pt> space_widths_;
+};
+
+// Splits every unbreakable stretch wider than the measure at its glyph clusters, so that
+// nothing is drawn outside the text area. Returns whether it had to.
+bool split_overlong(Built& b, const std::vector<Piece>& pieces, Pt width) {
+    bool any = false;
+    Built out;
+    std::size_t i = 0;
+    while (i < b.items.size()) {
+        // A group: items up to the next legal break.
+        std::size_t j = i;
+        Pt w{0};
+        while (j < b.items.size()) {
+            const Item& it = b.items[j];
+            if (it.type == ItemType::Glue && j > i && b.items[j - 1].type == ItemType::Box) break;
+            if (it.type == ItemType::Penalty && it.penalty < kInfinity) break;
+            if (it.type == ItemType::Box) w += it.width;
+            if (it.type == ItemType::Glue) { ++j; break; }
+            ++j;
+        }
+        if (j == i) j = i + 1;
+        for (std::size_t k = i; k < j; ++k) {
+            const Item& it = b.items[k];
+            const ItemRef& ref = b.refs[k];
+            if (w <= width || it.type != ItemType::Box || ref.piece < 0) {
+                out.items.push_back(it);
+                out.refs.push_back(ref);
+                continue;
+            }
+            any = true;
+            const Piece& p = pieces[static_cast<std::size_t>(ref.piece)];
+            // Chunks of whole clusters, in logical order.
+            std::vector<std::pair<std::size_t, std::size_t>> chunks;
+            std::size_t s = ref.glyph_begin;
+            for (std::size_t g = ref.glyph_begin + 1; g <= ref.glyph_end; ++g) {
+                if (g == ref.glyph_end || p.glyphs[g].cluster != p.glyphs[g - 1].cluster) {
+                    chunks.emplace_back(s, g);
+                    s = g;
+                }
+            }
+            if (p.rtl()) std::reverse(chunks.begin(), chunks.end());
+            for (std::size_t c = 0; c < chunks.size(); ++c) {
+                if (c > 0) {
+                    out.items.push_back(penalty(Pt(0), 1000, false));
+                    out.refs.push_back({.char_index = p.glyphs[chunks[c].first].cluster, .run = p.run});
+                }
+                Pt cw{0};
+                for (std::size_t g = chunks[c].first; g < chunks[c].second; ++g) cw += p.glyphs[g].advance;
+                out.items.push_back(box(cw));
+                ItemRef r = ref;
+                r.glyph_begin = chunks[c].first;
+                r.glyph_end = chunks[c].second;
+                out.refs.push_back(r);
+            }
+        }
+        i = j;
+    }
+    b = std::move(out);
+    return any;
+}
+
+// One element of a line in logical order, before bidi reordering.
+struct Element {
+    const ItemRef* ref;
+    Pt width;
+    bool is_glue;
+    bool hyphen_after = false;
+};
+
+std::u32string cluster_text(const Itemized& it, const Piece& p, std::size_t g) {
+    const std::uint32_t c = p.glyphs[g].cluster;
+    // The cluster ends at the next larger cluster value in the piece, or the piece's end.
+    std::size_t end = p.end;
+    for (const auto& o : p.glyphs)
+        if (o.cluster > c && o.cluster < end) end = o.cluster;
+    return it.text.substr(c, end - c);
+}
+
+Line set_one_line(const Built& b, const std::vector<Piece>& pieces, const Itemized& it,
+                  const std::vector<StyledRun>& runs, const ParagraphStyle& style, std::size_t from, std::size_t to,
+                  Pt width, bool last, bool justify_width) {
+    // Skip what vanishes at the start of a line.
+    while (from < to && b.items[from].type != ItemType::Box) ++from;
+    std::vector<Element> elems;
+    Pt natural{0}, stretch{0}, shrink{0};
+    for (std::size_t k = from; k < to; ++k) {
+        const Item& item = b.items[k];
+        if (item.type == ItemType::Penalty) continue;
+        elems.push_back({&b.refs[k], item.width, item.type == ItemType::Glue});
+    }
+    while (!elems.empty() && elems.back().is_glue) elems.pop_back();
+    for (const auto& e : elems) {
+        const Item& item = b.items[static_cast<std::size_t>(e.ref - b.refs.data())];
+        natural += item.width;
+        stretch += item.stretch;
+        shrink += item.shrink;
+    }
+    Line line;
+    const Item& brk = b.items[to];
+    if (brk.type == ItemType::Penalty && b.refs[to].hyphen && !elems.empty()) {
+        for (auto e = elems.rbegin(); e != elems.rend(); ++e)
+            if (!e->is_glue) { e->hyphen_after = true; break; }
+        natural += brk.width;
+        line.hyphenated = true;
+    }
+    double r = justify_width ? adjustment_ratio(natural, stretch, shrink, width) : 0.0;
+    if (last && r > 0) r = 0;
+    if (natural > width && shrink > Pt(0)) r = std::max(-1.0, adjustment_ratio(natural, stretch, shrink, width));
+    for (auto& e : elems) {
+        if (!e.is_glue) continue;
+        const std::size_t k = static_cast<std::size_t>(e.ref - b.refs.data());
+        e.width = e.width + (r >= 0 ? b.items[k].stretch * r : b.items[k].shrink * r);
+    }
+
+    // Bidi: reverse runs of elements at each level from the highest to the lowest odd one (UAX #9 L2).
+    const unsigned char base = it.direction == Direction::RightToLeft ? 1 : 0;
+    std::vector<unsigned char> lv;
+    for (const auto& e : elems) lv.push_back(e.is_glue ? std::max(e.ref->level, base) : e.ref->level);
+    unsigned char hi = 0, lo_odd = 255;
+    for (auto l : lv) {
+        hi = std::max(hi, l);
+        if (l % 2 == 1) lo_odd = std::min(lo_odd, l);
+    }
+    for (int level = hi; level >= lo_odd && level > 0; --level) {
+        std::size_t k = 0;
+        while (k < elems.size()) {
+            if (lv[k] < level) { ++k; continue; }
+            std::size_t e = k;
+            while (e < elems.size() && lv[e] >= level) ++e;
+            std::reverse(elems.begin() + static_cast<long>(k), elems.begin() + static_cast<long>(e));
+            std::reverse(lv.begin() + static_cast<long>(k), lv.begin() + static_cast<long>(e));
+            k = e;
+        }
+    }
+
+    // Positions, left to right, grouped into runs of one face, size, colour and link.
+    Pt x{0};
+    const auto run_for = [&](const Face* face, int run) -> LineRun& {
+        const StyledRun& sr = runs[static_cast<std::size_t>(run)];
+        if (line.runs.empty() || line.runs.back().face != face || line.runs.back().source != run) {
+            line.runs.push_back({face, style.size, sr.color, sr.link, run, {}, x, x});
+        }
+        return line.runs.back();
+    };
+    for (const auto& e : elems) {
+        const ItemRef& ref = *e.ref;
+        if (e.is_glue) {
+            hb_codepoint_t gid = 0;
+            hb_font_get_nominal_glyph(ref.face->hb_font(), U' ', &gid);
+            LineRun& lr = run_for(ref.face, ref.run);
+            lr.glyphs.push_back({gid, x, Pt(0), U" "});
+            x += e.width;
+            lr.right = x;
+            continue;
+        }
+        const Piece& p = pieces[static_cast<std::size_t>(ref.piece)];
+        LineRun& lr = run_for(p.face, p.run);
+        std::uint32_t prev_cluster = UINT32_MAX;
+        for (std::size_t g = ref.glyph_begin; g < ref.glyph_end; ++g) {
+            const ShapedGlyph& sg = p.glyphs[g];
+            std::u32string t;
+            if (sg.cluster != prev_cluster) t = cluster_text(it, p, g);
+            prev_cluster = sg.cluster;
+            lr.glyphs.push_back({sg.gid, x + sg.x_offset, sg.y_offset, std::move(t)});
+            x += sg.advance;
+        }
+        if (e.hyphen_after) {
+            const std::u32string h = U"-";
+            const auto hg = shape({h, 0, 1, p.face, style.size, Direction::LeftToRight, style.language});
+            for (const auto& g : hg) {
+                lr.glyphs.push_back({g.gid, x + g.x_offset, g.y_offset, U"-"});
+                x += g.advance;
+            }
+        }
+        lr.right = x;
+    }
+    line.width = x;
+    // Right-to-left paragraphs align to the right edge.
+    if (it.direction == Direction::RightToLeft && x < width) {
+        const Pt shift = width - x;
+        for (auto& lr : line.runs) {
+            lr.left += shift;
+            lr.right += shift;
+            for (auto& g : lr.glyphs) g.x += shift;
+        }
+        line.width = width;
+    }
+    return line;
+}
+
+}  // namespace
+
+SetParagraph set_paragraph(const std::vector<StyledRun>& runs, const ParagraphStyle& style, Pt width,
+                           const TextContext& context, Diagnostics& diags) {
+    SetParagraph result;
+    const Itemized it = itemize(runs, style, context, diags);
+    result.direction = it.direction;
+    if (it.text.empty()) return result;
+
+    ItemBuilder builder(it, runs, style, context);
+    Built built = builder.build();
+    const std::vector<Piece> pieces = builder.take_pieces();
+    if (split_overlong(built, pieces, width)) {
+        diags.warning("text.overlong-word", context.where,
+                      "a word or address is wider than the column and is broken inside",
+                      "shorten it or give it a line of its own");
+    }
+
+    BreakOptions options;
+    if (style.align == Align::RaggedRight) {
+        options.ragged_stretch = style.size * 3.0;
+        options.tolerance = 1000;
+    }
+    const Breaks breaks = break_lines(built.items, width, options);
+    result.overfull = breaks.overfull;
+    std::size_t from = 0;
+    for (std::size_t k = 0; k < breaks.positions.size(); ++k) {
+        const std::size_t to = breaks.positions[k];
+        const bool last = built.items[to].type == ItemType::Penalty && built.items[to].penalty <= -kInfinity;
+        Line line = set_one_line(built, pieces, it, runs, style, from, to, width, last,
+                                 style.align == Align::Justified);
+        if (!line.runs.empty() || !last) result.lines.push_back(std::move(line));
+        from = to + 1;
+    }
+    return result;
+}
+
+Line set_line(const std::vector<StyledRun>& runs, const ParagraphStyle& style, const TextContext& context,
+              Diagnostics& diags) {
+    ParagraphStyle s = style;
+    s.hyphenation = Hyphenation::Off;
+    s.align = Align::RaggedRight;
+    auto p = set_paragraph(runs, s, Pt(1e6), context, diags);
+    if (p.lines.empty()) return {};
+    Line l = std::move(p.lines.front());
+    if (p.direction == Direction::RightToLeft) {
+        // set_paragraph aligned it to the right of an enormous measure; bring it back.
+        Pt left{1e9};
+        for (const auto& r : l.runs) left = std::min(left, r.left);
+        for (auto& r : l.runs) {
+            r.left -= left;
+            r.right -= left;
+            for (auto& g : r.glyphs) g.x -= left;
+        }
+        l.width = l.width - left;
+    }
+    return l;
+}
+
+}  // namespace leafpress::text

@@ -1,0 +1,79 @@
+// Setting a paragraph: styled text → shaped, hyphenated, broken and bidi-ordered lines of
+// positioned glyphs. This is the text stage's entry point; the layout stage places the lines.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "content/document.hpp"
+#include "core/diagnostics.hpp"
+#include "core/geometry.hpp"
+#include "core/typography.hpp"
+#include "core/units.hpp"
+#include "text/break_lines.hpp"
+#include "text/fonts.hpp"
+#include "text/hyphenate.hpp"
+#include "text/shape.hpp"
+
+namespace leafpress::text {
+
+struct StyledRun {
+    std::string text;  // UTF-8; '\n' is a hard line break
+    FontStyle style = FontStyle::Regular;
+    Color color;
+    std::string link;
+};
+
+enum class BaseDirection { Auto, LeftToRight, RightToLeft };
+
+struct ParagraphStyle {
+    Pt size{12};
+    Align align = Align::RaggedRight;
+    Hyphenation hyphenation = Hyphenation::On;
+    std::string language = "en";
+    BaseDirection direction = BaseDirection::Auto;
+};
+
+struct LineGlyph {
+    std::uint32_t gid = 0;
+    Pt x;                // from the line's left edge
+    Pt y_offset;         // upwards
+    std::u32string text; // the characters this glyph stands for (empty for the 2nd+ glyph of a cluster)
+};
+
+struct LineRun {
+    const Face* face = nullptr;
+    Pt size;
+    Color color;
+    std::string link;
+    int source = 0;  // index of the StyledRun it came from
+    std::vector<LineGlyph> glyphs;
+    Pt left, right;  // extent from the line's left edge
+};
+
+struct Line {
+    std::vector<LineRun> runs;
+    Pt width;  // extent of the ink box from the left edge
+    bool hyphenated = false;
+};
+
+struct SetParagraph {
+    std::vector<Line> lines;
+    Direction direction = Direction::LeftToRight;
+    bool overfull = false;
+};
+
+struct TextContext {
+    const FontChain& fonts;
+    const Hyphenator* hyphenator = nullptr;  // nullptr: no hyphenation
+    SourcePos where;                         // for warnings about this paragraph
+};
+
+SetParagraph set_paragraph(const std::vector<StyledRun>& runs, const ParagraphStyle& style, Pt width,
+                           const TextContext& context, Diagnostics& diags);
+
+// One line of text, never broken (labels, footers). Direction is resolved from the text.
+Line set_line(const std::vector<StyledRun>& runs, const ParagraphStyle& style, const TextContext& context,
+              Diagnostics& diags);
+
+}  // namespace leafpress::text

@@ -1,0 +1,36 @@
+#include "text/shape.hpp"
+
+#include <string>
+
+namespace leafpress::text {
+
+std::vector<ShapedGlyph> shape(const ShapeRequest& r) {
+    hb_buffer_t* buf = hb_buffer_create();
+    hb_buffer_add_utf32(buf, reinterpret_cast<const std::uint32_t*>(r.text.data()), static_cast<int>(r.text.size()),
+                        static_cast<unsigned>(r.start), static_cast<int>(r.length));
+    hb_buffer_set_direction(buf, r.direction == Direction::RightToLeft ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
+    const std::string lang(r.language);
+    hb_buffer_set_language(buf, hb_language_from_string(lang.c_str(), static_cast<int>(lang.size())));
+    hb_buffer_set_cluster_level(buf, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
+    hb_buffer_guess_segment_properties(buf);
+
+    static const hb_feature_t features[] = {
+        {HB_TAG('k', 'e', 'r', 'n'), 1, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+        {HB_TAG('l', 'i', 'g', 'a'), 1, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+    };
+    hb_shape(r.face->hb_font(), buf, features, 2);
+
+    unsigned n = 0;
+    const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &n);
+    const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &n);
+    std::vector<ShapedGlyph> out;
+    out.reserve(n);
+    for (unsigned i = 0; i < n; ++i) {
+        out.push_back({info[i].codepoint, r.face->to_pt(pos[i].x_advance, r.size), r.face->to_pt(pos[i].x_offset, r.size),
+                       r.face->to_pt(pos[i].y_offset, r.size), info[i].cluster});
+    }
+    hb_buffer_destroy(buf);
+    return out;
+}
+
+}  // namespace leafpress::text
