@@ -218,7 +218,17 @@ const toml::array* TomlFields::array(std::string_view key, Requirement req) {
 }
 
 void TomlFields::warn_unknown(std::initializer_list<std::string_view> known) {
-    for (auto&& [k, v] : table_) {
+    // Tables iterate in key order; report in file order.
+    std::vector<std::pair<const toml::key*, const toml::node*>> keys;
+    for (auto&& [k, v] : table_) keys.emplace_back(&k, &v);
+    std::sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) {
+        const auto& x = a.first->source().begin;
+        const auto& y = b.first->source().begin;
+        return x.line != y.line ? x.line < y.line : x.column < y.column;
+    });
+    for (auto [kp, vp] : keys) {
+        const toml::key& k = *kp;
+        const toml::node& v = *vp;
         const std::string_view name = k.str();
         if (std::find(known.begin(), known.end(), name) != known.end()) continue;
         const std::string near = nearest(name, known);

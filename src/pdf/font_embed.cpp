@@ -29,15 +29,15 @@ std::string utf16_hex(const std::u32string& s) {
     return out;
 }
 
-std::string to_unicode_cmap(const std::map<std::uint32_t, std::u32string>& glyphs) {
+std::string to_unicode_cmap(const std::vector<std::u32string>& text_of) {
     std::string cmap =
         "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
         "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
         "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
         "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
     std::vector<std::pair<std::uint32_t, const std::u32string*>> entries;
-    for (const auto& [gid, text] : glyphs)
-        if (!text.empty()) entries.emplace_back(gid, &text);
+    for (std::size_t cid = 1; cid < text_of.size(); ++cid)
+        if (!text_of[cid].empty()) entries.emplace_back(static_cast<std::uint32_t>(cid), &text_of[cid]);
     for (std::size_t i = 0; i < entries.size(); i += 100) {
         const std::size_t n = std::min<std::size_t>(100, entries.size() - i);
         cmap += std::to_string(n) + " beginbfchar\n";
@@ -50,11 +50,11 @@ std::string to_unicode_cmap(const std::map<std::uint32_t, std::u32string>& glyph
 }
 
 // Six capital letters from the glyph set, so that the same subset gets the same tag.
-std::string subset_tag(const std::string& name, const std::map<std::uint32_t, std::u32string>& glyphs) {
+std::string subset_tag(const std::string& name, const std::vector<std::uint32_t>& glyphs) {
     std::uint64_t h = 1469598103934665603ULL;
     const auto mix = [&](std::uint64_t v) { h = (h ^ v) * 1099511628211ULL; };
     for (char c : name) mix(static_cast<unsigned char>(c));
-    for (const auto& [gid, text] : glyphs) mix(gid);
+    for (std::uint32_t gid : glyphs) mix(gid);
     std::string tag;
     for (int i = 0; i < 6; ++i) {
         tag.push_back(static_cast<char>('A' + h % 26));
@@ -68,17 +68,25 @@ int16_t be16(const char* p) { return static_cast<int16_t>((static_cast<unsigned 
 }  // namespace
 
 EmbeddedFont::EmbeddedFont(HPDF_Doc doc, const text::Face& face, std::string resource_name)
-    : doc_(doc), face_(face), name_(std::move(resource_name)), type0_(new_dict(doc)) {}
+    : doc_(doc), face_(face), name_(std::move(resource_name)), type0_(new_dict(doc)), gid_of_{0}, text_of_{{}} {}
 
 long EmbeddedFont::width(std::uint32_t gid) const {
     return std::lround(face_.advance(gid) * 1000.0 / face_.units_per_em());
 }
 
-long EmbeddedFont::use(std::uint32_t gid, const std::u32string& text) {
-    auto it = glyphs_.find(gid);
-    if (it == glyphs_.end()) glyphs_.emplace(gid, text);
-    else if (it->second.empty() && !text.empty()) it->second = text;
-    return width(gid);
+EmbeddedFont::Use EmbeddedFont::use(std::uint32_t gid, const std::u32string& text) {
+    auto [it, added] = cids_.try_emplace({gid, text}, static_cast<std::uint16_t>(gid_of_.size()));
+    if (added) {
+        if (gid_of_.size() >= 0xFFFF) {  // out of character ids: share the glyph's first one
+            cids_.erase(it);
+            for (std::size_t c = 1; c < gid_of_.size(); ++c)
+                if (gid_of_[c] == gid) return {static_cast<std::uint16_t>(c), width(gid)};
+            return {0, width(0)};
+        }
+        gid_of_.push_back(gid);
+        text_of_.push_back(text);
+    }
+    return {it->second, width(gid)};
 }
 
 bool EmbeddedFont::finish(std::string& error) {
@@ -86,8 +94,7 @@ bool EmbeddedFont::finish(std::string& error) {
     hb_subset_input_t* input = hb_subset_input_create_or_fail();
     if (!input) { error = "hb-subset could not start"; return false; }
     hb_set_t* gids = hb_subset_input_glyph_set(input);
-    hb_set_add(gids, 0);
-    for (const auto& [gid, text] : glyphs_) hb_set_add(gids, gid);
+    for (std::uint32_t gid : gid_of_) hb_set_add(gids, gid);
     hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING);
     hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
     for (hb_tag_t t : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
@@ -105,7 +112,7 @@ bool EmbeddedFont::finish(std::string& error) {
     hb_face_destroy(subset);
 
     const double k = 1000.0 / face_.units_per_em();
-    const std::string base = subset_tag(face_.postscript_name(), glyphs_) + "+" + face_.postscript_name();
+    const std::string base = subset_tag(face_.postscript_name(), gid_of_) + "+" + face_.postscript_name();
 
     // Bounding box and italic angle from the 'head' and 'post' tables.
     int bbox[4] = {-500, -300, 1500, 1100};
@@ -150,23 +157,22 @@ bool EmbeddedFont::finish(std::string& error) {
     HPDF_Dict_AddNumber(info, "Supplement", 0);
     HPDF_Dict_Add(cid, "CIDSystemInfo", info);
     HPDF_Dict_Add(cid, "FontDescriptor", desc);
-    HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
-    // /W: runs of consecutive glyph ids with their widths.
-    HPDF_Array w = HPDF_Array_New(doc_->mmgr);
-    HPDF_Array run = nullptr;
-    std::int64_t prev = -2;
-    for (const auto& [gid, text] : glyphs_) {
-        if (static_cast<std::int64_t>(gid) != prev + 1) {
-            HPDF_Array_AddNumber(w, static_cast<HPDF_INT32>(gid));
-            run = HPDF_Array_New(doc_->mmgr);
-            HPDF_Array_Add(w, run);
-        }
-        HPDF_Array_AddNumber(run, static_cast<HPDF_INT32>(width(gid)));
-        prev = gid;
+    std::vector<std::uint8_t> map;
+    map.reserve(gid_of_.size() * 2);
+    for (std::uint32_t gid : gid_of_) {
+        map.push_back(static_cast<std::uint8_t>(gid >> 8));
+        map.push_back(static_cast<std::uint8_t>(gid & 0xFF));
     }
+    HPDF_Dict_Add(cid, "CIDToGIDMap", new_stream(doc_, map, true));
+    // /W: the widths of character ids 1..n, which are consecutive.
+    HPDF_Array w = HPDF_Array_New(doc_->mmgr);
+    HPDF_Array_AddNumber(w, 1);
+    HPDF_Array run = HPDF_Array_New(doc_->mmgr);
+    HPDF_Array_Add(w, run);
+    for (std::size_t c = 1; c < gid_of_.size(); ++c) HPDF_Array_AddNumber(run, static_cast<HPDF_INT32>(width(gid_of_[c])));
     HPDF_Dict_Add(cid, "W", w);
 
-    const std::string cmap = to_unicode_cmap(glyphs_);
+    const std::string cmap = to_unicode_cmap(text_of_);
     HPDF_Dict tounicode = new_stream(doc_, {reinterpret_cast<const std::uint8_t*>(cmap.data()), cmap.size()}, true);
 
     HPDF_Dict_AddName(type0_, "Type", "Font");

@@ -1,5 +1,9 @@
 // Embedding a face as a Type0 / CIDFontType2 font with Identity-H: an hb-subset subset of
 // the glyphs used (glyph ids kept), a /W array and a ToUnicode CMap.
+//
+// Character ids are allocated per (glyph, text) pair and mapped to glyph ids through a
+// CIDToGIDMap, so the same glyph can stand for different text in different places (a base
+// letter alone and with its combining marks, say) and text extraction is right for each.
 #pragma once
 #include <cstdint>
 #include <map>
@@ -14,9 +18,12 @@ class EmbeddedFont {
 public:
     EmbeddedFont(HPDF_Doc doc, const text::Face& face, std::string resource_name);
 
-    // Records a glyph as used and what it stands for; returns its width in 1/1000 em as
-    // written in /W (the content stream computes positions with the same number).
-    long use(std::uint32_t gid, const std::u32string& text);
+    struct Use {
+        std::uint16_t cid;  // what the content stream writes
+        long width;         // in 1/1000 em, as written in /W: positions are computed with it
+    };
+    // Records a glyph as used for a text (possibly empty: a mark whose text its base carries).
+    Use use(std::uint32_t gid, const std::u32string& text);
     [[nodiscard]] long width(std::uint32_t gid) const;
 
     [[nodiscard]] HPDF_Dict dict() const { return type0_; }
@@ -30,7 +37,9 @@ private:
     const text::Face& face_;
     std::string name_;
     HPDF_Dict type0_;
-    std::map<std::uint32_t, std::u32string> glyphs_;  // gid → text (first use wins)
+    std::map<std::pair<std::uint32_t, std::u32string>, std::uint16_t> cids_;  // (gid, text) → cid
+    std::vector<std::uint32_t> gid_of_;    // cid → gid; cid 0 is .notdef
+    std::vector<std::u32string> text_of_;  // cid → text
 };
 
 }  // namespace leafpress::pdf

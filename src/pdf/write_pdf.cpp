@@ -100,23 +100,27 @@ private:
             HPDF_Dict_Add(attr->fonts, font.resource_name().c_str(), font.dict());
     }
 
-    void glyph_run(HPDF_Page page, const Page& p, const GlyphRun& run) {
-        if (run.glyphs.empty()) return;
-        pdf::EmbeddedFont& font = font_for(run.face);
-        add_font_resource(page, font);
-        const double size = run.size.value();
-        std::string s = "/" + font.resource_name() + " " + pdf::num(size) + " Tf\n" + pdf::num(run.color.r, 4) + " " +
-                        pdf::num(run.color.g, 4) + " " + pdf::num(run.color.b, 4) + " rg\n" +
-                        pdf::num(run.origin.x.value()) + " " + pdf::num(flip(p, run.origin.y)) + " Td\n[";
+    enum class Layer { Text, Marks };
+
+    // Writes glyphs as one TJ array, each at its absolute position: the adjustments come from
+    // where the viewer's pen is, so rounding never drifts.
+    //
+    // Text extraction (poppler) starts a new word at every change of baseline, so a mark that
+    // sits above or below it would split its word. In the Text layer such a glyph is written
+    // on the baseline and invisible (Tr 3), carrying its text; the Marks layer then draws it
+    // visibly where it belongs, under a character id that stands for no text.
+    static std::string show(const std::vector<PlacedGlyph>& glyphs, pdf::EmbeddedFont& font, double size, Layer layer) {
+        std::string s = "[";
         double pen = 0;  // where the viewer's pen is, in points from the origin
-        bool open = true;
-        for (const auto& g : run.glyphs) {
-            const long w = font.use(g.gid, g.text);
-            const double target = g.x.value();
-            const double delta = target - pen;
-            if (g.y_offset != Pt(0)) {
-                s += "] TJ\n" + pdf::num(g.y_offset.value()) + " Ts\n[";
+        for (const PlacedGlyph& g : glyphs) {
+            const bool off_baseline = g.y_offset != Pt(0);
+            if (layer == Layer::Marks && !off_baseline) continue;
+            const auto [cid, w] = font.use(g.gid, layer == Layer::Text ? g.text : std::u32string());
+            if (off_baseline) {
+                s += layer == Layer::Text ? std::string("] TJ\n3 Tr\n[")
+                                          : "] TJ\n" + pdf::num(g.y_offset.value()) + " Ts\n[";
             }
+            const double delta = g.x.value() - pen;
             if (std::abs(delta) > 0.0005) {
                 // TJ numbers are thousandths of an em, subtracted from the position.
                 const double adj = std::round(-delta * 1000.0 / size * 1000.0) / 1000.0;
@@ -124,16 +128,31 @@ private:
                 pen += -adj * size / 1000.0;
             }
             char hex[8];
-            std::snprintf(hex, sizeof hex, "<%04X>", g.gid & 0xFFFF);
+            std::snprintf(hex, sizeof hex, "<%04X>", static_cast<unsigned>(cid));
             s += hex;
             pen += static_cast<double>(w) * size / 1000.0;
-            if (g.y_offset != Pt(0)) s += "] TJ\n0 Ts\n[";
-            open = true;
+            if (off_baseline) s += layer == Layer::Text ? "] TJ\n0 Tr\n[" : "] TJ\n0 Ts\n[";
         }
-        if (open) s += "] TJ\n";
-        HPDF_Page_BeginText(page);
-        write(page, s);
-        HPDF_Page_EndText(page);
+        return s + "] TJ\n";
+    }
+
+    void glyph_run(HPDF_Page page, const Page& p, const GlyphRun& run) {
+        if (run.glyphs.empty()) return;
+        pdf::EmbeddedFont& font = font_for(run.face);
+        add_font_resource(page, font);
+        const double size = run.size.value();
+        const std::string start = "/" + font.resource_name() + " " + pdf::num(size) + " Tf\n" +
+                                  pdf::num(run.color.r, 4) + " " + pdf::num(run.color.g, 4) + " " +
+                                  pdf::num(run.color.b, 4) + " rg\n" + pdf::num(run.origin.x.value()) + " " +
+                                  pdf::num(flip(p, run.origin.y)) + " Td\n";
+        const bool has_marks = std::any_of(run.glyphs.begin(), run.glyphs.end(),
+                                           [](const PlacedGlyph& g) { return g.y_offset != Pt(0); });
+        for (Layer layer : {Layer::Text, Layer::Marks}) {
+            if (layer == Layer::Marks && !has_marks) continue;
+            HPDF_Page_BeginText(page);
+            write(page, start + show(run.glyphs, font, size, layer));
+            HPDF_Page_EndText(page);
+        }
     }
 
     HPDF_Image image_for(const std::string& path) {

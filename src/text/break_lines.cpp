@@ -13,7 +13,7 @@ Item penalty(Pt width, double cost, bool flagged) { return {ItemType::Penalty, w
 
 double adjustment_ratio(Pt natural, Pt stretch, Pt shrink, Pt line_width) {
     const Pt slack = line_width - natural;
-    if (slack > Pt(0)) return stretch > Pt(0) ? slack / stretch : 0.0;
+    if (slack > Pt(0)) return stretch > Pt(0) ? slack / stretch : std::numeric_limits<double>::infinity();
     if (slack < Pt(0)) return shrink > Pt(0) ? slack / shrink : -std::numeric_limits<double>::infinity();
     return 0.0;
 }
@@ -34,7 +34,9 @@ struct Node {
     int previous;
 };
 
-enum class Pass { First, Second, Emergency };
+// First: within tolerance. Second: any badness. Relaxed: also more hyphens in a row than allowed
+// and a hyphen before the last line. Emergency: also lines that overflow.
+enum class Pass { First, Second, Relaxed, Emergency };
 
 int fitness_class(double r) {
     if (r < -0.5) return 0;
@@ -69,6 +71,8 @@ public:
     }
 
     std::optional<Breaks> run(Pass pass) {
+        pass_ = pass;
+        overfull_used_ = false;
         nodes_.clear();
         active_.clear();
         nodes_.push_back({0, 1, 0, 0, 0.0, sums_[0], -1});
@@ -89,6 +93,7 @@ public:
         for (int n = best; n > 0; n = nodes_[n].previous) b.positions.push_back(nodes_[n].position);
         std::reverse(b.positions.begin(), b.positions.end());
         b.overfull = overfull_used_;
+        b.hyphen_limit_relaxed = pass >= Pass::Relaxed;
         return b;
     }
 
@@ -107,7 +112,7 @@ private:
     void try_break(std::size_t i, Pass pass) {
         const Item& it = items_[i];
         const bool forced = it.type == ItemType::Penalty && it.penalty <= -kInfinity;
-        const double tolerance = pass == Pass::First ? o_.tolerance : kInfinity;
+        const double tolerance = pass == Pass::First ? o_.tolerance : kInfinity;  // badness is capped there
 
         struct Candidate {
             double demerits = std::numeric_limits<double>::infinity();
@@ -132,7 +137,7 @@ private:
 
             bool keep = true;
             if (r < -1 || forced) keep = false;
-            if (r < -1 && pass == Pass::Emergency) {
+            if (r < -1 && pass >= Pass::Emergency) {
                 const double overflow = (natural - shrink - width_).value();
                 if (overflow < least_overflow) { least_overflow = overflow; least_bad = a; }
             }
@@ -140,14 +145,14 @@ private:
             if (r < -1) continue;
 
             const double badness = r > 0 ? std::min(kInfinity, 100.0 * r * r * r) : 100.0 * (-r) * (-r) * (-r);
-            if (badness > tolerance && !(pass == Pass::Emergency)) continue;
+            if (badness > tolerance && pass < Pass::Emergency) continue;
             consider(best, a, i, r, badness);
         }
 
         bool any = false;
         for (auto& row : best)
             for (auto& c : row) any = any || c.from >= 0;
-        if (!any && pass == Pass::Emergency && least_bad >= 0) {
+        if (!any && pass >= Pass::Emergency && least_bad >= 0) {
             // Nothing fits: take the line that overflows least so the paragraph still sets.
             overfull_used_ = true;
             consider(best, least_bad, i, -1.0, kInfinity);
@@ -170,7 +175,8 @@ private:
         const Node& n = nodes_[a];
         const bool flagged = it.type == ItemType::Penalty && it.flagged;
         const int run = flagged ? n.hyphen_run + 1 : 0;
-        if (run > o_.max_consecutive_hyphens) return;
+        if (run > o_.max_consecutive_hyphens && pass_ < Pass::Relaxed) return;
+        if (flagged && pass_ < Pass::Relaxed && penultimate(i)) return;
         double d = o_.line_penalty + badness;
         d = d * d;
         if (it.type == ItemType::Penalty) {
@@ -200,6 +206,7 @@ private:
     std::vector<int> active_;
     std::size_t last_break_ = 0;
     bool overfull_used_ = false;
+    Pass pass_ = Pass::First;
 };
 
 }  // namespace
@@ -209,6 +216,7 @@ Breaks break_lines(std::span<const Item> items, Pt line_width, const BreakOption
     Breaker b(items, line_width, options);
     if (auto r = b.run(Pass::First)) return *r;
     if (auto r = b.run(Pass::Second)) return *r;
+    if (auto r = b.run(Pass::Relaxed)) return *r;
     if (auto r = b.run(Pass::Emergency)) return *r;
     // Unreachable in practice: every forced break is reachable in the emergency pass.
     Breaks all;

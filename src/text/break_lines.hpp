@@ -41,12 +41,14 @@ struct BreakOptions {
 struct Breaks {
     std::vector<std::size_t> positions;  // indices of the items broken at; the last is the end
     bool overfull = false;               // some line could not be made to fit
+    bool hyphen_limit_relaxed = false;   // more hyphenated lines in a row than allowed: no other way
 };
 
 // The items must end with a forced break (penalty -kInfinity).
 Breaks break_lines(std::span<const Item> items, Pt line_width, const BreakOptions& options);
 
-// Ratio by which a line's glue is stretched (>0) or shrunk (<0); 0 when it has no glue.
+// Ratio by which a line's glue is stretched (>0) or shrunk (<0): 0 when exact, infinite when
+// the line is short and has nothing to stretch or long with nothing to shrink.
 double adjustment_ratio(Pt natural, Pt stretch, Pt shrink, Pt line_width);
 
 }  // namespace leafpress::text

@@ -60,7 +60,8 @@ std::string find_patterns(std::string_view language, const std::string& patterns
         return {};
     };
     // Exact tag, then the usual region for the language, then any region.
-    if (auto f = match("hyph_" + tag + ".dic"); !f.empty()) return f;
+    if (tag.find('_') != std::string::npos)
+        if (auto f = match("hyph_" + tag + ".dic"); !f.empty()) return f;
     static constexpr std::pair<std::string_view, std::string_view> usual[] = {
         {"en", "en_US"}, {"es", "es_ES"}, {"pt", "pt_PT"}, {"fr", "fr_FR"}, {"de", "de_DE"}, {"it", "it_IT"},
         {"nl", "nl_NL"}, {"sv", "sv_SE"}, {"da", "da_DK"}, {"ru", "ru_RU"}, {"pl", "pl_PL"}, {"vi", "vi_VN"}};

@@ -25,6 +25,36 @@ bool inherits_face(char32_t c) {
 
 std::once_flag linebreak_init;
 
+bool is_digit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= 0x660 && c <= 0x669) || (c >= 0x6F0 && c <= 0x6F9); }
+
+// Phone numbers and other digit groups with separators, such as "(858) 258-5090", read left
+// to right inside right-to-left text. The bidi algorithm alone would reorder "258-5090" after
+// Arabic letters (the hyphen between Arabic numbers stays neutral), so such a sequence is set
+// as a left-to-right isolate would be: one level above the paragraph's, as a whole.
+void isolate_numbers(Itemized& it) {
+    const std::size_t n = it.text.size();
+    std::size_t i = 0;
+    while (i < n) {
+        const bool opens = (it.text[i] == U'+' || it.text[i] == U'(') && i + 1 < n && is_digit(it.text[i + 1]);
+        if (!is_digit(it.text[i]) && !opens) { ++i; continue; }
+        std::size_t j = i, last_digit = i, digits = 0;
+        bool separated = false;
+        while (j < n) {
+            const char32_t c = it.text[j];
+            if (is_digit(c)) { ++digits; last_digit = j; }
+            else if (c == U'-' || c == U' ' || c == U'.' || c == U'(' || c == U')' || c == U'/' || c == U'+' || c == 0x2010 || c == 0x2011)
+                separated = separated || c != U' ';
+            else break;
+            ++j;
+        }
+        std::size_t end = last_digit + 1;
+        if (end < n && it.text[end] == U')') ++end;
+        if (digits >= 5 && separated)
+            for (std::size_t k = i; k < end; ++k) it.level[k] = 2;  // the paragraph is at level 1
+        i = std::max(end, i + 1);
+    }
+}
+
 }  // namespace
 
 Itemized itemize(const std::vector<StyledRun>& runs, const ParagraphStyle& style, const TextContext& context,
@@ -57,6 +87,7 @@ Itemized itemize(const std::vector<StyledRun>& runs, const ParagraphStyle& style
     }
     it.direction = FRIBIDI_IS_RTL(base) ? Direction::RightToLeft : Direction::LeftToRight;
     it.level.assign(levels.begin(), levels.end());
+    if (it.direction == Direction::RightToLeft) isolate_numbers(it);
 
     // A face per character: the first in the chain that has it; marks and spaces follow
     // their neighbour so clusters stay in one face.

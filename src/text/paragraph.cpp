@@ -1,6 +1,7 @@
 #include "text/paragraph.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "core/utf8.hpp"
@@ -92,6 +93,7 @@ private:
     }
 
     void forced_break(std::size_t at) {
+        push(penalty(Pt(0), kInfinity, false), {.char_index = at});  // the fill glue is no break itself
         push(glue(Pt(0), kFill, Pt(0)), {.char_index = at});
         push(penalty(Pt(0), -kInfinity, false), {.char_index = at});
     }
@@ -300,7 +302,7 @@ Line set_one_line(const Built& b, const std::vector<Piece>& pieces, const Itemiz
         line.hyphenated = true;
     }
     double r = justify_width ? adjustment_ratio(natural, stretch, shrink, width) : 0.0;
-    if (last && r > 0) r = 0;
+    if (!std::isfinite(r) || (last && r > 0)) r = 0;
     if (natural > width && shrink > Pt(0)) r = std::max(-1.0, adjustment_ratio(natural, stretch, shrink, width));
     for (auto& e : elems) {
         if (!e.is_glue) continue;
@@ -355,7 +357,12 @@ Line set_one_line(const Built& b, const std::vector<Piece>& pieces, const Itemiz
         for (std::size_t g = ref.glyph_begin; g < ref.glyph_end; ++g) {
             const ShapedGlyph& sg = p.glyphs[g];
             std::u32string t;
-            if (sg.cluster != prev_cluster) t = cluster_text(it, p, g);
+            if (sg.cluster != prev_cluster) {
+                t = cluster_text(it, p, g);
+                // Extraction reverses right-to-left runs as a whole, the characters of a
+                // ligature included; store them in visual order so that they come out logical.
+                if (p.rtl()) std::reverse(t.begin(), t.end());
+            }
             prev_cluster = sg.cluster;
             lr.glyphs.push_back({sg.gid, x + sg.x_offset, sg.y_offset, std::move(t)});
             x += sg.advance;

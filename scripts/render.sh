@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and renders every leaflet in content/ into out/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLEAFPRESS_BUILD_TESTS=OFF >/dev/null
+cmake --build build -j"$(nproc)" --target leafpress
+./build/leafpress batch content -o out "$@"

@@ -1,0 +1,130 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "e2e/run.hpp"
+
+using namespace leafpress::test;
+namespace fs = std::filesystem;
+
+namespace {
+const std::string kBrand = "name = \"Clinic\"\nphone = \"(555) 010-0199\"\n";
+const std::string kGood = "title = \"A leaflet\"\n[[section]]\nheading = \"One\"\nbody = \"Some text.\"\n";
+}  // namespace
+
+TEST_CASE("the version and help flags exit 0", "[cli]") {
+    auto v = run(cli("--version"));
+    CHECK(v.status == 0);
+    CHECK(v.out.find("leafpress 0.") != std::string::npos);
+    auto h = run(cli("--help"));
+    CHECK(h.status == 0);
+    CHECK(h.out.find("build") != std::string::npos);
+    CHECK(h.out.find("batch") != std::string::npos);
+    CHECK(h.out.find("check") != std::string::npos);
+}
+
+TEST_CASE("wrong usage exits 2", "[cli]") {
+    CHECK(run(cli("")).status == 2);
+    CHECK(run(cli("build")).status == 2);
+    CHECK(run(cli("build x.toml --no-such-flag")).status == 2);
+    CHECK(run(cli("frobnicate")).status == 2);
+    CHECK(run(cli("check")).status == 2);
+}
+
+TEST_CASE("build writes <content>.pdf in the current folder by default", "[cli]") {
+    TempDir dir;
+    dir.write("brand.toml", kBrand);
+    dir.write("leaflet.toml", kGood);
+    auto r = run(cli("build leaflet.toml"), dir.path());
+    CHECK(r.status == 0);
+    CHECK(fs::exists(dir.file("leaflet.pdf")));
+    CHECK(slurp(dir.file("leaflet.pdf")).starts_with("%PDF-"));
+}
+
+TEST_CASE("bad input exits 1 with file:line:col and leaves no PDF", "[cli]") {
+    struct Case {
+        const char* name;
+        std::string content;
+        std::string expected;
+    };
+    const Case cases[] = {
+        {"empty", "", "leaflet.toml:1:1: error: file is empty"},
+        {"utf-16", std::string("\xFF\xFEt\0i\0", 6), "leaflet.toml:1:1: error: file is UTF-16 encoded"},
+        {"binary", std::string("\x7F" "ELF\x02\x01\x01\0\0\0", 10), "leaflet.toml:1:8: error: file contains a NUL byte"},
+        {"invalid utf-8", "title = \"\xFF\"\n", "leaflet.toml:1:10: error: invalid UTF-8"},
+        {"wrong type", "title = [1]\n[[section]]\nbody = \"x\"\n", "leaflet.toml:1:9: error: 'title' must be a string"},
+        {"bad kind", "title = \"T\"\n[[section]]\nkind = \"box\"\nbody = \"x\"\n", "leaflet.toml:3:8: error: unknown section kind 'box'"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.name);
+        TempDir dir;
+        dir.write("brand.toml", kBrand);
+        dir.write("leaflet.toml", c.content);
+        auto r = run(cli("build leaflet.toml -o out.pdf"), dir.path());
+        CHECK(r.status == 1);
+        CHECK(r.err.find(c.expected) != std::string::npos);
+        CHECK_FALSE(fs::exists(dir.file("out.pdf")));
+    }
+}
+
+TEST_CASE("a missing content file or brand exits 1", "[cli]") {
+    TempDir dir;
+    auto r = run(cli("build nowhere.toml"), dir.path());
+    CHECK(r.status == 1);
+    CHECK(r.err.find("nowhere.toml: error: cannot open file") != std::string::npos);
+    dir.write("leaflet.toml", kGood);
+    auto nb = run(cli("build leaflet.toml --brand nobrand.toml"), dir.path());
+    CHECK(nb.status == 1);
+}
+
+TEST_CASE("a failed build never damages an existing PDF", "[cli]") {
+    TempDir dir;
+    dir.write("brand.toml", kBrand);
+    dir.write("leaflet.toml", kGood);
+    REQUIRE(run(cli("build leaflet.toml -o keep.pdf"), dir.path()).status == 0);
+    const std::string before = slurp(dir.file("keep.pdf"));
+    dir.write("leaflet.toml", "title = 3\n");
+    CHECK(run(cli("build leaflet.toml -o keep.pdf"), dir.path()).status == 1);
+    CHECK(slurp(dir.file("keep.pdf")) == before);
+    // And no temporary file is left behind.
+    int files = 0;
+    for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir.path())) ++files;
+    CHECK(files == 3);
+}
+
+TEST_CASE("check reports and writes nothing", "[cli]") {
+    TempDir dir;
+    dir.write("brand.toml", kBrand);
+    dir.write("leaflet.toml", kGood + "colour = 1\n");
+    auto r = run(cli("check leaflet.toml"), dir.path());
+    CHECK(r.status == 0);
+    CHECK(r.err.find("leaflet.toml:5:1: warning: unknown key 'colour'") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir.file("leaflet.pdf")));
+    dir.write("bad.toml", "title = 1\n");
+    CHECK(run(cli("check bad.toml"), dir.path()).status == 1);
+}
+
+TEST_CASE("batch builds every content file for every layout, and a bad one does not stop the rest", "[cli][batch]") {
+    TempDir dir;
+    fs::create_directories(dir.file("c"));
+    dir.write("c/brand.toml", kBrand);
+    dir.write("c/alpha.toml", kGood);
+    dir.write("c/beta.toml", kGood);
+    dir.write("c/broken.toml", "title = \n");
+    dir.write("c/notes.txt", "not a leaflet");
+    auto r = run(cli("batch c -o o"), dir.path());
+    CHECK(r.status == 1);
+    CHECK(fs::exists(dir.file("o/alpha-a4.pdf")));
+    CHECK(fs::exists(dir.file("o/beta-a4.pdf")));
+    CHECK_FALSE(fs::exists(dir.file("o/broken-a4.pdf")));
+    CHECK_FALSE(fs::exists(dir.file("o/brand-a4.pdf")));
+    CHECK(r.err.find("broken.toml:1:") != std::string::npos);
+    CHECK(r.err.find("2 built, 1 failed") != std::string::npos);
+
+    fs::remove(dir.file("c/broken.toml"));
+    auto ok = run(cli("batch c/alpha.toml c/beta.toml -o o2 --layout a4 --layout " +
+                            quote(repo_dir() + "/layouts/a4.toml")),
+                  dir.path());
+    CHECK(ok.status == 0);
+    CHECK(fs::exists(dir.file("o2/alpha-a4.pdf")));
+}

@@ -1,0 +1,191 @@
+// Whole leaflets through the binary, checked with qpdf, poppler and MuPDF.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <regex>
+
+#include "cli/commands.hpp"
+#include "content/load_content.hpp"
+#include "e2e/run.hpp"
+
+using namespace leafpress;
+using namespace leafpress::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Words for comparison: hyphens and dashes dropped (hyphenation may add or hide them), and
+// for Arabic the vowel marks and the direction marks poppler adds.
+std::string norm(std::string w) {
+    static const char* drop[] = {"-", "\u2010", "\u2013", "\u2014", "\u202A", "\u202B", "\u202C", "\u200E",
+                                 "\u200F", "\u064B", "\u064C", "\u064D", "\u064E", "\u064F", "\u0650",
+                                 "\u0651", "\u0652", "\u0670", "\u060C", "(", ")", ".", ","};
+    for (const char* d : drop) {
+        for (std::size_t p; (p = w.find(d)) != std::string::npos;) w.erase(p, std::string(d).size());
+    }
+    return w;
+}
+
+bool is_arabic(const std::string& w) {
+    return std::any_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) == 0xD8 || static_cast<unsigned char>(c) == 0xD9; });
+}
+
+std::vector<std::string> content_words(const Document& doc) {
+    std::vector<std::string> out;
+    const auto add = [&](const std::string& text) {
+        for (auto& w : words(text))
+            if (auto n = norm(w); !n.empty()) out.push_back(n);
+    };
+    add(doc.title);
+    add(doc.subtitle);
+    add(doc.summary);
+    for (const auto& s : doc.sections) {
+        add(s.heading);
+        for (const auto& b : s.blocks) add(plain_text(b.spans));
+    }
+    return out;
+}
+
+// pdftotext's words with the running footer removed and hyphenated line ends joined.
+std::vector<std::string> pdf_words(const std::string& text, const std::string& phone) {
+    std::string kept;
+    std::istringstream in(text);
+    std::string line;
+    static const std::regex page_of("^Page [0-9]+ of [0-9]+$");
+    while (std::getline(in, line)) {
+        std::erase(line, '\f');
+        if (line.find("\u00B7 Call " + phone) != std::string::npos || std::regex_match(line, page_of)) continue;
+        kept += line + "\n";
+    }
+    for (std::size_t p; (p = kept.find("-\n")) != std::string::npos;) kept.erase(p, 2);
+    std::vector<std::string> out;
+    for (auto& w : words(kept))
+        if (auto n = norm(w); !n.empty()) out.push_back(n);
+    return out;
+}
+
+// How many of `needle` appear in `hay` in order, other text allowed between. The words of the
+// PDF are joined without spaces first, since a line may also break inside a word (after the
+// slash of an address, say).
+std::size_t matched_prefix(const std::vector<std::string>& needle, const std::vector<std::string>& hay) {
+    std::string joined;
+    for (const auto& w : hay) joined += w;
+    std::size_t at = 0, i = 0;
+    for (; i < needle.size(); ++i) {
+        if (is_arabic(needle[i])) {
+            // poppler reorders mixed right-to-left lines its own way: Arabic words need only be there.
+            if (joined.find(needle[i]) == std::string::npos) break;
+            continue;
+        }
+        const std::size_t p = joined.find(needle[i], at);
+        if (p == std::string::npos) break;
+        at = p + needle[i].size();
+    }
+    return i;
+}
+
+int page_count(const std::string& pdf) {
+    auto r = run("pdfinfo " + quote(pdf));
+    std::smatch m;
+    static const std::regex pages("Pages:\\s+([0-9]+)");
+    return std::regex_search(r.out, m, pages) ? std::stoi(m[1]) : 0;
+}
+
+void check_pdf(const std::string& pdf, const std::string& content, const std::string& phone) {
+    INFO(pdf);
+    // qpdf: structurally sound.
+    auto q = run("qpdf --check " + quote(pdf));
+    CHECK(q.status == 0);
+    CHECK(q.out.find("No syntax or stream encoding errors") != std::string::npos);
+    CHECK(q.err.empty());
+
+    // pdffonts: every font embedded, subset, with a ToUnicode map.
+    auto f = run("pdffonts " + quote(pdf));
+    CHECK(f.status == 0);
+    CHECK(f.err.empty());
+    std::istringstream lines(f.out);
+    std::string line;
+    int fonts = 0;
+    while (std::getline(lines, line)) {
+        if (line.starts_with("name") || line.starts_with("---")) continue;
+        ++fonts;
+        CAPTURE(line);
+        CHECK(std::regex_search(line, std::regex("Identity-H\\s+yes\\s+yes\\s+yes")));
+        CHECK(std::regex_search(line, std::regex("^[A-Z]{6}\\+")));
+    }
+    CHECK(fonts >= 2);
+
+    // pdftotext: no warnings; every word of the content, in order.
+    auto t = run("pdftotext -enc UTF-8 " + quote(pdf) + " -");
+    CHECK(t.status == 0);
+    CHECK(t.err.empty());
+    Diagnostics d;
+    auto doc = load_content(content, d);
+    REQUIRE(doc);
+    const auto want = content_words(*doc);
+    const auto got = pdf_words(t.out, phone);
+    const std::size_t n = matched_prefix(want, got);
+    INFO("first word not found in order: " << (n < want.size() ? want[n] : std::string("-")));
+    CHECK(n == want.size());
+
+    // The phone number on every page, and the call to action on the last.
+    const int pages = page_count(pdf);
+    CHECK(pages >= 1);
+    for (int p = 1; p <= pages; ++p) {
+        auto pt = run("pdftotext -f " + std::to_string(p) + " -l " + std::to_string(p) + " " + quote(pdf) + " -");
+        CAPTURE(p);
+        CHECK(pt.out.find(phone) != std::string::npos);
+        if (p == pages) CHECK(pt.out.find("Call " + phone) != std::string::npos);
+    }
+
+    // MuPDF renders it without a word (-N: this mutool build lacks colour management).
+    auto m = run("mutool draw -N -q -o /dev/null " + quote(pdf));
+    CHECK(m.status == 0);
+    CHECK(m.err.empty());
+}
+
+}  // namespace
+
+TEST_CASE("every shipped leaflet builds and passes the validators", "[e2e]") {
+    TempDir out;
+    const auto files = collect_content({repo_dir() + "/content"});
+    REQUIRE_FALSE(files.empty());
+    for (const auto& content : files) {
+        const std::string pdf = out.file(fs::path(content).stem().string() + ".pdf");
+        auto r = run(cli("build " + quote(content) + " -o " + quote(pdf)));
+        INFO(r.err);
+        REQUIRE(r.status == 0);
+        CHECK(r.err.find("warning") == std::string::npos);
+        check_pdf(pdf, content, "(858) 258-5090");
+        CHECK(page_count(pdf) >= 2);
+    }
+}
+
+TEST_CASE("the typography test leaflet builds and extracts", "[e2e][typography]") {
+    TempDir out;
+    const std::string content = data_dir() + "/typography.toml";
+    const std::string pdf = out.file("typography.pdf");
+    auto r = run(cli("build " + quote(content) + " -o " + quote(pdf)));
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    // The only warnings: the words too long for any line.
+    CHECK(r.err.find("warning: a word or address is wider than the column") != std::string::npos);
+    check_pdf(pdf, content, "(555) 010-0199");
+    auto t = run("pdftotext -enc UTF-8 " + quote(pdf) + " -");
+    CHECK(t.out.find("office") != std::string::npos);
+    CHECK(t.out.find("\uFB03") == std::string::npos);  // never the ffi ligature character
+    CHECK(t.out.find("Liệu pháp tế bào gốc") != std::string::npos);
+    auto f = run("pdffonts " + quote(pdf));
+    CHECK(f.out.find("NotoSansArabic") != std::string::npos);
+}
+
+TEST_CASE("two builds of the same leaflet are byte-identical", "[e2e][reproducible]") {
+    TempDir out;
+    const std::string content = repo_dir() + "/content/stem-cell-therapy-autoimmune.toml";
+    REQUIRE(run(cli("build " + quote(content) + " -o " + quote(out.file("a.pdf")))).status == 0);
+    REQUIRE(run(cli("build " + quote(content) + " -o " + quote(out.file("b.pdf")))).status == 0);
+    const std::string a = slurp(out.file("a.pdf")), b = slurp(out.file("b.pdf"));
+    CHECK(a.size() > 1000);
+    CHECK(a == b);
+}

@@ -1,0 +1,112 @@
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <set>
+
+#include "content/load_content.hpp"
+#include "layout/flow.hpp"
+#include "style/layout.hpp"
+#include "support.hpp"
+
+using namespace leafpress;
+
+namespace {
+struct Built {
+    LaidOut laid;
+    Diagnostics diags;
+};
+
+Built build(const std::string& content) {
+    static Diagnostics setup;
+    static const text::FontLibrary lib = text::FontLibrary::scan(test::fonts_dir(), setup);
+    static const text::FontChain chain = *text::resolve_fonts("Noto Sans", {"Noto Sans Arabic"}, lib, {}, setup);
+    static const auto hyph = text::Hyphenator::load("en", "/usr/share/hyphen");
+    Built b;
+    auto doc = load_content_text(content, "c.toml", b.diags);
+    Brand brand;
+    brand.name = "Test Clinic";
+    brand.phone = "(555) 010-0199";
+    Layout layout = *load_layout(test::repo_dir() + "/layouts/a4.toml", b.diags);
+    b.laid = flow(*doc, brand, layout, {chain, hyph.get()}, b.diags);
+    return b;
+}
+
+std::string long_content(int sections, int paragraphs) {
+    std::string s = "title = \"Long\"\n";
+    for (int i = 0; i < sections; ++i) {
+        s += "[[section]]\nheading = \"Heading " + std::to_string(i) + "\"\nbody = \"\"\"\n";
+        for (int p = 0; p < paragraphs; ++p)
+            s += "Paragraph " + std::to_string(p) +
+                 " of a section that goes on for a while so that it needs several lines on the page, which lets "
+                 "the flow split it between pages when the page is full.\n\n";
+        s += "\"\"\"\n";
+    }
+    return s;
+}
+
+std::vector<const GlyphRun*> runs_with(const Page& p, Role role) {
+    std::vector<const GlyphRun*> out;
+    for (const auto& item : p.items)
+        if (const auto* g = std::get_if<GlyphRun>(&item); g && g->source.role == role) out.push_back(g);
+    return out;
+}
+}  // namespace
+
+TEST_CASE("long content flows over pages, each with the phone in its footer", "[flow]") {
+    auto b = build(long_content(8, 4));
+    REQUIRE(b.laid.pages.size() >= 3);
+    const std::string d = dump(b.laid);
+    for (std::size_t i = 0; i < b.laid.pages.size(); ++i) {
+        const auto footer = runs_with(b.laid.pages[i], Role::Footer);
+        std::u32string text;
+        for (const auto* g : footer)
+            for (const auto& x : g->glyphs) text += x.text;
+        CAPTURE(i);
+        CHECK(text.find(U"(555) 010-0199") != std::u32string::npos);
+        CHECK(text.find(U"Page " + std::u32string(1, U'1' + static_cast<char32_t>(i)) + U" of ") != std::u32string::npos);
+    }
+    // The call to action closes the last page.
+    CHECK_FALSE(runs_with(b.laid.pages.back(), Role::CallToAction).empty());
+    CHECK(b.laid.outline.size() == 8);
+}
+
+TEST_CASE("a heading is never the last thing in a frame", "[flow]") {
+    for (int paragraphs : {1, 2, 3, 5}) {
+        auto b = build(long_content(10, paragraphs));
+        for (const auto& page : b.laid.pages) {
+            // The lowest text that is not furniture must not be a heading.
+            const GlyphRun* lowest = nullptr;
+            for (const auto& item : page.items)
+                if (const auto* g = std::get_if<GlyphRun>(&item))
+                    if (g->source.role == Role::Heading || g->source.role == Role::Paragraph)
+                        if (!lowest || g->origin.y > lowest->origin.y) lowest = g;
+            REQUIRE(lowest);
+            CHECK(lowest->source.role != Role::Heading);
+        }
+    }
+}
+
+TEST_CASE("no widows or orphans: paragraph pieces have two lines or more", "[flow]") {
+    auto b = build(long_content(6, 5));
+    for (std::size_t p = 0; p < b.laid.pages.size(); ++p) {
+        std::map<std::pair<int, int>, std::set<double>> lines;  // (section, block) → baselines on this page
+        for (const auto& item : b.laid.pages[p].items)
+            if (const auto* g = std::get_if<GlyphRun>(&item); g && g->source.role == Role::Paragraph)
+                lines[{g->source.section, g->source.block}].insert(g->origin.y.value());
+        for (const auto& [block, ys] : lines) {
+            CAPTURE(p, block.first, block.second);
+            CHECK(ys.size() >= 2);
+        }
+    }
+}
+
+TEST_CASE("nothing is drawn outside the page", "[flow]") {
+    auto b = build(long_content(4, 3));
+    for (const auto& page : b.laid.pages)
+        for (const auto& item : page.items)
+            if (const auto* g = std::get_if<GlyphRun>(&item)) {
+                CHECK(g->origin.x >= Pt(0));
+                CHECK(g->origin.y <= page.size.height);
+                CHECK(g->glyphs.back().x + g->origin.x <= page.size.width);
+            }
+}

@@ -1,0 +1,49 @@
+#include <catch2/catch.hpp>
+
+#include "style/layout.hpp"
+#include "support.hpp"
+
+using namespace leafpress;
+using test::TempDir;
+
+TEST_CASE("the shipped a4 layout loads", "[layout]") {
+    Diagnostics d;
+    auto l = load_layout(resolve_layout_path("a4", test::repo_dir() + "/layouts"), d);
+    REQUIRE(l);
+    CHECK(d.all().empty());
+    CHECK(l->name == "a4");
+    CHECK(l->page.width.value() == Approx(595.28).margin(0.01));
+    CHECK(l->page.height.value() == Approx(841.89).margin(0.01));
+    CHECK(l->type.body >= Pt(12));
+    CHECK(l->align == Align::RaggedRight);
+}
+
+TEST_CASE("layout names and paths", "[layout]") {
+    CHECK(resolve_layout_path("a4", "/x/layouts") == "/x/layouts/a4.toml");
+    CHECK(resolve_layout_path("./mine.toml", "/x/layouts") == "./mine.toml");
+    CHECK(resolve_layout_path("other/trifold.toml", "/x/layouts") == "other/trifold.toml");
+}
+
+TEST_CASE("layout values are checked", "[layout]") {
+    struct Case {
+        const char* name;
+        const char* text;
+        const char* expected;
+    };
+    const Case cases[] = {
+        {"unknown size", "[page]\nsize = \"B7\"\n", "l.toml:2:8: error: unknown page size 'B7'"},
+        {"body too small", "[type]\nbody = 2\n", "l.toml:2:8: error: 'body' must be between 4 and 72 pt"},
+        {"bad align", "[type]\nalign = \"center\"\n", "l.toml:2:9: error: unknown alignment 'center'"},
+        {"margins eat the page", "[page]\nsize = \"A5\"\nmargins = { left = 100, right = 100 }\n",
+         "l.toml:1:1: error: the margins leave less than an inch"},
+        {"unknown key", "[type]\nfamly = \"X\"\n", "l.toml:2:1: warning: unknown key 'famly' in [type]; did you mean 'family'?"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.name);
+        TempDir dir;
+        Diagnostics d;
+        load_layout(dir.write("l.toml", c.text), d);
+        REQUIRE_FALSE(d.all().empty());
+        CHECK(format(d.all()[0]).starts_with(dir.path() + "/" + c.expected));
+    }
+}

@@ -1,0 +1,114 @@
+#include <catch2/catch.hpp>
+
+#include "content/load_content.hpp"
+#include "support.hpp"
+
+using namespace leafpress;
+
+namespace {
+struct Loaded {
+    std::optional<Document> doc;
+    Diagnostics diags;
+};
+Loaded load(const std::string& text) {
+    Loaded l;
+    l.doc = load_content_text(text, "c.toml", l.diags);
+    return l;
+}
+const char* kMinimal = "title = \"T\"\n[[section]]\nbody = \"Hello.\"\n";
+}  // namespace
+
+TEST_CASE("a minimal content file loads", "[content]") {
+    auto l = load(kMinimal);
+    REQUIRE(l.doc);
+    CHECK(l.diags.all().empty());
+    CHECK(l.doc->title == "T");
+    CHECK(l.doc->language == "en");
+    REQUIRE(l.doc->sections.size() == 1);
+    CHECK(l.doc->sections[0].kind == SectionKind::Text);
+    REQUIRE(l.doc->sections[0].blocks.size() == 1);
+    CHECK(l.doc->sections[0].blocks[0].spans[0].text == "Hello.");
+}
+
+TEST_CASE("every field of a content file is read", "[content]") {
+    auto l = load(R"(title = "Title"
+subtitle = "Sub"
+condition = "Lupus"
+language = "es"
+reviewed = 2026-11-01
+summary = "Short."
+
+[[section]]
+heading = "H"
+kind = "callout"
+body = "B"
+)");
+    REQUIRE(l.doc);
+    CHECK(l.diags.all().empty());
+    CHECK(l.doc->subtitle == "Sub");
+    CHECK(l.doc->condition == "Lupus");
+    CHECK(l.doc->language == "es");
+    REQUIRE(l.doc->reviewed);
+    CHECK(to_iso(*l.doc->reviewed) == "2026-11-01");
+    CHECK(l.doc->summary == "Short.");
+    CHECK(l.doc->sections[0].heading == "H");
+    CHECK(l.doc->sections[0].kind == SectionKind::Callout);
+}
+
+TEST_CASE("content errors are reported at the key or value", "[content]") {
+    struct Case {
+        const char* name;
+        std::string text;
+        std::string expected;  // first diagnostic, formatted, first line
+    };
+    const Case cases[] = {
+        {"missing title", "subtitle = \"S\"\n[[section]]\nbody = \"x\"\n",
+         "c.toml:1:1: error: missing required key 'title'"},
+        {"title not a string", "title = 42\n[[section]]\nbody = \"x\"\n",
+         "c.toml:1:9: error: 'title' must be a string, not an integer"},
+        {"empty title", "title = \"  \"\n[[section]]\nbody = \"x\"\n", "c.toml:1:9: error: 'title' must not be empty"},
+        {"reviewed as a string", "title = \"T\"\nreviewed = \"2026-11-01\"\n[[section]]\nbody = \"x\"\n",
+         "c.toml:2:12: error: 'reviewed' must be a date, not a string"},
+        {"bad kind", "title = \"T\"\n[[section]]\nkind = \"calout\"\nbody = \"x\"\n",
+         "c.toml:3:8: error: unknown section kind 'calout'; did you mean 'callout'?"},
+        {"kind not a string", "title = \"T\"\n[[section]]\nkind = true\nbody = \"x\"\n",
+         "c.toml:3:8: error: 'kind' must be a string, not a boolean"},
+        {"section without body", "title = \"T\"\n\n[[section]]\nheading = \"H\"\n",
+         "c.toml:3:1: error: missing required key 'body' in section 1"},
+        {"section as a table", "title = \"T\"\n[section]\nbody = \"x\"\n",
+         "c.toml:2:1: error: 'section' must be an array of tables"},
+        {"bad language", "title = \"T\"\nlanguage = \"english!\"\n[[section]]\nbody = \"x\"\n",
+         "c.toml:2:12: error: 'english!' is not a BCP 47 language tag"},
+        {"no sections", "title = \"T\"\n", "c.toml:1:1: error: the leaflet has no sections"},
+        {"syntax", "title = \"T\n", "c.toml:1:"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.name);
+        auto l = load(c.text);
+        REQUIRE(l.diags.has_errors());
+        const auto& first = *std::find_if(l.diags.all().begin(), l.diags.all().end(),
+                                          [](const Diagnostic& x) { return x.severity == Severity::Error; });
+        const std::string f = format(first);
+        CHECK(f.substr(0, f.find('\n')).starts_with(c.expected));
+    }
+}
+
+TEST_CASE("an unknown key is a warning naming the nearest known key", "[content]") {
+    auto l = load("title = \"T\"\nsubtitel = \"S\"\n[[section]]\nheadng = \"H\"\nbody = \"x\"\ncolour = 1\n");
+    REQUIRE(l.doc);
+    CHECK_FALSE(l.diags.has_errors());
+    REQUIRE(l.diags.all().size() == 3);
+    CHECK(format(l.diags.all()[0]) == "c.toml:2:1: warning: unknown key 'subtitel'; did you mean 'subtitle'?");
+    CHECK(format(l.diags.all()[1]).starts_with("c.toml:4:1: warning: unknown key 'headng' in section 1; did you mean 'heading'?"));
+    CHECK(format(l.diags.all()[2]).starts_with("c.toml:6:1: warning: unknown key 'colour' in section 1"));
+}
+
+TEST_CASE("markup warnings point into the body, counted from the file", "[content]") {
+    auto l = load("title = \"T\"\n[[section]]\nbody = \"\"\"\nFirst line.\n\n# A heading\n\"\"\"\n");
+    REQUIRE(l.doc);
+    REQUIRE(l.diags.all().size() == 1);
+    CHECK(format(l.diags.all()[0]).starts_with("c.toml:6:3: warning: headings inside a body are not supported"));
+    // The heading's text is kept, as plain text.
+    REQUIRE(l.doc->sections[0].blocks.size() == 2);
+    CHECK(l.doc->sections[0].blocks[1].spans[0].text == "A heading");
+}

@@ -1,0 +1,132 @@
+#include <catch2/catch.hpp>
+
+#include "content/markup.hpp"
+#include "support.hpp"
+
+using namespace leafpress;
+
+namespace {
+struct Parsed {
+    std::vector<Block> blocks;
+    Diagnostics diags;
+};
+Parsed parse(std::string_view body) {
+    Parsed p;
+    p.blocks = parse_markup(body, {"b.toml", 10, 1}, p.diags);
+    return p;
+}
+}  // namespace
+
+TEST_CASE("paragraphs are separated by blank lines and soft breaks become spaces", "[markup]") {
+    auto p = parse("One line\ncontinues here.\n\nSecond   paragraph.\n");
+    REQUIRE(p.blocks.size() == 2);
+    CHECK(p.diags.all().empty());
+    CHECK(p.blocks[0].kind == BlockKind::Paragraph);
+    CHECK(p.blocks[0].spans == std::vector<Span>{{"One line continues here.", FontStyle::Regular, ""}});
+    CHECK(p.blocks[1].spans == std::vector<Span>{{"Second paragraph.", FontStyle::Regular, ""}});
+    CHECK(p.blocks[0].where.line == 10);
+    CHECK(p.blocks[1].where.line == 13);
+}
+
+TEST_CASE("emphasis, strong and links become styled spans", "[markup]") {
+    auto p = parse("Plain *it* **bold** ***both*** [site](https://example.org) end.");
+    REQUIRE(p.blocks.size() == 1);
+    const std::vector<Span> expected{
+        {"Plain ", FontStyle::Regular, ""},
+        {"it", FontStyle::Italic, ""},
+        {" ", FontStyle::Regular, ""},
+        {"bold", FontStyle::Bold, ""},
+        {" ", FontStyle::Regular, ""},
+        {"both", FontStyle::BoldItalic, ""},
+        {" ", FontStyle::Regular, ""},
+        {"site", FontStyle::Regular, "https://example.org"},
+        {" end.", FontStyle::Regular, ""},
+    };
+    CHECK(p.blocks[0].spans == expected);
+}
+
+TEST_CASE("bare web addresses become links", "[markup]") {
+    auto p = parse("See https://example.org/help today.");
+    REQUIRE(p.blocks.size() == 1);
+    REQUIRE(p.blocks[0].spans.size() == 3);
+    CHECK(p.blocks[0].spans[1].link == "https://example.org/help");
+}
+
+TEST_CASE("bullet and numbered lists with one nested level", "[markup]") {
+    auto p = parse("- one\n- two\n  - two a\n  - two b\n- three\n\n3. third\n4. fourth\n");
+    REQUIRE(p.blocks.size() == 7);
+    CHECK(p.diags.all().empty());
+    const struct {
+        ListKind list;
+        int depth;
+        int number;
+        const char* text;
+    } expected[] = {
+        {ListKind::Bullet, 0, 1, "one"},   {ListKind::Bullet, 0, 2, "two"},    {ListKind::Bullet, 1, 1, "two a"},
+        {ListKind::Bullet, 1, 2, "two b"}, {ListKind::Bullet, 0, 3, "three"},  {ListKind::Numbered, 0, 3, "third"},
+        {ListKind::Numbered, 0, 4, "fourth"},
+    };
+    for (std::size_t i = 0; i < 7; ++i) {
+        CAPTURE(i);
+        CHECK(p.blocks[i].kind == BlockKind::ListItem);
+        CHECK(p.blocks[i].list == expected[i].list);
+        CHECK(p.blocks[i].depth == expected[i].depth);
+        CHECK(p.blocks[i].number == expected[i].number);
+        CHECK(plain_text(p.blocks[i].spans) == expected[i].text);
+    }
+}
+
+TEST_CASE("a loose list item's second paragraph continues the item", "[markup]") {
+    auto p = parse("- first\n\n  more about first\n\n- second\n");
+    REQUIRE(p.blocks.size() == 3);
+    CHECK_FALSE(p.blocks[0].continuation);
+    CHECK(p.blocks[1].continuation);
+    CHECK(plain_text(p.blocks[1].spans) == "more about first");
+}
+
+TEST_CASE("lists nested deeper than one level are flattened with a warning", "[markup]") {
+    auto p = parse("- a\n  - b\n    - c\n");
+    REQUIRE(p.blocks.size() == 3);
+    CHECK(p.blocks[2].depth == 1);
+    CHECK(plain_text(p.blocks[2].spans) == "c");
+    REQUIRE(p.diags.all().size() == 1);
+    CHECK(format(p.diags.all()[0]).starts_with("b.toml:12:7: warning: lists nest one level deep at most"));
+}
+
+TEST_CASE("unsupported markup warns and keeps its text", "[markup]") {
+    struct Case {
+        const char* body;
+        const char* text;     // all the text of all blocks
+        const char* warning;  // start of the warning
+    };
+    const Case cases[] = {
+        {"# Title here", "Title here", "b.toml:10:3: warning: headings inside a body are not supported"},
+        {"> quoted words", "quoted words", "b.toml:10:3: warning: block quotes inside a body are not supported"},
+        {"```\ncode line\n```", "code line", "b.toml:11:1: warning: code blocks are not supported"},
+        {"Use `the code` here", "Use the code here", "b.toml:10:6: warning: code spans are not supported"},
+        {"An ![image of a cell](cell.png) here", "An image of a cell here", "b.toml:10:6: warning: images inside a body"},
+        {"Some <b>bold</b> html", "Some <b>bold</b> html", "b.toml:10:6: warning: HTML is not supported"},
+        {"above\n\n---\n\nbelow", "above below", "b.toml:14:1: warning: horizontal rules are not supported"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.body);
+        auto p = parse(c.body);
+        std::string all;
+        for (const auto& b : p.blocks) all += (all.empty() ? "" : " ") + plain_text(b.spans);
+        CHECK(all == c.text);
+        REQUIRE_FALSE(p.diags.all().empty());
+        CHECK(format(p.diags.all()[0]).starts_with(c.warning));
+    }
+}
+
+TEST_CASE("entities and hard breaks", "[markup]") {
+    auto p = parse("Fish &amp; chips &#233; &unknown; line  \nbreak");
+    REQUIRE(p.blocks.size() == 1);
+    CHECK(plain_text(p.blocks[0].spans) == "Fish & chips \u00e9 &unknown; line break");
+    CHECK(p.blocks[0].spans[0].text.find('\n') != std::string::npos);
+}
+
+TEST_CASE("an empty body gives no blocks", "[markup]") {
+    CHECK(parse("").blocks.empty());
+    CHECK(parse("   \n\n  ").blocks.empty());
+}

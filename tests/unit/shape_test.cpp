@@ -1,0 +1,87 @@
+#include <catch2/catch.hpp>
+
+#include "support.hpp"
+#include "text/shape.hpp"
+
+using namespace leafpress;
+using namespace leafpress::text;
+
+namespace {
+const FontLibrary& library() {
+    static Diagnostics d;
+    static const FontLibrary lib = FontLibrary::scan(test::fonts_dir(), d);
+    return lib;
+}
+std::vector<ShapedGlyph> shape_text(const std::u32string& s, const Face& face, Direction dir = Direction::LeftToRight) {
+    return shape({s, 0, s.size(), &face, Pt(10), dir, "en"});
+}
+Pt width(const std::vector<ShapedGlyph>& g) {
+    Pt w{0};
+    for (const auto& x : g) w += x.advance;
+    return w;
+}
+}  // namespace
+
+TEST_CASE("the font library finds faces by family and style", "[fonts]") {
+    const auto& lib = library();
+    REQUIRE(lib.find("Noto Sans", FontStyle::Regular));
+    CHECK(lib.find("Noto Sans", FontStyle::Regular)->postscript_name() == "NotoSans-Regular");
+    CHECK(lib.find("Noto Sans", FontStyle::BoldItalic)->postscript_name() == "NotoSans-BoldItalic");
+    // A family without italics falls back to its regular face.
+    CHECK(lib.find("Noto Sans Arabic", FontStyle::Italic)->postscript_name() == "NotoSansArabic-Regular");
+    CHECK(lib.find("No Such Family", FontStyle::Regular) == nullptr);
+}
+
+TEST_CASE("resolve_fonts reports a family the library lacks", "[fonts]") {
+    Diagnostics d;
+    CHECK_FALSE(resolve_fonts("Noto Sans", {"Missing Sans"}, library(), {"l.toml", 1, 1}, d));
+    REQUIRE(d.all().size() == 1);
+    CHECK(format(d.all()[0]).starts_with("l.toml:1:1: error: font family 'Missing Sans' is not in"));
+    Diagnostics ok;
+    auto chain = resolve_fonts("Noto Sans", {"Noto Sans Arabic"}, library(), {}, ok);
+    REQUIRE(chain);
+    CHECK(chain->face_for(U'a', FontStyle::Regular)->family() == "Noto Sans");
+    CHECK(chain->face_for(U'\u0628', FontStyle::Regular)->family() == "Noto Sans Arabic");
+    CHECK(chain->face_for(U'\U0001F600', FontStyle::Regular) == nullptr);
+}
+
+TEST_CASE("shaping converts font units to points once", "[shape]") {
+    const Face& f = *library().find("Noto Sans", FontStyle::Regular);
+    const auto g = shape_text(U"H", f);
+    REQUIRE(g.size() == 1);
+    CHECK(g[0].advance == Pt(f.advance(g[0].gid) * 10.0 / f.units_per_em()));
+    CHECK(g[0].cluster == 0);
+}
+
+TEST_CASE("shaping applies kerning", "[shape]") {
+    const Face& f = *library().find("Noto Sans", FontStyle::Regular);
+    const auto av = shape_text(U"AV", f);
+    const auto a = shape_text(U"A", f);
+    const auto v = shape_text(U"V", f);
+    REQUIRE(av.size() == 2);
+    CHECK(width(av) < width(a) + width(v));
+}
+
+TEST_CASE("shaping applies standard ligatures and keeps their cluster", "[shape]") {
+    const Face& f = *library().find("Noto Sans", FontStyle::Regular);
+    const auto g = shape_text(U"office", f);
+    // "ffi" becomes one glyph whose cluster starts at the first f.
+    REQUIRE(g.size() == 4);
+    CHECK(g[0].cluster == 0);
+    CHECK(g[1].cluster == 1);
+    CHECK(g[2].cluster == 4);
+    CHECK(g[3].cluster == 5);
+}
+
+TEST_CASE("Arabic is shaped right to left with joining forms", "[shape]") {
+    const Face& f = *library().find("Noto Sans Arabic", FontStyle::Regular);
+    const std::u32string word = U"\u0628\u0628\u0628";  // beh beh beh: initial, medial, final forms
+    const auto g = shape_text(word, f, Direction::RightToLeft);
+    REQUIRE(g.size() == 3);
+    // Visual order: the last character first.
+    CHECK(g[0].cluster == 2);
+    CHECK(g[2].cluster == 0);
+    // Three different glyphs for the same letter.
+    CHECK(g[0].gid != g[1].gid);
+    CHECK(g[1].gid != g[2].gid);
+}
