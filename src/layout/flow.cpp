@@ -201,8 +201,9 @@ std::vector<Unit> section_units(const Document& doc, int si, const Brand& brand,
         hs.align = Align::RaggedRight;
         hs.hyphenation = Hyphenation::Off;
         Unit u;
-        u.lines = typeset({{s.heading, FontStyle::Bold, brand.colors.primary, {}}}, hs, frame_width, Pt(0),
+        u.lines = typeset({{s.heading, FontStyle::Bold, brand.colors.primary, {}}}, hs, width, geo.inset,
                           t.heading * 1.25, ctx, {Role::Heading, si, -1}, diags);
+        u.section = s.kind == SectionKind::Text ? -1 : si;
         u.space_before = t.heading * 1.1;
         u.split = Split::Never;
         u.keep_with_next = true;
@@ -245,13 +246,15 @@ std::vector<Unit> section_units(const Document& doc, int si, const Brand& brand,
                 }
             }
         }
-        if (bi == 0) {
-            u.space_before = units.empty() ? t.heading * 1.1 : Pt(0);
-            if (!u.lines.empty()) u.lines.front().height += pad;
-            if (!u.lines.empty()) for (auto& item : u.lines.front().items) translate(item, Pt(0), pad);
-        }
-        if (bi + 1 == s.blocks.size() && !u.lines.empty()) u.lines.back().height += pad;
+        if (bi == 0) u.space_before = units.empty() ? t.heading * 1.1 : Pt(0);
         units.push_back(std::move(u));
+    }
+    // Inner space at the top and bottom of a callout's box.
+    if (pad > Pt(0) && !units.empty() && !units.front().lines.empty() && !units.back().lines.empty()) {
+        auto& first = units.front().lines.front();
+        first.height += pad;
+        for (auto& item : first.items) translate(item, Pt(0), pad);
+        units.back().lines.back().height += pad;
     }
     return units;
 }

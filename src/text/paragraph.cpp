@@ -79,6 +79,10 @@ public:
 
     std::vector<Piece> take_pieces() { return std::move(pieces_); }
 
+    // Ragged text hyphenates only to avoid a really short line: clear-print guidance for
+    // patients asks for few hyphens. Justified text needs them to keep its spaces even.
+    double hyphen_cost() const { return style_.align == Align::Justified ? 50 : 300; }
+
 private:
     std::size_t last_word_start() const {
         std::size_t k = it_.text.size();
@@ -138,7 +142,7 @@ private:
         const Pt hw = splits.empty() ? Pt(0) : hyphen_width(piece.face);
         for (std::size_t s : splits) {
             push_box(index, from, s);
-            push(penalty(hw, 50, true), {.char_index = piece.glyphs[s].cluster, .face = piece.face,
+            push(penalty(hw, hyphen_cost(), true), {.char_index = piece.glyphs[s].cluster, .face = piece.face,
                                          .run = piece.run, .level = piece.level, .hyphen = true});
             from = s;
         }
