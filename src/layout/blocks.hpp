@@ -21,7 +21,8 @@ struct Unit {
     Pt space_before;
     Split split = Split::Lines;
     bool keep_with_next = false;
-    int section = -1;  // the section it belongs to, for section decorations
+    int section = -1;          // the section it decorates as part of (callouts, quotes)
+    int content_section = -1;  // the section it comes from
     std::string outline_title;  // non-empty: an outline entry points here
 };
 

@@ -1,281 +1,194 @@
 #include "layout/flow.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 
-#include "layout/blocks.hpp"
 #include "layout/furniture.hpp"
+#include "layout/place.hpp"
+#include "layout/sections.hpp"
 
 namespace leafpress {
 
 namespace {
 
-constexpr int kMinLines = 2;  // no widows or orphans: at least two lines of a paragraph together
-
-struct Frame {
-    int page;
-    Pt x, top, bottom, width;
-};
-
-// Lays units into frames page after page, and remembers where each line went.
-class Placer {
-public:
-    Placer(const Layout& layout, Pt first_top) : layout_(layout), first_top_(first_top) { open_page(); }
-
-    void place(const std::vector<Unit>& units) {
-        for (std::size_t u = 0; u < units.size(); ++u) place_unit(units, u);
+// The content and the call to action as units, typeset for frames `frame_width` wide.
+std::vector<Unit> content_units(const Document& doc, const Brand& brand, const Layout& layout,
+                                const text::TextContext& ctx, Pt frame_width, Diagnostics& diags) {
+    std::vector<Unit> units;
+    for (int si = 0; si < static_cast<int>(doc.sections.size()); ++si) {
+        auto su = section_units(doc, si, brand, layout, ctx, frame_width, diags);
+        for (auto& u : su) units.push_back(std::move(u));
     }
+    if (!units.empty()) units.front().space_before = Pt(0);
+    return units;
+}
 
-    std::vector<Page> take_pages() { return std::move(pages_); }
-    std::vector<OutlineEntry> take_outline() { return std::move(outline_); }
+Pt frame_width(const Layout& L) {
+    return (L.body_area().width - L.gutter * (L.columns - 1)) / L.columns;
+}
 
-    // Per frame, the vertical extent of each section placed in it (for section decorations).
-    struct Extent {
-        int page, section;
-        Pt x, width, top, bottom;
+// Multi-page layouts: columns on page after page; the first page's frames start below the
+// cover, and the last page's may be shortened to balance its columns.
+FrameSource page_frames(const Layout& L, Pt first_top, std::optional<std::pair<int, Pt>> short_page) {
+    return [&L, first_top, short_page](int index) -> std::optional<Frame> {
+        const Rect area = L.body_area();
+        const int page = index / L.columns;
+        const int column = index % L.columns;
+        const Pt w = frame_width(L);
+        const Pt top = page == 0 ? first_top : area.y;
+        Pt bottom = area.bottom();
+        if (short_page && short_page->first == page) bottom = std::max(top, short_page->second);
+        return Frame{page, {area.x + (w + L.gutter) * column, top, w, bottom - top}};
     };
-    const std::vector<Extent>& extents() const { return extents_; }
+}
 
-private:
-    Frame frame() const { return frame_at(page_index_, column_); }
+// A trifold's panels, left to right: outside (page 0) flap, back, front; inside (page 1) three.
+Rect panel(const Layout& L, int index) {
+    const Pt w = L.panel_width();
+    return {w * static_cast<double>(index % 3), Pt(0), w, L.page.height};
+}
 
-    Frame frame_at(int page, int column) const {
-        const Rect area = layout_.body_area();
-        const Pt width = (area.width - layout_.gutter * (layout_.columns - 1)) / layout_.columns;
-        const Pt top = page == 0 ? first_top_ : area.y;
-        return {page, area.x + (width + layout_.gutter) * column, top, area.bottom(), width};
-    }
+Rect panel_body(const Layout& L, int index) {
+    const Rect p = panel(L, index);
+    return {p.x + L.margins.left, p.y + L.margins.top, p.width - L.margins.left - L.margins.right,
+            p.height - L.margins.top - L.margins.bottom};
+}
 
-    void open_page() {
-        pages_.push_back({layout_.page, {}});
-        page_index_ = static_cast<int>(pages_.size()) - 1;
-        column_ = 0;
-        y_ = frame().top;
-        fresh_ = true;
-    }
+// Reading order of a trifold's content panels: the flap (seen when the cover opens), then
+// the three inside panels.
+FrameSource trifold_frames(const Layout& L) {
+    return [&L](int index) -> std::optional<Frame> {
+        static constexpr int kPanels[] = {0, 3, 4, 5};
+        if (index < 0 || index >= 4) return std::nullopt;
+        const int p = kPanels[index];
+        return Frame{p / 3, panel_body(L, p)};
+    };
+}
 
-    void next_frame() {
-        if (column_ + 1 < layout_.columns) {
-            ++column_;
-            y_ = frame().top;
-            fresh_ = true;
-        } else {
-            open_page();
-        }
-    }
+void add_info(LaidOut& out, const Document& doc, const Brand& brand) {
+    out.info.title = doc.title;
+    out.info.author = brand.name;
+    out.info.subject = doc.condition.empty() ? doc.subtitle : doc.condition;
+    out.info.keywords = doc.condition.empty() ? "patient leaflet" : doc.condition + ", patient leaflet";
+    out.info.language = doc.language;
+    out.info.date = doc.reviewed ? to_iso(*doc.reviewed) : "";
+}
 
-    Pt room() const { return frame().bottom - y_; }
+LaidOut flow_pages(const Document& doc, const Brand& brand, const Layout& layout, const text::TextContext& ctx,
+                   Diagnostics& diags) {
+    const Furnisher f{doc, brand, layout, ctx, diags};
+    const Rect page_rect{Pt(0), Pt(0), layout.page.width, layout.page.height};
+    const Cover cov = cover(f, page_rect);
+    std::vector<Unit> units = content_units(doc, brand, layout, ctx, frame_width(layout), diags);
+    units.push_back(call_to_action(f, frame_width(layout)));
 
-    Pt height_of(const Unit& u, std::size_t lines) const {
-        Pt h{0};
-        for (std::size_t i = 0; i < lines && i < u.lines.size(); ++i) h += u.lines[i].height;
-        return h;
-    }
-
-    // The height a unit needs at the top of what it must keep together: all of it if it never
-    // splits, else its first kMinLines lines; plus that of the next unit when it keeps with it.
-    Pt needed(const std::vector<Unit>& units, std::size_t u, bool at_top) const {
-        const Unit& unit = units[u];
-        const std::size_t n = unit.split == Split::Never ? unit.lines.size()
-                                                         : std::min<std::size_t>(unit.lines.size(), kMinLines);
-        Pt h = (at_top ? Pt(0) : unit.space_before) + height_of(unit, n);
-        if (unit.keep_with_next && u + 1 < units.size()) h += needed(units, u + 1, false);
-        return h;
-    }
-
-    void place_unit(const std::vector<Unit>& units, std::size_t u) {
-        const Unit& unit = units[u];
-        if (unit.lines.empty()) return;
-        if (!fresh_ && needed(units, u, false) > room()) next_frame();
-        if (!fresh_) y_ += unit.space_before;
-
-        std::size_t i = 0;
-        const std::size_t n = unit.lines.size();
-        while (i < n) {
-            // How many of the remaining lines fit here.
-            std::size_t fit = 0;
-            Pt h{0};
-            while (i + fit < n && h + unit.lines[i + fit].height <= room() + Pt(0.01)) {
-                h += unit.lines[i + fit].height;
-                ++fit;
-            }
-            if (unit.split == Split::Never && fit < n - i && !fresh_) { next_frame(); continue; }
-            if (fit < n - i && unit.split == Split::Lines) {
-                // Leave at least kMinLines for the next frame, and put at least kMinLines here.
-                const std::size_t left = n - i - fit;
-                if (left < kMinLines) fit = fit > (kMinLines - left) ? fit - (kMinLines - left) : 0;
-                if (fit < kMinLines && fit < n - i) fit = 0;
-            }
-            if (fit == 0) {
-                if (fresh_) fit = 1;  // a line taller than a frame: place it anyway
-                else { next_frame(); continue; }
-            }
-            if (!unit.outline_title.empty() && i == 0)
-                outline_.push_back({unit.outline_title, page_index_, y_});
-            const Frame f = frame();
-            const Pt start = y_;
-            for (std::size_t k = i; k < i + fit; ++k) {
-                for (PageItem item : unit.lines[k].items) {
-                    translate(item, f.x, y_);
-                    pages_[static_cast<std::size_t>(page_index_)].items.push_back(std::move(item));
-                }
-                y_ += unit.lines[k].height;
-            }
-            if (unit.section >= 0) extend(unit.section, f, start, y_);
-            fresh_ = false;
-            i += fit;
-            if (i < n) next_frame();
-        }
-    }
-
-    void extend(int section, const Frame& f, Pt top, Pt bottom) {
-        if (!extents_.empty()) {
-            Extent& e = extents_.back();
-            if (e.page == f.page && e.section == section && e.x == f.x) {
-                e.bottom = bottom;
-                return;
+    Placement placed = place(units, page_frames(layout, cov.bottom, std::nullopt), layout.page);
+    if (layout.columns > 1) {
+        // Balance the last page's columns: the shortest frames that still hold the same content.
+        const int last = static_cast<int>(placed.pages.size()) - 1;
+        const Rect area = layout.body_area();
+        Pt lo = last == 0 ? cov.bottom : area.y, hi = area.bottom();
+        std::optional<Placement> best;
+        for (int step = 0; step < 14 && hi - lo > Pt(0.5); ++step) {
+            const Pt mid = (lo + hi) / 2.0;
+            Placement p = place(units, page_frames(layout, cov.bottom, std::pair{last, mid}), layout.page);
+            if (p.complete && static_cast<int>(p.pages.size()) == last + 1) {
+                hi = mid;
+                best = std::move(p);
+            } else {
+                lo = mid;
             }
         }
-        extents_.push_back({f.page, section, f.x, f.width, top, bottom});
+        if (best) placed = std::move(*best);
     }
 
-    const Layout& layout_;
-    Pt first_top_;
-    std::vector<Page> pages_;
-    std::vector<OutlineEntry> outline_;
-    std::vector<Extent> extents_;
-    int page_index_ = 0;
-    int column_ = 0;
-    Pt y_;
-    bool fresh_ = true;
-};
-
-std::vector<text::StyledRun> runs_of(const std::vector<Span>& spans, Color color, Color link_color,
-                                     FontStyle base = FontStyle::Regular) {
-    std::vector<text::StyledRun> out;
-    for (const auto& s : spans) {
-        FontStyle st = s.style;
-        if (base == FontStyle::Italic) st = with_italic(st);
-        if (base == FontStyle::Bold) st = with_bold(st);
-        out.push_back({s.text, st, s.link.empty() ? color : link_color, s.link});
+    LaidOut out;
+    out.pages = std::move(placed.pages);
+    out.outline = std::move(placed.outline);
+    decorate_sections(out.pages, placed.extents, doc, brand);
+    auto& first = out.pages.front().items;
+    first.insert(first.begin(), cov.items.begin(), cov.items.end());
+    const int total = static_cast<int>(out.pages.size());
+    for (int p = 0; p < total; ++p) {
+        auto items = footer(f, page_rect, PageLabel::Number, p + 1, total);
+        auto& page = out.pages[static_cast<std::size_t>(p)].items;
+        page.insert(page.end(), items.begin(), items.end());
     }
     return out;
 }
 
-std::string marker_text(const Block& b) {
-    if (b.list == ListKind::Numbered) return std::to_string(b.number) + ".";
-    return b.depth == 0 ? "\u2022" : "\u2013";
+std::string describe(const Document& doc, const std::vector<Unit>& units, const Placement& p) {
+    const int si = units[p.first_left].content_section;
+    const std::string name = si >= 0 && !doc.sections[static_cast<std::size_t>(si)].heading.empty()
+                                 ? "section '" + doc.sections[static_cast<std::size_t>(si)].heading + "'"
+                                 : "section " + std::to_string(si + 1);
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.0f pt (%.0f mm)", p.left_over.value(), p.left_over.value() * 25.4 / 72.0);
+    return name + " and what follows do not fit: " + buf + " of text left over";
 }
 
-struct SectionGeometry {
-    Pt inset;  // left and right inset of the text inside the frame
-};
-
-SectionGeometry geometry_of(SectionKind k, const Layout& L) {
-    switch (k) {
-        case SectionKind::Callout: return {L.type.body * 1.0};
-        case SectionKind::Quote: return {L.type.body * 1.2};
-        default: return {Pt(0)};
-    }
-}
-
-std::vector<Unit> section_units(const Document& doc, int si, const Brand& brand, const Layout& L,
-                                const text::TextContext& base_ctx, Pt frame_width, Diagnostics& diags) {
-    const Section& s = doc.sections[static_cast<std::size_t>(si)];
-    const auto& t = L.type;
+LaidOut flow_trifold(const Document& doc, const Brand& brand, const Layout& layout, const text::TextContext& ctx,
+                     Diagnostics& diags) {
+    // Copy-fit: the body size steps down from the layout's until the content fits the four
+    // content panels, never below the layout's minimum.
+    const Pt min_body = layout.min_body > Pt(0) ? layout.min_body : layout.type.body;
+    Layout L = layout;
     std::vector<Unit> units;
-    const SectionGeometry geo = geometry_of(s.kind, L);
-    const Pt pad = s.kind == SectionKind::Callout ? t.body * 0.8 : Pt(0);
-    const Pt width = frame_width - geo.inset * 2.0;
-
-    text::ParagraphStyle body;
-    body.size = t.body;
-    body.align = L.align;
-    body.hyphenation = L.hyphenation;
-    body.language = doc.language;
-    const Pt line_height = t.body * t.leading;
-
-    if (!s.heading.empty()) {
-        text::TextContext ctx{base_ctx.fonts, nullptr, s.where};
-        text::ParagraphStyle hs = body;
-        hs.size = t.heading;
-        hs.align = Align::RaggedRight;
-        hs.hyphenation = Hyphenation::Off;
-        Unit u;
-        u.lines = typeset({{s.heading, FontStyle::Bold, brand.colors.primary, {}}}, hs, width, geo.inset,
-                          t.heading * 1.25, ctx, {Role::Heading, si, -1}, diags);
-        u.section = s.kind == SectionKind::Text ? -1 : si;
-        u.space_before = t.heading * 1.1;
-        u.split = Split::Never;
-        u.keep_with_next = true;
-        u.outline_title = s.heading;
-        // A little air between the heading and its text.
-        if (!u.lines.empty()) u.lines.back().height += t.body * 0.3;
-        units.push_back(std::move(u));
+    Placement placed;
+    Diagnostics attempt;
+    for (Pt size = layout.type.body;; size -= Pt(0.25)) {
+        if (size < min_body) size = min_body;
+        L.type.body = size;
+        attempt = Diagnostics{};
+        units = content_units(doc, brand, L, ctx, panel_body(L, 0).width, attempt);
+        placed = place(units, trifold_frames(L), L.page);
+        if (placed.complete || size <= min_body) break;
+    }
+    diags.append(attempt);
+    const Furnisher f{doc, brand, L, ctx, diags};
+    if (!placed.complete) {
+        char hint[160];
+        std::snprintf(hint, sizeof hint, "the layout allows the body down to %.1f pt; shorten the text or use a "
+                                         "multi-page layout such as a4", min_body.value());
+        diags.error("layout.overflow", units[placed.first_left].content_section >= 0
+                                           ? doc.sections[static_cast<std::size_t>(units[placed.first_left].content_section)].where
+                                           : doc.title_pos,
+                    "the content does not fit the " + layout.name + " layout: " + describe(doc, units, placed), hint);
+    } else if (L.type.body < layout.type.body) {
+        char msg[120];
+        std::snprintf(msg, sizeof msg, "body text set at %.2f pt instead of %.1f pt to fit the panels",
+                      L.type.body.value(), layout.type.body.value());
+        diags.warning("layout.copy-fit", doc.title_pos, msg);
     }
 
-    const FontStyle base = s.kind == SectionKind::Quote ? FontStyle::Italic : FontStyle::Regular;
-    for (std::size_t bi = 0; bi < s.blocks.size(); ++bi) {
-        const Block& b = s.blocks[bi];
-        text::TextContext ctx{base_ctx.fonts, base_ctx.hyphenator, b.where.line ? b.where : s.where};
-        const ElementRef ref{b.kind == BlockKind::ListItem ? Role::ListItem : Role::Paragraph, si, static_cast<int>(bi)};
-        const auto runs = runs_of(b.spans, brand.colors.text, brand.colors.primary, base);
-        Unit u;
-        u.section = s.kind == SectionKind::Text ? -1 : si;
-        u.space_before = t.paragraph_space;
-        if (b.kind == BlockKind::Paragraph) {
-            u.lines = typeset(runs, body, width, geo.inset, line_height, ctx, ref, diags);
-        } else {
-            const Pt indent = t.body * (b.depth == 0 ? 1.4 : 2.8);
-            u.lines = typeset(runs, body, width - indent, geo.inset + indent, line_height, ctx, ref, diags);
-            u.space_before = b.continuation ? t.paragraph_space * 0.6 : t.paragraph_space * 0.5;
-            if (!b.continuation && !u.lines.empty()) {
-                // The marker hangs in the indent, in the brand colour.
-                text::ParagraphStyle ms = body;
-                ms.hyphenation = Hyphenation::Off;
-                const text::Line m = text::set_line(
-                    {{marker_text(b), b.list == ListKind::Numbered ? FontStyle::Bold : FontStyle::Regular,
-                      brand.colors.primary, {}}},
-                    ms, ctx, diags);
-                const Pt mx = geo.inset + indent - t.body * 0.5 - m.width;
-                const text::Face& face = ctx.fonts.primary(FontStyle::Regular);
-                for (const auto& run : m.runs) {
-                    GlyphRun g{run.face, run.size, run.color, {mx, baseline_in(face, t.body, line_height)}, {},
-                               {Role::ListMarker, si, static_cast<int>(bi)}};
-                    for (const auto& lg : run.glyphs) g.glyphs.push_back({lg.gid, lg.x, lg.y_offset, lg.text});
-                    u.lines.front().items.emplace_back(std::move(g));
-                }
-            }
+    LaidOut out;
+    out.pages = std::move(placed.pages);
+    while (out.pages.size() < 2) out.pages.push_back({L.page, {}});
+    out.outline = std::move(placed.outline);
+    decorate_sections(out.pages, placed.extents, doc, brand);
+
+    // Outside: the cover on the front panel, the call to action on the back panel.
+    const Cover cov = cover(f, panel(L, 2));
+    auto& outside = out.pages[0].items;
+    outside.insert(outside.begin(), cov.items.begin(), cov.items.end());
+    const Rect back = panel_body(L, 1);
+    Unit cta = call_to_action(f, back.width);
+    Pt cta_height{0};
+    for (const auto& line : cta.lines) cta_height += line.height;
+    const Pt cta_top = back.y + std::max(Pt(0), (back.height - cta_height) / 2.0);  // centred on the back panel
+    for (auto& line : cta.lines)
+        for (PageItem item : line.items) {
+            translate(item, back.x, cta_top);
+            outside.push_back(std::move(item));
         }
-        if (bi == 0) u.space_before = units.empty() ? t.heading * 1.1 : Pt(0);
-        units.push_back(std::move(u));
+    // The phone number under every panel but the cover.
+    for (int p : {0, 1, 3, 4, 5}) {
+        auto items = footer(f, panel(L, p), PageLabel::None, 0, 0);
+        auto& page = out.pages[static_cast<std::size_t>(p / 3)].items;
+        page.insert(page.end(), items.begin(), items.end());
     }
-    // Inner space at the top and bottom of a callout's box.
-    if (pad > Pt(0) && !units.empty() && !units.front().lines.empty() && !units.back().lines.empty()) {
-        auto& first = units.front().lines.front();
-        first.height += pad;
-        for (auto& item : first.items) translate(item, Pt(0), pad);
-        units.back().lines.back().height += pad;
-    }
-    return units;
-}
-
-// Tinted boxes behind callouts and a rule beside quotes, one per frame a section touches.
-void decorate_sections(std::vector<Page>& pages, const std::vector<Placer::Extent>& extents, const Document& doc,
-                       const Brand& brand) {
-    for (const auto& e : extents) {
-        const Section& s = doc.sections[static_cast<std::size_t>(e.section)];
-        auto& items = pages[static_cast<std::size_t>(e.page)].items;
-        const ElementRef ref{s.kind == SectionKind::Callout ? Role::Callout : Role::Quote, e.section, -1};
-        if (s.kind == SectionKind::Callout) {
-            items.insert(items.begin(), Box{{e.x, e.top, e.width, e.bottom - e.top}, tint(brand.colors.primary, 0.1),
-                                            std::nullopt, Pt(0), ref});
-            items.insert(items.begin() + 1,
-                         Rule{{e.x + Pt(1.5), e.top}, {e.x + Pt(1.5), e.bottom}, Pt(3), brand.colors.accent, ref});
-        } else if (s.kind == SectionKind::Quote) {
-            items.push_back(Rule{{e.x + Pt(2), e.top + Pt(2)}, {e.x + Pt(2), e.bottom - Pt(2)}, Pt(2.5),
-                                 brand.colors.accent, ref});
-        }
-    }
+    return out;
 }
 
 }  // namespace
@@ -283,41 +196,9 @@ void decorate_sections(std::vector<Page>& pages, const std::vector<Placer::Exten
 LaidOut flow(const Document& doc, const Brand& brand, const Layout& layout, const TextResources& text,
              Diagnostics& diags) {
     const text::TextContext ctx{text.fonts, text.hyphenator, doc.title_pos};
-    const Furnisher f{doc, brand, layout, ctx, diags};
-    const Cover cov = cover(f);
-
-    const Rect area = layout.body_area();
-    const Pt frame_width = (area.width - layout.gutter * (layout.columns - 1)) / layout.columns;
-    std::vector<Unit> units;
-    for (int si = 0; si < static_cast<int>(doc.sections.size()); ++si) {
-        auto su = section_units(doc, si, brand, layout, ctx, frame_width, diags);
-        for (auto& u : su) units.push_back(std::move(u));
-    }
-    if (!units.empty()) units.front().space_before = Pt(0);
-    units.push_back(call_to_action(f, frame_width));
-
-    Placer placer(layout, cov.bottom);
-    placer.place(units);
-    LaidOut out;
-    out.pages = placer.take_pages();
-    out.outline = placer.take_outline();
-    decorate_sections(out.pages, placer.extents(), doc, brand);
-
-    auto& first = out.pages.front().items;
-    first.insert(first.begin(), cov.items.begin(), cov.items.end());
-    const int total = static_cast<int>(out.pages.size());
-    for (int p = 0; p < total; ++p) {
-        auto items = footer(f, p + 1, total);
-        auto& page = out.pages[static_cast<std::size_t>(p)].items;
-        page.insert(page.end(), items.begin(), items.end());
-    }
-
-    out.info.title = doc.title;
-    out.info.author = brand.name;
-    out.info.subject = doc.condition.empty() ? doc.subtitle : doc.condition;
-    out.info.keywords = doc.condition.empty() ? "patient leaflet" : doc.condition + ", patient leaflet";
-    out.info.language = doc.language;
-    out.info.date = doc.reviewed ? to_iso(*doc.reviewed) : "";
+    LaidOut out = layout.fold == Fold::Trifold ? flow_trifold(doc, brand, layout, ctx, diags)
+                                               : flow_pages(doc, brand, layout, ctx, diags);
+    add_info(out, doc, brand);
     return out;
 }
 

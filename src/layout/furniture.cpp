@@ -1,5 +1,9 @@
 #include "layout/furniture.hpp"
 
+#include <algorithm>
+
+#include "layout/qr.hpp"
+
 namespace leafpress {
 
 namespace {
@@ -29,34 +33,52 @@ Pt stack(std::vector<PageItem>& out, std::vector<LineBox> lines, Pt x, Pt y) {
 
 }  // namespace
 
-Cover cover(const Furnisher& f) {
+Cover cover(const Furnisher& f, Rect panel) {
     Cover c;
     const Layout& L = f.layout;
-    const Pt x = L.margins.left;
-    const Pt width = L.body_area().width;
+    const Pt x = panel.x + L.margins.left;
+    const Pt width = panel.width - L.margins.left - L.margins.right;
     const auto& t = L.type;
-    Pt y = L.margins.top;
+    Pt y = panel.y + L.margins.top;
+
+    // A logo sits at the top right of the band, and the text beside it keeps clear.
+    Pt logo_w{0}, logo_h{0};
+    if (!f.brand.logo.empty() && f.brand.logo_width > 0) {
+        logo_h = t.title * 1.6;
+        logo_w = logo_h * (static_cast<double>(f.brand.logo_width) / f.brand.logo_height);
+        const Pt max_w = width * 0.3;
+        if (logo_w > max_w) {
+            logo_h = logo_h * (max_w / logo_w);
+            logo_w = max_w;
+        }
+    }
+    const Pt text_width = logo_w > Pt(0) ? width - logo_w - t.body : width;
 
     std::vector<PageItem> text_items;
     if (!f.doc.condition.empty()) {
-        auto lines = typeset({{f.doc.condition, FontStyle::Bold, tint(kWhite, 1), {}}}, para_style(f, t.small * 1.25),
-                             width, Pt(0), t.small * 1.25 * 1.4, f.ctx, {Role::Condition}, f.diags);
+        const Pt size = t.small * 1.25;
+        auto lines = typeset({{f.doc.condition, FontStyle::Bold, kWhite, {}}}, para_style(f, size), text_width,
+                             Pt(0), size * 1.4, f.ctx, {Role::Condition}, f.diags);
         y = stack(text_items, std::move(lines), x, y);
         y += t.small * 0.5;
     }
-    auto title = typeset({{f.doc.title, FontStyle::Bold, kWhite, {}}}, para_style(f, t.title), width, Pt(0),
+    auto title = typeset({{f.doc.title, FontStyle::Bold, kWhite, {}}}, para_style(f, t.title), text_width, Pt(0),
                          t.title * 1.15, f.ctx, {Role::Title}, f.diags);
     y = stack(text_items, std::move(title), x, y);
     if (!f.doc.subtitle.empty()) {
         y += t.subtitle * 0.3;
-        auto sub = typeset({{f.doc.subtitle, FontStyle::Regular, kWhite, {}}}, para_style(f, t.subtitle), width,
+        auto sub = typeset({{f.doc.subtitle, FontStyle::Regular, kWhite, {}}}, para_style(f, t.subtitle), text_width,
                            Pt(0), t.subtitle * 1.3, f.ctx, {Role::Subtitle}, f.diags);
         y = stack(text_items, std::move(sub), x, y);
     }
+    if (logo_w > Pt(0)) y = std::max(y, panel.y + L.margins.top + logo_h);
     const Pt band_bottom = y + t.body * 1.2;
-    // The band bleeds to the page's top and side edges.
-    c.items.emplace_back(Box{{Pt(0), Pt(0), L.page.width, band_bottom}, f.brand.colors.primary, std::nullopt, Pt(0),
-                             {Role::Decoration}});
+    // The band bleeds to the panel's top and side edges.
+    c.items.emplace_back(Box{{panel.x, panel.y, panel.width, band_bottom - panel.y}, f.brand.colors.primary,
+                             std::nullopt, Pt(0), {Role::Decoration}});
+    if (logo_w > Pt(0))
+        c.items.emplace_back(Image{{x + width - logo_w, panel.y + L.margins.top, logo_w, logo_h}, f.brand.logo,
+                                   {Role::Decoration}});
     for (auto& i : text_items) c.items.push_back(std::move(i));
     y = band_bottom + t.body * 1.2;
 
@@ -73,13 +95,13 @@ Cover cover(const Furnisher& f) {
     return c;
 }
 
-std::vector<PageItem> footer(const Furnisher& f, int number, int total) {
+std::vector<PageItem> footer(const Furnisher& f, Rect panel, PageLabel label, int number, int total) {
     std::vector<PageItem> out;
     const Layout& L = f.layout;
     const Pt size = L.type.small;
-    const Pt x = L.margins.left;
-    const Pt width = L.body_area().width;
-    const Pt top = L.page.height - L.margins.bottom + size * 1.6;
+    const Pt x = panel.x + L.margins.left;
+    const Pt width = panel.width - L.margins.left - L.margins.right;
+    const Pt top = panel.bottom() - L.margins.bottom + size * 1.6;
     out.emplace_back(Rule{{x, top}, {x + width, top}, Pt(0.75), f.brand.colors.primary, {Role::Footer}});
     const Pt line_height = size * 1.4;
     const Pt y = top + size * 0.6;
@@ -87,11 +109,13 @@ std::vector<PageItem> footer(const Furnisher& f, int number, int total) {
     const auto style = para_style(f, size);
     const Color text = f.brand.colors.text;
     text::Line left = text::set_line({{f.brand.name + "  \u00B7  ", FontStyle::Regular, text, {}},
-                                      {"Call " + f.brand.phone, FontStyle::Bold, text, "tel:" + f.brand.phone}},
+                                      {"Call " + f.brand.phone, FontStyle::Bold, text, tel_uri(f.brand.phone)}},
                                      style, f.ctx, f.diags);
-    text::Line right = text::set_line(
-        {{"Page " + std::to_string(number) + " of " + std::to_string(total), FontStyle::Regular, text, {}}}, style,
-        f.ctx, f.diags);
+    text::Line right;
+    if (label == PageLabel::Number)
+        right = text::set_line({{"Page " + std::to_string(number) + " of " + std::to_string(total), FontStyle::Regular,
+                                 text, {}}},
+                               style, f.ctx, f.diags);
     const text::Face& face = f.ctx.fonts.primary(FontStyle::Regular);
     const Pt baseline = y + baseline_in(face, size, line_height);
     const auto place = [&](const text::Line& line, Pt at) {
@@ -104,7 +128,7 @@ std::vector<PageItem> footer(const Furnisher& f, int number, int total) {
         }
     };
     place(left, x);
-    place(right, x + width - right.width);
+    if (!right.runs.empty()) place(right, x + width - right.width);
     return out;
 }
 
@@ -113,7 +137,10 @@ Unit call_to_action(const Furnisher& f, Pt width) {
     const auto& t = L.type;
     const Brand& b = f.brand;
     const Pt pad = t.body * 1.1;
-    const Pt inner = width - pad * 2.0;
+    // The QR code stands beside the text when the box is wide enough, else below it.
+    const Pt qr = std::min(Pt(86), width - pad * 2.0);
+    const bool beside = width - qr - pad * 3.0 >= Pt(220);
+    const Pt inner = width - pad * 2.0 - (beside ? qr + pad : Pt(0));
     std::vector<PageItem> items;
     Pt y = pad;
 
@@ -121,8 +148,12 @@ Unit call_to_action(const Furnisher& f, Pt width) {
                         inner, Pt(0), t.heading * 1.3, f.ctx, {Role::CallToAction}, f.diags);
     y = stack(items, std::move(head), pad, y);
     y += t.body * 0.3;
-    const Pt phone_size = t.heading * 1.6;
-    auto phone = typeset({{"Call " + b.phone, FontStyle::Bold, kWhite, "tel:" + b.phone}}, para_style(f, phone_size),
+    // The number as large as the box allows, up to 1.6 times a heading.
+    Pt phone_size = t.heading * 1.6;
+    const Pt natural = text::set_line({{"Call " + b.phone, FontStyle::Bold, kWhite, {}}}, para_style(f, phone_size),
+                                      f.ctx, f.diags).width;
+    if (natural > inner) phone_size = std::max(t.body, phone_size * (inner / natural));
+    auto phone = typeset({{"Call " + b.phone, FontStyle::Bold, kWhite, tel_uri(b.phone)}}, para_style(f, phone_size),
                          inner, Pt(0), phone_size * 1.25, f.ctx, {Role::CallToAction}, f.diags);
     y = stack(items, std::move(phone), pad, y);
     if (!b.call_to_action.empty()) {
@@ -138,6 +169,17 @@ Unit call_to_action(const Furnisher& f, Pt width) {
     auto who = typeset({{contact, FontStyle::Regular, kWhite, {}}}, para_style(f, t.body * 0.9), inner, Pt(0),
                        t.body * 0.9 * L.type.leading, f.ctx, {Role::CallToAction}, f.diags);
     y = stack(items, std::move(who), pad, y);
+    const std::string target = b.website.empty() ? tel_uri(b.phone) : b.website;
+    if (beside) {
+        auto code = qr_code(target, width - pad - qr, pad, qr, Color{0, 0, 0}, {Role::CallToAction});
+        items.insert(items.end(), code.begin(), code.end());
+        y = std::max(y, pad + qr);
+    } else {
+        y += t.body * 0.6;
+        auto code = qr_code(target, pad, y, qr, Color{0, 0, 0}, {Role::CallToAction});
+        items.insert(items.end(), code.begin(), code.end());
+        y += qr;
+    }
     y += pad;
     items.insert(items.begin(), Box{{Pt(0), Pt(0), width, y}, b.colors.primary, std::nullopt, Pt(0), {Role::CallToAction}});
 

@@ -1,5 +1,5 @@
 // The furniture around the content: the cover block, the running footer and the closing
-// call to action.
+// call to action with its QR code.
 #pragma once
 #include <vector>
 
@@ -20,15 +20,21 @@ struct Furnisher {
 
 struct Cover {
     std::vector<PageItem> items;  // absolute page positions
-    Pt bottom;                    // where the content starts on the first page
+    Pt bottom;                    // where the content may start below it
 };
 
-Cover cover(const Furnisher& f);
+// The cover in `panel` (the whole page, or one panel of a folded sheet): a band in the
+// brand's primary colour from the panel's top edge with the condition, title, subtitle and
+// logo, then the summary.
+Cover cover(const Furnisher& f, Rect panel);
 
-// Footer items for page `number` (1-based) of `total`, in absolute page positions.
-std::vector<PageItem> footer(const Furnisher& f, int number, int total);
+enum class PageLabel { Number, None };
 
-// The closing call to action (with the disclaimer and review date), one unit that is never split.
+// The running footer at the bottom of `panel`: clinic, phone and, with PageLabel::Number,
+// "Page N of M".
+std::vector<PageItem> footer(const Furnisher& f, Rect panel, PageLabel label, int number, int total);
+
+// The closing call to action (with the disclaimer and review date), one unit never split.
 Unit call_to_action(const Furnisher& f, Pt width);
 
 }  // namespace leafpress

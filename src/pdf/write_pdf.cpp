@@ -1,6 +1,7 @@
 #include "pdf/write_pdf.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <memory>
 
@@ -15,6 +16,21 @@ struct ErrorState {
     HPDF_STATUS code = 0;
     HPDF_STATUS detail = 0;
 };
+
+// 128 bits of FNV-1a (two 64-bit lanes with different offsets): stable, not cryptographic.
+std::array<HPDF_BYTE, 16> fingerprint(const std::string& s) {
+    std::uint64_t a = 1469598103934665603ULL, b = 0x84222325CBF29CE4ULL;
+    for (unsigned char c : s) {
+        a = (a ^ c) * 1099511628211ULL;
+        b = (b ^ (c + 0x5Bu)) * 1099511628211ULL;
+    }
+    std::array<HPDF_BYTE, 16> out{};
+    for (int i = 0; i < 8; ++i) {
+        out[static_cast<std::size_t>(i)] = static_cast<HPDF_BYTE>(a >> (56 - 8 * i));
+        out[static_cast<std::size_t>(i + 8)] = static_cast<HPDF_BYTE>(b >> (56 - 8 * i));
+    }
+    return out;
+}
 
 void on_error(HPDF_STATUS code, HPDF_STATUS detail, void* user) {
     auto* e = static_cast<ErrorState*>(user);
@@ -264,6 +280,12 @@ private:
             HPDF_SetInfoDateAttr(pdf_, HPDF_INFO_MOD_DATE, d);
         }
         if (!info.language.empty()) HPDF_Dict_Add(pdf_->catalog, "Lang", HPDF_String_New(pdf_->mmgr, info.language.c_str(), nullptr));
+        // A document ID from the content itself: the same leaflet always gets the same ID.
+        const auto id = fingerprint(dump(doc_) + "\n" + date);
+        HPDF_Array ids = HPDF_Array_New(pdf_->mmgr);
+        HPDF_Array_Add(ids, HPDF_Binary_New(pdf_->mmgr, const_cast<HPDF_BYTE*>(id.data()), 16));
+        HPDF_Array_Add(ids, HPDF_Binary_New(pdf_->mmgr, const_cast<HPDF_BYTE*>(id.data()), 16));
+        HPDF_Dict_Add(pdf_->trailer, "ID", ids);
     }
 
     const LaidOut& doc_;

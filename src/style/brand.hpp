@@ -21,10 +21,17 @@ struct Brand {
     std::string address;
     std::string tagline;
     std::string logo;            // absolute or relative-to-cwd path, resolved from the brand file
+    int logo_width = 0, logo_height = 0;  // in pixels, read from the image
     std::string disclaimer;
     std::string call_to_action;  // extension: the invitation printed with the phone number
     BrandColors colors;
 };
+
+// The phone number as a tel: URI (RFC 3966): digits, with a leading + kept.
+std::string tel_uri(std::string_view phone);
+
+// Pixel size of a PNG or JPEG file, or nullopt when it is neither.
+std::optional<std::pair<int, int>> image_size(const std::string& path);
 
 // "#RRGGBB" → Color
 std::optional<Color> parse_hex_color(std::string_view s);

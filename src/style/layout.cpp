@@ -10,11 +10,12 @@ namespace leafpress {
 
 namespace {
 const std::initializer_list<std::string_view> kLayoutKeys = {"name", "description", "page", "type"};
-const std::initializer_list<std::string_view> kPageKeys = {"size", "width", "height", "margins", "columns", "gutter"};
+const std::initializer_list<std::string_view> kPageKeys = {"size",    "orientation", "width", "height",
+                                                            "margins", "columns",     "gutter", "fold"};
 const std::initializer_list<std::string_view> kMarginKeys = {"top", "bottom", "left", "right"};
 const std::initializer_list<std::string_view> kTypeKeys = {
-    "family", "fallback", "body", "leading", "title", "subtitle", "heading", "small", "paragraph_space",
-    "align", "hyphenate"};
+    "family", "fallback", "body", "min_body", "leading", "title", "subtitle", "heading", "small",
+    "paragraph_space", "align", "hyphenate"};
 
 struct NamedSize {
     std::string_view name;
@@ -54,6 +55,21 @@ void read_page(const toml::table& t, const std::string& path, Layout& l, Diagnos
     }
     if (auto w = ranged(f, "width", 50, 2000, "mm")) l.page.width = mm(*w);
     if (auto h = ranged(f, "height", 50, 2000, "mm")) l.page.height = mm(*h);
+    if (auto o = f.string("orientation", Requirement::Optional)) {
+        if (*o == "landscape") {
+            if (l.page.width < l.page.height) std::swap(l.page.width, l.page.height);
+        } else if (*o == "portrait") {
+            if (l.page.width > l.page.height) std::swap(l.page.width, l.page.height);
+        } else {
+            diags.error("layout.orientation", f.value_pos("orientation"), "unknown orientation '" + *o + "'",
+                        "orientation is \"portrait\" or \"landscape\"");
+        }
+    }
+    if (auto fold = f.string("fold", Requirement::Optional)) {
+        if (*fold == "none") l.fold = Fold::None;
+        else if (*fold == "trifold") l.fold = Fold::Trifold;
+        else diags.error("layout.fold", f.value_pos("fold"), "unknown fold '" + *fold + "'", "fold is \"none\" or \"trifold\"");
+    }
     if (const auto* m = f.table("margins", Requirement::Optional)) {
         TomlFields mf(*m, path, "[page.margins]", diags);
         mf.warn_unknown(kMarginKeys);
@@ -64,6 +80,8 @@ void read_page(const toml::table& t, const std::string& path, Layout& l, Diagnos
     }
     if (auto c = ranged(f, "columns", 1, 4, "")) l.columns = static_cast<int>(*c);
     if (auto g = ranged(f, "gutter", 0, 100, "mm")) l.gutter = mm(*g);
+    if (l.fold == Fold::Trifold && l.columns != 1)
+        diags.error("layout.columns", f.value_pos("columns"), "a trifold's panels are its columns", "leave out columns");
     if (l.body_area().width < Pt(72) || l.body_area().height < Pt(72))
         diags.error("layout.margins", f.table_pos(), "the margins leave less than an inch for the text");
 }
@@ -80,6 +98,7 @@ void read_type(const toml::table& t, const std::string& path, Layout& l, Diagnos
     }
     if (auto v = ranged(f, "body", 4, 72, "pt")) l.type.body = Pt(*v);
     if (auto v = ranged(f, "leading", 1, 3, "")) l.type.leading = *v;
+    if (auto v = ranged(f, "min_body", 4, 72, "pt")) l.min_body = Pt(*v);
     if (auto v = ranged(f, "title", 4, 144, "pt")) l.type.title = Pt(*v);
     if (auto v = ranged(f, "subtitle", 4, 144, "pt")) l.type.subtitle = Pt(*v);
     if (auto v = ranged(f, "heading", 4, 144, "pt")) l.type.heading = Pt(*v);
@@ -118,6 +137,8 @@ std::optional<Layout> load_layout(const std::string& path, Diagnostics& diags) {
     l.description = f.string("description", Requirement::Optional).value_or("");
     if (const auto* page = f.table("page", Requirement::Optional)) read_page(*page, path, l, diags);
     if (const auto* type = f.table("type", Requirement::Optional)) read_type(*type, path, l, diags);
+    if (l.min_body > l.type.body)
+        diags.error("layout.min-body", f.table_pos(), "min_body is larger than the body size");
     return l;
 }
 

@@ -26,6 +26,11 @@ struct TypeScale {
     Pt paragraph_space{7};  // between paragraphs
 };
 
+// How the sheet is used: pages that follow one another, or one sheet folded in three
+// (two sides, three panels each: cover, back and flap outside; three panels inside).
+enum class Fold { None, Trifold };
+enum class Orientation { Portrait, Landscape };
+
 struct Layout {
     std::string name;         // "a4": the file's stem, used in output names
     std::string display_name; // "A4 portrait"
@@ -35,13 +40,21 @@ struct Layout {
     Margins margins{Pt(51), Pt(62), Pt(57), Pt(57)};
     int columns = 1;
     Pt gutter{22};
+    Fold fold = Fold::None;
+    Pt min_body{0};  // a fixed-panel layout may shrink the body text down to this size to fit; 0: never
     std::string family = "Noto Sans";
     std::vector<std::string> fallback;
     TypeScale type;
     Align align = Align::RaggedRight;
     Hyphenation hyphenation = Hyphenation::On;
 
+    // For a trifold, the width of one panel; margins apply inside each panel.
+    [[nodiscard]] Pt panel_width() const { return fold == Fold::Trifold ? page.width / 3.0 : page.width; }
+
     [[nodiscard]] Rect body_area() const {
+        if (fold == Fold::Trifold)
+            return {margins.left, margins.top, panel_width() - margins.left - margins.right,
+                    page.height - margins.top - margins.bottom};
         return {margins.left, margins.top, page.width - margins.left - margins.right,
                 page.height - margins.top - margins.bottom};
     }

@@ -1,0 +1,140 @@
+#include "layout/sections.hpp"
+
+namespace leafpress {
+
+namespace {
+
+std::vector<text::StyledRun> runs_of(const std::vector<Span>& spans, Color color, Color link_color,
+                                     FontStyle base = FontStyle::Regular) {
+    std::vector<text::StyledRun> out;
+    for (const auto& s : spans) {
+        FontStyle st = s.style;
+        if (base == FontStyle::Italic) st = with_italic(st);
+        if (base == FontStyle::Bold) st = with_bold(st);
+        out.push_back({s.text, st, s.link.empty() ? color : link_color, s.link});
+    }
+    return out;
+}
+
+std::string marker_text(const Block& b) {
+    if (b.list == ListKind::Numbered) return std::to_string(b.number) + ".";
+    return b.depth == 0 ? "\u2022" : "\u2013";
+}
+
+struct SectionGeometry {
+    Pt inset;  // left and right inset of the text inside the frame
+};
+
+SectionGeometry geometry_of(SectionKind k, const Layout& L) {
+    switch (k) {
+        case SectionKind::Callout: return {L.type.body * 1.0};
+        case SectionKind::Quote: return {L.type.body * 1.2};
+        default: return {Pt(0)};
+    }
+}
+
+}  // namespace
+
+std::vector<Unit> section_units(const Document& doc, int si, const Brand& brand, const Layout& L,
+                                const text::TextContext& base_ctx, Pt frame_width, Diagnostics& diags) {
+    const Section& s = doc.sections[static_cast<std::size_t>(si)];
+    const auto& t = L.type;
+    std::vector<Unit> units;
+    const SectionGeometry geo = geometry_of(s.kind, L);
+    const Pt pad = s.kind == SectionKind::Callout ? t.body * 0.8 : Pt(0);
+    const Pt width = frame_width - geo.inset * 2.0;
+
+    text::ParagraphStyle body;
+    body.size = t.body;
+    body.align = L.align;
+    body.hyphenation = L.hyphenation;
+    body.language = doc.language;
+    const Pt line_height = t.body * t.leading;
+
+    if (!s.heading.empty()) {
+        text::TextContext ctx{base_ctx.fonts, nullptr, s.where};
+        text::ParagraphStyle hs = body;
+        hs.size = t.heading;
+        hs.align = Align::RaggedRight;
+        hs.hyphenation = Hyphenation::Off;
+        Unit u;
+        u.content_section = si;
+        u.lines = typeset({{s.heading, FontStyle::Bold, brand.colors.primary, {}}}, hs, width, geo.inset,
+                          t.heading * 1.25, ctx, {Role::Heading, si, -1}, diags);
+        u.section = s.kind == SectionKind::Text ? -1 : si;
+        u.space_before = t.heading * 1.1;
+        u.split = Split::Never;
+        u.keep_with_next = true;
+        u.outline_title = s.heading;
+        // A little air between the heading and its text.
+        if (!u.lines.empty()) u.lines.back().height += t.body * 0.3;
+        units.push_back(std::move(u));
+    }
+
+    const FontStyle base = s.kind == SectionKind::Quote ? FontStyle::Italic : FontStyle::Regular;
+    for (std::size_t bi = 0; bi < s.blocks.size(); ++bi) {
+        const Block& b = s.blocks[bi];
+        text::TextContext ctx{base_ctx.fonts, base_ctx.hyphenator, b.where.line ? b.where : s.where};
+        const ElementRef ref{b.kind == BlockKind::ListItem ? Role::ListItem : Role::Paragraph, si, static_cast<int>(bi)};
+        const auto runs = runs_of(b.spans, brand.colors.text, brand.colors.primary, base);
+        Unit u;
+        u.content_section = si;
+        u.section = s.kind == SectionKind::Text ? -1 : si;
+        u.space_before = t.paragraph_space;
+        if (b.kind == BlockKind::Paragraph) {
+            u.lines = typeset(runs, body, width, geo.inset, line_height, ctx, ref, diags);
+        } else {
+            const Pt indent = t.body * (b.depth == 0 ? 1.4 : 2.8);
+            u.lines = typeset(runs, body, width - indent, geo.inset + indent, line_height, ctx, ref, diags);
+            u.space_before = b.continuation ? t.paragraph_space * 0.6 : t.paragraph_space * 0.5;
+            if (!b.continuation && !u.lines.empty()) {
+                // The marker hangs in the indent, in the brand colour.
+                text::ParagraphStyle ms = body;
+                ms.hyphenation = Hyphenation::Off;
+                const text::Line m = text::set_line(
+                    {{marker_text(b), b.list == ListKind::Numbered ? FontStyle::Bold : FontStyle::Regular,
+                      brand.colors.primary, {}}},
+                    ms, ctx, diags);
+                const Pt mx = geo.inset + indent - t.body * 0.5 - m.width;
+                const text::Face& face = ctx.fonts.primary(FontStyle::Regular);
+                for (const auto& run : m.runs) {
+                    GlyphRun g{run.face, run.size, run.color, {mx, baseline_in(face, t.body, line_height)}, {},
+                               {Role::ListMarker, si, static_cast<int>(bi)}};
+                    for (const auto& lg : run.glyphs) g.glyphs.push_back({lg.gid, lg.x, lg.y_offset, lg.text});
+                    u.lines.front().items.emplace_back(std::move(g));
+                }
+            }
+        }
+        if (bi == 0) u.space_before = units.empty() ? t.heading * 1.1 : Pt(0);
+        units.push_back(std::move(u));
+    }
+    // Inner space at the top and bottom of a callout's box.
+    if (pad > Pt(0) && !units.empty() && !units.front().lines.empty() && !units.back().lines.empty()) {
+        auto& first = units.front().lines.front();
+        first.height += pad;
+        for (auto& item : first.items) translate(item, Pt(0), pad);
+        units.back().lines.back().height += pad;
+    }
+    return units;
+}
+
+// Tinted boxes behind callouts and a rule beside quotes, one per frame a section touches.
+void decorate_sections(std::vector<Page>& pages, const std::vector<Extent>& extents, const Document& doc,
+                       const Brand& brand) {
+    for (const auto& e : extents) {
+        const Section& s = doc.sections[static_cast<std::size_t>(e.section)];
+        auto& items = pages[static_cast<std::size_t>(e.page)].items;
+        const ElementRef ref{s.kind == SectionKind::Callout ? Role::Callout : Role::Quote, e.section, -1};
+        if (s.kind == SectionKind::Callout) {
+            items.insert(items.begin(), Box{{e.x, e.top, e.width, e.bottom - e.top}, tint(brand.colors.primary, 0.1),
+                                            std::nullopt, Pt(0), ref});
+            items.insert(items.begin() + 1,
+                         Rule{{e.x + Pt(1.5), e.top}, {e.x + Pt(1.5), e.bottom}, Pt(3), brand.colors.accent, ref});
+        } else if (s.kind == SectionKind::Quote) {
+            items.push_back(Rule{{e.x + Pt(2), e.top + Pt(2)}, {e.x + Pt(2), e.bottom - Pt(2)}, Pt(2.5),
+                                 brand.colors.accent, ref});
+        }
+    }
+}
+
+}  // namespace leafpress

@@ -1,0 +1,21 @@
+// The sections of a document as units to place, and their decorations once placed.
+#pragma once
+#include <vector>
+
+#include "content/document.hpp"
+#include "layout/blocks.hpp"
+#include "layout/place.hpp"
+#include "style/brand.hpp"
+#include "style/layout.hpp"
+
+namespace leafpress {
+
+// Section `si` typeset for frames `frame_width` wide, with the layout's type scale.
+std::vector<Unit> section_units(const Document& doc, int si, const Brand& brand, const Layout& layout,
+                                const text::TextContext& ctx, Pt frame_width, Diagnostics& diags);
+
+// Tinted boxes behind callouts and a rule beside quotes, one per frame a section touches.
+void decorate_sections(std::vector<Page>& pages, const std::vector<Extent>& extents, const Document& doc,
+                       const Brand& brand);
+
+}  // namespace leafpress

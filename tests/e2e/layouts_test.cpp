@@ -1,0 +1,132 @@
+// Every shipped leaflet in every shipped layout: page size and count, the phone on every
+// page, the call to action's QR code and tel: link, document info, outline, reproducibility.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <regex>
+
+#include "cli/commands.hpp"
+#include "e2e/run.hpp"
+
+using namespace leafpress;
+using namespace leafpress::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Expect {
+    const char* layout;
+    double width, height;  // points
+    int min_pages, max_pages;
+    int qr_page;           // 0: the last page
+};
+
+const Expect kLayouts[] = {
+    {"a4", 595.28, 841.89, 2, 12, 0},
+    {"letter", 612, 792, 2, 12, 0},
+    {"large-print", 595.28, 841.89, 3, 20, 0},
+    {"trifold", 792, 612, 2, 2, 1},
+};
+
+std::string info_field(const std::string& info, const std::string& key) {
+    std::smatch m;
+    const std::regex re(key + ":\\s+(.*)");
+    return std::regex_search(info, m, re) ? std::string(m[1]) : std::string();
+}
+
+}  // namespace
+
+TEST_CASE("every shipped leaflet in every layout", "[e2e][layouts]") {
+    TempDir out;
+    // The whole catalogue, as staff would build it.
+    std::string layouts;
+    for (const auto& e : kLayouts) layouts += std::string(" --layout ") + e.layout;
+    auto batch = run(cli("batch " + quote(repo_dir() + "/content") + " -o " + quote(out.path()) + layouts));
+    INFO(batch.err);
+    REQUIRE(batch.status == 0);
+
+    for (const auto& content : collect_content({repo_dir() + "/content"})) {
+        const std::string stem = fs::path(content).stem().string();
+        for (const auto& e : kLayouts) {
+            const std::string pdf = out.file(stem + "-" + e.layout + ".pdf");
+            INFO(pdf);
+            REQUIRE(fs::exists(pdf));
+            const auto info = run("pdfinfo " + quote(pdf)).out;
+            // Page size and count.
+            std::smatch m;
+            REQUIRE(std::regex_search(info, m, std::regex("Page size:\\s+([0-9.]+) x ([0-9.]+) pts")));
+            CHECK(std::stod(m[1]) == Approx(e.width).margin(0.5));
+            CHECK(std::stod(m[2]) == Approx(e.height).margin(0.5));
+            const int pages = std::stoi(info_field(info, "Pages"));
+            CHECK(pages >= e.min_pages);
+            CHECK(pages <= e.max_pages);
+            // Document info.
+            CHECK(info_field(info, "Author") == "Cellebration Wellness");
+            CHECK_FALSE(info_field(info, "Title").empty());
+            CHECK(info_field(info, "CreationDate").find("2026") != std::string::npos);
+            // The phone on every page.
+            for (int p = 1; p <= pages; ++p) {
+                auto t = run("pdftotext -f " + std::to_string(p) + " -l " + std::to_string(p) + " " + quote(pdf) + " -");
+                CAPTURE(p);
+                CHECK(t.out.find("(858) 258-5090") != std::string::npos);
+            }
+            // The QR code decodes to the tel: URI (the brand has no website).
+            const int qr_page = e.qr_page == 0 ? pages : e.qr_page;
+            const std::string png = out.file(stem + "-" + e.layout + "-qr");
+            run("pdftoppm -r 150 -f " + std::to_string(qr_page) + " -l " + std::to_string(qr_page) +
+                " -singlefile -png " + quote(pdf) + " " + quote(png));
+            auto z = run("zbarimg -q --raw " + quote(png + ".png"));
+            CHECK(z.out.find("tel:8582585090") != std::string::npos);
+            // A tel: link annotation.
+            const std::string qdf = out.file("q.pdf");
+            run("qpdf --qdf --object-streams=disable " + quote(pdf) + " " + quote(qdf));
+            const std::string raw = slurp(qdf);
+            CHECK(raw.find("/Subtype /Link") != std::string::npos);
+            CHECK(raw.find("/URI (tel:8582585090)") != std::string::npos);
+            // An outline entry per section heading.
+            auto outline = run("mutool show " + quote(pdf) + " outline");
+            CHECK(std::count(outline.out.begin(), outline.out.end(), '\n') >= 5);
+            // The validators stay quiet.
+            CHECK(run("qpdf --check " + quote(pdf)).status == 0);
+            CHECK(run("pdftotext " + quote(pdf) + " /dev/null").err.empty());
+            CHECK(run("mutool draw -N -q -o /dev/null " + quote(pdf)).err.empty());
+        }
+    }
+
+    // A second batch into another folder gives byte-identical files.
+    TempDir again;
+    REQUIRE(run(cli("batch " + quote(repo_dir() + "/content") + " -o " + quote(again.path()) + layouts)).status == 0);
+    for (const auto& entry : fs::directory_iterator(again.path())) {
+        if (entry.path().extension() != ".pdf") continue;
+        CAPTURE(entry.path().filename().string());
+        CHECK(slurp(entry.path().string()) == slurp(out.file(entry.path().filename().string())));
+    }
+}
+
+TEST_CASE("SOURCE_DATE_EPOCH sets the document dates", "[e2e][layouts]") {
+    TempDir out;
+    const std::string content = repo_dir() + "/content/stem-cell-therapy-autoimmune.toml";
+    REQUIRE(run("SOURCE_DATE_EPOCH=1700000000 " + cli("build " + quote(content) + " -o " + quote(out.file("a.pdf"))))
+                .status == 0);
+    CHECK(info_field(run("pdfinfo " + quote(out.file("a.pdf"))).out, "CreationDate").find("2023") != std::string::npos);
+}
+
+TEST_CASE("a trifold that cannot hold its content says how much is left over", "[e2e][layouts]") {
+    TempDir dir;
+    dir.write("brand.toml", "name = \"C\"\nphone = \"(555) 010-0199\"\n");
+    std::string content = "title = \"Too long\"\n";
+    for (int s = 0; s < 12; ++s) {
+        content += "[[section]]\nheading = \"Part " + std::to_string(s) + "\"\nbody = \"\"\"\n";
+        for (int p = 0; p < 4; ++p)
+            content += "A paragraph that goes on for long enough to need several lines in a narrow panel of a "
+                       "folded leaflet, again and again.\n\n";
+        content += "\"\"\"\n";
+    }
+    dir.write("long.toml", content);
+    auto r = run(cli("build long.toml --layout trifold -o long.pdf"), dir.path());
+    CHECK(r.status == 1);
+    CHECK(std::regex_search(r.err, std::regex("long\\.toml:[0-9]+:[0-9]+: error: the content does not fit the trifold "
+                                              "layout: section 'Part [0-9]+' and what follows do not fit: [0-9]+ pt")));
+    CHECK(r.err.find("down to 9.0 pt") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir.file("long.pdf")));
+}
