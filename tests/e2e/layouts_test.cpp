@@ -130,3 +130,37 @@ TEST_CASE("a trifold that cannot hold its content says how much is left over", "
     CHECK(r.err.find("down to 9.0 pt") != std::string::npos);
     CHECK_FALSE(fs::exists(dir.file("long.pdf")));
 }
+
+TEST_CASE("the brand's logo, PNG or JPEG, is on the cover", "[e2e][layouts]") {
+    for (const char* logo : {"logo.png", "logo.jpg"}) {
+        CAPTURE(logo);
+        TempDir dir;
+        fs::copy_file(data_dir() + "/" + logo, dir.file(logo));
+        dir.write("brand.toml", std::string("name = \"C\"\nphone = \"(555) 010-0199\"\nwebsite = \"https://example.org\"\n"
+                                            "logo = \"") + logo + "\"\n");
+        dir.write("leaflet.toml", "title = \"Logo\"\n[[section]]\nheading = \"H\"\nbody = \"Text.\"\n");
+        for (const char* layout : {"a4", "trifold"}) {
+            auto r = run(cli(std::string("build leaflet.toml -o out.pdf --layout ") + layout), dir.path());
+            INFO(r.err);
+            REQUIRE(r.status == 0);
+            auto images = run("pdfimages -list " + quote(dir.file("out.pdf")));
+            CHECK(std::count(images.out.begin(), images.out.end(), '\n') >= 3);  // header, rule, one image
+            CHECK(run("qpdf --check " + quote(dir.file("out.pdf"))).status == 0);
+            CHECK(run("mutool draw -N -q -o /dev/null " + quote(dir.file("out.pdf"))).err.empty());
+            // With a website, the QR code points there (a short leaflet: page 1, or the outside).
+            run("pdftoppm -r 150 -f 1 -l 1 -singlefile -png " +
+                quote(dir.file("out.pdf")) + " " + quote(dir.file("p")));
+            CHECK(run("zbarimg -q --raw " + quote(dir.file("p.png"))).out.find("https://example.org") != std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("a logo that is not an image is an error at its key", "[e2e][layouts]") {
+    TempDir dir;
+    dir.write("fake.png", "not a png");
+    dir.write("brand.toml", "name = \"C\"\nphone = \"1\"\nlogo = \"fake.png\"\n");
+    dir.write("leaflet.toml", "title = \"T\"\n[[section]]\nbody = \"x\"\n");
+    auto r = run(cli("build leaflet.toml"), dir.path());
+    CHECK(r.status == 1);
+    CHECK(r.err.find("brand.toml:3:8: error: the logo must be a PNG or JPEG file") != std::string::npos);
+}
