@@ -57,12 +57,15 @@ Rect panel_body(const Layout& L, int index) {
 
 // Reading order of a trifold's content panels: the flap (seen when the cover opens), then
 // the three inside panels.
-FrameSource trifold_frames(const Layout& L) {
-    return [&L](int index) -> std::optional<Frame> {
+// The frames may be shortened to `height` so that short content spreads over all panels.
+FrameSource trifold_frames(const Layout& L, std::optional<Pt> height) {
+    return [&L, height](int index) -> std::optional<Frame> {
         static constexpr int kPanels[] = {0, 3, 4, 5};
         if (index < 0 || index >= 4) return std::nullopt;
         const int p = kPanels[index];
-        return Frame{p / 3, panel_body(L, p)};
+        Rect r = panel_body(L, p);
+        if (height) r.height = std::min(r.height, *height);
+        return Frame{p / 3, r};
     };
 }
 
@@ -142,8 +145,22 @@ LaidOut flow_trifold(const Document& doc, const Brand& brand, const Layout& layo
         L.type.body = size;
         attempt = Diagnostics{};
         units = content_units(doc, brand, L, ctx, panel_body(L, 0).width, attempt);
-        placed = place(units, trifold_frames(L), L.page);
+        placed = place(units, trifold_frames(L, std::nullopt), L.page);
         if (placed.complete || size <= min_body) break;
+    }
+    if (placed.complete) {
+        // Spread the content over the four panels: the shortest panels that still hold it.
+        Pt lo{0}, hi = panel_body(L, 0).height;
+        for (int step = 0; step < 14 && hi - lo > Pt(0.5); ++step) {
+            const Pt mid = (lo + hi) / 2.0;
+            Placement p = place(units, trifold_frames(L, mid), L.page);
+            if (p.complete) {
+                hi = mid;
+                placed = std::move(p);
+            } else {
+                lo = mid;
+            }
+        }
     }
     diags.append(attempt);
     const Furnisher f{doc, brand, L, ctx, diags};
@@ -172,6 +189,8 @@ LaidOut flow_trifold(const Document& doc, const Brand& brand, const Layout& layo
     const Cover cov = cover(f, panel(L, 2));
     auto& outside = out.pages[0].items;
     outside.insert(outside.begin(), cov.items.begin(), cov.items.end());
+    auto sign = signature(f, panel_body(L, 2));
+    outside.insert(outside.end(), sign.begin(), sign.end());
     const Rect back = panel_body(L, 1);
     Unit cta = call_to_action(f, back.width);
     Pt cta_height{0};

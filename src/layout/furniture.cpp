@@ -95,6 +95,29 @@ Cover cover(const Furnisher& f, Rect panel) {
     return c;
 }
 
+std::vector<PageItem> signature(const Furnisher& f, Rect area) {
+    const auto& t = f.layout.type;
+    const Brand& b = f.brand;
+    std::vector<std::vector<LineBox>> parts;
+    parts.push_back(typeset({{b.name, FontStyle::Bold, b.colors.primary, {}}}, para_style(f, t.heading), area.width,
+                            Pt(0), t.heading * 1.3, f.ctx, {Role::Decoration}, f.diags));
+    if (!b.tagline.empty())
+        parts.push_back(typeset({{b.tagline, FontStyle::Regular, b.colors.text, {}}}, para_style(f, t.body * 0.9),
+                                area.width, Pt(0), t.body * 0.9 * 1.35, f.ctx, {Role::Decoration}, f.diags));
+    parts.push_back(typeset({{"Call " + b.phone, FontStyle::Bold, b.colors.text, tel_uri(b.phone)}},
+                            para_style(f, t.body), area.width, Pt(0), t.body * 1.6, f.ctx, {Role::Decoration},
+                            f.diags));
+    Pt height{0};
+    for (const auto& part : parts)
+        for (const auto& l : part) height += l.height;
+    std::vector<PageItem> out;
+    Pt y = area.bottom() - height;
+    out.emplace_back(Rule{{area.x, y - t.body * 0.6}, {area.x + area.width * 0.25, y - t.body * 0.6}, Pt(2),
+                          b.colors.accent, {Role::Decoration}});
+    for (auto& part : parts) y = stack(out, std::move(part), area.x, y);
+    return out;
+}
+
 std::vector<PageItem> footer(const Furnisher& f, Rect panel, PageLabel label, int number, int total) {
     std::vector<PageItem> out;
     const Layout& L = f.layout;

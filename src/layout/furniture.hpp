@@ -28,6 +28,9 @@ struct Cover {
 // logo, then the summary.
 Cover cover(const Furnisher& f, Rect panel);
 
+// The clinic's name, tagline and phone number at the bottom of `area` (a folded leaflet's front).
+std::vector<PageItem> signature(const Furnisher& f, Rect area);
+
 enum class PageLabel { Number, None };
 
 // The running footer at the bottom of `panel`: clinic, phone and, with PageLabel::Number,
