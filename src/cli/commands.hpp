@@ -6,6 +6,13 @@
 
 namespace leafpress {
 
+// What every command shares: the dates and how warnings count.
+struct RunSettings {
+    std::string source_date;  // "YYYY-MM-DD" from SOURCE_DATE_EPOCH, or ""
+    Date today;
+    WarningPolicy warnings = WarningPolicy::Allow;
+};
+
 struct BuildOptions {
     std::string content;
     std::string output;  // empty: <content stem>.pdf in the current folder
@@ -13,11 +20,15 @@ struct BuildOptions {
     std::string brand;
 };
 
+enum class Rebuild { Changed, All };
+
 struct BatchOptions {
     std::vector<std::string> inputs;  // folders or content files
     std::string out_dir = "out";
     std::vector<std::string> layouts;
-    int jobs = 0;
+    int jobs = 0;                     // 0: the number of cores
+    std::string report;               // JSON report path; empty: none
+    Rebuild rebuild = Rebuild::Changed;
 };
 
 struct CheckOptions {
@@ -27,11 +38,15 @@ struct CheckOptions {
 };
 
 // Each returns the process exit status (0 built, 1 a leaflet failed).
-int run_build(const BuildOptions& options, Engine& engine, const std::string& source_date);
-int run_batch(const BatchOptions& options, Engine& engine, const std::string& source_date);
-int run_check(const CheckOptions& options, Engine& engine, const std::string& source_date);
+int run_build(const BuildOptions& options, Engine& engine, const RunSettings& settings);
+int run_batch(const BatchOptions& options, Engine& engine, const RunSettings& settings);
+int run_check(const CheckOptions& options, Engine& engine, const RunSettings& settings);
 
 // Content files named by folders and files: a folder's *.toml, not recursively, without brand.toml.
 std::vector<std::string> collect_content(const std::vector<std::string>& inputs);
+
+// Diagnostics to stderr, one per line.
+void report(const Diagnostics& d);
+std::string human_size(std::size_t bytes);
 
 }  // namespace leafpress

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <ctime>
+#include <optional>
 #include <filesystem>
 #include <iostream>
 
@@ -27,19 +28,31 @@ std::string data_dir() {
     return LEAFPRESS_SOURCE_DIR;
 }
 
-// SOURCE_DATE_EPOCH as "YYYY-MM-DD", or "" when unset.
-std::string source_date() {
+// SOURCE_DATE_EPOCH, when set to a number of seconds.
+std::optional<std::time_t> source_date_epoch() {
     const char* env = std::getenv("SOURCE_DATE_EPOCH");
-    if (!env || !*env) return {};
+    if (!env || !*env) return std::nullopt;
     char* end = nullptr;
     const long long secs = std::strtoll(env, &end, 10);
-    if (*end != '\0' || secs < 0) return {};
-    const std::time_t t = static_cast<std::time_t>(secs);
+    if (*end != '\0' || secs < 0) return std::nullopt;
+    return static_cast<std::time_t>(secs);
+}
+
+leafpress::Date date_of(std::time_t t) {
     std::tm tm{};
     gmtime_r(&t, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
+    return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+// The dates of this run: the PDF's from SOURCE_DATE_EPOCH (else the content's reviewed date),
+// and "today" for the review-date check from SOURCE_DATE_EPOCH or the clock.
+leafpress::RunSettings settings(bool strict) {
+    leafpress::RunSettings s;
+    const auto epoch = source_date_epoch();
+    if (epoch) s.source_date = leafpress::to_iso(date_of(*epoch));
+    s.today = date_of(epoch ? *epoch : std::time(nullptr));
+    s.warnings = strict ? leafpress::WarningPolicy::Fail : leafpress::WarningPolicy::Allow;
+    return s;
 }
 
 }  // namespace
@@ -56,6 +69,8 @@ int main(int argc, char** argv) {
     b->add_option("-o,--output", build.output, "Output PDF (default: <content name>.pdf here)");
     b->add_option("--layout", build.layout, "Layout name from layouts/ or a layout file")->capture_default_str();
     b->add_option("--brand", build.brand, "Brand file (default: the nearest brand.toml)");
+    bool strict = false;
+    b->add_flag("--strict", strict, "Fail on warnings too");
 
     BatchOptions batch;
     auto* ba = app.add_subcommand("batch", "Build every content file for every layout");
@@ -63,12 +78,17 @@ int main(int argc, char** argv) {
     ba->add_option("-o,--output", batch.out_dir, "Output folder")->capture_default_str();
     ba->add_option("--layout", batch.layouts, "Layout name or file; repeat for several (default: a4)");
     ba->add_option("-j,--jobs", batch.jobs, "Parallel builds (default: the number of cores)")->check(CLI::NonNegativeNumber);
+    ba->add_option("--report", batch.report, "Write a JSON report of every output and its findings");
+    bool force = false;
+    ba->add_flag("--force", force, "Build everything, even leaflets whose inputs have not changed");
+    ba->add_flag("--strict", strict, "Fail on warnings too");
 
     CheckOptions check;
     auto* c = app.add_subcommand("check", "Build in memory and report findings; writes no PDF");
     c->add_option("content", check.content, "Content file (TOML)")->required();
     c->add_option("--layout", check.layout, "Layout name from layouts/ or a layout file")->capture_default_str();
     c->add_option("--brand", check.brand, "Brand file (default: the nearest brand.toml)");
+    c->add_flag("--strict", strict, "Fail on warnings too");
 
     try {
         app.parse(argc, argv);
@@ -89,8 +109,9 @@ int main(int argc, char** argv) {
     for (const auto& d : setup.all()) std::cerr << format(d) << '\n';
     if (setup.has_errors()) return 1;
 
-    const std::string date = source_date();
-    if (*b) return run_build(build, engine, date);
-    if (*ba) return run_batch(batch, engine, date);
-    return run_check(check, engine, date);
+    const RunSettings run = settings(strict);
+    batch.rebuild = force ? Rebuild::All : Rebuild::Changed;
+    if (*b) return run_build(build, engine, run);
+    if (*ba) return run_batch(batch, engine, run);
+    return run_check(check, engine, run);
 }

@@ -1,5 +1,6 @@
 #include "cli/pipeline.hpp"
 
+#include "check/check.hpp"
 #include "content/load_content.hpp"
 #include "layout/flow.hpp"
 #include "pdf/write_pdf.hpp"
@@ -54,10 +55,16 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
         }
     }
 
-    // Shape, break and flow.
+    // Shape, break and flow; then check what came out.
     const LaidOut laid = flow(*doc, *brand, *layout, {*fonts, hyphenator}, d);
     r.pages = static_cast<int>(laid.pages.size());
+    check_leaflet({*doc, *brand, *layout, laid, request.today}, d);
     if (d.has_errors()) return r;
+    if (request.warnings == WarningPolicy::Fail && d.warning_count() > 0) {
+        d.error("strict", {request.content, 0, 0},
+                std::to_string(d.warning_count()) + " warnings, and --strict makes warnings fail the build");
+        return r;
+    }
 
     // Write.
     PdfOptions options;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "content/document.hpp"
 #include "core/diagnostics.hpp"
 #include "text/fonts.hpp"
 #include "text/hyphenate.hpp"
@@ -36,11 +37,15 @@ private:
     std::map<std::string, std::unique_ptr<text::Hyphenator>> hyphenators_;
 };
 
+enum class WarningPolicy { Allow, Fail };
+
 struct BuildRequest {
     std::string content;  // content file
     std::string layout = "a4";
     std::string brand;    // empty: found next to the content
     std::string source_date;  // from SOURCE_DATE_EPOCH, "YYYY-MM-DD"; empty: the content's reviewed date
+    Date today;               // for the review-date check
+    WarningPolicy warnings = WarningPolicy::Allow;  // Fail: --strict
 };
 
 struct BuildResult {

@@ -36,6 +36,7 @@ std::string format(const Diagnostic& d) {
     }
     out += d.severity == Severity::Error ? ": error: " : ": warning: ";
     out += d.message;
+    if (!d.code.empty()) out += " [" + d.code + "]";
     if (!d.hint.empty()) out += "\n  hint: " + d.hint;
     return out;
 }

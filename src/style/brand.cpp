@@ -83,6 +83,9 @@ std::optional<Brand> load_brand(const std::string& path, Diagnostics& diags) {
     b.source_file = path;
     TomlFields f(*table, path, "", diags);
     f.warn_unknown(kBrandKeys);
+    for (auto&& [k, v] : *table) b.positions[std::string(k.str())] = position(path, v.source());
+    if (const auto* c = table->get_as<toml::table>("colors"))
+        for (auto&& [k, v] : *c) b.positions["colors." + std::string(k.str())] = position(path, v.source());
     b.name = f.string("name", Requirement::Required).value_or("");
     b.phone = f.string("phone", Requirement::Required).value_or("");
     if (!b.phone.empty() && std::none_of(b.phone.begin(), b.phone.end(), [](char c) { return c >= '0' && c <= '9'; }))
@@ -125,6 +128,11 @@ std::optional<Brand> load_brand(const std::string& path, Diagnostics& diags) {
         read("text", b.colors.text);
     }
     return b;
+}
+
+SourcePos Brand::position_of(const std::string& key) const {
+    auto it = positions.find(key);
+    return it != positions.end() ? it->second : SourcePos{source_file, 0, 0};
 }
 
 std::optional<std::string> find_brand_file(const std::string& content_path) {

@@ -1,4 +1,5 @@
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 
@@ -25,6 +26,8 @@ struct Brand {
     std::string disclaimer;
     std::string call_to_action;  // extension: the invitation printed with the phone number
     BrandColors colors;
+    std::map<std::string, SourcePos> positions;  // where each key's value is: "phone", "colors.text", ...
+    [[nodiscard]] SourcePos position_of(const std::string& key) const;
 };
 
 // The phone number as a tel: URI (RFC 3966): digits, with a leading + kept.

@@ -97,6 +97,7 @@ void read_type(const toml::table& t, const std::string& path, Layout& l, Diagnos
         }
     }
     if (auto v = ranged(f, "body", 4, 72, "pt")) l.type.body = Pt(*v);
+    if (t.get("body")) l.body_pos = f.value_pos("body");
     if (auto v = ranged(f, "leading", 1, 3, "")) l.type.leading = *v;
     if (auto v = ranged(f, "min_body", 4, 72, "pt")) l.min_body = Pt(*v);
     if (auto v = ranged(f, "title", 4, 144, "pt")) l.type.title = Pt(*v);
@@ -130,6 +131,7 @@ std::optional<Layout> load_layout(const std::string& path, Diagnostics& diags) {
 
     Layout l;
     l.source_file = path;
+    l.body_pos = {path, 0, 0};
     l.name = fs::path(path).stem().string();
     TomlFields f(*table, path, "", diags);
     f.warn_unknown(kLayoutKeys);

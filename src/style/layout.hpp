@@ -45,6 +45,7 @@ struct Layout {
     std::string family = "Noto Sans";
     std::vector<std::string> fallback;
     TypeScale type;
+    SourcePos body_pos;  // where the body size is set (the file when it is the default)
     Align align = Align::RaggedRight;
     Hyphenation hyphenation = Hyphenation::On;
 

@@ -420,6 +420,9 @@ SetParagraph set_paragraph(const std::vector<StyledRun>& runs, const ParagraphSt
     }
     const Breaks breaks = break_lines(built.items, width, options);
     result.overfull = breaks.overfull;
+    if (breaks.overfull)
+        diags.error("check.overflow", context.where, "a line of text is wider than its column and cannot be broken",
+                    "a single character or mark is wider than the column: make the column wider");
     std::size_t from = 0;
     for (std::size_t k = 0; k < breaks.positions.size(); ++k) {
         const std::size_t to = breaks.positions[k];

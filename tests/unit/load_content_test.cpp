@@ -98,7 +98,8 @@ TEST_CASE("an unknown key is a warning naming the nearest known key", "[content]
     REQUIRE(l.doc);
     CHECK_FALSE(l.diags.has_errors());
     REQUIRE(l.diags.all().size() == 3);
-    CHECK(format(l.diags.all()[0]) == "c.toml:2:1: warning: unknown key 'subtitel'; did you mean 'subtitle'?");
+    CHECK(format(l.diags.all()[0]) ==
+          "c.toml:2:1: warning: unknown key 'subtitel'; did you mean 'subtitle'? [input.unknown-key]");
     CHECK(format(l.diags.all()[1]).starts_with("c.toml:4:1: warning: unknown key 'headng' in section 1; did you mean 'heading'?"));
     CHECK(format(l.diags.all()[2]).starts_with("c.toml:6:1: warning: unknown key 'colour' in section 1"));
 }

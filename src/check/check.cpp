@@ -1,0 +1,202 @@
+#include "check/check.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <set>
+
+#include "check/contrast.hpp"
+#include "check/readability.hpp"
+#include "core/utf8.hpp"
+
+namespace leafpress {
+
+namespace {
+
+constexpr double kMinContrast = 4.5;   // WCAG 2.1 AA for body text
+constexpr double kMaxGrade = 8.0;      // patient materials: grade 8 or lower
+constexpr double kMinBodyPt = 12.0;    // clear-print guidance
+
+std::string hex(Color c) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "#%02X%02X%02X", static_cast<int>(std::lround(c.r * 255)),
+                  static_cast<int>(std::lround(c.g * 255)), static_cast<int>(std::lround(c.b * 255)));
+    return buf;
+}
+
+std::string fixed(double v, int decimals) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
+std::string normalized(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (c == ' ' || c == '\n' || c == '\t') {
+            if (!out.empty() && out.back() != ' ') out.push_back(' ');
+        } else {
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
+void check_phone(const CheckInput& in, Diagnostics& out) {
+    const std::string phone = normalized(in.brand.phone);
+    for (std::size_t p = 0; p < in.laid.pages.size(); ++p) {
+        if (normalized(page_text(in.laid.pages[p])).find(phone) == std::string::npos)
+            out.error("check.phone", in.brand.position_of("phone"),
+                      "page " + std::to_string(p + 1) + " does not show the phone number " + in.brand.phone);
+    }
+}
+
+void check_fits(const CheckInput& in, Diagnostics& out) {
+    for (std::size_t p = 0; p < in.laid.pages.size(); ++p) {
+        const Page& page = in.laid.pages[p];
+        for (const auto& item : page.items) {
+            const auto* g = std::get_if<GlyphRun>(&item);
+            if (!g || g->glyphs.empty()) continue;
+            const Pt left = g->origin.x + g->glyphs.front().x;
+            const Pt right = g->origin.x + g->glyphs.back().x + g->size * 0.5;
+            if (left < Pt(-0.01) || right > page.size.width + Pt(0.01) || g->origin.y < Pt(0) ||
+                g->origin.y > page.size.height) {
+                out.error("check.overflow", in.doc.title_pos,
+                          "text is drawn outside page " + std::to_string(p + 1));
+                return;
+            }
+        }
+    }
+}
+
+void check_body_size(const CheckInput& in, Diagnostics& out) {
+    double smallest = 1e9;
+    for (const auto& page : in.laid.pages)
+        for (const auto& item : page.items)
+            if (const auto* g = std::get_if<GlyphRun>(&item))
+                if (g->source.role == Role::Paragraph || g->source.role == Role::ListItem)
+                    smallest = std::min(smallest, g->size.value());
+    if (smallest < kMinBodyPt - 0.001)
+        out.warning("check.small-text", in.layout.body_pos,
+                    "body text is " + fixed(smallest, 1) + " pt; clear print for patients asks for 12 pt or more",
+                    "use a layout with a larger body, such as large-print");
+}
+
+// The colour behind a run: the last filled box drawn before it that holds its baseline start.
+Color background_of(const Page& page, std::size_t index) {
+    const auto& run = std::get<GlyphRun>(page.items[index]);
+    const Point at{run.origin.x + (run.glyphs.empty() ? Pt(0) : run.glyphs.front().x), run.origin.y - run.size * 0.3};
+    for (std::size_t k = index; k-- > 0;) {
+        const auto* box = std::get_if<Box>(&page.items[k]);
+        if (!box || !box->fill) continue;
+        const Rect& r = box->rect;
+        if (at.x >= r.x && at.x <= r.right() && at.y >= r.y && at.y <= r.bottom()) return *box->fill;
+    }
+    return Color{1, 1, 1};
+}
+
+void check_contrast(const CheckInput& in, Diagnostics& out) {
+    std::set<std::pair<std::string, std::string>> reported;
+    for (std::size_t p = 0; p < in.laid.pages.size(); ++p) {
+        const Page& page = in.laid.pages[p];
+        for (std::size_t i = 0; i < page.items.size(); ++i) {
+            const auto* g = std::get_if<GlyphRun>(&page.items[i]);
+            if (!g) continue;
+            const Color bg = background_of(page, i);
+            const double ratio = contrast_ratio(g->color, bg);
+            if (ratio >= kMinContrast || !reported.insert({hex(g->color), hex(bg)}).second) continue;
+            // Point at the brand colour the text is drawn in, when it is one.
+            SourcePos where = in.brand.source_file.empty() ? SourcePos{} : SourcePos{in.brand.source_file, 0, 0};
+            for (const char* key : {"text", "primary", "accent"}) {
+                const Color c = std::string(key) == "text"      ? in.brand.colors.text
+                                : std::string(key) == "primary" ? in.brand.colors.primary
+                                                                : in.brand.colors.accent;
+                if ((c == g->color || c == bg) && in.brand.positions.count(std::string("colors.") + key)) {
+                    where = in.brand.position_of(std::string("colors.") + key);
+                    break;
+                }
+            }
+            out.error("check.contrast", where,
+                      "text in " + hex(g->color) + " on " + hex(bg) + " has a contrast of " + fixed(ratio, 2) +
+                          ":1, under " + fixed(kMinContrast, 1) + ":1 (first on page " + std::to_string(p + 1) + ")",
+                      "darken the text colour or lighten the background");
+        }
+    }
+}
+
+void check_reading_grade(const CheckInput& in, Diagnostics& out) {
+    const std::string& lang = in.doc.language;
+    if (lang != "en" && !lang.starts_with("en-")) return;  // Flesch–Kincaid is for English
+    TextStats all;
+    for (const auto& s : in.doc.sections) {
+        TextStats st;
+        for (const auto& b : s.blocks) st += text_stats(plain_text(b.spans));
+        all += st;
+        const double grade = flesch_kincaid_grade(st);
+        if (st.words >= 30 && grade > kMaxGrade) {
+            const std::string name = s.heading.empty() ? "a section" : "section '" + s.heading + "'";
+            out.warning("check.reading-grade", s.where,
+                        name + " reads at grade " + fixed(grade, 1) + " (Flesch-Kincaid); aim for grade 8 or lower",
+                        "use shorter sentences and shorter words");
+        }
+    }
+    const double grade = flesch_kincaid_grade(all);
+    if (all.words > 0 && grade > kMaxGrade)
+        out.warning("check.reading-grade", in.doc.title_pos,
+                    "the leaflet reads at grade " + fixed(grade, 1) + " (Flesch-Kincaid); aim for grade 8 or lower");
+}
+
+int days_from_civil(Date d) {
+    // Howard Hinnant's algorithm: days since 1970-01-01.
+    const int y = d.year - (d.month <= 2 ? 1 : 0);
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const int yoe = y - era * 400;
+    const int doy = (153 * (d.month + (d.month > 2 ? -3 : 9)) + 2) / 5 + d.day - 1;
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+void check_review(const CheckInput& in, Diagnostics& out) {
+    if (!in.doc.reviewed) {
+        out.warning("check.review-date", in.doc.title_pos, "the leaflet has no reviewed date",
+                    "add a line: reviewed = YYYY-MM-DD, the date a clinician last checked it");
+        return;
+    }
+    const int age = days_from_civil(in.today) - days_from_civil(*in.doc.reviewed);
+    if (age > 365)
+        out.warning("check.review-date", in.doc.title_pos,
+                    "the leaflet was last reviewed on " + to_iso(*in.doc.reviewed) + ", more than 12 months ago",
+                    "have it reviewed and update 'reviewed'");
+    if (age < 0)
+        out.warning("check.review-date", in.doc.title_pos, "the reviewed date " + to_iso(*in.doc.reviewed) + " is in the future");
+}
+
+void check_disclaimer(const CheckInput& in, Diagnostics& out) {
+    if (in.brand.disclaimer.empty())
+        out.warning("check.disclaimer", {in.brand.source_file, 1, 1}, "the brand has no disclaimer",
+                    "add disclaimer = \"...\" to the brand file; it is printed on every leaflet");
+}
+
+}  // namespace
+
+std::string page_text(const Page& page) {
+    std::u32string text;
+    for (const auto& item : page.items) {
+        if (const auto* g = std::get_if<GlyphRun>(&item)) {
+            for (const auto& glyph : g->glyphs) text += glyph.text;
+            text += U' ';
+        }
+    }
+    return utf8::encode(text);
+}
+
+void check_leaflet(const CheckInput& in, Diagnostics& findings) {
+    check_phone(in, findings);
+    check_fits(in, findings);
+    check_body_size(in, findings);
+    check_contrast(in, findings);
+    check_reading_grade(in, findings);
+    check_review(in, findings);
+    check_disclaimer(in, findings);
+}
+
+}  // namespace leafpress

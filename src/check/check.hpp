@@ -1,0 +1,26 @@
+// Checks of a built leaflet that patient leaflets need: the phone number on every page, text
+// that fits, body size, colour contrast, reading grade, review date, disclaimer. Each
+// finding has a stable code (see README) and goes into the diagnostics with its severity.
+#pragma once
+#include "content/document.hpp"
+#include "core/diagnostics.hpp"
+#include "layout/page.hpp"
+#include "style/brand.hpp"
+#include "style/layout.hpp"
+
+namespace leafpress {
+
+struct CheckInput {
+    const Document& doc;
+    const Brand& brand;
+    const Layout& layout;
+    const LaidOut& laid;
+    Date today;
+};
+
+void check_leaflet(const CheckInput& in, Diagnostics& findings);
+
+// The text of a page's glyph runs in drawing order, runs separated by spaces.
+std::string page_text(const Page& page);
+
+}  // namespace leafpress

@@ -1,0 +1,159 @@
+#include "cli/build_cache.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+
+#include <toml++/toml.h>
+
+#include "cli/output.hpp"
+#include "style/brand.hpp"
+
+namespace fs = std::filesystem;
+
+namespace leafpress {
+
+namespace {
+
+std::string read_all(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+std::uint64_t mix_file(std::uint64_t h, const std::string& path) {
+    h = fnv1a(path, h);
+    return fnv1a(read_all(path), h);
+}
+
+std::string hex64(std::uint64_t v) {
+    char buf[20];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+    return buf;
+}
+
+}  // namespace
+
+std::uint64_t fnv1a(std::string_view bytes, std::uint64_t h) {
+    for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ULL;
+    return h;
+}
+
+InputHasher::InputHasher(const Engine& engine, const RunSettings& s) {
+    std::uint64_t h = fnv1a(LEAFPRESS_VERSION);
+    h = fnv1a(s.source_date + "|" + to_iso(s.today) + "|" + (s.warnings == WarningPolicy::Fail ? "strict" : ""), h);
+    std::vector<std::string> fonts;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(engine.paths().fonts_dir, ec))
+        if (e.is_regular_file(ec)) fonts.push_back(e.path().string());
+    std::sort(fonts.begin(), fonts.end());
+    for (const auto& f : fonts) h = mix_file(h, f);
+    base_ = h;
+}
+
+std::uint64_t InputHasher::hash(const std::string& content, const std::string& layout_path) const {
+    std::uint64_t h = mix_file(base_, content);
+    h = mix_file(h, layout_path);
+    if (auto brand = find_brand_file(content)) {
+        h = mix_file(h, *brand);
+        try {
+            const auto t = toml::parse_file(*brand);
+            if (auto logo = t["logo"].value<std::string>())
+                h = mix_file(h, (fs::path(*brand).parent_path() / *logo).string());
+        } catch (const toml::parse_error&) {
+            // A broken brand file fails the build; its bytes are already in the hash.
+        }
+    }
+    return h;
+}
+
+BuildCache::BuildCache(std::string path) : path_(std::move(path)) {
+    if (!fs::exists(path_)) return;
+    try {
+        const auto t = toml::parse_file(path_);
+        if (t["version"].value_or(std::string()) != LEAFPRESS_VERSION) return;
+        if (const auto* outputs = t["output"].as_array()) {
+            for (const auto& node : *outputs) {
+                const auto* o = node.as_table();
+                if (!o) continue;
+                Entry e;
+                const std::string output = (*o)["path"].value_or(std::string());
+                e.inputs = std::stoull((*o)["inputs"].value_or(std::string("0")), nullptr, 16);
+                e.pages = static_cast<int>((*o)["pages"].value_or(0));
+                e.bytes = static_cast<std::size_t>((*o)["bytes"].value_or(0));
+                if (const auto* fs_ = (*o)["finding"].as_array()) {
+                    for (const auto& fn : *fs_) {
+                        const auto* f = fn.as_table();
+                        if (!f) continue;
+                        Diagnostic d;
+                        d.severity = (*f)["severity"].value_or(std::string()) == "error" ? Severity::Error : Severity::Warning;
+                        d.code = (*f)["code"].value_or(std::string());
+                        d.where = {(*f)["file"].value_or(std::string()), static_cast<int>((*f)["line"].value_or(0)),
+                                   static_cast<int>((*f)["column"].value_or(0))};
+                        d.message = (*f)["message"].value_or(std::string());
+                        d.hint = (*f)["hint"].value_or(std::string());
+                        e.findings.push_back(std::move(d));
+                    }
+                }
+                if (!output.empty()) entries_[output] = std::move(e);
+            }
+        }
+    } catch (const std::exception&) {
+        entries_.clear();  // an unreadable record means everything is built again
+    }
+}
+
+std::optional<BuildCache::Entry> BuildCache::lookup(const std::string& output, std::uint64_t inputs) const {
+    std::lock_guard lock(mutex_);
+    auto it = entries_.find(output);
+    if (it == entries_.end() || it->second.inputs != inputs) return std::nullopt;
+    return it->second;
+}
+
+void BuildCache::store(const std::string& output, Entry entry) {
+    std::lock_guard lock(mutex_);
+    entries_[output] = std::move(entry);
+}
+
+void BuildCache::forget(const std::string& output) {
+    std::lock_guard lock(mutex_);
+    entries_.erase(output);
+}
+
+void BuildCache::save() const {
+    std::lock_guard lock(mutex_);
+    toml::table root;
+    root.insert("version", LEAFPRESS_VERSION);
+    toml::array outputs;
+    for (const auto& [path, e] : entries_) {
+        toml::table o;
+        o.insert("path", path);
+        o.insert("inputs", hex64(e.inputs));
+        o.insert("pages", e.pages);
+        o.insert("bytes", static_cast<std::int64_t>(e.bytes));
+        toml::array findings;
+        for (const auto& d : e.findings) {
+            toml::table f;
+            f.insert("severity", d.severity == Severity::Error ? "error" : "warning");
+            f.insert("code", d.code);
+            f.insert("file", d.where.file);
+            f.insert("line", d.where.line);
+            f.insert("column", d.where.column);
+            f.insert("message", d.message);
+            f.insert("hint", d.hint);
+            findings.push_back(std::move(f));
+        }
+        o.insert("finding", std::move(findings));
+        outputs.push_back(std::move(o));
+    }
+    root.insert("output", std::move(outputs));
+    std::ostringstream s;
+    s << "# leafpress's record of what it built here; delete it to build everything again.\n" << root << "\n";
+    const std::string text = s.str();
+    Diagnostics ignored;  // a record that cannot be written only costs a rebuild next time
+    write_atomically(path_, std::vector<std::uint8_t>(text.begin(), text.end()), ignored);
+}
+
+}  // namespace leafpress
