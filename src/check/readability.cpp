@@ -1,5 +1,6 @@
 #include "check/readability.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 
@@ -42,9 +43,10 @@ int syllables(std::string_view word) {
 
 TextStats text_stats(std::string_view text) {
     TextStats s;
-    std::string word;
+    std::string word, last_word;
     bool open_sentence = false;
     const auto end_word = [&] {
+        if (!word.empty()) last_word = word;
         bool letters = false;
         for (char c : word) letters = letters || std::isalpha(static_cast<unsigned char>(c));
         if (letters) {
@@ -62,8 +64,15 @@ TextStats text_stats(std::string_view text) {
         }
         end_word();
         if ((c == '.' || c == '!' || c == '?') && open_sentence) {
-            // "e.g." and decimals do not end sentences: the next character must be a space or the end.
-            if (i + 1 >= text.size() || std::isspace(static_cast<unsigned char>(text[i + 1]))) {
+            // A full stop ends a sentence before a space or the end, but not after an initial or
+            // an abbreviation ("e.g.", "Dr.").
+            std::string lw;
+            for (char k : last_word) lw.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(k))));
+            static const char* const abbreviations[] = {"dr", "mr", "mrs", "ms", "st", "vs", "etc", "no", "approx"};
+            const bool abbreviation =
+                c == '.' && (lw.size() == 1 || std::find(std::begin(abbreviations), std::end(abbreviations), lw) !=
+                                                   std::end(abbreviations));
+            if (!abbreviation && (i + 1 >= text.size() || std::isspace(static_cast<unsigned char>(text[i + 1])))) {
                 ++s.sentences;
                 open_sentence = false;
             }

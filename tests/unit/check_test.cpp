@@ -1,0 +1,124 @@
+#include <catch2/catch.hpp>
+
+#include "check/check.hpp"
+#include "check/contrast.hpp"
+#include "check/readability.hpp"
+#include "support.hpp"
+
+using namespace leafpress;
+
+TEST_CASE("syllables of English words", "[check][readability]") {
+    const std::pair<const char*, int> words[] = {
+        {"cat", 1},     {"care", 1},   {"table", 2},   {"little", 2},  {"used", 1},    {"wanted", 2},
+        {"makes", 1},   {"uses", 2},   {"immune", 2},  {"therapy", 3}, {"patient", 2}, {"inflammation", 4},
+        {"the", 1},     {"a", 1},      {"energy", 3},  {"system", 2},
+    };
+    for (const auto& [w, n] : words) {
+        CAPTURE(w);
+        CHECK(syllables(w) == n);
+    }
+}
+
+TEST_CASE("text statistics and the Flesch-Kincaid grade", "[check][readability]") {
+    const auto s = text_stats("The cat sat on the mat. It was a good cat!");
+    CHECK(s.sentences == 2);
+    CHECK(s.words == 11);
+    CHECK(s.syllables == 11);
+    CHECK(flesch_kincaid_grade(s) == Approx(0.39 * 5.5 + 11.8 * 1 - 15.59));
+    // A block without a final full stop still ends a sentence; "e.g." does not end one.
+    CHECK(text_stats("Short line without a stop").sentences == 1);
+    CHECK(text_stats("Use e.g. this one. Then stop.").sentences == 2);
+    CHECK(flesch_kincaid_grade(text_stats("")) == 0);
+    // Long words in long sentences read at a high grade; short ones at a low grade.
+    CHECK(flesch_kincaid_grade(text_stats("Mesenchymal stem cells demonstrate immunomodulatory characteristics "
+                                          "facilitating amelioration of systemic inflammatory conditions.")) > 12);
+    CHECK(flesch_kincaid_grade(text_stats("Stem cells may calm the immune system. This can help you feel better.")) < 8);
+}
+
+TEST_CASE("WCAG contrast ratios", "[check][contrast]") {
+    CHECK(contrast_ratio({0, 0, 0}, {1, 1, 1}) == Approx(21));
+    CHECK(contrast_ratio({1, 1, 1}, {1, 1, 1}) == Approx(1));
+    const Color grey{0x77 / 255.0, 0x77 / 255.0, 0x77 / 255.0};
+    CHECK(contrast_ratio(grey, {1, 1, 1}) == Approx(4.48).margin(0.01));
+    const Color teal{0x0E / 255.0, 0x6E / 255.0, 0x6E / 255.0};
+    CHECK(contrast_ratio(teal, {1, 1, 1}) > 4.5);
+    CHECK(contrast_ratio({1, 1, 1}, teal) == Approx(contrast_ratio(teal, {1, 1, 1})));
+}
+
+namespace {
+// A one-page leaflet drawn by hand: some text, a footer with `footer` in it.
+struct Handmade {
+    Diagnostics setup;
+    text::FontLibrary lib = text::FontLibrary::scan(test::fonts_dir(), setup);
+    Document doc;
+    Brand brand;
+    Layout layout;
+    LaidOut laid;
+
+    Handmade() {
+        doc.title = "T";
+        doc.reviewed = Date{2026, 11, 1};
+        brand.name = "C";
+        brand.phone = "(555) 010-0199";
+        brand.disclaimer = "D";
+    }
+
+    GlyphRun run(const std::u32string& text, Point at, Role role, Color color = {0, 0, 0}) {
+        GlyphRun g{lib.find("Noto Sans", FontStyle::Regular), Pt(12), color, at, {}, {role}};
+        Pt x{0};
+        for (char32_t c : text) {
+            g.glyphs.push_back({1, x, Pt(0), std::u32string(1, c)});
+            x += Pt(6);
+        }
+        return g;
+    }
+
+    Diagnostics check() {
+        Diagnostics d;
+        check_leaflet({doc, brand, layout, laid, Date{2026, 11, 25}}, d);
+        return d;
+    }
+};
+
+bool has(const Diagnostics& d, const std::string& code) {
+    return std::any_of(d.all().begin(), d.all().end(), [&](const Diagnostic& x) { return x.code == code; });
+}
+}  // namespace
+
+TEST_CASE("check.phone: a page without the phone number is an error", "[check]") {
+    Handmade h;
+    h.laid.pages.push_back({h.layout.page, {}});
+    h.laid.pages[0].items.emplace_back(h.run(U"Call (555) 010-0199", {Pt(50), Pt(800)}, Role::Footer));
+    h.laid.pages.push_back({h.layout.page, {}});
+    h.laid.pages[1].items.emplace_back(h.run(U"Call us", {Pt(50), Pt(800)}, Role::Footer));
+    const auto d = h.check();
+    REQUIRE(has(d, "check.phone"));
+    CHECK(std::count_if(d.all().begin(), d.all().end(), [](const Diagnostic& x) { return x.code == "check.phone"; }) == 1);
+    CHECK(d.all()[0].message == "page 2 does not show the phone number (555) 010-0199");
+    CHECK(d.all()[0].severity == Severity::Error);
+}
+
+TEST_CASE("check.overflow: text drawn off the page is an error", "[check]") {
+    Handmade h;
+    h.laid.pages.push_back({h.layout.page, {}});
+    h.laid.pages[0].items.emplace_back(h.run(U"Call (555) 010-0199", {Pt(50), Pt(800)}, Role::Footer));
+    CHECK_FALSE(has(h.check(), "check.overflow"));
+    h.laid.pages[0].items.emplace_back(h.run(U"far too far to the right", {Pt(560), Pt(400)}, Role::Paragraph));
+    CHECK(has(h.check(), "check.overflow"));
+}
+
+TEST_CASE("check.contrast: text on a background is measured against that background", "[check]") {
+    Handmade h;
+    h.laid.pages.push_back({h.layout.page, {}});
+    auto& items = h.laid.pages[0].items;
+    items.emplace_back(h.run(U"Call (555) 010-0199", {Pt(50), Pt(800)}, Role::Footer));
+    // White on teal passes; white on a pale tint fails.
+    items.emplace_back(Box{{Pt(0), Pt(0), Pt(300), Pt(100)}, Color{0x0E / 255.0, 0x6E / 255.0, 0x6E / 255.0}, {}, Pt(0), {}});
+    items.emplace_back(h.run(U"White on teal", {Pt(20), Pt(50)}, Role::Title, {1, 1, 1}));
+    CHECK_FALSE(has(h.check(), "check.contrast"));
+    items.emplace_back(Box{{Pt(0), Pt(200), Pt(300), Pt(100)}, Color{0.9, 0.95, 0.95}, {}, Pt(0), {}});
+    items.emplace_back(h.run(U"White on mist", {Pt(20), Pt(250)}, Role::Paragraph, {1, 1, 1}));
+    const auto d = h.check();
+    REQUIRE(has(d, "check.contrast"));
+    CHECK(d.all()[0].message.starts_with("text in #FFFFFF on #E6F2F2 has a contrast of"));
+}
