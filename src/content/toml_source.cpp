@@ -103,6 +103,12 @@ std::optional<toml::table> parse_toml(const std::string& text, const std::string
     }
 }
 
+std::optional<toml::table> read_toml_file(const std::string& path, Diagnostics& diags) {
+    auto text = read_text_file(path, diags);
+    if (!text) return std::nullopt;
+    return parse_toml(*text, path, diags);
+}
+
 SourcePos position(const std::string& file, const toml::source_region& region) {
     return {file, static_cast<int>(region.begin.line), static_cast<int>(region.begin.column)};
 }

@@ -21,6 +21,9 @@ std::optional<std::string> read_text_file(const std::string& path, Diagnostics& 
 // Parses TOML text; a syntax error becomes a diagnostic at its position.
 std::optional<toml::table> parse_toml(const std::string& text, const std::string& path, Diagnostics& diags);
 
+// Both: a TOML file read and parsed, or nullopt with the reason reported.
+std::optional<toml::table> read_toml_file(const std::string& path, Diagnostics& diags);
+
 SourcePos position(const std::string& file, const toml::source_region& region);
 
 enum class Requirement { Optional, Required };

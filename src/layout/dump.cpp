@@ -58,7 +58,8 @@ std::string dump(const LaidOut& doc) {
                     if constexpr (std::is_same_v<T, GlyphRun>) {
                         std::u32string text;
                         for (const auto& g : it.glyphs) text += g.text;
-                        o << "  text " << p(it.origin.x) << "," << p(it.origin.y) << " " << it.face->postscript_name()
+                        const Pt x = it.origin.x + (it.glyphs.empty() ? Pt(0) : it.glyphs.front().x);
+                        o << "  text " << p(x) << "," << p(it.origin.y) << " " << it.face->postscript_name()
                           << " " << p(it.size) << " [" << ref(it.source) << "] \"" << utf8::encode(text) << "\"\n";
                     } else if constexpr (std::is_same_v<T, Rule>) {
                         o << "  rule " << p(it.from.x) << "," << p(it.from.y) << " " << p(it.to.x) << "," << p(it.to.y)

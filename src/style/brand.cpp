@@ -74,9 +74,7 @@ std::optional<Color> parse_hex_color(std::string_view s) {
 }
 
 std::optional<Brand> load_brand(const std::string& path, Diagnostics& diags) {
-    auto text = read_text_file(path, diags);
-    if (!text) return std::nullopt;
-    auto table = parse_toml(*text, path, diags);
+    auto table = read_toml_file(path, diags);
     if (!table) return std::nullopt;
 
     Brand b;

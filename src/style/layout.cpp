@@ -124,9 +124,7 @@ std::string resolve_layout_path(const std::string& name_or_path, const std::stri
 }
 
 std::optional<Layout> load_layout(const std::string& path, Diagnostics& diags) {
-    auto text = read_text_file(path, diags);
-    if (!text) return std::nullopt;
-    auto table = parse_toml(*text, path, diags);
+    auto table = read_toml_file(path, diags);
     if (!table) return std::nullopt;
 
     Layout l;

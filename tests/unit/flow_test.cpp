@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -109,4 +111,24 @@ TEST_CASE("nothing is drawn outside the page", "[flow]") {
                 CHECK(g->origin.y <= page.size.height);
                 CHECK(g->glyphs.back().x + g->origin.x <= page.size.width);
             }
+}
+
+TEST_CASE("golden: the page model of a small leaflet, as text", "[flow][golden]") {
+    // The dump is the readable form of the layout stage's output; a change in it is a change
+    // in what gets printed. Set LEAFPRESS_UPDATE_GOLDEN=1 to write the file anew, then review
+    // the difference before committing it.
+    auto b = build(
+        "title = \"Golden\"\nsubtitle = \"A small leaflet\"\nsummary = \"Short summary.\"\n"
+        "[[section]]\nheading = \"First\"\nbody = \"\"\"\nA paragraph with *emphasis*, **strong** words and a "
+        "[link](https://example.org) that runs long enough to need a second line on the page.\n\n"
+        "- One item\n- Two items\n  - Nested\n\"\"\"\n"
+        "[[section]]\nheading = \"Note\"\nkind = \"callout\"\nbody = \"Office hours vary.\"\n");
+    const std::string got = dump(b.laid);
+    const std::string path = test::data_dir() + "/golden/flow-a4.txt";
+    if (const char* update = std::getenv("LEAFPRESS_UPDATE_GOLDEN"); update && std::string(update) == "1") {
+        std::ofstream(path) << got;
+    }
+    std::ifstream in(path);
+    const std::string want((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(got == want);
 }
