@@ -10,6 +10,7 @@
 #include <toml++/toml.h>
 
 #include "cli/output.hpp"
+#include "core/files.hpp"
 #include "style/brand.hpp"
 
 namespace fs = std::filesystem;
@@ -18,10 +19,7 @@ namespace leafpress {
 
 namespace {
 
-std::string read_all(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+std::string read_all(const std::string& path) { return read_file(path).value_or(std::string()); }
 
 std::uint64_t mix_file(std::uint64_t h, const std::string& path) {
     h = fnv1a(path, h);

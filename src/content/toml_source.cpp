@@ -1,10 +1,9 @@
 #include "content/toml_source.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <iterator>
-#include <sstream>
 #include <vector>
+
+#include "core/files.hpp"
 
 #include "core/utf8.hpp"
 
@@ -57,16 +56,12 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }  // namespace
 
 std::optional<std::string> read_text_file(const std::string& path, Diagnostics& diags) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    auto bytes = read_file(path);
+    if (!bytes) {
         diags.error("input.unreadable", file_pos(path), "cannot open file", "check the path and its permissions");
         return std::nullopt;
     }
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) {
-        diags.error("input.unreadable", file_pos(path), "cannot read file");
-        return std::nullopt;
-    }
+    std::string text = std::move(*bytes);
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
         diags.error("input.empty", file_pos(path, 1, 1), "file is empty");
         return std::nullopt;

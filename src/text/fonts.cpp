@@ -7,22 +7,21 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
+#include "core/files.hpp"
 
 namespace fs = std::filesystem;
 
 namespace leafpress::text {
 
 std::unique_ptr<Face> Face::load(const std::string& path, Diagnostics& diags) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        diags.error("font.unreadable", {path, 0, 0}, "cannot open font file");
+    auto bytes = read_file(path);
+    if (!bytes) {
+        diags.error("font.unreadable", {path, 0, 0}, "cannot read font file");
         return nullptr;
     }
     std::unique_ptr<Face> f(new Face());
     f->path_ = path;
-    f->data_.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    f->data_ = std::move(*bytes);
 
     // Names and style through FreeType.
     FT_Library ft = nullptr;
@@ -31,7 +30,8 @@ std::unique_ptr<Face> Face::load(const std::string& path, Diagnostics& diags) {
         return nullptr;
     }
     FT_Face ftf = nullptr;
-    if (FT_New_Memory_Face(ft, f->data_.data(), static_cast<FT_Long>(f->data_.size()), 0, &ftf) != 0) {
+    if (FT_New_Memory_Face(ft, reinterpret_cast<const FT_Byte*>(f->data_.data()), static_cast<FT_Long>(f->data_.size()), 0,
+                           &ftf) != 0) {
         FT_Done_FreeType(ft);
         diags.error("font.invalid", {path, 0, 0}, "not a font file FreeType can read");
         return nullptr;

@@ -31,7 +31,9 @@ public:
     [[nodiscard]] hb_font_t* hb_font() const { return font_; }
     [[nodiscard]] hb_face_t* hb_face() const { return face_; }
     [[nodiscard]] unsigned units_per_em() const { return upem_; }
-    [[nodiscard]] std::span<const std::uint8_t> data() const { return data_; }
+    [[nodiscard]] std::span<const std::uint8_t> data() const {
+        return {reinterpret_cast<const std::uint8_t*>(data_.data()), data_.size()};
+    }
 
     [[nodiscard]] bool has_glyph(char32_t cp) const;
     // Design metrics, in font units.
@@ -47,7 +49,7 @@ private:
     Face() = default;
     std::string path_, family_, postscript_name_;
     FontStyle style_ = FontStyle::Regular;
-    std::vector<std::uint8_t> data_;
+    std::string data_;  // the font file's bytes
     hb_blob_t* blob_ = nullptr;
     hb_face_t* face_ = nullptr;
     hb_font_t* font_ = nullptr;
