@@ -5,4 +5,4 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLEAFPRESS_BUILD_TESTS=OFF >/dev/null
 cmake --build build -j"$(nproc)" --target leafpress
-./build/leafpress batch content -o out "$@"
+./build/leafpress batch content -o out --layout a4 --layout letter --layout large-print --layout trifold "$@"
