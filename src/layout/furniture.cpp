@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "layout/labels.hpp"
 #include "layout/qr.hpp"
 
 namespace leafpress {
@@ -104,7 +105,7 @@ std::vector<PageItem> signature(const Furnisher& f, Rect area) {
     if (!b.tagline.empty())
         parts.push_back(typeset({{b.tagline, FontStyle::Regular, b.colors.text, {}}}, para_style(f, t.body * 0.9),
                                 area.width, Pt(0), t.body * 0.9 * 1.35, f.ctx, {Role::Decoration}, f.diags));
-    parts.push_back(typeset({{"Call " + b.phone, FontStyle::Bold, b.colors.text, tel_uri(b.phone)}},
+    parts.push_back(typeset({{labels_for(f.doc.language).call + " " + b.phone, FontStyle::Bold, b.colors.text, tel_uri(b.phone)}},
                             para_style(f, t.body), area.width, Pt(0), t.body * 1.6, f.ctx, {Role::Decoration},
                             f.diags));
     Pt height{0};
@@ -132,11 +133,12 @@ std::vector<PageItem> footer(const Furnisher& f, Rect panel, PageLabel label, in
     const auto style = para_style(f, size);
     const Color text = f.brand.colors.text;
     text::Line left = text::set_line({{f.brand.name + "  \u00B7  ", FontStyle::Regular, text, {}},
-                                      {"Call " + f.brand.phone, FontStyle::Bold, text, tel_uri(f.brand.phone)}},
+                                      {labels_for(f.doc.language).call + " " + f.brand.phone, FontStyle::Bold, text,
+                                       tel_uri(f.brand.phone)}},
                                      style, f.ctx, f.diags);
     text::Line right;
     if (label == PageLabel::Number)
-        right = text::set_line({{"Page " + std::to_string(number) + " of " + std::to_string(total), FontStyle::Regular,
+        right = text::set_line({{labels_for(f.doc.language).page_of(number, total), FontStyle::Regular,
                                  text, {}}},
                                style, f.ctx, f.diags);
     const text::Face& face = f.ctx.fonts.primary(FontStyle::Regular);
@@ -167,16 +169,17 @@ Unit call_to_action(const Furnisher& f, Pt width) {
     std::vector<PageItem> items;
     Pt y = pad;
 
-    auto head = typeset({{"Questions? We are here to help.", FontStyle::Bold, kWhite, {}}}, para_style(f, t.heading),
+    const Labels& words = labels_for(f.doc.language);
+    auto head = typeset({{words.questions, FontStyle::Bold, kWhite, {}}}, para_style(f, t.heading),
                         inner, Pt(0), t.heading * 1.3, f.ctx, {Role::CallToAction}, f.diags);
     y = stack(items, std::move(head), pad, y);
     y += t.body * 0.3;
     // The number as large as the box allows, up to 1.6 times a heading.
     Pt phone_size = t.heading * 1.6;
-    const Pt natural = text::set_line({{"Call " + b.phone, FontStyle::Bold, kWhite, {}}}, para_style(f, phone_size),
+    const Pt natural = text::set_line({{words.call + " " + b.phone, FontStyle::Bold, kWhite, {}}}, para_style(f, phone_size),
                                       f.ctx, f.diags).width;
     if (natural > inner) phone_size = std::max(t.body, phone_size * (inner / natural));
-    auto phone = typeset({{"Call " + b.phone, FontStyle::Bold, kWhite, tel_uri(b.phone)}}, para_style(f, phone_size),
+    auto phone = typeset({{words.call + " " + b.phone, FontStyle::Bold, kWhite, tel_uri(b.phone)}}, para_style(f, phone_size),
                          inner, Pt(0), phone_size * 1.25, f.ctx, {Role::CallToAction}, f.diags);
     y = stack(items, std::move(phone), pad, y);
     if (!b.call_to_action.empty()) {
@@ -209,7 +212,7 @@ Unit call_to_action(const Furnisher& f, Pt width) {
     // The disclaimer and review date sit under the box, with it on the last page.
     y += t.small;
     std::string small;
-    if (f.doc.reviewed) small = "Reviewed " + to_iso(*f.doc.reviewed) + ". ";
+    if (f.doc.reviewed) small = words.reviewed + " " + to_iso(*f.doc.reviewed) + ". ";
     small += b.disclaimer;
     if (!small.empty()) {
         auto d = typeset({{small, FontStyle::Italic, b.colors.text, {}}}, para_style(f, t.small), width, Pt(0),

@@ -136,7 +136,8 @@ void check_pdf(const std::string& pdf, const std::string& content, const std::st
         auto pt = run("pdftotext -f " + std::to_string(p) + " -l " + std::to_string(p) + " " + quote(pdf) + " -");
         CAPTURE(p);
         CHECK(pt.out.find(phone) != std::string::npos);
-        if (p == pages) CHECK(pt.out.find("Call " + phone) != std::string::npos);
+        // The call to action: the phone in large type, after the invitation to call.
+        if (p == pages) CHECK(std::regex_search(pt.out, std::regex("(Call|Llame al) " + std::regex_replace(phone, std::regex("[()]"), "\\$&"))));
     }
 
     // MuPDF renders it without a word (-N: this mutool build lacks colour management).
@@ -188,4 +189,25 @@ TEST_CASE("two builds of the same leaflet are byte-identical", "[e2e][reproducib
     const std::string a = slurp(out.file("a.pdf")), b = slurp(out.file("b.pdf"));
     CHECK(a.size() > 1000);
     CHECK(a == b);
+}
+
+TEST_CASE("justified text and a Spanish leaflet build and extract", "[e2e][typography]") {
+    TempDir out;
+    const std::string justified = data_dir() + "/justified.toml";
+    const struct {
+        std::string content, layout;
+    } cases[] = {
+        {data_dir() + "/typography.toml", justified},
+        {repo_dir() + "/content/stem-cell-therapy-autoimmune.toml", justified},
+        {data_dir() + "/spanish.toml", "a4"},
+        {data_dir() + "/spanish.toml", justified},
+    };
+    int n = 0;
+    for (const auto& c : cases) {
+        const std::string pdf = out.file(std::to_string(n++) + ".pdf");
+        auto r = run(cli("build " + quote(c.content) + " --layout " + quote(c.layout) + " -o " + quote(pdf)));
+        INFO(r.err);
+        REQUIRE(r.status == 0);
+        check_pdf(pdf, c.content, c.content.find("/content/") != std::string::npos ? "(858) 258-5090" : "(555) 010-0199");
+    }
 }
