@@ -152,8 +152,10 @@ std::vector<PageItem> footer(const Furnisher& f, Rect panel, PageLabel label, in
                 out.emplace_back(Link{{at + run.left, y, run.right - run.left, line_height}, run.link, {Role::Footer}});
         }
     };
-    place(left, x);
-    if (!right.runs.empty()) place(right, x + width - right.width);
+    // Clinic and phone where lines start, the page number at the other end.
+    const bool rtl = text::is_rtl_language(f.doc.language);
+    place(left, rtl ? x + width - left.width : x);
+    if (!right.runs.empty()) place(right, rtl ? x : x + width - right.width);
     return out;
 }
 

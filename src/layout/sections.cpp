@@ -84,8 +84,11 @@ std::vector<Unit> section_units(const Document& doc, int si, const Brand& brand,
         if (b.kind == BlockKind::Paragraph) {
             u.lines = typeset(runs, body, width, geo.inset, line_height, ctx, ref, diags);
         } else {
+            // The indent and the hanging marker are on the side the text starts from.
             const Pt indent = t.body * (b.depth == 0 ? 1.4 : 2.8);
-            u.lines = typeset(runs, body, width - indent, geo.inset + indent, line_height, ctx, ref, diags);
+            const bool rtl = text::base_direction(runs) == text::Direction::RightToLeft;
+            u.lines = typeset(runs, body, width - indent, geo.inset + (rtl ? Pt(0) : indent), line_height, ctx, ref,
+                              diags);
             u.space_before = b.continuation ? t.paragraph_space * 0.6 : t.paragraph_space * 0.5;
             if (!b.continuation && !u.lines.empty()) {
                 // The marker hangs in the indent, in the brand colour.
@@ -95,7 +98,8 @@ std::vector<Unit> section_units(const Document& doc, int si, const Brand& brand,
                     {{marker_text(b), b.list == ListKind::Numbered ? FontStyle::Bold : FontStyle::Regular,
                       brand.colors.primary, {}}},
                     ms, ctx, diags);
-                const Pt mx = geo.inset + indent - t.body * 0.5 - m.width;
+                const Pt mx = rtl ? geo.inset + width - indent + t.body * 0.5
+                                  : geo.inset + indent - t.body * 0.5 - m.width;
                 const text::Face& face = ctx.fonts.primary(FontStyle::Regular);
                 for (const auto& run : m.runs) {
                     GlyphRun g{run.face, run.size, run.color, {mx, baseline_in(face, t.body, line_height)}, {},
@@ -125,14 +129,16 @@ void decorate_sections(std::vector<Page>& pages, const std::vector<Extent>& exte
         const Section& s = doc.sections[static_cast<std::size_t>(e.section)];
         auto& items = pages[static_cast<std::size_t>(e.page)].items;
         const ElementRef ref{s.kind == SectionKind::Callout ? Role::Callout : Role::Quote, e.section, -1};
+        // The rule stands on the side where lines start: the right in right-to-left languages.
+        const bool rtl = text::is_rtl_language(doc.language);
         if (s.kind == SectionKind::Callout) {
+            const Pt x = rtl ? e.x + e.width - Pt(1.5) : e.x + Pt(1.5);
             items.insert(items.begin(), Box{{e.x, e.top, e.width, e.bottom - e.top}, tint(brand.colors.primary, 0.1),
                                             std::nullopt, Pt(0), ref});
-            items.insert(items.begin() + 1,
-                         Rule{{e.x + Pt(1.5), e.top}, {e.x + Pt(1.5), e.bottom}, Pt(3), brand.colors.accent, ref});
+            items.insert(items.begin() + 1, Rule{{x, e.top}, {x, e.bottom}, Pt(3), brand.colors.accent, ref});
         } else if (s.kind == SectionKind::Quote) {
-            items.push_back(Rule{{e.x + Pt(2), e.top + Pt(2)}, {e.x + Pt(2), e.bottom - Pt(2)}, Pt(2.5),
-                                 brand.colors.accent, ref});
+            const Pt x = rtl ? e.x + e.width - Pt(2) : e.x + Pt(2);
+            items.push_back(Rule{{x, e.top + Pt(2)}, {x, e.bottom - Pt(2)}, Pt(2.5), brand.colors.accent, ref});
         }
     }
 }

@@ -13,6 +13,22 @@ namespace leafpress::text {
 
 bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\r'; }
 
+Direction base_direction(const std::vector<StyledRun>& runs) {
+    std::u32string text;
+    for (const auto& r : runs) text += utf8::decode(r.text).text;
+    std::vector<FriBidiCharType> types(text.size());
+    fribidi_get_bidi_types(reinterpret_cast<const FriBidiChar*>(text.data()), static_cast<FriBidiStrIndex>(text.size()),
+                           types.data());
+    const FriBidiParType dir = fribidi_get_par_direction(types.data(), static_cast<FriBidiStrIndex>(text.size()));
+    return FRIBIDI_IS_RTL(dir) ? Direction::RightToLeft : Direction::LeftToRight;
+}
+
+bool is_rtl_language(std::string_view language) {
+    const std::string_view primary = language.substr(0, language.find('-'));
+    static constexpr std::string_view rtl[] = {"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv"};
+    return std::find(std::begin(rtl), std::end(rtl), primary) != std::end(rtl);
+}
+
 namespace {
 
 bool inherits_face(char32_t c) {
@@ -29,8 +45,9 @@ bool is_digit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= 0x660 && c 
 
 // Phone numbers and other digit groups with separators, such as "(858) 258-5090", read left
 // to right inside right-to-left text. The bidi algorithm alone would reorder "258-5090" after
-// Arabic letters (the hyphen between Arabic numbers stays neutral), so such a sequence is set
-// as a left-to-right isolate would be: one level above the paragraph's, as a whole.
+// Arabic letters (the hyphen between Arabic numbers stays neutral), so such a sequence inside
+// right-to-left text is set as a left-to-right isolate would be: as a whole, one level above
+// the text around it.
 void isolate_numbers(Itemized& it) {
     const std::size_t n = it.text.size();
     std::size_t i = 0;
@@ -49,8 +66,10 @@ void isolate_numbers(Itemized& it) {
         }
         std::size_t end = last_digit + 1;
         if (end < n && it.text[end] == U')') ++end;
-        if (digits >= 5 && separated)
-            for (std::size_t k = i; k < end; ++k) it.level[k] = 2;  // the paragraph is at level 1
+        // The level of the text around it: the character before, else the one after.
+        const unsigned char around = i > 0 ? it.level[i - 1] : end < n ? it.level[end] : it.level[i];
+        if (digits >= 5 && separated && around % 2 == 1)
+            for (std::size_t k = i; k < end; ++k) it.level[k] = static_cast<unsigned char>(around + 1);
         i = std::max(end, i + 1);
     }
 }
@@ -87,7 +106,7 @@ Itemized itemize(const std::vector<StyledRun>& runs, const ParagraphStyle& style
     }
     it.direction = FRIBIDI_IS_RTL(base) ? Direction::RightToLeft : Direction::LeftToRight;
     it.level.assign(levels.begin(), levels.end());
-    if (it.direction == Direction::RightToLeft) isolate_numbers(it);
+    isolate_numbers(it);
 
     // A face per character: the first in the chain that has it; marks and spaces follow
     // their neighbour so clusters stay in one face.

@@ -137,7 +137,9 @@ void check_pdf(const std::string& pdf, const std::string& content, const std::st
         CAPTURE(p);
         CHECK(pt.out.find(phone) != std::string::npos);
         // The call to action: the phone in large type, after the invitation to call.
-        if (p == pages) CHECK(std::regex_search(pt.out, std::regex("(Call|Llame al) " + std::regex_replace(phone, std::regex("[()]"), "\\$&"))));
+        // (poppler prints right-to-left lines in an order of its own, so only left-to-right ones are read so.)
+        if (p == pages && doc->language != "ar")
+            CHECK(std::regex_search(pt.out, std::regex("(Call|Llame al) " + std::regex_replace(phone, std::regex("[()]"), "\\$&"))));
     }
 
     // MuPDF renders it without a word (-N: this mutool build lacks colour management).
@@ -191,7 +193,7 @@ TEST_CASE("two builds of the same leaflet are byte-identical", "[e2e][reproducib
     CHECK(a == b);
 }
 
-TEST_CASE("justified text and a Spanish leaflet build and extract", "[e2e][typography]") {
+TEST_CASE("justified text, a Spanish and an Arabic leaflet build and extract", "[e2e][typography]") {
     TempDir out;
     const std::string justified = data_dir() + "/justified.toml";
     const struct {
@@ -201,6 +203,8 @@ TEST_CASE("justified text and a Spanish leaflet build and extract", "[e2e][typog
         {repo_dir() + "/content/stem-cell-therapy-autoimmune.toml", justified},
         {data_dir() + "/spanish.toml", "a4"},
         {data_dir() + "/spanish.toml", justified},
+        {data_dir() + "/arabic.toml", "a4"},
+        {data_dir() + "/arabic.toml", "trifold"},
     };
     int n = 0;
     for (const auto& c : cases) {
