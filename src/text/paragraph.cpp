@@ -271,10 +271,16 @@ struct Element {
 
 std::u32string cluster_text(const Itemized& it, const Piece& p, std::size_t g) {
     const std::uint32_t c = p.glyphs[g].cluster;
-    // The cluster ends at the next larger cluster value in the piece, or the piece's end.
+    // Clusters are monotone: they rise along the glyphs left to right, or fall right to left.
+    // The cluster ends where the next larger value starts, or at the piece's end.
     std::size_t end = p.end;
-    for (const auto& o : p.glyphs)
-        if (o.cluster > c && o.cluster < end) end = o.cluster;
+    if (!p.rtl()) {
+        for (std::size_t k = g + 1; k < p.glyphs.size(); ++k)
+            if (p.glyphs[k].cluster != c) { end = p.glyphs[k].cluster; break; }
+    } else {
+        for (std::size_t k = g; k-- > 0;)
+            if (p.glyphs[k].cluster != c) { end = p.glyphs[k].cluster; break; }
+    }
     return it.text.substr(c, end - c);
 }
 

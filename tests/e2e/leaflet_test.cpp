@@ -215,3 +215,38 @@ TEST_CASE("justified text, a Spanish and an Arabic leaflet build and extract", "
         check_pdf(pdf, c.content, c.content.find("/content/") != std::string::npos ? "(858) 258-5090" : "(555) 010-0199");
     }
 }
+
+TEST_CASE("hostile input builds into a valid PDF or fails cleanly", "[e2e][hostile]") {
+    TempDir dir;
+    dir.write("brand.toml", "name = \"Clinic\"\nphone = \"(555) 010-0199\"\n");
+    std::string many = "title = \"Many\"\n";
+    for (int i = 0; i < 400; ++i)
+        many += "[[section]]\nheading = \"Section " + std::to_string(i) + "\"\nbody = \"Paragraph " + std::to_string(i) +
+                " with a few words.\"\n";
+    std::string nested = "title = \"Nest\"\n[[section]]\nbody = \"\"\"\n" + std::string(2000, '*') + "x" +
+                         std::string(2000, '*') + "\n\n";
+    for (int i = 0; i < 40; ++i) nested += std::string(static_cast<std::size_t>(2 * i), ' ') + "- item\n";
+    nested += "\n" + std::string(500, '>') + " deep\n\"\"\"\n";
+    std::string marks = "title = \"Marks\"\n[[section]]\nbody = \"a";
+    for (int i = 0; i < 500; ++i) marks += "\u0301";
+    marks += " b\u200d\u200d c \u202e reversed \u202c d\"\n";
+    const struct {
+        const char* name;
+        std::string content;
+    } cases[] = {
+        {"long word", "title = \"Long\"\n[[section]]\nbody = \"" + std::string(20000, 'a') + "\"\n"},
+        {"many sections", many},
+        {"deep markup", nested},
+        {"a pile of marks and controls", marks},
+        {"only markup, no text", "title = \"x\"\n[[section]]\nbody = \"\"\"\n***\n\n- \n\n> \n\"\"\"\n"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.name);
+        dir.write("leaflet.toml", c.content);
+        auto r = run(cli("build leaflet.toml -o out.pdf"), dir.path());
+        REQUIRE(r.status == 0);
+        CHECK(run("qpdf --check " + quote(dir.file("out.pdf"))).status == 0);
+        CHECK(run("pdftotext " + quote(dir.file("out.pdf")) + " /dev/null").err.empty());
+        CHECK(run("mutool draw -N -q -o /dev/null " + quote(dir.file("out.pdf"))).err.empty());
+    }
+}
