@@ -119,6 +119,25 @@ std::vector<Unit> section_units(const Document& doc, int si, const Brand& brand,
         for (auto& item : first.items) translate(item, Pt(0), pad);
         units.back().lines.back().height += pad;
     }
+    // A short callout or quote is one piece: a box is not split across columns or pages
+    // when it could stand whole.
+    if (s.kind != SectionKind::Text && units.size() > 0) {
+        Pt total{0};
+        for (const auto& u : units)
+            for (const auto& l : u.lines) total += l.height + u.space_before;
+        if (total <= L.body_area().height / 3.0) {
+            Unit whole = std::move(units.front());
+            for (std::size_t k = 1; k < units.size(); ++k) {
+                // The space between blocks becomes part of the line above it.
+                if (!whole.lines.empty()) whole.lines.back().height += units[k].space_before;
+                for (auto& l : units[k].lines) whole.lines.push_back(std::move(l));
+            }
+            whole.split = Split::Never;
+            whole.keep_with_next = false;
+            units.clear();
+            units.push_back(std::move(whole));
+        }
+    }
     return units;
 }
 
