@@ -57,7 +57,9 @@ leafpress::RunSettings settings(bool strict) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
     using namespace leafpress;
     CLI::App app{"leafpress: branded, print-ready PDF patient leaflets from TOML content files"};
     app.set_version_flag("--version", std::string("leafpress ") + LEAFPRESS_VERSION);
@@ -114,4 +116,19 @@ int main(int argc, char** argv) {
     if (*b) return run_build(build, engine, run);
     if (*ba) return run_batch(batch, engine, run);
     return run_check(check, engine, run);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // Problems in the input are diagnostics; anything that still escapes is a bug, reported
+    // as one rather than as a crash.
+    try {
+        return run(argc, argv);
+    } catch (const std::exception& e) {
+        std::cerr << "leafpress: internal error: " << e.what() << "\n  hint: please report this with the input files\n";
+    } catch (...) {
+        std::cerr << "leafpress: internal error\n";
+    }
+    return 1;
 }

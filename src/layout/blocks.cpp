@@ -3,9 +3,8 @@
 namespace leafpress {
 
 Pt baseline_in(const text::Face& face, Pt size, Pt line_height) {
-    const Pt asc = face.to_pt(face.ascender(), size);
-    const Pt desc = face.to_pt(-face.descender(), size);
-    return (line_height - asc - desc) / 2.0 + asc;
+    const auto m = text::vertical_metrics(face, size);
+    return (line_height - m.ascent - m.descent) / 2.0 + m.ascent;
 }
 
 std::vector<LineBox> typeset(const std::vector<text::StyledRun>& runs, const text::ParagraphStyle& style, Pt width,
@@ -15,8 +14,7 @@ std::vector<LineBox> typeset(const std::vector<text::StyledRun>& runs, const tex
     const auto set = text::set_paragraph(runs, style, width, ctx, diags);
     const text::Face& primary = ctx.fonts.primary(FontStyle::Regular);
     const Pt baseline = baseline_in(primary, style.size, line_height);
-    const Pt asc = primary.to_pt(primary.ascender(), style.size);
-    const Pt desc = primary.to_pt(-primary.descender(), style.size);
+    const auto [asc, desc] = text::vertical_metrics(primary, style.size);
     for (const auto& line : set.lines) {
         LineBox box{line_height, {}};
         for (const auto& run : line.runs) {

@@ -106,7 +106,7 @@ bool EmbeddedFont::finish(std::string& error) {
     hb_blob_t* blob = hb_face_reference_blob(subset);
     unsigned len = 0;
     const char* data = hb_blob_get_data(blob, &len);
-    HPDF_Dict file = new_stream(doc_, {reinterpret_cast<const std::uint8_t*>(data), len}, true);
+    HPDF_Dict file = new_stream(doc_, {reinterpret_cast<const std::uint8_t*>(data), len});
     HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(len));
     hb_blob_destroy(blob);
     hb_face_destroy(subset);
@@ -163,7 +163,7 @@ bool EmbeddedFont::finish(std::string& error) {
         map.push_back(static_cast<std::uint8_t>(gid >> 8));
         map.push_back(static_cast<std::uint8_t>(gid & 0xFF));
     }
-    HPDF_Dict_Add(cid, "CIDToGIDMap", new_stream(doc_, map, true));
+    HPDF_Dict_Add(cid, "CIDToGIDMap", new_stream(doc_, map));
     // /W: the widths of character ids 1..n, which are consecutive.
     HPDF_Array w = HPDF_Array_New(doc_->mmgr);
     HPDF_Array_AddNumber(w, 1);
@@ -173,7 +173,7 @@ bool EmbeddedFont::finish(std::string& error) {
     HPDF_Dict_Add(cid, "W", w);
 
     const std::string cmap = to_unicode_cmap(text_of_);
-    HPDF_Dict tounicode = new_stream(doc_, {reinterpret_cast<const std::uint8_t*>(cmap.data()), cmap.size()}, true);
+    HPDF_Dict tounicode = new_stream(doc_, {reinterpret_cast<const std::uint8_t*>(cmap.data()), cmap.size()});
 
     HPDF_Dict_AddName(type0_, "Type", "Font");
     HPDF_Dict_AddName(type0_, "Subtype", "Type0");

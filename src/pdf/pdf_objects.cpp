@@ -47,9 +47,9 @@ HPDF_Dict new_dict(HPDF_Doc doc) {
     return d;
 }
 
-HPDF_Dict new_stream(HPDF_Doc doc, std::span<const std::uint8_t> bytes, bool compress) {
+HPDF_Dict new_stream(HPDF_Doc doc, std::span<const std::uint8_t> bytes) {
     HPDF_Dict d = HPDF_DictStream_New(doc->mmgr, doc->xref);
-    if (compress) d->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    d->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
     HPDF_Stream_Write(d->stream, bytes.data(), static_cast<HPDF_UINT>(bytes.size()));
     return d;
 }

@@ -19,8 +19,8 @@ std::string num(double v, int decimals = 3);
 // A PDF text string (UTF-16BE with BOM, as hex) for titles, outline entries and info.
 HPDF_Binary text_string(HPDF_Doc doc, std::string_view utf8);
 
-// A new indirect dictionary, or stream dictionary, owned by the document's xref.
+// A new indirect dictionary, or Flate-compressed stream, owned by the document's xref.
 HPDF_Dict new_dict(HPDF_Doc doc);
-HPDF_Dict new_stream(HPDF_Doc doc, std::span<const std::uint8_t> bytes, bool compress);
+HPDF_Dict new_stream(HPDF_Doc doc, std::span<const std::uint8_t> bytes);
 
 }  // namespace leafpress::pdf

@@ -9,7 +9,9 @@ namespace leafpress::text {
 
 Item box(Pt width) { return {ItemType::Box, width, Pt(0), Pt(0), 0, false}; }
 Item glue(Pt width, Pt stretch, Pt shrink) { return {ItemType::Glue, width, stretch, shrink, 0, false}; }
-Item penalty(Pt width, double cost, bool flagged) { return {ItemType::Penalty, width, Pt(0), Pt(0), cost, flagged}; }
+Item penalty(Pt width, double cost, Flag flag) {
+    return {ItemType::Penalty, width, Pt(0), Pt(0), cost, flag == Flag::Hyphen};
+}
 
 double adjustment_ratio(Pt natural, Pt stretch, Pt shrink, Pt line_width) {
     const Pt slack = line_width - natural;

@@ -24,9 +24,12 @@ struct Item {
 constexpr double kInfinity = 10000;
 constexpr Pt kFill{1e6};  // stretch that absorbs anything: the end of a paragraph
 
+// A flagged penalty is a hyphen break: the optimiser limits them in a row.
+enum class Flag { None, Hyphen };
+
 Item box(Pt width);
 Item glue(Pt width, Pt stretch, Pt shrink);
-Item penalty(Pt width, double cost, bool flagged);
+Item penalty(Pt width, double cost, Flag flag);
 
 struct BreakOptions {
     double tolerance = 200;           // largest badness accepted on the first pass

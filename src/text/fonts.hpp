@@ -42,7 +42,7 @@ public:
     [[nodiscard]] int cap_height() const { return cap_height_; }
     [[nodiscard]] int advance(std::uint32_t gid) const;
 
-    // Font units → points at a size. The only place font units become points.
+    // Font units → points at a size; the shaper (shape.cpp) is its one user.
     [[nodiscard]] Pt to_pt(double units, Pt size) const { return Pt(units * size.value() / upem_); }
 
 private:

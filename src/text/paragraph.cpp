@@ -69,7 +69,7 @@ public:
             if (j < n && !is_space(it_.text[j]) && it_.text[j] != U'\n' && it_.breaks[j - 1] != BreakAfter::No) {
                 const char32_t before = it_.text[j - 1];
                 const bool hyphen_char = before == U'-' || before == 0x2010 || before == 0x2013;
-                push(penalty(Pt(0), hyphen_char ? 50 : 0, hyphen_char), {.char_index = j - 1, .run = it_.run[j - 1]});
+                push(penalty(Pt(0), hyphen_char ? 50 : 0, hyphen_char ? Flag::Hyphen : Flag::None), {.char_index = j - 1, .run = it_.run[j - 1]});
             }
             i = j;
         }
@@ -97,9 +97,9 @@ private:
     }
 
     void forced_break(std::size_t at) {
-        push(penalty(Pt(0), kInfinity, false), {.char_index = at});  // the fill glue is no break itself
+        push(penalty(Pt(0), kInfinity, Flag::None), {.char_index = at});  // the fill glue is no break itself
         push(glue(Pt(0), kFill, Pt(0)), {.char_index = at});
-        push(penalty(Pt(0), -kInfinity, false), {.char_index = at});
+        push(penalty(Pt(0), -kInfinity, Flag::None), {.char_index = at});
     }
 
     Pt space_width(const Face* f) {
@@ -123,7 +123,7 @@ private:
         const Pt w = space_width(f);
         const bool justified = style_.align == Align::Justified;
         // UAX #14 may forbid a break at this space (before closing punctuation, say).
-        if (it_.breaks[j - 1] == BreakAfter::No) push(penalty(Pt(0), kInfinity, false), {.char_index = i});
+        if (it_.breaks[j - 1] == BreakAfter::No) push(penalty(Pt(0), kInfinity, Flag::None), {.char_index = i});
         push(glue(w, justified ? w * 0.5 : Pt(0), justified ? w / 3.0 : Pt(0)),
              {.char_index = i, .face = f, .run = it_.run[i], .level = it_.level[i]});
     }
@@ -142,7 +142,7 @@ private:
         const Pt hw = splits.empty() ? Pt(0) : hyphen_width(piece.face);
         for (std::size_t s : splits) {
             push_box(index, from, s);
-            push(penalty(hw, hyphen_cost(), true), {.char_index = piece.glyphs[s].cluster, .face = piece.face,
+            push(penalty(hw, hyphen_cost(), Flag::Hyphen), {.char_index = piece.glyphs[s].cluster, .face = piece.face,
                                          .run = piece.run, .level = piece.level, .hyphen = true});
             from = s;
         }
@@ -243,7 +243,7 @@ bool split_overlong(Built& b, const std::vector<Piece>& pieces, Pt width) {
             if (p.rtl()) std::reverse(chunks.begin(), chunks.end());
             for (std::size_t c = 0; c < chunks.size(); ++c) {
                 if (c > 0) {
-                    out.items.push_back(penalty(Pt(0), 1000, false));
+                    out.items.push_back(penalty(Pt(0), 1000, Flag::None));
                     out.refs.push_back({.char_index = p.glyphs[chunks[c].first].cluster, .run = p.run});
                 }
                 Pt cw{0};
@@ -284,9 +284,12 @@ std::u32string cluster_text(const Itemized& it, const Piece& p, std::size_t g) {
     return it.text.substr(c, end - c);
 }
 
+enum class LineEnd { Break, Forced };  // Forced: the paragraph's end or a hard line break
+
 Line set_one_line(const Built& b, const std::vector<Piece>& pieces, const Itemized& it,
                   const std::vector<StyledRun>& runs, const ParagraphStyle& style, std::size_t from, std::size_t to,
-                  Pt width, bool last, bool justify_width) {
+                  Pt width, LineEnd end) {
+    const bool last = end == LineEnd::Forced;
     // Skip what vanishes at the start of a line.
     while (from < to && b.items[from].type != ItemType::Box) ++from;
     std::vector<Element> elems;
@@ -311,7 +314,7 @@ Line set_one_line(const Built& b, const std::vector<Piece>& pieces, const Itemiz
         natural += brk.width;
         line.hyphenated = true;
     }
-    double r = justify_width ? adjustment_ratio(natural, stretch, shrink, width) : 0.0;
+    double r = style.align == Align::Justified ? adjustment_ratio(natural, stretch, shrink, width) : 0.0;
     if (!std::isfinite(r) || (last && r > 0)) r = 0;
     if (natural > width && shrink > Pt(0)) r = std::max(-1.0, adjustment_ratio(natural, stretch, shrink, width));
     for (auto& e : elems) {
@@ -433,8 +436,8 @@ SetParagraph set_paragraph(const std::vector<StyledRun>& runs, const ParagraphSt
     for (std::size_t k = 0; k < breaks.positions.size(); ++k) {
         const std::size_t to = breaks.positions[k];
         const bool last = built.items[to].type == ItemType::Penalty && built.items[to].penalty <= -kInfinity;
-        Line line = set_one_line(built, pieces, it, runs, style, from, to, width, last,
-                                 style.align == Align::Justified);
+        Line line = set_one_line(built, pieces, it, runs, style, from, to, width,
+                                 last ? LineEnd::Forced : LineEnd::Break);
         if (!line.runs.empty() || !last) result.lines.push_back(std::move(line));
         from = to + 1;
     }

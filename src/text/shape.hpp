@@ -29,6 +29,12 @@ struct ShapeRequest {
     std::string_view language = "en";
 };
 
+// A face's vertical extent at a size: ascent above the baseline, descent below it (positive).
+struct VerticalMetrics {
+    Pt ascent, descent;
+};
+VerticalMetrics vertical_metrics(const Face& face, Pt size);
+
 // Glyphs in visual order (for right-to-left text, clusters descend). Kerning and standard
 // ligatures are on.
 std::vector<ShapedGlyph> shape(const ShapeRequest& request);

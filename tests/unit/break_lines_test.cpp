@@ -25,23 +25,23 @@ Layouted run(const std::string& text, double width, Mode mode, BreakOptions opti
         if (c == ' ') {
             items.push_back(glue(Pt(10), just ? Pt(5) : Pt(0), just ? Pt(3) : Pt(0)));
         } else if (c == '|') {
-            items.push_back(penalty(Pt(10), 50, true));
+            items.push_back(penalty(Pt(10), 50, Flag::Hyphen));
         } else if (c == '\n') {
-            items.push_back(penalty(Pt(0), kInfinity, false));
+            items.push_back(penalty(Pt(0), kInfinity, Flag::None));
             chars.push_back(0);
             items.push_back(glue(Pt(0), kFill, Pt(0)));
             chars.push_back(0);
-            items.push_back(penalty(Pt(0), -kInfinity, false));
+            items.push_back(penalty(Pt(0), -kInfinity, Flag::None));
         } else {
             items.push_back(box(Pt(10)));
         }
         chars.push_back(c);
     }
-    items.push_back(penalty(Pt(0), kInfinity, false));
+    items.push_back(penalty(Pt(0), kInfinity, Flag::None));
     chars.push_back(0);
     items.push_back(glue(Pt(0), kFill, Pt(0)));
     chars.push_back(0);
-    items.push_back(penalty(Pt(0), -kInfinity, false));
+    items.push_back(penalty(Pt(0), -kInfinity, Flag::None));
     chars.push_back(0);
     if (mode == Mode::Ragged) {
         options.ragged_stretch = Pt(30);
