@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <string>
 
 #include "core/diagnostics.hpp"
@@ -32,10 +33,17 @@ public:
     [[nodiscard]] const std::string& path() const { return path_; }
     [[nodiscard]] std::string file(const std::string& name) const { return path_ + "/" + name; }
 
+    // Writes a file, making the folders on its way.
     std::string write(const std::string& name, const std::string& bytes) const {
         const std::string p = file(name);
+        std::filesystem::create_directories(std::filesystem::path(p).parent_path());
         std::ofstream(p, std::ios::binary) << bytes;
         return p;
+    }
+
+    // Several files at once: {name, bytes} pairs.
+    void write_all(std::initializer_list<std::pair<std::string, std::string>> files) const {
+        for (const auto& [name, bytes] : files) write(name, bytes);
     }
 
 private:

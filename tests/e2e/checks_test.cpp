@@ -131,11 +131,10 @@ TEST_CASE("the strict flag fails a build on warnings and writes nothing", "[e2e]
 
 TEST_CASE("batch: the good leaflets are built, the report lists the broken one, exit 1", "[e2e][batch]") {
     TempDir dir;
-    fs::create_directories(dir.file("c"));
-    dir.write("c/brand.toml", kBrand);
-    dir.write("c/one.toml", kPlain);
-    dir.write("c/two.toml", kPlain);
-    dir.write("c/broken.toml", "title = \"Broken\"\n[[section]]\nkind = \"nope\"\nbody = \"x\"\n");
+    dir.write_all({{"c/brand.toml", kBrand},
+                   {"c/one.toml", kPlain},
+                   {"c/two.toml", kPlain},
+                   {"c/broken.toml", "title = \"Broken\"\n[[section]]\nkind = \"nope\"\nbody = \"x\"\n"}});
     auto r = run(kToday + cli("batch c -o out --report report.json -j 2"), dir.path());
     CHECK(r.status == 1);
     CHECK(fs::exists(dir.file("out/one-a4.pdf")));
@@ -155,10 +154,7 @@ TEST_CASE("batch: the good leaflets are built, the report lists the broken one, 
 
 TEST_CASE("batch is incremental: nothing changed, nothing rebuilt; a change rebuilds its leaflets", "[e2e][batch]") {
     TempDir dir;
-    fs::create_directories(dir.file("c"));
-    dir.write("c/brand.toml", kBrand);
-    dir.write("c/one.toml", kPlain);
-    dir.write("c/two.toml", kPlain);
+    dir.write_all({{"c/brand.toml", kBrand}, {"c/one.toml", kPlain}, {"c/two.toml", kPlain}});
     const std::string cmd = kToday + cli("batch c -o out --layout a4 --layout letter --report r.json");
     auto first = run(cmd, dir.path());
     REQUIRE(first.status == 0);

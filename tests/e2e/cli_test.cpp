@@ -106,12 +106,11 @@ TEST_CASE("check reports and writes nothing", "[cli]") {
 
 TEST_CASE("batch builds every content file for every layout, and a bad one does not stop the rest", "[cli][batch]") {
     TempDir dir;
-    fs::create_directories(dir.file("c"));
-    dir.write("c/brand.toml", kBrand);
-    dir.write("c/alpha.toml", kGood);
-    dir.write("c/beta.toml", kGood);
-    dir.write("c/broken.toml", "title = \n");
-    dir.write("c/notes.txt", "not a leaflet");
+    dir.write_all({{"c/brand.toml", kBrand},
+                   {"c/alpha.toml", kGood},
+                   {"c/beta.toml", kGood},
+                   {"c/broken.toml", "title = \n"},
+                   {"c/notes.txt", "not a leaflet"}});
     auto r = run(cli("batch c -o o"), dir.path());
     CHECK(r.status == 1);
     CHECK(fs::exists(dir.file("o/alpha-a4.pdf")));
