@@ -1,5 +1,8 @@
 #include "cli/pipeline.hpp"
 
+#include <algorithm>
+#include <filesystem>
+
 #include "check/check.hpp"
 #include "content/load_content.hpp"
 #include "layout/flow.hpp"
@@ -38,7 +41,20 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
         brand = load_brand(brand_path, d);
     }
     const std::string layout_path = resolve_layout_path(request.layout, engine.paths().layouts_dir);
-    auto layout = load_layout(layout_path, d);
+    std::optional<Layout> layout;
+    std::error_code ec;
+    if (layout_path != request.layout && !std::filesystem::exists(layout_path, ec)) {
+        std::vector<std::string> found;
+        for (const auto& e : std::filesystem::directory_iterator(engine.paths().layouts_dir, ec))
+            if (e.path().extension() == ".toml") found.push_back(e.path().stem().string());
+        std::sort(found.begin(), found.end());
+        std::string names;
+        for (const auto& n : found) names += (names.empty() ? "" : ", ") + n;
+        d.error("layout.unknown", {}, "unknown layout '" + request.layout + "'",
+                names.empty() ? "give the path to a layout file" : "the layouts are: " + names);
+    } else {
+        layout = load_layout(layout_path, d);
+    }
     if (layout) r.layout_name = layout->name;
     if (!doc || !brand || !layout || d.has_errors()) return r;
 

@@ -77,6 +77,17 @@ TEST_CASE("a missing content file or brand exits 1", "[cli]") {
     CHECK(nb.status == 1);
 }
 
+TEST_CASE("an unknown layout name lists the layouts there are", "[cli]") {
+    TempDir dir;
+    dir.write_all({{"brand.toml", kBrand}, {"leaflet.toml", kGood}});
+    auto r = run(cli("build leaflet.toml --layout a5"), dir.path());
+    CHECK(r.status == 1);
+    CHECK(r.err.find("error: unknown layout 'a5'") != std::string::npos);
+    CHECK(r.err.find("the layouts are: a4, large-print, letter, trifold") != std::string::npos);
+    CHECK(run(cli("build leaflet.toml --layout ./missing.toml"), dir.path()).err.find("missing.toml: error: cannot open file") !=
+          std::string::npos);
+}
+
 TEST_CASE("a failed build never damages an existing PDF", "[cli]") {
     TempDir dir;
     dir.write("brand.toml", kBrand);
