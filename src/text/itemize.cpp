@@ -122,11 +122,16 @@ Itemized itemize(const std::vector<StyledRun>& runs, const ParagraphStyle& style
         const Face* f = context.fonts.face_for(c, fs);
         if (!f && !inherits_face(c)) {
             if (reported.insert(c).second) {
-                std::string ch;
+                // Quote the text around it so that it can be found in the paragraph.
+                const std::size_t from = i > 12 ? i - 12 : 0;
+                const std::size_t to = std::min(n, i + 13);
+                std::string ch, around;
                 utf8::append(ch, c);
+                for (std::size_t k = from; k < to; ++k) utf8::append(around, it.text[k] == U'\n' ? U' ' : it.text[k]);
                 diags.error("text.missing-glyph", context.where,
-                            "no font has the character " + utf8::codepoint_name(c) + " '" + ch + "'",
-                            "add a font that has it to the layout's fallback list");
+                            "no font has the character " + utf8::codepoint_name(c) + " '" + ch + "', in \"" +
+                                (from > 0 ? "..." : "") + around + (to < n ? "..." : "") + "\"",
+                            "add a font that has it to the layout's fallback list, or leave the character out");
             }
         }
         it.face[i] = f ? f : &context.fonts.primary(fs);
