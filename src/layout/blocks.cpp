@@ -18,10 +18,7 @@ std::vector<LineBox> typeset(const std::vector<text::StyledRun>& runs, const tex
     for (const auto& line : set.lines) {
         LineBox box{line_height, {}};
         for (const auto& run : line.runs) {
-            GlyphRun g{run.face, run.size, run.color, {indent, baseline}, {}, ref};
-            g.glyphs.reserve(run.glyphs.size());
-            for (const auto& lg : run.glyphs) g.glyphs.push_back({lg.gid, lg.x, lg.y_offset, lg.text});
-            box.items.emplace_back(std::move(g));
+            box.items.emplace_back(glyph_run(run, {indent, baseline}, ref));
             if (!run.link.empty()) {
                 box.items.emplace_back(Link{{indent + run.left, baseline - asc, run.right - run.left, asc + desc},
                                             run.link, ref});
@@ -30,6 +27,13 @@ std::vector<LineBox> typeset(const std::vector<text::StyledRun>& runs, const tex
         out.push_back(std::move(box));
     }
     return out;
+}
+
+GlyphRun glyph_run(const text::LineRun& run, Point origin, ElementRef ref) {
+    GlyphRun g{run.face, run.size, run.color, origin, {}, ref};
+    g.glyphs.reserve(run.glyphs.size());
+    for (const auto& lg : run.glyphs) g.glyphs.push_back({lg.gid, lg.x, lg.y_offset, lg.text});
+    return g;
 }
 
 void translate(PageItem& item, Pt dx, Pt dy) {

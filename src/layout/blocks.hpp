@@ -34,6 +34,10 @@ std::vector<LineBox> typeset(const std::vector<text::StyledRun>& runs, const tex
                              Pt indent, Pt line_height, const text::TextContext& ctx, ElementRef ref,
                              Diagnostics& diags);
 
+// A run of a set line as a page item, its line starting at `origin` (x: the line's left edge,
+// y: its baseline).
+GlyphRun glyph_run(const text::LineRun& run, Point origin, ElementRef ref);
+
 // Moves every item by (dx, dy).
 void translate(PageItem& item, Pt dx, Pt dy);
 

@@ -145,9 +145,7 @@ std::vector<PageItem> footer(const Furnisher& f, Rect panel, PageLabel label, in
     const Pt baseline = y + baseline_in(face, size, line_height);
     const auto place = [&](const text::Line& line, Pt at) {
         for (const auto& run : line.runs) {
-            GlyphRun g{run.face, run.size, run.color, {at, baseline}, {}, {Role::Footer}};
-            for (const auto& lg : run.glyphs) g.glyphs.push_back({lg.gid, lg.x, lg.y_offset, lg.text});
-            out.emplace_back(std::move(g));
+            out.emplace_back(glyph_run(run, {at, baseline}, {Role::Footer}));
             if (!run.link.empty())
                 out.emplace_back(Link{{at + run.left, y, run.right - run.left, line_height}, run.link, {Role::Footer}});
         }

@@ -102,10 +102,8 @@ std::vector<Unit> section_units(const Document& doc, int si, const Brand& brand,
                                   : geo.inset + indent - t.body * 0.5 - m.width;
                 const text::Face& face = ctx.fonts.primary(FontStyle::Regular);
                 for (const auto& run : m.runs) {
-                    GlyphRun g{run.face, run.size, run.color, {mx, baseline_in(face, t.body, line_height)}, {},
-                               {Role::ListMarker, si, static_cast<int>(bi)}};
-                    for (const auto& lg : run.glyphs) g.glyphs.push_back({lg.gid, lg.x, lg.y_offset, lg.text});
-                    u.lines.front().items.emplace_back(std::move(g));
+                    u.lines.front().items.emplace_back(glyph_run(run, {mx, baseline_in(face, t.body, line_height)},
+                                                                 {Role::ListMarker, si, static_cast<int>(bi)}));
                 }
             }
         }

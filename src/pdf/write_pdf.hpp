@@ -11,7 +11,6 @@ namespace leafpress {
 
 struct PdfOptions {
     std::string source_date;  // "YYYY-MM-DD" for the document dates; empty: none written
-    std::string document_id;  // 32 hex digits; empty: none written
 };
 
 std::optional<std::vector<std::uint8_t>> write_pdf(const LaidOut& doc, const PdfOptions& options, Diagnostics& diags);

@@ -102,21 +102,23 @@ private:
         push(penalty(Pt(0), -kInfinity, Flag::None), {.char_index = at});
     }
 
-    Pt space_width(const Face* f) {
-        auto it = space_widths_.find(f);
-        if (it != space_widths_.end()) return it->second;
-        const std::u32string sp = U" ";
-        const auto g = shape({sp, 0, 1, f, style_.size, Direction::LeftToRight, style_.language});
-        const Pt w = g.empty() ? style_.size * 0.26 : g[0].advance;
-        space_widths_[f] = w;
-        return w;
+    // The advance of one character alone in a face, shaped once per paragraph.
+    Pt advance_of(char32_t c, const Face* f) {
+        auto [it, added] = advances_.try_emplace({f, c}, Pt(0));
+        if (added) {
+            const std::u32string s(1, c);
+            const auto g = shape({s, 0, 1, f, style_.size, Direction::LeftToRight, style_.language});
+            it->second = g.empty() ? Pt(0) : g[0].advance;
+        }
+        return it->second;
     }
 
-    Pt hyphen_width(const Face* f) {
-        const std::u32string h = U"-";
-        const auto g = shape({h, 0, 1, f, style_.size, Direction::LeftToRight, style_.language});
-        return g.empty() ? Pt(0) : g[0].advance;
+    Pt space_width(const Face* f) {
+        const Pt w = advance_of(U' ', f);
+        return w > Pt(0) ? w : style_.size * 0.26;
     }
+
+    Pt hyphen_width(const Face* f) { return advance_of(U'-', f); }
 
     void add_space(std::size_t i, std::size_t j) {
         const Face* f = it_.face[i];
@@ -199,7 +201,7 @@ private:
     const TextContext& ctx_;
     Built out_;
     std::vector<Piece> pieces_;
-    std::map<const Face*, Pt> space_widths_;
+    std::map<std::pair<const Face*, char32_t>, Pt> advances_;
 };
 
 // Splits every unbreakable stretch wider than the measure at its glyph clusters, so that
@@ -428,7 +430,6 @@ SetParagraph set_paragraph(const std::vector<StyledRun>& runs, const ParagraphSt
         options.tolerance = 1000;
     }
     const Breaks breaks = break_lines(built.items, width, options);
-    result.overfull = breaks.overfull;
     if (breaks.overfull)
         diags.error("check.overflow", context.where, "a line of text is wider than its column and cannot be broken",
                     "a single character or mark is wider than the column: make the column wider");

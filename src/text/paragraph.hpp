@@ -60,7 +60,6 @@ struct Line {
 struct SetParagraph {
     std::vector<Line> lines;
     Direction direction = Direction::LeftToRight;
-    bool overfull = false;
 };
 
 struct TextContext {
