@@ -163,11 +163,11 @@ void check_review(const CheckInput& in, Diagnostics& out) {
     }
     const int age = days_from_civil(in.today) - days_from_civil(*in.doc.reviewed);
     if (age > 365)
-        out.warning("check.review-date", in.doc.title_pos,
+        out.warning("check.review-date", in.doc.reviewed_pos,
                     "the leaflet was last reviewed on " + to_iso(*in.doc.reviewed) + ", more than 12 months ago",
                     "have it reviewed and update 'reviewed'");
     if (age < 0)
-        out.warning("check.review-date", in.doc.title_pos, "the reviewed date " + to_iso(*in.doc.reviewed) + " is in the future");
+        out.warning("check.review-date", in.doc.reviewed_pos, "the reviewed date " + to_iso(*in.doc.reviewed) + " is in the future");
 }
 
 void check_disclaimer(const CheckInput& in, Diagnostics& out) {

@@ -18,6 +18,20 @@ std::string to_iso(const Date& d) {
     return buf;
 }
 
+std::optional<std::pair<int, int>> locate(const std::string& text, const std::vector<TextAnchor>& anchors,
+                                          std::size_t offset) {
+    const TextAnchor* best = nullptr;
+    for (const auto& a : anchors) {
+        if (a.offset > offset) break;
+        best = &a;
+    }
+    if (!best) return std::nullopt;
+    int column = best->column;
+    for (std::size_t k = best->offset; k < offset && k < text.size(); ++k)
+        if ((static_cast<unsigned char>(text[k]) & 0xC0) != 0x80) ++column;
+    return std::pair{best->line, column};
+}
+
 std::string plain_text(const std::vector<Span>& spans) {
     std::string out;
     for (const auto& s : spans) {

@@ -1,5 +1,6 @@
 // The content of one leaflet as plain values: a Document of Sections of Blocks of Spans.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,13 +14,29 @@ enum class FontStyle { Regular, Italic, Bold, BoldItalic };
 FontStyle with_italic(FontStyle s);
 FontStyle with_bold(FontStyle s);
 
+// Where a stretch of a span's text starts in the content file: the bytes from `offset` on (up
+// to the next anchor) are the characters from `line`:`column` on.
+struct TextAnchor {
+    std::uint32_t offset = 0;
+    int line = 0, column = 0;
+};
+
 // A run of text in one style. A '\n' inside text is a hard line break.
 struct Span {
     std::string text;
     FontStyle style = FontStyle::Regular;
     std::string link;  // target URI, empty when the span is not a link
-    friend bool operator==(const Span&, const Span&) = default;
+    std::vector<TextAnchor> anchors;  // where its characters are in the file (may be empty)
+    // Equal text, style and link; where it came from does not count.
+    friend bool operator==(const Span& a, const Span& b) {
+        return a.text == b.text && a.style == b.style && a.link == b.link;
+    }
 };
+
+// The line and column of the character at byte `offset` of `text`, from its anchors; nullopt
+// when it has none.
+std::optional<std::pair<int, int>> locate(const std::string& text, const std::vector<TextAnchor>& anchors,
+                                          std::size_t offset);
 
 enum class BlockKind { Paragraph, ListItem };
 enum class ListKind { Bullet, Numbered };
@@ -57,6 +74,7 @@ struct Document {
     std::string condition;
     std::string language = "en";
     std::optional<Date> reviewed;
+    SourcePos reviewed_pos;  // the `reviewed` value, or the title when there is none
     std::string summary;
     std::vector<Section> sections;
     SourcePos title_pos;

@@ -1,9 +1,11 @@
 #include "content/load_content.hpp"
 
-#include <regex>
 
 #include "content/markup.hpp"
+#include "content/string_source.hpp"
 #include "content/toml_source.hpp"
+#include "core/language.hpp"
+#include "core/limits.hpp"
 
 namespace leafpress {
 
@@ -13,34 +15,6 @@ const std::initializer_list<std::string_view> kDocumentKeys = {
     "title", "subtitle", "condition", "language", "reviewed", "summary", "section"};
 const std::initializer_list<std::string_view> kSectionKeys = {"heading", "kind", "body"};
 
-// Where a string value's first character is: after the opening quotes and, for a
-// multi-line string, after the newline that TOML trims.
-TextOrigin body_origin(const std::string& text, const std::string& path, const toml::source_region& src) {
-    TextOrigin o{path, static_cast<int>(src.begin.line), static_cast<int>(src.begin.column)};
-    // Find the byte offset of the value's start.
-    std::size_t off = 0;
-    for (int line = 1; line < o.line && off < text.size(); ++line) {
-        off = text.find('\n', off);
-        if (off == std::string::npos) return o;
-        ++off;
-    }
-    int col = 1;
-    while (col < o.column && off < text.size()) {
-        if ((static_cast<unsigned char>(text[off]) & 0xC0) != 0x80) ++col;
-        ++off;
-        while (off < text.size() && (static_cast<unsigned char>(text[off]) & 0xC0) == 0x80) ++off;
-    }
-    const std::string_view rest = std::string_view(text).substr(std::min(off, text.size()));
-    if (rest.starts_with("\"\"\"") || rest.starts_with("'''")) {
-        std::size_t p = 3;
-        if (rest.substr(p).starts_with("\r\n")) { return {path, o.line + 1, 1}; }
-        if (rest.substr(p).starts_with("\n")) { return {path, o.line + 1, 1}; }
-        return {path, o.line, o.column + 3};
-    }
-    if (rest.starts_with("\"") || rest.starts_with("'")) return {path, o.line, o.column + 1};
-    return o;
-}
-
 std::optional<SectionKind> parse_kind(std::string_view s) {
     if (s == "text") return SectionKind::Text;
     if (s == "callout") return SectionKind::Callout;
@@ -48,8 +22,14 @@ std::optional<SectionKind> parse_kind(std::string_view s) {
     return std::nullopt;
 }
 
-void load_section(const toml::table& t, int index, const std::string& text, const std::string& path,
-                  Document& doc, Diagnostics& diags) {
+std::size_t code_points(std::string_view s) {
+    std::size_t n = 0;
+    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
+
+void load_section(const toml::table& t, int index, const std::string& text, const LineIndex& lines,
+                  const std::string& path, Document& doc, Diagnostics& diags) {
     TomlFields f(t, path, "section " + std::to_string(index), diags);
     f.warn_unknown(kSectionKeys);
     Section s;
@@ -66,8 +46,19 @@ void load_section(const toml::table& t, int index, const std::string& text, cons
         }
     }
     if (auto body = f.string("body", Requirement::Required)) {
-        const auto* node = t.get("body");
-        s.blocks = parse_markup(*body, body_origin(text, path, node->source()), diags);
+        const auto& b = t.get("body")->source().begin;
+        const int line = static_cast<int>(b.line), column = static_cast<int>(b.column);
+        const auto source = StringSource::toml_value(path, text, lines.offset(line, column), line, column);
+        s.blocks = parse_markup(*body, source, diags);
+        for (const auto& block : s.blocks) {
+            std::size_t chars = 0;
+            for (const auto& span : block.spans) chars += code_points(span.text);
+            if (chars > limits::kParagraphChars)
+                diags.error("content.too-long", block.where,
+                            "a paragraph of " + std::to_string(chars) + " characters; at most " +
+                                std::to_string(limits::kParagraphChars) + " are allowed",
+                            "split it into paragraphs with blank lines");
+        }
         if (s.blocks.empty())
             diags.warning("content.empty-section", f.value_pos("body"), "section " + std::to_string(index) + " has no text");
     }
@@ -90,15 +81,16 @@ std::optional<Document> load_content_text(const std::string& text, const std::st
     doc.condition = f.string("condition", Requirement::Optional).value_or("");
     doc.summary = f.string("summary", Requirement::Optional).value_or("");
     if (auto lang = f.string("language", Requirement::Optional)) {
-        static const std::regex bcp47("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$");
-        if (std::regex_match(*lang, bcp47)) {
+        if (is_language_tag(*lang)) {
             doc.language = *lang;
         } else {
-            diags.error("content.language", f.value_pos("language"), "'" + *lang + "' is not a BCP 47 language tag",
+            const std::string shown = lang->size() > 40 ? lang->substr(0, 40) + "..." : *lang;
+            diags.error("content.language", f.value_pos("language"), "'" + shown + "' is not a BCP 47 language tag",
                         "use a tag such as \"en\", \"es\", \"ar\" or \"en-GB\"");
         }
     }
     doc.reviewed = f.date("reviewed", Requirement::Optional);
+    doc.reviewed_pos = table->get("reviewed") ? f.value_pos("reviewed") : doc.title_pos;
 
     if (const toml::node* sections = table->get("section")) {
         const auto* arr = sections->as_array();
@@ -106,8 +98,25 @@ std::optional<Document> load_content_text(const std::string& text, const std::st
             diags.error("input.type", position(path, sections->source()),
                         "'section' must be an array of tables", "start each section with a line [[section]]");
         } else {
+            const LineIndex lines(text);
             int index = 1;
-            for (const auto& node : *arr) load_section(*node.as_table(), index++, text, path, doc, diags);
+            std::size_t blocks = 0;
+            for (const auto& node : *arr) {
+                if (index > limits::kSections) {
+                    diags.error("content.too-many-sections", position(path, node.source()),
+                                "more than " + std::to_string(limits::kSections) + " sections",
+                                "a leaflet this long is several leaflets");
+                    break;
+                }
+                load_section(*node.as_table(), index++, text, lines, path, doc, diags);
+                blocks += doc.sections.back().blocks.size();
+                if (blocks > limits::kBlocks) {
+                    diags.error("content.too-many-sections", position(path, node.source()),
+                                "more than " + std::to_string(limits::kBlocks) + " paragraphs and list items",
+                                "a leaflet this long is several leaflets");
+                    break;
+                }
+            }
         }
     }
     if (doc.sections.empty() && !diags.has_errors()) {

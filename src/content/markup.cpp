@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <optional>
 
+#include "core/limits.hpp"
 #include "core/utf8.hpp"
 
 namespace leafpress {
@@ -50,8 +51,8 @@ std::optional<char32_t> decode_entity(std::string_view e) {
 
 class Builder {
 public:
-    Builder(std::string_view body, const TextOrigin& origin, Diagnostics& diags)
-        : body_(body), origin_(origin), diags_(diags) {}
+    Builder(std::string_view body, const StringSource& source, Diagnostics& diags)
+        : body_(body), source_(source), diags_(diags) {}
 
     std::vector<Block> take() {
         flush_pending(std::nullopt);
@@ -124,7 +125,7 @@ public:
             case MD_SPAN_STRONG: styles_.push_back(with_bold(style())); break;
             case MD_SPAN_A: {
                 const auto* a = static_cast<MD_SPAN_A_DETAIL*>(detail);
-                links_.emplace_back(a->href.text, a->href.size);
+                links_.push_back(checked_link(std::string_view(a->href.text, a->href.size)));
                 break;
             }
             case MD_SPAN_IMG:
@@ -163,27 +164,26 @@ public:
         if (blocks_.empty()) start_paragraph();
         if (blocks_.back().where.line == 0 && offset) blocks_.back().where = pos(*offset);
         if (in_item_) item_has_text_ = true;
+        if (offset) last_offset_ = *offset;
         switch (type) {
-            case MD_TEXT_NORMAL: append(t); break;
-            case MD_TEXT_NULLCHAR: append("\xEF\xBF\xBD"); break;
-            case MD_TEXT_BR: append("\n"); break;
-            case MD_TEXT_SOFTBR: append(" "); break;
+            case MD_TEXT_NULLCHAR: append("\xEF\xBF\xBD", offset, Origin::Replaced); break;
+            case MD_TEXT_BR: append("\n", offset, Origin::Replaced); break;
+            case MD_TEXT_SOFTBR: append(" ", offset, Origin::Replaced); break;
             case MD_TEXT_ENTITY:
                 if (auto cp = decode_entity(t)) {
                     std::string s;
                     utf8::append(s, *cp);
-                    append(s);
+                    append(s, offset, Origin::Replaced);
                 } else {
-                    append(t);
+                    append(t, offset, Origin::Body);
                 }
                 break;
-            case MD_TEXT_CODE:
             case MD_TEXT_HTML:
-                if (type == MD_TEXT_HTML && !in_code_block_ && offset)
+                if (!in_code_block_ && offset)
                     warn_at(*offset, "markup.html", "HTML is not supported; shown as plain text", {});
-                append(in_code_block_ ? std::string_view(t) : t);
+                append(t, offset, Origin::Body);
                 break;
-            default: append(t); break;
+            default: append(t, offset, Origin::Body); break;
         }
         return 0;
     }
@@ -191,18 +191,32 @@ public:
 private:
     FontStyle style() const { return styles_.empty() ? FontStyle::Regular : styles_.back(); }
 
-    SourcePos pos(std::size_t offset) const {
-        int line = 0, col = 0;
-        for (std::size_t i = 0; i < offset && i < body_.size(); ++i) {
-            const auto c = static_cast<unsigned char>(body_[i]);
-            if (c == '\n') { ++line; col = 0; }
-            else if ((c & 0xC0) != 0x80) ++col;
-        }
-        return {origin_.file, origin_.line + line, line == 0 ? origin_.column + col : col + 1};
-    }
+    SourcePos pos(std::size_t offset) const { return source_.at(offset); }
 
     void pend(std::string code, std::string message, std::string hint = {}) {
         pending_.push_back({std::move(code), std::move(message), std::move(hint)});
+    }
+
+    // A link target: an allowed scheme, a bare "www." address made https, anything else an
+    // error at the link (the text stays, without the link).
+    std::string checked_link(std::string_view href) {
+        std::optional<std::size_t> offset;
+        if (href.data() >= body_.data() && href.data() <= body_.data() + body_.size())
+            offset = static_cast<std::size_t>(href.data() - body_.data());
+        const SourcePos where = pos(offset.value_or(last_offset_));
+        if (href.size() > limits::kLinkBytes) {
+            diags_.error("content.link", where,
+                         "a link's address is " + std::to_string(href.size()) + " bytes long; at most " +
+                             std::to_string(limits::kLinkBytes) + " are allowed",
+                         "link to a shorter address");
+            return {};
+        }
+        if (href.starts_with("www.")) return "https://" + std::string(href);
+        if (is_allowed_link(href)) return std::string(href);
+        diags_.error("content.link", where, "the link to '" + std::string(href.substr(0, 60)) +
+                                                (href.size() > 60 ? "...'" : "'") + " is not a web, e-mail or phone address",
+                     "links start with https://, http://, mailto: or tel:");
+        return {};
     }
 
     void warn_at(std::size_t offset, std::string code, std::string message, std::string hint) {
@@ -211,7 +225,7 @@ private:
 
     void flush_pending(std::optional<std::size_t> offset) {
         for (auto& p : pending_) {
-            SourcePos where = offset ? pos(*offset) : SourcePos{origin_.file, origin_.line, origin_.column};
+            SourcePos where = pos(offset.value_or(0));
             diags_.warning(std::move(p.code), where, std::move(p.message), std::move(p.hint));
         }
         pending_.clear();
@@ -230,6 +244,7 @@ private:
         }
         b.depth = std::min(depth, 1);
         blocks_.push_back(std::move(b));
+        last_space_ = true;
         in_item_ = true;
         item_has_text_ = false;
     }
@@ -242,24 +257,51 @@ private:
             b.continuation = true;
             b.where = {};
             blocks_.push_back(std::move(b));
+            last_space_ = true;
             return;
         }
         blocks_.push_back(Block{});
+        last_space_ = true;
     }
 
-    void append(std::string_view t) {
+    enum class Origin { Body, Replaced };  // text as it stands in the body, or standing in for it
+
+    // Appends text to the current block, collapsing white space (a hard break stays), and
+    // anchors it to its place in the file.
+    void append(std::string_view t, std::optional<std::size_t> offset, Origin origin) {
         if (t.empty()) return;
         auto& spans = blocks_.back().spans;
         const std::string link = links_.empty() ? std::string() : links_.back();
-        if (!spans.empty() && spans.back().style == style() && spans.back().link == link) {
-            spans.back().text.append(t);
-        } else {
-            spans.push_back(Span{std::string(t), style(), link});
+        if (spans.empty() || spans.back().style != style() || spans.back().link != link)
+            spans.push_back(Span{{}, style(), link, {}});
+        Span& span = spans.back();
+        bool anchor_next = true;
+        for (std::size_t k = 0; k < t.size(); ++k) {
+            const char c = t[k];
+            if (c == '\n') {
+                while (!span.text.empty() && span.text.back() == ' ') span.text.pop_back();
+                span.text.push_back('\n');
+                last_space_ = true;
+                continue;
+            }
+            if (c == ' ' || c == '\t' || c == '\r') {
+                if (!last_space_) span.text.push_back(' ');
+                last_space_ = true;
+                anchor_next = true;
+                continue;
+            }
+            if (anchor_next && offset) {
+                const SourcePos p = pos(*offset + (origin == Origin::Body ? k : 0));
+                span.anchors.push_back({static_cast<std::uint32_t>(span.text.size()), p.line, p.column});
+            }
+            anchor_next = false;
+            span.text.push_back(c);
+            last_space_ = false;
         }
     }
 
     std::string_view body_;
-    const TextOrigin& origin_;
+    const StringSource& source_;
     Diagnostics& diags_;
     std::vector<Block> blocks_;
     std::vector<ListFrame> lists_;
@@ -269,30 +311,14 @@ private:
     bool in_item_ = false;
     bool item_has_text_ = false;
     bool in_code_block_ = false;
+    bool last_space_ = true;        // the text so far ends in white space (or the block is empty)
+    std::size_t last_offset_ = 0;   // the last body offset seen, for spans without one
 };
 
-// Collapses white space (but keeps hard breaks), trims each block and drops empty spans.
+// Trims each block's trailing white space and drops empty spans and blocks (white space was
+// collapsed as the text was read).
 void tidy(std::vector<Block>& blocks) {
     for (auto& b : blocks) {
-        bool last_space = true;
-        for (auto& s : b.spans) {
-            std::string out;
-            out.reserve(s.text.size());
-            for (char c : s.text) {
-                if (c == '\n') {
-                    while (!out.empty() && out.back() == ' ') out.pop_back();
-                    out.push_back('\n');
-                    last_space = true;
-                } else if (c == ' ' || c == '\t' || c == '\r') {
-                    if (!last_space) out.push_back(' ');
-                    last_space = true;
-                } else {
-                    out.push_back(c);
-                    last_space = false;
-                }
-            }
-            s.text = std::move(out);
-        }
         while (!b.spans.empty()) {
             auto& t = b.spans.back().text;
             while (!t.empty() && (t.back() == ' ' || t.back() == '\n')) t.pop_back();
@@ -306,8 +332,23 @@ void tidy(std::vector<Block>& blocks) {
 
 }  // namespace
 
+bool is_allowed_link(std::string_view uri) {
+    const std::size_t colon = uri.find(':');
+    if (colon == std::string_view::npos) return false;
+    std::string scheme(uri.substr(0, colon));
+    std::transform(scheme.begin(), scheme.end(), scheme.begin(), [](unsigned char c) { return std::tolower(c); });
+    const std::string_view rest = uri.substr(colon + 1);
+    if (scheme == "http" || scheme == "https") return rest.starts_with("//") && rest.size() > 2;
+    if (scheme == "mailto" || scheme == "tel") return !rest.empty();
+    return false;
+}
+
 std::vector<Block> parse_markup(std::string_view body, const TextOrigin& origin, Diagnostics& diags) {
-    Builder builder(body, origin, diags);
+    return parse_markup(body, StringSource::verbatim(origin.file, body, origin.line, origin.column), diags);
+}
+
+std::vector<Block> parse_markup(std::string_view body, const StringSource& source, Diagnostics& diags) {
+    Builder builder(body, source, diags);
     MD_PARSER parser{};
     parser.abi_version = 0;
     parser.flags = MD_FLAG_NOINDENTEDCODEBLOCKS | MD_FLAG_PERMISSIVEURLAUTOLINKS | MD_FLAG_PERMISSIVEWWWAUTOLINKS |
@@ -320,7 +361,7 @@ std::vector<Block> parse_markup(std::string_view body, const TextOrigin& origin,
         return static_cast<Builder*>(u)->text(t, s, n);
     };
     if (md_parse(body.data(), static_cast<MD_SIZE>(body.size()), &parser, &builder) != 0) {
-        diags.error("markup.parse", {origin.file, origin.line, origin.column}, "the body could not be parsed");
+        diags.error("markup.parse", source.at(0), "the body could not be parsed");
         return {};
     }
     auto blocks = builder.take();

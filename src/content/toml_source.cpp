@@ -1,6 +1,7 @@
 #include "content/toml_source.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 #include "core/files.hpp"
@@ -55,13 +56,25 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-std::optional<std::string> read_text_file(const std::string& path, Diagnostics& diags) {
-    auto bytes = read_file(path);
-    if (!bytes) {
-        diags.error("input.unreadable", file_pos(path), "cannot open file", "check the path and its permissions");
+std::optional<std::string> read_text_file(const std::string& path, Diagnostics& diags, std::size_t max_bytes) {
+    FileRead read = read_regular_file(path, max_bytes);
+    if (!read.bytes) {
+        switch (read.failure) {
+            case ReadFailure::NotRegular:
+                diags.error("input.not-a-file", file_pos(path), describe(read.failure, read.size, max_bytes),
+                            "give the path of a .toml file");
+                break;
+            case ReadFailure::TooLarge:
+                diags.error("input.too-large", file_pos(path), describe(read.failure, read.size, max_bytes),
+                            "split the leaflet into several leaflets");
+                break;
+            default:
+                diags.error("input.unreadable", file_pos(path), "cannot open file: " + describe(read.failure, 0, 0),
+                            "check the path and its permissions");
+        }
         return std::nullopt;
     }
-    std::string text = std::move(*bytes);
+    std::string text = std::move(*read.bytes);
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
         diags.error("input.empty", file_pos(path, 1, 1), "file is empty");
         return std::nullopt;
@@ -98,8 +111,8 @@ std::optional<toml::table> parse_toml(const std::string& text, const std::string
     }
 }
 
-std::optional<toml::table> read_toml_file(const std::string& path, Diagnostics& diags) {
-    auto text = read_text_file(path, diags);
+std::optional<toml::table> read_toml_file(const std::string& path, Diagnostics& diags, std::size_t max_bytes) {
+    auto text = read_text_file(path, diags, max_bytes);
     if (!text) return std::nullopt;
     return parse_toml(*text, path, diags);
 }
@@ -189,7 +202,12 @@ std::optional<double> TomlFields::number(std::string_view key, Requirement req) 
     const toml::node* n = get(key, req);
     if (!n) return std::nullopt;
     if (const auto* i = n->as_integer()) return static_cast<double>(i->get());
-    if (const auto* f = n->as_floating_point()) return f->get();
+    if (const auto* f = n->as_floating_point()) {
+        if (std::isfinite(f->get())) return f->get();
+        diags_.error("input.not-finite", value_pos(key), "'" + std::string(key) + "' must be a finite number, not " +
+                     (std::isnan(f->get()) ? std::string("nan") : std::string("inf")));
+        return std::nullopt;
+    }
     wrong_type(key, "a number");
     return std::nullopt;
 }

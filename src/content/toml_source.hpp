@@ -11,18 +11,22 @@
 
 #include "content/document.hpp"
 #include "core/diagnostics.hpp"
+#include "core/limits.hpp"
 
 namespace leafpress {
 
 // Reads a whole file as UTF-8 text. Reports and returns nullopt for a missing or unreadable
 // file, an empty one, UTF-16/32, binary data and invalid UTF-8. A UTF-8 BOM is dropped.
-std::optional<std::string> read_text_file(const std::string& path, Diagnostics& diags);
+// A file over `max_bytes` (see core/limits.hpp) is refused unread.
+std::optional<std::string> read_text_file(const std::string& path, Diagnostics& diags,
+                                          std::size_t max_bytes = limits::kContentBytes);
 
 // Parses TOML text; a syntax error becomes a diagnostic at its position.
 std::optional<toml::table> parse_toml(const std::string& text, const std::string& path, Diagnostics& diags);
 
 // Both: a TOML file read and parsed, or nullopt with the reason reported.
-std::optional<toml::table> read_toml_file(const std::string& path, Diagnostics& diags);
+std::optional<toml::table> read_toml_file(const std::string& path, Diagnostics& diags,
+                                          std::size_t max_bytes = limits::kContentBytes);
 
 SourcePos position(const std::string& file, const toml::source_region& region);
 

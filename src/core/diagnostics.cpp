@@ -12,10 +12,18 @@ void Diagnostics::warning(std::string code, SourcePos where, std::string message
     add({Severity::Warning, std::move(code), std::move(where), std::move(message), std::move(hint)});
 }
 
-void Diagnostics::add(Diagnostic d) { items_.push_back(std::move(d)); }
+void Diagnostics::add(Diagnostic d) {
+    std::string key = (d.severity == Severity::Error ? "E" : "W") + d.code + '\x1f' + d.message;
+    const auto [it, added] = index_.try_emplace(std::move(key), items_.size());
+    if (!added) {
+        items_[it->second].count += d.count;
+        return;
+    }
+    items_.push_back(std::move(d));
+}
 
 void Diagnostics::append(const Diagnostics& other) {
-    items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+    for (const auto& d : other.items_) add(d);
 }
 
 bool Diagnostics::has_errors() const { return error_count() > 0; }
@@ -37,6 +45,7 @@ std::string format(const Diagnostic& d) {
     out += d.severity == Severity::Error ? ": error: " : ": warning: ";
     out += d.message;
     if (!d.code.empty()) out += " [" + d.code + "]";
+    if (d.count > 1) out += " (" + std::to_string(d.count) + " times)";
     if (!d.hint.empty()) out += "\n  hint: " + d.hint;
     return out;
 }

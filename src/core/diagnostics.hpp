@@ -2,6 +2,7 @@
 // Diagnostics value; nothing throws past a stage boundary.
 #pragma once
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace leafpress {
@@ -20,12 +21,15 @@ struct Diagnostic {
     SourcePos where;
     std::string message;
     std::string hint;     // optional
+    int count = 1;        // the same finding (severity, code, message) seen this many times
 };
 
 class Diagnostics {
 public:
     void error(std::string code, SourcePos where, std::string message, std::string hint = {});
     void warning(std::string code, SourcePos where, std::string message, std::string hint = {});
+    // A finding equal to one already there (same severity, code and message) only counts up:
+    // a body with 20,000 unsupported tags gives one warning, "(20000 times)".
     void add(Diagnostic d);
     void append(const Diagnostics& other);
 
@@ -36,9 +40,11 @@ public:
 
 private:
     std::vector<Diagnostic> items_;
+    std::unordered_map<std::string, std::size_t> index_;  // severity, code and message → item
 };
 
-// "file:line:col: error: message" (+ "\n  hint: ..." when there is a hint).
+// "file:line:col: error: message [code]" (+ " (N times)" for a repeated finding, and
+// "\n  hint: ..." when there is a hint).
 std::string format(const Diagnostic& d);
 
 }  // namespace leafpress

@@ -74,7 +74,7 @@ std::optional<Color> parse_hex_color(std::string_view s) {
 }
 
 std::optional<Brand> load_brand(const std::string& path, Diagnostics& diags) {
-    auto table = read_toml_file(path, diags);
+    auto table = read_toml_file(path, diags, limits::kSettingsBytes);
     if (!table) return std::nullopt;
 
     Brand b;

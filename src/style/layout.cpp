@@ -124,7 +124,7 @@ std::string resolve_layout_path(const std::string& name_or_path, const std::stri
 }
 
 std::optional<Layout> load_layout(const std::string& path, Diagnostics& diags) {
-    auto table = read_toml_file(path, diags);
+    auto table = read_toml_file(path, diags, limits::kSettingsBytes);
     if (!table) return std::nullopt;
 
     Layout l;
