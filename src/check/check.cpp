@@ -1,5 +1,6 @@
 #include "check/check.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <set>
@@ -7,6 +8,7 @@
 #include "check/contrast.hpp"
 #include "check/readability.hpp"
 #include "core/utf8.hpp"
+#include "text/shape.hpp"
 
 namespace leafpress {
 
@@ -41,28 +43,117 @@ std::string normalized(const std::string& s) {
     return out;
 }
 
+// The phone number is read from the items that say they are it: on every page one line of
+// them must spell the number as the clinic wrote it, and every tel: link must dial the brand's.
 void check_phone(const CheckInput& in, Diagnostics& out) {
     const std::string phone = normalized(in.brand.phone);
     for (std::size_t p = 0; p < in.laid.pages.size(); ++p) {
-        if (normalized(page_text(in.laid.pages[p])).find(phone) == std::string::npos)
+        const auto& items = in.laid.pages[p].items;
+        bool shown = false;
+        for (std::size_t i = 0; i < items.size() && !shown; ++i) {
+            const auto* g = std::get_if<GlyphRun>(&items[i]);
+            if (!g || g->source.meaning != Meaning::PhoneNumber) continue;
+            // The runs of one number follow each other on one baseline (a fallback font splits them).
+            std::u32string text;
+            for (std::size_t k = i; k < items.size(); ++k) {
+                const auto* h = std::get_if<GlyphRun>(&items[k]);
+                if (!h || h->source.meaning != Meaning::PhoneNumber || h->origin.y != g->origin.y) break;
+                for (const auto& glyph : h->glyphs) text += glyph.text;
+            }
+            shown = normalized(utf8::encode(text)) == phone;
+        }
+        if (!shown)
             out.error("check.phone", in.brand.position_of("phone"),
                       "page " + std::to_string(p + 1) + " does not show the phone number " + in.brand.phone);
+        for (const auto& item : items) {
+            const auto* link = std::get_if<Link>(&item);
+            if (link && link->uri.rfind("tel:", 0) == 0 && link->uri != in.brand.tel)
+                out.error("check.phone", in.brand.position_of("phone"),
+                          "a link on page " + std::to_string(p + 1) + " dials " + link->uri + ", not the clinic's " +
+                              in.brand.tel);
+        }
     }
 }
 
+// A run's box: its advances across, and from cap height above the baseline to the baseline.
+// Lines set closer than their fonts' full height still never share that core.
+struct InkBox {
+    Pt left, right, top, bottom;
+};
+
+InkBox box_of(const GlyphRun& g) {
+    const Pt cap = g.face ? text::cap_height(*g.face, g.size) : g.size * 0.7;
+    return {g.origin.x + g.left(), g.origin.x + g.right(), g.origin.y - cap, g.origin.y};
+}
+
+std::string quote_run(const GlyphRun& g) {
+    std::u32string t;
+    for (const auto& glyph : g.glyphs) t += glyph.text;
+    std::string s = utf8::encode(t);
+    if (s.size() > 40) s = s.substr(0, 37) + "...";
+    return "\"" + s + "\"";
+}
+
+// No text off the page, and no two runs of text on top of each other.
 void check_fits(const CheckInput& in, Diagnostics& out) {
+    constexpr double kTolerance = 0.5;  // points: kerning may tuck one run into the next a little
     for (std::size_t p = 0; p < in.laid.pages.size(); ++p) {
         const Page& page = in.laid.pages[p];
+        std::vector<std::pair<InkBox, const GlyphRun*>> boxes;
         for (const auto& item : page.items) {
             const auto* g = std::get_if<GlyphRun>(&item);
             if (!g || g->glyphs.empty()) continue;
-            const Pt left = g->origin.x + g->glyphs.front().x;
-            const Pt right = g->origin.x + g->glyphs.back().x + g->size * 0.5;
-            if (left < Pt(-0.01) || right > page.size.width + Pt(0.01) || g->origin.y < Pt(0) ||
+            const InkBox b = box_of(*g);
+            if (b.left < Pt(-0.01) || b.right > page.size.width + Pt(0.01) || b.top < Pt(0) ||
                 g->origin.y > page.size.height) {
                 out.error("check.overflow", in.doc.title_pos,
-                          "text is drawn outside page " + std::to_string(p + 1));
-                return;
+                          "text " + quote_run(*g) + " is drawn outside page " + std::to_string(p + 1));
+                continue;
+            }
+            boxes.emplace_back(b, g);
+        }
+        // Sweep down the page: each box against those that start above its bottom.
+        std::sort(boxes.begin(), boxes.end(), [](const auto& a, const auto& b) { return a.first.top < b.first.top; });
+        for (std::size_t i = 0; i < boxes.size(); ++i) {
+            const InkBox& a = boxes[i].first;
+            for (std::size_t k = i + 1; k < boxes.size() && boxes[k].first.top < a.bottom - Pt(kTolerance); ++k) {
+                const InkBox& b = boxes[k].first;
+                const Pt across = std::min(a.right, b.right) - std::max(a.left, b.left);
+                const Pt down = std::min(a.bottom, b.bottom) - std::max(a.top, b.top);
+                if (across > Pt(kTolerance) && down > Pt(kTolerance)) {
+                    out.error("check.overlap", in.doc.title_pos,
+                              "on page " + std::to_string(p + 1) + ", text " + quote_run(*boxes[i].second) +
+                                  " and text " + quote_run(*boxes[k].second) + " overlap",
+                              "a longer text than the layout was made for: shorten it or use another layout");
+                }
+            }
+        }
+    }
+}
+
+// A heading must not end its page or column: some of its section's text follows it there.
+void check_headings(const CheckInput& in, Diagnostics& out) {
+    for (std::size_t p = 0; p < in.laid.pages.size(); ++p) {
+        const auto& items = in.laid.pages[p].items;
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            const auto* h = std::get_if<GlyphRun>(&items[i]);
+            if (!h || h->source.role != Role::Heading) continue;
+            const InkBox hb = box_of(*h);
+            bool followed = false;
+            for (std::size_t k = i + 1; k < items.size() && !followed; ++k) {
+                const auto* g = std::get_if<GlyphRun>(&items[k]);
+                if (!g || g->source.section != h->source.section || g->source.role == Role::Heading) continue;
+                const InkBox b = box_of(*g);
+                followed = b.top > hb.top && b.left < hb.right && b.right > hb.left;
+            }
+            if (!followed) {
+                const auto& sections = in.doc.sections;
+                const auto si = static_cast<std::size_t>(h->source.section);
+                const bool has_text = si < sections.size() && !sections[si].blocks.empty();
+                if (has_text)
+                    out.error("check.stranded-heading", si < sections.size() ? sections[si].where : in.doc.title_pos,
+                              "the heading " + quote_run(*h) + " ends page " + std::to_string(p + 1) +
+                                  " or a column, away from its text");
             }
         }
     }
@@ -192,6 +283,7 @@ std::string page_text(const Page& page) {
 void check_leaflet(const CheckInput& in, Diagnostics& findings) {
     check_phone(in, findings);
     check_fits(in, findings);
+    check_headings(in, findings);
     check_body_size(in, findings);
     check_contrast(in, findings);
     check_reading_grade(in, findings);

@@ -20,8 +20,10 @@ std::vector<LineBox> typeset(const std::vector<text::StyledRun>& runs, const tex
         for (const auto& run : line.runs) {
             box.items.emplace_back(glyph_run(run, {indent, baseline}, ref));
             if (!run.link.empty()) {
+                ElementRef link_ref = ref;
+                if (run.role == text::RunRole::PhoneNumber) link_ref.meaning = Meaning::PhoneNumber;
                 box.items.emplace_back(Link{{indent + run.left, baseline - asc, run.right - run.left, asc + desc},
-                                            run.link, ref});
+                                            run.link, link_ref});
             }
         }
         out.push_back(std::move(box));
@@ -30,9 +32,10 @@ std::vector<LineBox> typeset(const std::vector<text::StyledRun>& runs, const tex
 }
 
 GlyphRun glyph_run(const text::LineRun& run, Point origin, ElementRef ref) {
+    if (run.role == text::RunRole::PhoneNumber) ref.meaning = Meaning::PhoneNumber;
     GlyphRun g{run.face, run.size, run.color, origin, {}, ref};
     g.glyphs.reserve(run.glyphs.size());
-    for (const auto& lg : run.glyphs) g.glyphs.push_back({lg.gid, lg.x, lg.y_offset, lg.text});
+    for (const auto& lg : run.glyphs) g.glyphs.push_back({lg.gid, lg.x, lg.y_offset, lg.advance, lg.text});
     return g;
 }
 

@@ -41,6 +41,7 @@ std::string ref(const ElementRef& r) {
     std::string s = role_name(r.role);
     if (r.section >= 0) s += " s" + std::to_string(r.section);
     if (r.block >= 0) s += " b" + std::to_string(r.block);
+    if (r.meaning == Meaning::PhoneNumber) s += " phone";
     return s;
 }
 

@@ -96,7 +96,7 @@ LaidOut flow_pages(const Document& doc, const Brand& brand, const Layout& layout
         for (int step = 0; step < 14 && hi - lo > Pt(0.5); ++step) {
             const Pt mid = (lo + hi) / 2.0;
             Placement p = place(units, page_frames(layout, cov.bottom, std::pair{last, mid}), layout.page);
-            if (p.complete && static_cast<int>(p.pages.size()) == last + 1) {
+            if (p.complete && p.kept && static_cast<int>(p.pages.size()) == last + 1) {
                 hi = mid;
                 best = std::move(p);
             } else {
@@ -154,7 +154,7 @@ LaidOut flow_trifold(const Document& doc, const Brand& brand, const Layout& layo
         for (int step = 0; step < 14 && hi - lo > Pt(0.5); ++step) {
             const Pt mid = (lo + hi) / 2.0;
             Placement p = place(units, trifold_frames(L, mid), L.page);
-            if (p.complete) {
+            if (p.complete && p.kept) {
                 hi = mid;
                 placed = std::move(p);
             } else {

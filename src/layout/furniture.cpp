@@ -1,6 +1,7 @@
 #include "layout/furniture.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "layout/labels.hpp"
 #include "layout/qr.hpp"
@@ -30,6 +31,37 @@ Pt stack(std::vector<PageItem>& out, std::vector<LineBox> lines, Pt x, Pt y) {
         y += l.height;
     }
     return y;
+}
+
+// "Call " and the number: the number its own run, one unbreakable unit with its tel: link.
+std::vector<text::StyledRun> call_runs(const Furnisher& f, Color color) {
+    return {{labels_for(f.doc.language).call + " ", FontStyle::Bold, color, {}},
+            {f.brand.phone, FontStyle::Bold, color, f.brand.tel, text::RunRole::PhoneNumber}};
+}
+
+Pt line_width(const Furnisher& f, const std::vector<text::StyledRun>& runs, Pt size) {
+    return text::set_line(runs, para_style(f, size), f.ctx, f.diags).width;
+}
+
+// The largest size, from `preferred` down to `floor`, at which the call line fits `width`: on
+// one line if it can, else with the number alone on its line. nullopt when even the number
+// alone is too wide at `floor`.
+std::optional<Pt> call_size(const Furnisher& f, Pt preferred, Pt floor, Pt width) {
+    const auto runs = call_runs(f, Color{});
+    const Pt whole = line_width(f, runs, preferred);
+    if (whole <= width) return preferred;
+    if (const Pt scaled = preferred * (width / whole) * 0.999; scaled >= floor) return scaled;
+    const Pt alone = line_width(f, {runs[1]}, preferred);
+    const Pt scaled = preferred * std::min(1.0, width / alone) * 0.999;
+    if (scaled >= floor) return scaled;
+    return std::nullopt;
+}
+
+void phone_too_long(const Furnisher& f, std::string_view where) {
+    f.diags.error("layout.overflow", f.brand.position_of("phone"),
+                  "the phone number is too long for the " + std::string(where) + " of the " + f.layout.name +
+                      " layout, even in its smallest type",
+                  "write the number without words around it, or use a wider layout");
 }
 
 }  // namespace
@@ -105,9 +137,11 @@ std::vector<PageItem> signature(const Furnisher& f, Rect area) {
     if (!b.tagline.empty())
         parts.push_back(typeset({{b.tagline, FontStyle::Regular, b.colors.text, {}}}, para_style(f, t.body * 0.9),
                                 area.width, Pt(0), t.body * 0.9 * 1.35, f.ctx, {Role::Decoration}, f.diags));
-    parts.push_back(typeset({{labels_for(f.doc.language).call + " " + b.phone, FontStyle::Bold, b.colors.text, tel_uri(b.phone)}},
-                            para_style(f, t.body), area.width, Pt(0), t.body * 1.6, f.ctx, {Role::Decoration},
-                            f.diags));
+    const std::optional<Pt> size = call_size(f, t.body, t.small, area.width);
+    if (!size) phone_too_long(f, "cover");
+    const Pt call = size.value_or(t.small);
+    parts.push_back(typeset(call_runs(f, b.colors.text), para_style(f, call), area.width, Pt(0), call * 1.6, f.ctx,
+                            {Role::Decoration}, f.diags));
     Pt height{0};
     for (const auto& part : parts)
         for (const auto& l : part) height += l.height;
@@ -122,38 +156,75 @@ std::vector<PageItem> signature(const Furnisher& f, Rect area) {
 std::vector<PageItem> footer(const Furnisher& f, Rect panel, PageLabel label, int number, int total) {
     std::vector<PageItem> out;
     const Layout& L = f.layout;
-    const Pt size = L.type.small;
+    const Pt base = L.type.small;
+    const Pt floor = std::max(Pt(6), base * 0.8);
     const Pt x = panel.x + L.margins.left;
     const Pt width = panel.width - L.margins.left - L.margins.right;
-    const Pt top = panel.bottom() - L.margins.bottom + size * 1.6;
-    out.emplace_back(Rule{{x, top}, {x + width, top}, Pt(0.75), f.brand.colors.primary, {Role::Footer}});
-    const Pt line_height = size * 1.4;
-    const Pt y = top + size * 0.6;
-
-    const auto style = para_style(f, size);
+    // The footer's foot stays where a one-line footer in the layout's small size ends; a
+    // two-line footer grows upwards into the margin, never into the text.
+    const Pt foot = panel.bottom() - L.margins.bottom + base * 3.6;
     const Color text = f.brand.colors.text;
-    text::Line left = text::set_line({{f.brand.name + "  \u00B7  ", FontStyle::Regular, text, {}},
-                                      {labels_for(f.doc.language).call + " " + f.brand.phone, FontStyle::Bold, text,
-                                       tel_uri(f.brand.phone)}},
-                                     style, f.ctx, f.diags);
-    text::Line right;
-    if (label == PageLabel::Number)
-        right = text::set_line({{labels_for(f.doc.language).page_of(number, total), FontStyle::Regular,
-                                 text, {}}},
-                               style, f.ctx, f.diags);
+    const std::string page = label == PageLabel::Number ? labels_for(f.doc.language).page_of(number, total) : "";
+
+    // Clinic, phone and page number on one line; else the clinic's name above the rest; each
+    // from the layout's small size down to `floor`.
+    struct Setting {
+        std::vector<text::Line> left;  // one or two lines
+        text::Line right;              // the page number, on the last line
+        Pt size;
+    };
+    std::optional<Setting> chosen;
+    for (int rows = 1; rows <= 2 && !chosen; ++rows) {
+        for (Pt size = base; size >= floor - Pt(0.001) && !chosen; size -= Pt(0.25)) {
+            const auto style = para_style(f, size);
+            Setting st{{}, {}, size};
+            auto call = call_runs(f, text);
+            if (rows == 1) {
+                call.insert(call.begin(), {f.brand.name + "  \u00B7  ", FontStyle::Regular, text, {}});
+                st.left.push_back(text::set_line(call, style, f.ctx, f.diags));
+            } else {
+                st.left.push_back(text::set_line({{f.brand.name, FontStyle::Regular, text, {}}}, style, f.ctx, f.diags));
+                st.left.push_back(text::set_line(call, style, f.ctx, f.diags));
+            }
+            if (!page.empty()) st.right = text::set_line({{page, FontStyle::Regular, text, {}}}, style, f.ctx, f.diags);
+            const Pt gap = st.right.runs.empty() ? Pt(0) : size * 2.0;
+            bool fits = st.left.back().width + gap + st.right.width <= width;
+            for (const auto& l : st.left) fits = fits && l.width <= width;
+            if (fits) chosen = std::move(st);
+        }
+    }
+    if (!chosen) {
+        f.diags.error("layout.overflow", f.brand.position_of("name"),
+                      "the clinic's name and phone number do not fit the footer of the " + L.name +
+                          " layout, even on two lines at " + std::to_string(static_cast<int>(floor.value())) + " pt",
+                      "shorten the clinic's name in the brand file");
+        return out;
+    }
+    const Pt size = chosen->size;
+    const Pt line_height = size * 1.4;
+    const auto rows = static_cast<double>(chosen->left.size());
+    const Pt top = foot - size * 0.6 - line_height * rows;
+    out.emplace_back(Rule{{x, top}, {x + width, top}, Pt(0.75), f.brand.colors.primary, {Role::Footer}});
     const text::Face& face = f.ctx.fonts.primary(FontStyle::Regular);
-    const Pt baseline = y + baseline_in(face, size, line_height);
-    const auto place = [&](const text::Line& line, Pt at) {
+    const auto place = [&](const text::Line& line, Pt at, Pt y) {
+        const Pt baseline = y + baseline_in(face, size, line_height);
         for (const auto& run : line.runs) {
             out.emplace_back(glyph_run(run, {at, baseline}, {Role::Footer}));
-            if (!run.link.empty())
-                out.emplace_back(Link{{at + run.left, y, run.right - run.left, line_height}, run.link, {Role::Footer}});
+            if (!run.link.empty()) {
+                ElementRef ref{Role::Footer};
+                if (run.role == text::RunRole::PhoneNumber) ref.meaning = Meaning::PhoneNumber;
+                out.emplace_back(Link{{at + run.left, y, run.right - run.left, line_height}, run.link, ref});
+            }
         }
     };
-    // Clinic and phone where lines start, the page number at the other end.
+    // Clinic and phone where lines start, the page number at the other end of the last line.
     const bool rtl = text::is_rtl_language(f.doc.language);
-    place(left, rtl ? x + width - left.width : x);
-    if (!right.runs.empty()) place(right, rtl ? x : x + width - right.width);
+    Pt y = top + size * 0.6;
+    for (const auto& line : chosen->left) {
+        place(line, rtl ? x + width - line.width : x, y);
+        y += line_height;
+    }
+    if (!chosen->right.runs.empty()) place(chosen->right, rtl ? x : x + width - chosen->right.width, y - line_height);
     return out;
 }
 
@@ -174,13 +245,12 @@ Unit call_to_action(const Furnisher& f, Pt width) {
                         inner, Pt(0), t.heading * 1.3, f.ctx, {Role::CallToAction}, f.diags);
     y = stack(items, std::move(head), pad, y);
     y += t.body * 0.3;
-    // The number as large as the box allows, up to 1.6 times a heading.
-    Pt phone_size = t.heading * 1.6;
-    const Pt natural = text::set_line({{words.call + " " + b.phone, FontStyle::Bold, kWhite, {}}}, para_style(f, phone_size),
-                                      f.ctx, f.diags).width;
-    if (natural > inner) phone_size = std::max(t.body, phone_size * (inner / natural));
-    auto phone = typeset({{words.call + " " + b.phone, FontStyle::Bold, kWhite, tel_uri(b.phone)}}, para_style(f, phone_size),
-                         inner, Pt(0), phone_size * 1.25, f.ctx, {Role::CallToAction}, f.diags);
+    // The number as large as the box allows, up to 1.6 times a heading; never broken.
+    const std::optional<Pt> fitted = call_size(f, t.heading * 1.6, std::min(t.body, t.small * 1.2), inner);
+    if (!fitted) phone_too_long(f, "call to action");
+    const Pt phone_size = fitted.value_or(t.body);
+    auto phone = typeset(call_runs(f, kWhite), para_style(f, phone_size), inner, Pt(0), phone_size * 1.25, f.ctx,
+                         {Role::CallToAction}, f.diags);
     y = stack(items, std::move(phone), pad, y);
     if (!b.call_to_action.empty()) {
         y += t.body * 0.4;
@@ -195,7 +265,7 @@ Unit call_to_action(const Furnisher& f, Pt width) {
     auto who = typeset({{contact, FontStyle::Regular, kWhite, {}}}, para_style(f, t.body * 0.9), inner, Pt(0),
                        t.body * 0.9 * L.type.leading, f.ctx, {Role::CallToAction}, f.diags);
     y = stack(items, std::move(who), pad, y);
-    const std::string target = b.website.empty() ? tel_uri(b.phone) : b.website;
+    const std::string target = b.website_uri.empty() ? b.tel : b.website_uri;
     if (beside) {
         auto code = qr_code(target, width - pad - qr, pad, qr, Color{0, 0, 0}, {Role::CallToAction});
         items.insert(items.end(), code.begin(), code.end());

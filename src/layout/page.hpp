@@ -18,17 +18,22 @@ enum class Role {
     Callout, Quote, Header, Footer, CallToAction, Disclaimer, Reviewed, Decoration
 };
 
+// What a piece of text is inside its element, where that matters to checks and readers.
+enum class Meaning { Text, PhoneNumber };
+
 // Where an item came from in the Document: section and block indices (-1 when none).
 struct ElementRef {
     Role role = Role::Decoration;
     int section = -1;
     int block = -1;
+    Meaning meaning = Meaning::Text;  // the clinic's phone number, wherever it is printed
 };
 
 struct PlacedGlyph {
     std::uint32_t gid = 0;
     Pt x;                 // from the run's origin
     Pt y_offset;          // upwards
+    Pt advance;           // how far the pen moves after it: its share of the line
     std::u32string text;  // characters it stands for (for ToUnicode)
 };
 
@@ -39,6 +44,9 @@ struct GlyphRun {
     Point origin;  // baseline start
     std::vector<PlacedGlyph> glyphs;
     ElementRef source;
+    // From the origin: where the run's advances start and end.
+    [[nodiscard]] Pt left() const { return glyphs.empty() ? Pt(0) : glyphs.front().x; }
+    [[nodiscard]] Pt right() const { return glyphs.empty() ? Pt(0) : glyphs.back().x + glyphs.back().advance; }
 };
 
 struct Rule {

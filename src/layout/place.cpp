@@ -37,12 +37,13 @@ private:
         return h;
     }
 
-    // The height a unit needs to start here: all of it if it never splits, else its first
-    // kMinLines lines; plus that of the next unit when it keeps with it.
+    // The height a unit needs to start here: all of it if it never splits or is too short to
+    // leave kMinLines on each side of a split, else its first kMinLines lines; plus that of the
+    // next unit when it keeps with it (so a heading never stands alone at a frame's foot).
     static Pt needed(const std::vector<Unit>& units, std::size_t u, bool at_top) {
         const Unit& unit = units[u];
-        const std::size_t n =
-            unit.split == Split::Never ? unit.lines.size() : std::min(unit.lines.size(), kMinLines);
+        const std::size_t all = unit.lines.size();
+        const std::size_t n = unit.split == Split::Never || all < 2 * kMinLines ? all : kMinLines;
         Pt h = (at_top ? Pt(0) : unit.space_before) + height_of(unit, 0, n);
         if (unit.keep_with_next && u + 1 < units.size()) h += needed(units, u + 1, false);
         return h;
@@ -67,6 +68,9 @@ private:
         const Unit& unit = units[u];
         if (unit.lines.empty()) return;
         if (!fresh_ && needed(units, u, false) > room() && !next_frame(units, u, 0)) return;
+        // At the top of a frame that cannot hold a heading with the start of its text, no frame
+        // of this height can: the keep is broken, and the caller may try taller frames.
+        if (fresh_ && unit.keep_with_next && needed(units, u, true) > room() + Pt(0.01)) out_.kept = false;
         if (!fresh_) y_ += unit.space_before;
 
         std::size_t i = 0;

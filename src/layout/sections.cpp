@@ -11,7 +11,7 @@ std::vector<text::StyledRun> runs_of(const std::vector<Span>& spans, Color color
         FontStyle st = s.style;
         if (base == FontStyle::Italic) st = with_italic(st);
         if (base == FontStyle::Bold) st = with_bold(st);
-        out.push_back({s.text, st, s.link.empty() ? color : link_color, s.link});
+        out.push_back({s.text, st, s.link.empty() ? color : link_color, s.link, text::RunRole::Text, s.anchors});
     }
     return out;
 }

@@ -4,7 +4,10 @@
 #include <filesystem>
 #include <fstream>
 
+#include "content/markup.hpp"
 #include "content/toml_source.hpp"
+#include "core/limits.hpp"
+#include "style/phone.hpp"
 
 namespace fs = std::filesystem;
 
@@ -22,15 +25,6 @@ int hex_digit(char c) {
     return -1;
 }
 }  // namespace
-
-std::string tel_uri(std::string_view phone) {
-    std::string out = "tel:";
-    for (char c : phone) {
-        if (c >= '0' && c <= '9') out.push_back(c);
-        else if (c == '+' && out.size() == 4) out.push_back(c);
-    }
-    return out;
-}
 
 std::optional<std::pair<int, int>> image_size(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -86,9 +80,28 @@ std::optional<Brand> load_brand(const std::string& path, Diagnostics& diags) {
         for (auto&& [k, v] : *c) b.positions["colors." + std::string(k.str())] = position(path, v.source());
     b.name = f.string("name", Requirement::Required).value_or("");
     b.phone = f.string("phone", Requirement::Required).value_or("");
-    if (!b.phone.empty() && std::none_of(b.phone.begin(), b.phone.end(), [](char c) { return c >= '0' && c <= '9'; }))
-        diags.error("brand.phone", f.value_pos("phone"), "the phone number has no digits");
+    if (!b.phone.empty()) {
+        const PhoneUri tel = phone_uri(b.phone);
+        if (tel.uri) b.tel = *tel.uri;
+        else diags.error("brand.phone", f.value_pos("phone"), tel.problem + ": \"" + b.phone + "\"", tel.hint);
+    }
     b.website = f.string("website", Requirement::Optional).value_or("");
+    if (!b.website.empty()) {
+        const auto colon = b.website.find("://");
+        if (colon == std::string::npos) {
+            b.website_uri = "https://" + b.website;
+            diags.warning("brand.website", f.value_pos("website"),
+                          "the website has no scheme; it is linked as " + b.website_uri,
+                          "write it in full, such as \"https://" + b.website + "\"");
+        } else {
+            b.website_uri = b.website;
+        }
+        if (!is_allowed_link(b.website_uri) || b.website_uri.rfind("http", 0) != 0 || b.website_uri.size() > limits::kLinkBytes) {
+            diags.error("brand.website", f.value_pos("website"), "'" + b.website.substr(0, 60) + "' is not a web address",
+                        "write it as \"https://example.org\"");
+            b.website_uri.clear();
+        }
+    }
     b.address = f.string("address", Requirement::Optional).value_or("");
     b.tagline = f.string("tagline", Requirement::Optional).value_or("");
     b.disclaimer = f.string("disclaimer", Requirement::Optional).value_or("");

@@ -17,8 +17,10 @@ struct BrandColors {
 struct Brand {
     std::string source_file;
     std::string name;
-    std::string phone;
-    std::string website;
+    std::string phone;           // as the clinic wrote it: printed exactly so
+    std::string tel;             // the tel: URI (RFC 3966) that dials it, extension included
+    std::string website;         // as written
+    std::string website_uri;     // what a link or QR code opens: the website with its scheme
     std::string address;
     std::string tagline;
     std::string logo;            // absolute or relative-to-cwd path, resolved from the brand file
@@ -29,9 +31,6 @@ struct Brand {
     std::map<std::string, SourcePos> positions;  // where each key's value is: "phone", "colors.text", ...
     [[nodiscard]] SourcePos position_of(const std::string& key) const;
 };
-
-// The phone number as a tel: URI (RFC 3966): digits, with a leading + kept.
-std::string tel_uri(std::string_view phone);
 
 // Pixel size of a PNG or JPEG file, or nullopt when it is neither.
 std::optional<std::pair<int, int>> image_size(const std::string& path);

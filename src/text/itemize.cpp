@@ -74,6 +74,20 @@ void isolate_numbers(Itemized& it) {
     }
 }
 
+// The file position of character i, from its run's anchors; the paragraph's otherwise.
+SourcePos where_is(const std::vector<StyledRun>& runs, const Itemized& it, std::size_t i, const SourcePos& fallback) {
+    const int r = it.run[i];
+    const StyledRun& run = runs[static_cast<std::size_t>(r)];
+    if (run.anchors.empty()) return fallback;
+    std::size_t first = i;
+    while (first > 0 && it.run[first - 1] == r) --first;
+    const auto decoded = utf8::decode(run.text);
+    const std::size_t k = i - first;
+    if (k >= decoded.byte_offsets.size()) return fallback;
+    if (auto lc = locate(run.text, run.anchors, decoded.byte_offsets[k])) return {fallback.file, lc->first, lc->second};
+    return fallback;
+}
+
 }  // namespace
 
 Itemized itemize(const std::vector<StyledRun>& runs, const ParagraphStyle& style, const TextContext& context,
@@ -128,7 +142,7 @@ Itemized itemize(const std::vector<StyledRun>& runs, const ParagraphStyle& style
                 std::string ch, around;
                 utf8::append(ch, c);
                 for (std::size_t k = from; k < to; ++k) utf8::append(around, it.text[k] == U'\n' ? U' ' : it.text[k]);
-                diags.error("text.missing-glyph", context.where,
+                diags.error("text.missing-glyph", where_is(runs, it, i, context.where),
                             "no font has the character " + utf8::codepoint_name(c) + " '" + ch + "', in \"" +
                                 (from > 0 ? "..." : "") + around + (to < n ? "..." : "") + "\"",
                             "add a font that has it to the layout's fallback list, or leave the character out");

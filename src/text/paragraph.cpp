@@ -66,7 +66,8 @@ public:
                    it_.run[j] == it_.run[i] && it_.face[j] == it_.face[i] && it_.level[j] == it_.level[i])
                 ++j;
             add_piece(i, j, i >= last_word);
-            if (j < n && !is_space(it_.text[j]) && it_.text[j] != U'\n' && it_.breaks[j - 1] != BreakAfter::No) {
+            if (j < n && !is_space(it_.text[j]) && it_.text[j] != U'\n' && it_.breaks[j - 1] != BreakAfter::No &&
+                !inside_phone(j - 1, j)) {
                 const char32_t before = it_.text[j - 1];
                 const bool hyphen_char = before == U'-' || before == 0x2010 || before == 0x2013;
                 push(penalty(Pt(0), hyphen_char ? 50 : 0, hyphen_char ? Flag::Hyphen : Flag::None), {.char_index = j - 1, .run = it_.run[j - 1]});
@@ -84,6 +85,12 @@ public:
     double hyphen_cost() const { return style_.align == Align::Justified ? 50 : 300; }
 
 private:
+    // Whether characters a and b are both in the same phone number, which never breaks.
+    bool inside_phone(std::size_t a, std::size_t b) const {
+        return b < it_.text.size() && it_.run[a] == it_.run[b] &&
+               runs_[static_cast<std::size_t>(it_.run[a])].role == RunRole::PhoneNumber;
+    }
+
     std::size_t last_word_start() const {
         std::size_t k = it_.text.size();
         while (k > 0 && (is_space(it_.text[k - 1]) || it_.text[k - 1] == U'\n')) --k;
@@ -123,9 +130,11 @@ private:
     void add_space(std::size_t i, std::size_t j) {
         const Face* f = it_.face[i];
         const Pt w = space_width(f);
-        const bool justified = style_.align == Align::Justified;
-        // UAX #14 may forbid a break at this space (before closing punctuation, say).
-        if (it_.breaks[j - 1] == BreakAfter::No) push(penalty(Pt(0), kInfinity, Flag::None), {.char_index = i});
+        const bool phone = i > 0 && inside_phone(i - 1, j);
+        const bool justified = style_.align == Align::Justified && !phone;
+        // UAX #14 may forbid a break at this space (before closing punctuation, say), and a
+        // phone number never breaks.
+        if (it_.breaks[j - 1] == BreakAfter::No || phone) push(penalty(Pt(0), kInfinity, Flag::None), {.char_index = i});
         push(glue(w, justified ? w * 0.5 : Pt(0), justified ? w / 3.0 : Pt(0)),
              {.char_index = i, .face = f, .run = it_.run[i], .level = it_.level[i]});
     }
@@ -162,7 +171,8 @@ private:
     std::vector<std::size_t> hyphen_splits(const Piece& p) const {
         std::vector<std::size_t> out;
         if (!ctx_.hyphenator || style_.hyphenation == Hyphenation::Off || p.rtl()) return out;
-        if (!runs_[static_cast<std::size_t>(p.run)].link.empty()) return out;
+        const StyledRun& run = runs_[static_cast<std::size_t>(p.run)];
+        if (!run.link.empty() || run.role == RunRole::PhoneNumber) return out;
         auto* funcs = hb_unicode_funcs_get_default();
         const auto is_letter = [&](char32_t c) {
             const auto cat = hb_unicode_general_category(funcs, c);
@@ -206,7 +216,7 @@ private:
 
 // Splits every unbreakable stretch wider than the measure at its glyph clusters, so that
 // nothing is drawn outside the text area. Returns whether it had to.
-bool split_overlong(Built& b, const std::vector<Piece>& pieces, Pt width) {
+bool split_overlong(Built& b, const std::vector<Piece>& pieces, const std::vector<StyledRun>& runs, Pt width) {
     bool any = false;
     Built out;
     std::size_t i = 0;
@@ -226,7 +236,9 @@ bool split_overlong(Built& b, const std::vector<Piece>& pieces, Pt width) {
         for (std::size_t k = i; k < j; ++k) {
             const Item& it = b.items[k];
             const ItemRef& ref = b.refs[k];
-            if (w <= width || it.type != ItemType::Box || ref.piece < 0) {
+            // A phone number is never split: too wide, it overflows and the build says so.
+            if (w <= width || it.type != ItemType::Box || ref.piece < 0 ||
+                runs[static_cast<std::size_t>(ref.run)].role == RunRole::PhoneNumber) {
                 out.items.push_back(it);
                 out.refs.push_back(ref);
                 continue;
@@ -351,7 +363,7 @@ Line set_one_line(const Built& b, const std::vector<Piece>& pieces, const Itemiz
     const auto run_for = [&](const Face* face, int run) -> LineRun& {
         const StyledRun& sr = runs[static_cast<std::size_t>(run)];
         if (line.runs.empty() || line.runs.back().face != face || line.runs.back().source != run) {
-            line.runs.push_back({face, style.size, sr.color, sr.link, run, {}, x, x});
+            line.runs.push_back({face, style.size, sr.color, sr.link, sr.role, run, {}, x, x});
         }
         return line.runs.back();
     };
@@ -361,7 +373,7 @@ Line set_one_line(const Built& b, const std::vector<Piece>& pieces, const Itemiz
             hb_codepoint_t gid = 0;
             hb_font_get_nominal_glyph(ref.face->hb_font(), U' ', &gid);
             LineRun& lr = run_for(ref.face, ref.run);
-            lr.glyphs.push_back({gid, x, Pt(0), U" "});
+            lr.glyphs.push_back({gid, x, Pt(0), e.width, U" "});
             x += e.width;
             lr.right = x;
             continue;
@@ -379,14 +391,14 @@ Line set_one_line(const Built& b, const std::vector<Piece>& pieces, const Itemiz
                 if (p.rtl()) std::reverse(t.begin(), t.end());
             }
             prev_cluster = sg.cluster;
-            lr.glyphs.push_back({sg.gid, x + sg.x_offset, sg.y_offset, std::move(t)});
+            lr.glyphs.push_back({sg.gid, x + sg.x_offset, sg.y_offset, sg.advance, std::move(t)});
             x += sg.advance;
         }
         if (e.hyphen_after) {
             const std::u32string h = U"-";
             const auto hg = shape({h, 0, 1, p.face, style.size, Direction::LeftToRight, style.language});
             for (const auto& g : hg) {
-                lr.glyphs.push_back({g.gid, x + g.x_offset, g.y_offset, U"-"});
+                lr.glyphs.push_back({g.gid, x + g.x_offset, g.y_offset, g.advance, U"-"});
                 x += g.advance;
             }
         }
@@ -418,7 +430,7 @@ SetParagraph set_paragraph(const std::vector<StyledRun>& runs, const ParagraphSt
     ItemBuilder builder(it, runs, style, context);
     Built built = builder.build();
     const std::vector<Piece> pieces = builder.take_pieces();
-    if (split_overlong(built, pieces, width)) {
+    if (split_overlong(built, pieces, runs, width)) {
         diags.warning("text.overlong-word", context.where,
                       "a word or address is wider than the column and is broken inside",
                       "shorten it or give it a line of its own");

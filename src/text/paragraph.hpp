@@ -17,11 +17,17 @@
 
 namespace leafpress::text {
 
+// What a run of text is, where that changes how it may be set: a phone number is one
+// unbreakable unit (never broken across lines, hyphenated or split inside, its spaces fixed).
+enum class RunRole { Text, PhoneNumber };
+
 struct StyledRun {
     std::string text;  // UTF-8; '\n' is a hard line break
     FontStyle style = FontStyle::Regular;
     Color color;
     std::string link;
+    RunRole role = RunRole::Text;
+    std::vector<TextAnchor> anchors;  // where its characters are in the content file, if known
 };
 
 enum class BaseDirection { Auto, LeftToRight, RightToLeft };
@@ -38,6 +44,7 @@ struct LineGlyph {
     std::uint32_t gid = 0;
     Pt x;                // from the line's left edge
     Pt y_offset;         // upwards
+    Pt advance;          // how far the pen moves after it
     std::u32string text; // the characters this glyph stands for (empty for the 2nd+ glyph of a cluster)
 };
 
@@ -46,6 +53,7 @@ struct LineRun {
     Pt size;
     Color color;
     std::string link;
+    RunRole role = RunRole::Text;
     int source = 0;  // index of the StyledRun it came from
     std::vector<LineGlyph> glyphs;
     Pt left, right;  // extent from the line's left edge

@@ -8,6 +8,8 @@ VerticalMetrics vertical_metrics(const Face& face, Pt size) {
     return {face.to_pt(face.ascender(), size), face.to_pt(-face.descender(), size)};
 }
 
+Pt cap_height(const Face& face, Pt size) { return face.to_pt(face.cap_height(), size); }
+
 std::vector<ShapedGlyph> shape(const ShapeRequest& r) {
     hb_buffer_t* buf = hb_buffer_create();
     hb_buffer_add_utf32(buf, reinterpret_cast<const std::uint32_t*>(r.text.data()), static_cast<int>(r.text.size()),

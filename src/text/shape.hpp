@@ -34,6 +34,8 @@ struct VerticalMetrics {
     Pt ascent, descent;
 };
 VerticalMetrics vertical_metrics(const Face& face, Pt size);
+// The height of capitals above the baseline at a size.
+Pt cap_height(const Face& face, Pt size);
 
 // Glyphs in visual order (for right-to-left text, clusters descend). Kerning and standard
 // ligatures are on.

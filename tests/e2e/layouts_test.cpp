@@ -76,13 +76,13 @@ TEST_CASE("every shipped leaflet in every layout", "[e2e][layouts]") {
             run("pdftoppm -r 150 -f " + std::to_string(qr_page) + " -l " + std::to_string(qr_page) +
                 " -singlefile -png " + quote(pdf) + " " + quote(png));
             auto z = run("zbarimg -q --raw " + quote(png + ".png"));
-            CHECK(z.out.find("tel:8582585090") != std::string::npos);
+            CHECK(z.out.find("tel:858-258-5090") != std::string::npos);
             // A tel: link annotation.
             const std::string qdf = out.file("q.pdf");
             run("qpdf --qdf --object-streams=disable " + quote(pdf) + " " + quote(qdf));
             const std::string raw = slurp(qdf);
             CHECK(raw.find("/Subtype /Link") != std::string::npos);
-            CHECK(raw.find("/URI (tel:8582585090)") != std::string::npos);
+            CHECK(raw.find("/URI (tel:858-258-5090)") != std::string::npos);
             // An outline entry per section heading.
             auto outline = run("mutool show " + quote(pdf) + " outline");
             CHECK(std::count(outline.out.begin(), outline.out.end(), '\n') >= 5);

@@ -29,10 +29,10 @@ TEST_CASE("brand errors are reported where they are", "[brand]") {
     };
     const Case cases[] = {
         {"missing phone", "name = \"C\"\n", "brand.toml:1:1: error: missing required key 'phone'"},
-        {"phone without digits", "name = \"C\"\nphone = \"call us\"\n", "brand.toml:2:9: error: the phone number has no digits"},
-        {"bad colour", "name = \"C\"\nphone = \"1\"\n[colors]\ntext = \"teal\"\n", "brand.toml:4:8: error: 'teal' is not a colour"},
-        {"missing logo", "name = \"C\"\nphone = \"1\"\nlogo = \"nope.png\"\n", "brand.toml:3:8: error: logo file"},
-        {"unknown colour key", "name = \"C\"\nphone = \"1\"\n[colors]\nprimery = \"#000000\"\n",
+        {"phone without digits", "name = \"C\"\nphone = \"call us\"\n", "brand.toml:2:9: error: the phone number must start with a digit, '+' or '(', not 'c'"},
+        {"bad colour", "name = \"C\"\nphone = \"123\"\n[colors]\ntext = \"teal\"\n", "brand.toml:4:8: error: 'teal' is not a colour"},
+        {"missing logo", "name = \"C\"\nphone = \"123\"\nlogo = \"nope.png\"\n", "brand.toml:3:8: error: logo file"},
+        {"unknown colour key", "name = \"C\"\nphone = \"123\"\n[colors]\nprimery = \"#000000\"\n",
          "brand.toml:4:1: warning: unknown key 'primery' in [colors]; did you mean 'primary'?"},
     };
     for (const auto& c : cases) {
@@ -56,7 +56,7 @@ TEST_CASE("parse_hex_color", "[brand]") {
 TEST_CASE("the brand file is found next to the content or above it", "[brand]") {
     TempDir dir;
     std::filesystem::create_directories(dir.file("a/b"));
-    dir.write("brand.toml", "name = \"C\"\nphone = \"1\"\n");
+    dir.write("brand.toml", "name = \"C\"\nphone = \"123\"\n");
     auto found = find_brand_file(dir.file("a/b/leaflet.toml"));
     REQUIRE(found);
     CHECK(std::filesystem::equivalent(*found, dir.file("brand.toml")));

@@ -60,6 +60,7 @@ struct Handmade {
         doc.reviewed = Date{2026, 11, 1};
         brand.name = "C";
         brand.phone = "(555) 010-0199";
+        brand.tel = "tel:555-010-0199";
         brand.disclaimer = "D";
     }
 
@@ -67,9 +68,16 @@ struct Handmade {
         GlyphRun g{lib.find("Noto Sans", FontStyle::Regular), Pt(12), color, at, {}, {role}};
         Pt x{0};
         for (char32_t c : text) {
-            g.glyphs.push_back({1, x, Pt(0), std::u32string(1, c)});
+            g.glyphs.push_back({1, x, Pt(0), Pt(6), std::u32string(1, c)});
             x += Pt(6);
         }
+        return g;
+    }
+
+    // The phone number as layout marks it.
+    GlyphRun phone(Point at) {
+        GlyphRun g = run(U"(555) 010-0199", at, Role::Footer);
+        g.source.meaning = Meaning::PhoneNumber;
         return g;
     }
 
@@ -88,9 +96,10 @@ bool has(const Diagnostics& d, const std::string& code) {
 TEST_CASE("check.phone: a page without the phone number is an error", "[check]") {
     Handmade h;
     h.laid.pages.push_back({h.layout.page, {}});
-    h.laid.pages[0].items.emplace_back(h.run(U"Call (555) 010-0199", {Pt(50), Pt(800)}, Role::Footer));
+    h.laid.pages[0].items.emplace_back(h.phone({Pt(50), Pt(800)}));
     h.laid.pages.push_back({h.layout.page, {}});
-    h.laid.pages[1].items.emplace_back(h.run(U"Call us", {Pt(50), Pt(800)}, Role::Footer));
+    // The digits alone are not the phone number: the check reads what layout says the number is.
+    h.laid.pages[1].items.emplace_back(h.run(U"Call (555) 010-0199", {Pt(50), Pt(800)}, Role::Footer));
     const auto d = h.check();
     REQUIRE(has(d, "check.phone"));
     CHECK(std::count_if(d.all().begin(), d.all().end(), [](const Diagnostic& x) { return x.code == "check.phone"; }) == 1);
@@ -98,10 +107,67 @@ TEST_CASE("check.phone: a page without the phone number is an error", "[check]")
     CHECK(d.all()[0].severity == Severity::Error);
 }
 
+TEST_CASE("check.phone: a number split over two lines, or a link that dials another, is an error", "[check]") {
+    Handmade h;
+    h.laid.pages.push_back({h.layout.page, {}});
+    GlyphRun first = h.run(U"(555) 010-", {Pt(50), Pt(780)}, Role::CallToAction);
+    GlyphRun second = h.run(U"0199", {Pt(50), Pt(800)}, Role::CallToAction);
+    first.source.meaning = second.source.meaning = Meaning::PhoneNumber;
+    h.laid.pages[0].items.emplace_back(first);
+    h.laid.pages[0].items.emplace_back(second);
+    CHECK(has(h.check(), "check.phone"));
+    h.laid.pages[0].items.clear();
+    h.laid.pages[0].items.emplace_back(h.phone({Pt(50), Pt(800)}));
+    CHECK_FALSE(has(h.check(), "check.phone"));
+    h.laid.pages[0].items.emplace_back(Link{{Pt(50), Pt(790), Pt(80), Pt(12)}, "tel:5550100199", {Role::Footer}});
+    const auto d = h.check();
+    REQUIRE(has(d, "check.phone"));
+    CHECK(d.all()[0].message == "a link on page 1 dials tel:5550100199, not the clinic's tel:555-010-0199");
+}
+
+TEST_CASE("check.overlap: two runs of text on top of each other are an error; neighbours are not", "[check]") {
+    Handmade h;
+    h.laid.pages.push_back({h.layout.page, {}});
+    auto& items = h.laid.pages[0].items;
+    items.emplace_back(h.phone({Pt(50), Pt(800)}));
+    // 10 characters of 6 pt: "Page 1 of 2" from x = 100 to 160; a line 17 pt below does not touch it.
+    items.emplace_back(h.run(U"Page 1 of ", {Pt(100), Pt(700)}, Role::Footer));
+    items.emplace_back(h.run(U"next line", {Pt(100), Pt(717)}, Role::Paragraph));
+    items.emplace_back(h.run(U"2", {Pt(160), Pt(700)}, Role::Footer));  // the next run on the same line
+    CHECK_FALSE(has(h.check(), "check.overlap"));
+    // A long clinic name running into the page number, on the same baseline.
+    items.emplace_back(h.run(U"A very long clinic name", {Pt(20), Pt(700)}, Role::Footer));
+    const auto d = h.check();
+    REQUIRE(has(d, "check.overlap"));
+    CHECK(d.all()[0].message == "on page 1, text \"Page 1 of \" and text \"A very long clinic name\" overlap");
+}
+
+TEST_CASE("check.stranded-heading: a heading with nothing of its section below it is an error", "[check]") {
+    Handmade h;
+    Section s;
+    s.heading = "Side effects";
+    s.blocks.push_back(Block{});
+    h.doc.sections.push_back(s);
+    h.laid.pages.push_back({h.layout.page, {}});
+    auto& items = h.laid.pages[0].items;
+    items.emplace_back(h.phone({Pt(50), Pt(800)}));
+    GlyphRun heading = h.run(U"Side effects", {Pt(50), Pt(760)}, Role::Heading);
+    heading.source.section = 0;
+    items.emplace_back(heading);
+    // Its text went to the next column, beside it and higher up.
+    GlyphRun body = h.run(U"Most are mild.", {Pt(300), Pt(60)}, Role::Paragraph);
+    body.source.section = 0;
+    items.emplace_back(body);
+    CHECK(has(h.check(), "check.stranded-heading"));
+    body.origin = {Pt(50), Pt(780)};
+    items.emplace_back(body);
+    CHECK_FALSE(has(h.check(), "check.stranded-heading"));
+}
+
 TEST_CASE("check.overflow: text drawn off the page is an error", "[check]") {
     Handmade h;
     h.laid.pages.push_back({h.layout.page, {}});
-    h.laid.pages[0].items.emplace_back(h.run(U"Call (555) 010-0199", {Pt(50), Pt(800)}, Role::Footer));
+    h.laid.pages[0].items.emplace_back(h.phone({Pt(50), Pt(800)}));
     CHECK_FALSE(has(h.check(), "check.overflow"));
     h.laid.pages[0].items.emplace_back(h.run(U"far too far to the right", {Pt(560), Pt(400)}, Role::Paragraph));
     CHECK(has(h.check(), "check.overflow"));
@@ -111,7 +177,7 @@ TEST_CASE("check.contrast: text on a background is measured against that backgro
     Handmade h;
     h.laid.pages.push_back({h.layout.page, {}});
     auto& items = h.laid.pages[0].items;
-    items.emplace_back(h.run(U"Call (555) 010-0199", {Pt(50), Pt(800)}, Role::Footer));
+    items.emplace_back(h.phone({Pt(50), Pt(800)}));
     // White on teal passes; white on a pale tint fails.
     items.emplace_back(Box{{Pt(0), Pt(0), Pt(300), Pt(100)}, Color{0x0E / 255.0, 0x6E / 255.0, 0x6E / 255.0}, {}, Pt(0), {}});
     items.emplace_back(h.run(U"White on teal", {Pt(20), Pt(50)}, Role::Title, {1, 1, 1}));

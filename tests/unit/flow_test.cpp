@@ -28,6 +28,7 @@ Built build(const std::string& content) {
     Brand brand;
     brand.name = "Test Clinic";
     brand.phone = "(555) 010-0199";
+    brand.tel = "tel:555-010-0199";
     Layout layout = *load_layout(test::repo_dir() + "/layouts/a4.toml", b.diags);
     b.laid = flow(*doc, brand, layout, {chain, hyph.get()}, b.diags);
     return b;

@@ -1,0 +1,61 @@
+#include <catch2/catch.hpp>
+
+#include "layout/place.hpp"
+
+using namespace leafpress;
+
+namespace {
+// A unit of `lines` line boxes 10 pt tall, each holding one rule that marks it as unit `id`.
+Unit unit(int id, std::size_t lines, bool keep_with_next = false) {
+    Unit u;
+    for (std::size_t i = 0; i < lines; ++i) {
+        LineBox box{Pt(10), {}};
+        box.items.emplace_back(Rule{{Pt(0), Pt(0)}, {Pt(1), Pt(0)}, Pt(1), {}, {Role::Paragraph, id, static_cast<int>(i)}});
+        u.lines.push_back(std::move(box));
+    }
+    u.keep_with_next = keep_with_next;
+    u.split = keep_with_next ? Split::Never : Split::Lines;
+    return u;
+}
+
+// Frames of `height` points, one per page.
+FrameSource frames(Pt height) {
+    return [height](int index) -> std::optional<Frame> { return Frame{index, {Pt(0), Pt(0), Pt(100), height}}; };
+}
+
+// Which (unit, line) pairs each page holds, as "u.l" words.
+std::vector<std::string> pages(const Placement& p) {
+    std::vector<std::string> out;
+    for (const auto& page : p.pages) {
+        std::string s;
+        for (const auto& item : page.items) {
+            const auto& r = std::get<Rule>(item).source;
+            s += (s.empty() ? "" : " ") + std::to_string(r.section) + "." + std::to_string(r.block);
+        }
+        out.push_back(s);
+    }
+    return out;
+}
+}  // namespace
+
+TEST_CASE("a heading goes with all of a three-line paragraph, which cannot split", "[place]") {
+    // Room for 6 lines: paragraph 0 takes 3, the heading 1; the next paragraph's 3 lines do not
+    // fit in the 2 left and cannot split 2 + 1, so the heading goes with them.
+    const std::vector<Unit> units{unit(0, 3), unit(1, 1, true), unit(2, 3)};
+    const Placement p = place(units, frames(Pt(60)), {Pt(100), Pt(100)});
+    CHECK(pages(p) == std::vector<std::string>{"0.0 0.1 0.2", "1.0 2.0 2.1 2.2"});
+    CHECK(p.complete);
+    CHECK(p.kept);
+}
+
+TEST_CASE("a heading goes with the first two lines of a long paragraph", "[place]") {
+    const std::vector<Unit> units{unit(0, 3), unit(1, 1, true), unit(2, 6)};
+    const Placement p = place(units, frames(Pt(60)), {Pt(100), Pt(100)});
+    CHECK(pages(p) == std::vector<std::string>{"0.0 0.1 0.2 1.0 2.0 2.1", "2.2 2.3 2.4 2.5"});
+}
+
+TEST_CASE("frames too short for a heading and its text say so", "[place]") {
+    const std::vector<Unit> units{unit(1, 1, true), unit(2, 3)};
+    const Placement p = place(units, frames(Pt(25)), {Pt(100), Pt(100)});
+    CHECK_FALSE(p.kept);
+}
