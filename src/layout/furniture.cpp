@@ -166,38 +166,44 @@ std::vector<PageItem> footer(const Furnisher& f, Rect panel, PageLabel label, in
     const Color text = f.brand.colors.text;
     const std::string page = label == PageLabel::Number ? labels_for(f.doc.language).page_of(number, total) : "";
 
-    // Clinic, phone and page number on one line; else the clinic's name above the rest; each
-    // from the layout's small size down to `floor`.
+    // Clinic, phone and page number on one line; else the clinic's name above the rest; else,
+    // for a name too long for the panel, the phone and page number alone (with a warning);
+    // each from the layout's small size down to `floor`.
     struct Setting {
         std::vector<text::Line> left;  // one or two lines
         text::Line right;              // the page number, on the last line
         Pt size;
     };
     std::optional<Setting> chosen;
-    for (int rows = 1; rows <= 2 && !chosen; ++rows) {
+    enum class Form { OneLine, NameAbove, PhoneOnly };
+    for (Form form : {Form::OneLine, Form::NameAbove, Form::PhoneOnly}) {
+        if (chosen) break;
         for (Pt size = base; size >= floor - Pt(0.001) && !chosen; size -= Pt(0.25)) {
             const auto style = para_style(f, size);
             Setting st{{}, {}, size};
             auto call = call_runs(f, text);
-            if (rows == 1) {
+            if (form == Form::OneLine)
                 call.insert(call.begin(), {f.brand.name + "  \u00B7  ", FontStyle::Regular, text, {}});
-                st.left.push_back(text::set_line(call, style, f.ctx, f.diags));
-            } else {
+            if (form == Form::NameAbove)
                 st.left.push_back(text::set_line({{f.brand.name, FontStyle::Regular, text, {}}}, style, f.ctx, f.diags));
-                st.left.push_back(text::set_line(call, style, f.ctx, f.diags));
-            }
+            st.left.push_back(text::set_line(call, style, f.ctx, f.diags));
             if (!page.empty()) st.right = text::set_line({{page, FontStyle::Regular, text, {}}}, style, f.ctx, f.diags);
             const Pt gap = st.right.runs.empty() ? Pt(0) : size * 2.0;
             bool fits = st.left.back().width + gap + st.right.width <= width;
             for (const auto& l : st.left) fits = fits && l.width <= width;
             if (fits) chosen = std::move(st);
         }
+        if (chosen && form == Form::PhoneOnly)
+            f.diags.warning("layout.footer", f.brand.position_of("name"),
+                            "the clinic's name is too long for the footer of the " + L.name +
+                                " layout; the footer shows the phone number without it",
+                            "a shorter name in the brand file fits the footer");
     }
     if (!chosen) {
-        f.diags.error("layout.overflow", f.brand.position_of("name"),
-                      "the clinic's name and phone number do not fit the footer of the " + L.name +
-                          " layout, even on two lines at " + std::to_string(static_cast<int>(floor.value())) + " pt",
-                      "shorten the clinic's name in the brand file");
+        f.diags.error("layout.overflow", f.brand.position_of("phone"),
+                      "the phone number does not fit the footer of the " + L.name + " layout, even at " +
+                          std::to_string(static_cast<int>(floor.value())) + " pt",
+                      "write the number without words around it, or use a wider layout");
         return out;
     }
     const Pt size = chosen->size;
