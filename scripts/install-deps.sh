@@ -9,7 +9,7 @@ packages=(
   # libraries
   libhpdf-dev libharfbuzz-dev libfreetype-dev libtomlplusplus-dev catch2
   libmd4c-dev libhyphen-dev libunibreak-dev libfribidi-dev libqrencode-dev
-  libcli11-dev zlib1g-dev
+  libcli11-dev zlib1g-dev nlohmann-json3-dev libpng-dev libjpeg-dev
   # hyphenation patterns
   hyphen-en-us hyphen-es
   # validators used by the end-to-end tests

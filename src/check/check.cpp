@@ -246,18 +246,28 @@ int days_from_civil(Date d) {
     return era * 146097 + doe - 719468;
 }
 
+}  // namespace
+
+ReviewState review_state(const std::optional<Date>& reviewed, Date today) {
+    if (!reviewed) return ReviewState::Missing;
+    const int age = days_from_civil(today) - days_from_civil(*reviewed);
+    return age > 365 ? ReviewState::Stale : age < 0 ? ReviewState::Future : ReviewState::Current;
+}
+
+namespace {
+
 void check_review(const CheckInput& in, Diagnostics& out) {
-    if (!in.doc.reviewed) {
+    const ReviewState state = review_state(in.doc.reviewed, in.today);
+    if (state == ReviewState::Missing) {
         out.warning("check.review-date", in.doc.title_pos, "the leaflet has no reviewed date",
                     "add a line: reviewed = YYYY-MM-DD, the date a clinician last checked it");
         return;
     }
-    const int age = days_from_civil(in.today) - days_from_civil(*in.doc.reviewed);
-    if (age > 365)
+    if (state == ReviewState::Stale)
         out.warning("check.review-date", in.doc.reviewed_pos,
                     "the leaflet was last reviewed on " + to_iso(*in.doc.reviewed) + ", more than 12 months ago",
                     "have it reviewed and update 'reviewed'");
-    if (age < 0)
+    if (state == ReviewState::Future)
         out.warning("check.review-date", in.doc.reviewed_pos, "the reviewed date " + to_iso(*in.doc.reviewed) + " is in the future");
 }
 

@@ -3,19 +3,17 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
+#include <map>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <mutex>
-#include <sstream>
 #include <thread>
 
 #include "cli/build_cache.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
+#include "cli/workers.hpp"
 #include "style/brand.hpp"
 #include "style/layout.hpp"
 
@@ -25,103 +23,54 @@ namespace leafpress {
 
 namespace {
 
-enum class Status { Built, UpToDate, Failed };
-
-struct Job {
-    std::string content;
-    std::string layout;  // as given
-    std::string layout_name;
-    std::string output;
-    std::uint64_t inputs = 0;  // hash of everything the output depends on
-    // Results.
-    Status status = Status::Failed;
-    int pages = 0;
-    std::size_t bytes = 0;
-    double seconds = 0;
-    std::vector<Diagnostic> findings;
-};
-
-std::string json_string(const std::string& s) {
-    std::string out = "\"";
-    for (unsigned char c : s) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\t': out += "\\t"; break;
-            case '\r': out += "\\r"; break;
-            default:
-                if (c < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    out += buf;
-                } else {
-                    out.push_back(static_cast<char>(c));
-                }
-        }
-    }
-    return out + "\"";
-}
-
-const char* status_name(Status s) {
-    switch (s) {
-        case Status::Built: return "built";
-        case Status::UpToDate: return "up-to-date";
-        case Status::Failed: return "failed";
-    }
-    return "?";
-}
-
+// The report as JSON text; names that are not valid UTF-8 are written with U+FFFD in place.
 std::string json_report(const std::vector<Job>& jobs) {
-    std::ostringstream o;
-    o << "{\n  \"leafpress\": " << json_string(LEAFPRESS_VERSION) << ",\n  \"outputs\": [";
-    for (std::size_t i = 0; i < jobs.size(); ++i) {
-        const Job& j = jobs[i];
-        o << (i ? "," : "") << "\n    {\"content\": " << json_string(j.content) << ", \"layout\": "
-          << json_string(j.layout_name) << ", \"output\": " << json_string(j.output) << ", \"status\": \""
-          << status_name(j.status) << "\", \"pages\": " << j.pages << ", \"bytes\": " << j.bytes
-          << ", \"seconds\": " << j.seconds << ",\n     \"findings\": [";
-        for (std::size_t k = 0; k < j.findings.size(); ++k) {
-            const Diagnostic& d = j.findings[k];
-            o << (k ? "," : "") << "\n       {\"severity\": \"" << (d.severity == Severity::Error ? "error" : "warning")
-              << "\", \"code\": " << json_string(d.code) << ", \"file\": " << json_string(d.where.file)
-              << ", \"line\": " << d.where.line << ", \"column\": " << d.where.column
-              << ", \"message\": " << json_string(d.message) << ", \"hint\": " << json_string(d.hint) << "}";
-        }
-        o << (j.findings.empty() ? "" : "\n     ") << "]}";
-    }
+    nlohmann::json outputs = nlohmann::json::array();
     int built = 0, fresh = 0, failed = 0;
-    for (const auto& j : jobs) (j.status == Status::Built ? built : j.status == Status::UpToDate ? fresh : failed)++;
-    o << "\n  ],\n  \"built\": " << built << ",\n  \"up_to_date\": " << fresh << ",\n  \"failed\": " << failed
-      << "\n}\n";
-    return o.str();
+    for (const Job& j : jobs) {
+        nlohmann::json findings = nlohmann::json::array();
+        for (const auto& d : j.findings) findings.push_back(to_json(d));
+        outputs.push_back({{"content", j.content},
+                           {"layout", j.layout_name},
+                           {"output", j.output},
+                           {"status", status_name(j.status)},
+                           {"pages", j.pages},
+                           {"bytes", j.bytes},
+                           {"seconds", j.seconds},
+                           {"findings", std::move(findings)}});
+        (j.status == Status::Built ? built : j.status == Status::UpToDate ? fresh : failed)++;
+    }
+    const nlohmann::json report{{"leafpress", LEAFPRESS_VERSION}, {"outputs", std::move(outputs)},
+                                {"built", built}, {"up_to_date", fresh}, {"failed", failed}};
+    return report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-void run_job(Job& job, Engine& engine, const RunSettings& s, BuildCache& cache, Rebuild rebuild) {
-    const auto t0 = std::chrono::steady_clock::now();
-    if (rebuild == Rebuild::Changed) {
-        if (auto hit = cache.lookup(job.output, job.inputs); hit && fs::exists(job.output)) {
-            job.status = Status::UpToDate;
-            job.pages = hit->pages;
-            job.bytes = hit->bytes;
-            job.findings = hit->findings;
-            return;
+// Outputs that two jobs would both write, or that are one of the inputs: reported before
+// anything is built.
+bool check_plan(const std::vector<Job>& jobs, const std::vector<std::string>& inputs) {
+    bool ok = true;
+    std::map<std::string, std::size_t> seen;
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+        std::error_code ec;
+        const std::string key = fs::absolute(jobs[i].output, ec).lexically_normal().string();
+        const auto [it, added] = seen.emplace(key, i);
+        if (!added) {
+            const Job& a = jobs[it->second];
+            const Job& b = jobs[i];
+            std::cerr << b.output << ": error: two leaflets would be written here: " << a.content << " (layout "
+                      << a.layout << ") and " << b.content << " (layout " << b.layout
+                      << ") [batch.collision]\n  hint: rename one of the content or layout files, or build them "
+                         "into separate output folders\n";
+            ok = false;
         }
+        for (const auto& in : inputs)
+            if (same_file(jobs[i].output, in)) {
+                std::cerr << jobs[i].output << ": error: the output would replace the input " << in
+                          << " [output.overwrites-input]\n";
+                ok = false;
+            }
     }
-    BuildResult r = build_leaflet({job.content, job.layout, {}, s.source_date, s.today, s.warnings}, engine);
-    if (!r.layout_name.empty()) job.layout_name = r.layout_name;
-    if (r.pdf && !write_atomically(job.output, *r.pdf, r.diags)) r.pdf.reset();
-    job.findings = r.diags.all();
-    job.pages = r.pages;
-    job.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    if (r.pdf) {
-        job.status = Status::Built;
-        job.bytes = r.pdf->size();
-        cache.store(job.output, {job.inputs, job.pages, job.bytes, job.findings});
-    } else {
-        job.status = Status::Failed;
-        cache.forget(job.output);
-    }
+    return ok;
 }
 
 }  // namespace
@@ -130,7 +79,15 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
     std::vector<std::string> inputs = o.inputs;
     if (inputs.empty()) inputs.push_back(fs::is_directory("content") ? "content" : ".");
     const auto files = collect_content(inputs);
-    const std::vector<std::string> layouts = o.layouts.empty() ? std::vector<std::string>{"a4"} : o.layouts;
+    // The layouts, each once: "a4" and "layouts/a4.toml" are the same file.
+    std::vector<std::string> layouts;
+    for (const auto& l : o.layouts.empty() ? std::vector<std::string>{"a4"} : o.layouts) {
+        const std::string path = resolve_layout_path(l, engine.paths().layouts_dir);
+        if (std::none_of(layouts.begin(), layouts.end(), [&](const std::string& k) {
+                return same_file(resolve_layout_path(k, engine.paths().layouts_dir), path);
+            }))
+            layouts.push_back(l);
+    }
     std::error_code ec;
     fs::create_directories(o.out_dir, ec);
     if (ec) {
@@ -154,29 +111,57 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
         }
     }
 
-    // Run: a pool of workers takes jobs in order; results stay in their slots.
+    std::vector<std::string> read = files;  // every file the batch reads
+    for (const auto& layout : layouts) read.push_back(resolve_layout_path(layout, engine.paths().layouts_dir));
+    if (!check_plan(jobs, read)) {
+        std::cerr << "leafpress: nothing was built\n";
+        return 1;
+    }
+    remove_stale_temporaries(o.out_dir);
+
+    // Leaflets whose inputs and output are as recorded are up to date; the rest are built, each
+    // in a worker process, and recorded as each finishes (a batch killed half-way keeps what
+    // it finished, and never trusts what it did not).
     BuildCache cache((fs::path(o.out_dir) / ".leafpress-cache.toml").string());
-    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-    const std::size_t workers = std::min<std::size_t>(o.jobs > 0 ? static_cast<std::size_t>(o.jobs) : cores,
-                                                      std::max<std::size_t>(1, jobs.size()));
-    const bool tty = isatty(STDERR_FILENO) != 0;
-    std::atomic<std::size_t> next{0}, done{0};
-    std::mutex progress;
-    const auto t0 = std::chrono::steady_clock::now();
-    const auto work = [&] {
-        for (std::size_t i; (i = next.fetch_add(1)) < jobs.size();) {
-            run_job(jobs[i], engine, s, cache, o.rebuild);
-            const std::size_t n = done.fetch_add(1) + 1;
-            if (tty) {
-                std::lock_guard lock(progress);
-                std::cerr << "\r\033[K[" << n << "/" << jobs.size() << "] " << jobs[i].output << std::flush;
+    std::vector<std::size_t> todo;
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+        Job& j = jobs[i];
+        if (o.rebuild == Rebuild::Changed) {
+            if (auto hit = cache.lookup(j.output, j.inputs)) {
+                j.status = Status::UpToDate;
+                j.pages = hit->pages;
+                j.bytes = hit->bytes;
+                j.findings = hit->findings;
+                continue;
             }
         }
+        todo.push_back(i);
+    }
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t workers = std::min<std::size_t>(o.jobs > 0 ? static_cast<std::size_t>(o.jobs) : cores,
+                                                      std::max<std::size_t>(1, todo.size()));
+    const bool tty = isatty(STDERR_FILENO) != 0;
+    std::size_t done = jobs.size() - todo.size();
+    const auto t0 = std::chrono::steady_clock::now();
+    auto recorded = t0;
+    // The cache and the report are written as jobs finish (at most five times a second) and at the end.
+    const auto record = [&] {
+        cache.save();
+        if (!o.report.empty()) {
+            Diagnostics ignored;  // the final write below reports a report that cannot be written
+            const std::string json = json_report(jobs);
+            if (check_output_path(o.report, read, ignored))
+                write_atomically(o.report, std::vector<std::uint8_t>(json.begin(), json.end()), ignored);
+        }
     };
-    std::vector<std::thread> pool;
-    for (std::size_t w = 1; w < workers; ++w) pool.emplace_back(work);
-    work();
-    for (auto& t : pool) t.join();
+    run_workers(jobs, todo, workers, engine, s, cache, [&](std::size_t i) {
+        ++done;
+        if (tty) std::cerr << "\r\033[K[" << done << "/" << jobs.size() << "] " << jobs[i].output << std::flush;
+        if (const auto now = std::chrono::steady_clock::now(); now - recorded > std::chrono::milliseconds(200)) {
+            record();
+            recorded = now;
+        }
+    });
     if (tty) std::cerr << "\r\033[K";
     const double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     cache.save();
@@ -205,7 +190,7 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
     if (!o.report.empty()) {
         Diagnostics d;
         const std::string json = json_report(jobs);
-        if (!write_atomically(o.report, std::vector<std::uint8_t>(json.begin(), json.end()), d)) {
+        if (!check_output_path(o.report, read, d) || !write_atomically(o.report, std::vector<std::uint8_t>(json.begin(), json.end()), d)) {
             report(d);
             return 1;
         }

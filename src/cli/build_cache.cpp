@@ -11,6 +11,8 @@
 
 #include "cli/output.hpp"
 #include "core/files.hpp"
+#include "core/limits.hpp"
+#include "check/check.hpp"
 #include "style/brand.hpp"
 
 namespace fs = std::filesystem;
@@ -41,7 +43,8 @@ std::uint64_t fnv1a(std::string_view bytes, std::uint64_t h) {
 
 InputHasher::InputHasher(const Engine& engine, const RunSettings& s) {
     std::uint64_t h = fnv1a(LEAFPRESS_VERSION);
-    h = fnv1a(s.source_date + "|" + to_iso(s.today) + "|" + (s.warnings == WarningPolicy::Fail ? "strict" : ""), h);
+    h = fnv1a(s.source_date + "|" + (s.warnings == WarningPolicy::Fail ? "strict" : ""), h);
+    today_ = s.today;
     std::vector<std::string> fonts;
     std::error_code ec;
     for (const auto& e : fs::directory_iterator(engine.paths().fonts_dir, ec))
@@ -52,12 +55,21 @@ InputHasher::InputHasher(const Engine& engine, const RunSettings& s) {
 }
 
 std::uint64_t InputHasher::hash(const std::string& content, const std::string& layout_path) const {
-    std::uint64_t h = mix_file(base_, content);
+    const std::string text = read_regular_file(content, limits::kContentBytes).bytes.value_or("");
+    std::uint64_t h = fnv1a(text, fnv1a(content, base_));
+    std::optional<Date> reviewed;
+    try {
+        const auto t = toml::parse(text, content);
+        if (const auto d = t["reviewed"].value<toml::date>()) reviewed = Date{d->year, d->month, d->day};
+    } catch (const toml::parse_error&) {
+        // A broken content file fails the build; its bytes are already in the hash.
+    }
+    h = fnv1a(std::to_string(static_cast<int>(review_state(reviewed, today_))), h);
     h = mix_file(h, layout_path);
     if (auto brand = find_brand_file(content)) {
         h = mix_file(h, *brand);
         try {
-            const auto t = toml::parse_file(*brand);
+            const auto t = toml::parse(read_regular_file(*brand, limits::kSettingsBytes).bytes.value_or(""), *brand);
             if (auto logo = t["logo"].value<std::string>())
                 h = mix_file(h, (fs::path(*brand).parent_path() / *logo).string());
         } catch (const toml::parse_error&) {
@@ -68,9 +80,10 @@ std::uint64_t InputHasher::hash(const std::string& content, const std::string& l
 }
 
 BuildCache::BuildCache(std::string path) : path_(std::move(path)) {
-    if (!fs::exists(path_)) return;
+    const auto text = read_regular_file(path_, 64 * 1024 * 1024).bytes;
+    if (!text) return;
     try {
-        const auto t = toml::parse_file(path_);
+        const auto t = toml::parse(*text, path_);
         if (t["version"].value_or(std::string()) != LEAFPRESS_VERSION) return;
         if (const auto* outputs = t["output"].as_array()) {
             for (const auto& node : *outputs) {
@@ -81,6 +94,7 @@ BuildCache::BuildCache(std::string path) : path_(std::move(path)) {
                 e.inputs = std::stoull((*o)["inputs"].value_or(std::string("0")), nullptr, 16);
                 e.pages = static_cast<int>((*o)["pages"].value_or(0));
                 e.bytes = static_cast<std::size_t>((*o)["bytes"].value_or(0));
+                e.output = std::stoull((*o)["output"].value_or(std::string("0")), nullptr, 16);
                 if (const auto* fs_ = (*o)["finding"].as_array()) {
                     for (const auto& fn : *fs_) {
                         const auto* f = fn.as_table();
@@ -107,6 +121,9 @@ std::optional<BuildCache::Entry> BuildCache::lookup(const std::string& output, s
     std::lock_guard lock(mutex_);
     auto it = entries_.find(output);
     if (it == entries_.end() || it->second.inputs != inputs) return std::nullopt;
+    const FileRead file = read_regular_file(output, it->second.bytes);
+    if (!file.bytes || file.bytes->size() != it->second.bytes || fnv1a(*file.bytes) != it->second.output)
+        return std::nullopt;
     return it->second;
 }
 
@@ -131,6 +148,7 @@ void BuildCache::save() const {
         o.insert("inputs", hex64(e.inputs));
         o.insert("pages", e.pages);
         o.insert("bytes", static_cast<std::int64_t>(e.bytes));
+        o.insert("output", hex64(e.output));
         toml::array findings;
         for (const auto& d : e.findings) {
             toml::table f;

@@ -14,7 +14,9 @@
 namespace leafpress {
 
 // Hashes everything an output depends on: the content file, its brand file and logo, the
-// layout file, the fonts, the leafpress version and the run's dates and strictness.
+// layout file, the fonts, the leafpress version, the PDF's date and strictness, and how the
+// leaflet's review date stands today (not the day itself: a new day rebuilds nothing unless
+// a review falls due).
 class InputHasher {
 public:
     InputHasher(const Engine& engine, const RunSettings& settings);
@@ -22,6 +24,7 @@ public:
 
 private:
     std::uint64_t base_ = 0;  // version, settings and fonts
+    Date today_;
 };
 
 class BuildCache {
@@ -30,12 +33,14 @@ public:
         std::uint64_t inputs = 0;
         int pages = 0;
         std::size_t bytes = 0;
+        std::uint64_t output = 0;  // hash of the PDF as written: a changed or damaged file is rebuilt
         std::vector<Diagnostic> findings;
     };
 
     // Reads the record at `path`; a missing or unreadable one is an empty record.
     explicit BuildCache(std::string path);
-    // Thread-safe.
+    // The record of `output` when it was built from these inputs and the file on disk is still
+    // the one written then. Thread-safe.
     std::optional<Entry> lookup(const std::string& output, std::uint64_t inputs) const;
     void store(const std::string& output, Entry entry);
     void forget(const std::string& output);

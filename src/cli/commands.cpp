@@ -45,7 +45,8 @@ std::vector<std::string> collect_content(const std::vector<std::string>& inputs)
 int run_build(const BuildOptions& o, Engine& engine, const RunSettings& s) {
     BuildResult r = build_leaflet({o.content, o.layout, o.brand, s.source_date, s.today, s.warnings}, engine);
     const std::string out = o.output.empty() ? fs::path(o.content).stem().string() + ".pdf" : o.output;
-    if (r.pdf && !write_atomically(out, *r.pdf, r.diags)) r.pdf.reset();
+    remove_stale_temporaries(fs::path(out).parent_path().string());
+    if (r.pdf && (!check_output_path(out, r.inputs, r.diags) || !write_atomically(out, *r.pdf, r.diags))) r.pdf.reset();
     report(r.diags);
     if (!r.pdf) {
         std::cerr << "leafpress: " << o.content << ": not built\n";

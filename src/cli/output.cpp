@@ -1,6 +1,7 @@
 #include "cli/output.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -13,36 +14,115 @@ namespace fs = std::filesystem;
 
 namespace leafpress {
 
+namespace {
+
+constexpr std::string_view kTempMark = ".leafpress-";  // .<name>.leafpress-<pid>-XXXXXX
+
+std::string error_text() { return std::strerror(errno); }
+
+}  // namespace
+
+bool same_file(const std::string& a, const std::string& b) {
+    std::error_code ec;
+    if (fs::exists(a, ec) && fs::exists(b, ec)) return fs::equivalent(a, b, ec) && !ec;
+    const fs::path x = fs::absolute(a, ec).lexically_normal(), y = fs::absolute(b, ec).lexically_normal();
+    return x == y;
+}
+
+bool check_output_path(const std::string& path, const std::vector<std::string>& inputs, Diagnostics& diags) {
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) != 0) {
+        if (errno == ENOENT) return true;  // a new file
+        diags.error("output.path", {path, 0, 0}, "cannot write here: " + error_text());
+        return false;
+    }
+    if (S_ISLNK(st.st_mode)) {
+        diags.error("output.path", {path, 0, 0}, "the output is a symbolic link; leafpress does not write through one",
+                    "give the path of the file itself, or a new path");
+        return false;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        diags.error("output.path", {path, 0, 0},
+                    S_ISDIR(st.st_mode) ? "the output is a folder" : "the output is a device or pipe, not a file",
+                    "give the path of a .pdf file");
+        return false;
+    }
+    for (const auto& in : inputs) {
+        if (!in.empty() && same_file(path, in)) {
+            diags.error("output.overwrites-input", {path, 0, 0}, "the output is one of the build's inputs (" + in + ")",
+                        "give the output a path of its own, such as a .pdf next to it");
+            return false;
+        }
+    }
+    return true;
+}
+
 bool write_atomically(const std::string& path, const std::vector<std::uint8_t>& bytes, Diagnostics& diags) {
     const fs::path target(path);
     fs::path dir = target.parent_path();
     if (dir.empty()) dir = ".";
-    std::string tmpl = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+    std::string tmpl = (dir / ("." + target.filename().string() + std::string(kTempMark) + std::to_string(::getpid()) +
+                               "-XXXXXX"))
+                           .string();
     const int fd = mkstemp(tmpl.data());
     if (fd < 0) {
-        diags.error("output.write", {path, 0, 0}, std::string("cannot create a file in ") + dir.string() + ": " +
-                                                      std::strerror(errno));
+        diags.error("output.write", {path, 0, 0}, "cannot create a file in " + dir.string() + ": " + error_text());
         return false;
     }
+    const auto fail = [&](const std::string& what) {
+        diags.error("output.write", {path, 0, 0}, what + ": " + error_text());
+        ::close(fd);
+        ::unlink(tmpl.c_str());
+        return false;
+    };
     std::size_t done = 0;
     while (done < bytes.size()) {
         const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
         if (n < 0) {
             if (errno == EINTR) continue;
-            diags.error("output.write", {path, 0, 0}, std::string("cannot write: ") + std::strerror(errno));
-            ::close(fd);
-            ::unlink(tmpl.c_str());
-            return false;
+            return fail("cannot write");
         }
         done += static_cast<std::size_t>(n);
     }
-    fchmod(fd, 0644);
-    if (::close(fd) != 0 || std::rename(tmpl.c_str(), path.c_str()) != 0) {
-        diags.error("output.write", {path, 0, 0}, std::string("cannot write: ") + std::strerror(errno));
+    if (::fchmod(fd, 0644) != 0 || ::fsync(fd) != 0) return fail("cannot write");
+    if (::close(fd) != 0) {
+        diags.error("output.write", {path, 0, 0}, "cannot write: " + error_text());
         ::unlink(tmpl.c_str());
         return false;
     }
+    if (std::rename(tmpl.c_str(), path.c_str()) != 0) {
+        diags.error("output.write", {path, 0, 0}, "cannot write: " + error_text());
+        ::unlink(tmpl.c_str());
+        return false;
+    }
+    // The rename itself reaches the disk with the folder.
+    if (const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
+        ::fsync(dfd);
+        ::close(dfd);
+    }
     return true;
+}
+
+int remove_stale_temporaries(const std::string& dir) {
+    int removed = 0;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(dir.empty() ? "." : dir, ec)) {
+        const std::string name = e.path().filename().string();
+        const auto mark = name.rfind(kTempMark);
+        if (name.empty() || name[0] != '.' || mark == std::string::npos) continue;
+        // <pid>-XXXXXX after the mark.
+        const std::string rest = name.substr(mark + kTempMark.size());
+        const auto dash = rest.find('-');
+        if (dash == std::string::npos || dash == 0 || rest.size() - dash - 1 != 6) continue;
+        char* end = nullptr;
+        const long pid = std::strtol(rest.c_str(), &end, 10);
+        if (end != rest.c_str() + dash || pid <= 0) continue;
+        if (pid != ::getpid() && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+            std::error_code rm;
+            if (e.is_regular_file(rm) && fs::remove(e.path(), rm)) ++removed;
+        }
+    }
+    return removed;
 }
 
 }  // namespace leafpress

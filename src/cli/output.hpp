@@ -1,3 +1,6 @@
+// Writing outputs safely: never over an input, never through a symlink or onto a device, and
+// never a partial file. Temporary files carry the writer's process id, so that those of a
+// process that died (kill -9) can be told apart from a live one's and removed.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -7,8 +10,19 @@
 
 namespace leafpress {
 
-// Writes to a temporary file in the target's folder and renames it into place, so that a
-// failure never leaves a partial file nor damages an existing one.
+// Whether `path` may be written: a new path, or an existing regular file (not a symlink, a
+// folder, a device or a pipe) that is none of `inputs`. Reports why not as an error.
+bool check_output_path(const std::string& path, const std::vector<std::string>& inputs, Diagnostics& diags);
+
+// Writes to a temporary file in the target's folder, flushes it to disk and renames it into
+// place, so that a failure never leaves a partial file nor damages an existing one. The path
+// must have passed check_output_path.
 bool write_atomically(const std::string& path, const std::vector<std::uint8_t>& bytes, Diagnostics& diags);
+
+// Removes, from `dir`, temporary files of ours whose process no longer runs. Returns how many.
+int remove_stale_temporaries(const std::string& dir);
+
+// Whether two paths name the same file (both must exist), or, lexically, the same new path.
+bool same_file(const std::string& a, const std::string& b);
 
 }  // namespace leafpress

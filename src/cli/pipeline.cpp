@@ -56,6 +56,8 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
         layout = load_layout(layout_path, d);
     }
     if (layout) r.layout_name = layout->name;
+    r.inputs = {request.content, brand_path, layout_path};
+    if (brand && !brand->logo.empty()) r.inputs.push_back(brand->logo);
     if (!doc || !brand || !layout || d.has_errors()) return r;
 
     // Fonts and hyphenation for this leaflet.

@@ -52,6 +52,7 @@ struct BuildResult {
     std::optional<std::vector<std::uint8_t>> pdf;  // nullopt when the build failed
     int pages = 0;
     std::string layout_name;
+    std::vector<std::string> inputs;  // every file the build read: content, brand, logo, layout
     Diagnostics diags;
 };
 

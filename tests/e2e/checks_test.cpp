@@ -1,8 +1,10 @@
 // Checks of the checks: a crafted leaflet that triggers each finding and one that does not,
 // through `leafpress check` and `build --strict`; batch reports, failures and incremental builds.
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "e2e/run.hpp"
@@ -140,19 +142,24 @@ TEST_CASE("batch: the good leaflets are built, the report lists the broken one, 
     CHECK(fs::exists(dir.file("out/one-a4.pdf")));
     CHECK(fs::exists(dir.file("out/two-a4.pdf")));
     CHECK_FALSE(fs::exists(dir.file("out/broken-a4.pdf")));
-    const std::string report = slurp(dir.file("report.json"));
-    CHECK(report.find("\"content\": \"c/broken.toml\", \"layout\": \"a4\", \"output\": \"out/broken-a4.pdf\", "
-                      "\"status\": \"failed\"") != std::string::npos);
-    CHECK(report.find("\"code\": \"content.kind\"") != std::string::npos);
-    CHECK(report.find("\"status\": \"built\"") != std::string::npos);
-    CHECK(report.find("\"built\": 2") != std::string::npos);
-    CHECK(report.find("\"failed\": 1") != std::string::npos);
+    const auto report = nlohmann::json::parse(slurp(dir.file("report.json")));
+    REQUIRE(report["outputs"].size() == 3);
+    const auto& broken = report["outputs"][0];  // in job order: broken, one, two
+    CHECK(broken["content"] == "c/broken.toml");
+    CHECK(broken["layout"] == "a4");
+    CHECK(broken["output"] == "out/broken-a4.pdf");
+    CHECK(broken["status"] == "failed");
+    CHECK(broken["findings"][0]["code"] == "content.kind");
+    CHECK(broken["findings"][0]["line"] == 3);
+    CHECK(report["outputs"][1]["status"] == "built");
+    CHECK(report["built"] == 2);
+    CHECK(report["failed"] == 1);
     // Not a terminal: no progress line, only findings and the summary.
     CHECK(r.err.find("\r") == std::string::npos);
     CHECK(r.out.find("3 leaflets: 2 built, 0 up to date, 1 failed") != std::string::npos);
 }
 
-TEST_CASE("batch is incremental: nothing changed, nothing rebuilt; a change rebuilds its leaflets", "[e2e][batch]") {
+TEST_CASE("batch is incremental: nothing changed, nothing rebuilt, and a change rebuilds its leaflets", "[e2e][batch]") {
     TempDir dir;
     dir.write_all({{"c/brand.toml", kBrand}, {"c/one.toml", kPlain}, {"c/two.toml", kPlain}});
     const std::string cmd = kToday + cli("batch c -o out --layout a4 --layout letter --report r.json");
@@ -178,9 +185,61 @@ TEST_CASE("batch is incremental: nothing changed, nothing rebuilt; a change rebu
     dir.write("c/brand.toml", kBrand + "website = \"https://example.org\"\n");
     CHECK(run(cmd, dir.path()).out.find("4 leaflets: 4 built, 0 up to date") != std::string::npos);
     CHECK(run(cmd + " --force", dir.path()).out.find("4 leaflets: 4 built, 0 up to date") != std::string::npos);
-    // A deleted output is built again.
+    // A deleted output is built again, and so is one changed or damaged since it was written.
     fs::remove(dir.file("out/one-letter.pdf"));
     CHECK(run(cmd, dir.path()).out.find("4 leaflets: 1 built, 3 up to date") != std::string::npos);
+    std::string pdf = slurp(dir.file("out/two-a4.pdf"));
+    pdf[pdf.size() / 2] ^= 0x20;
+    std::ofstream(dir.file("out/two-a4.pdf"), std::ios::binary) << pdf;
+    CHECK(run(cmd, dir.path()).out.find("4 leaflets: 1 built, 3 up to date") != std::string::npos);
+    std::ofstream(dir.file("out/two-a4.pdf"), std::ios::binary | std::ios::app) << "\n% appended\n";
+    CHECK(run(cmd, dir.path()).out.find("4 leaflets: 1 built, 3 up to date") != std::string::npos);
+}
+
+TEST_CASE("batch: a leaflet whose build crashes fails alone, and the others are built and recorded", "[e2e][batch]") {
+    TempDir dir;
+    dir.write_all({{"c/brand.toml", kBrand}, {"c/one.toml", kPlain}, {"c/two.toml", kPlain}, {"c/three.toml", kPlain}});
+    auto r = run("LEAFPRESS_TEST_CRASH=two " + kToday + cli("batch c -o out --report r.json -j 2"), dir.path());
+    CHECK(r.status == 1);
+    CHECK(fs::exists(dir.file("out/one-a4.pdf")));
+    CHECK(fs::exists(dir.file("out/three-a4.pdf")));
+    CHECK_FALSE(fs::exists(dir.file("out/two-a4.pdf")));
+    CHECK(r.err.find("c/two.toml: error: the build crashed (signal 6") != std::string::npos);
+    CHECK(r.out.find("3 leaflets: 2 built, 0 up to date, 1 failed") != std::string::npos);
+    const auto report = nlohmann::json::parse(slurp(dir.file("r.json")));
+    CHECK(report["failed"] == 1);
+    CHECK(report["built"] == 2);
+    // The cache holds the two that were built: the next run builds only the one that crashed.
+    auto again = run(kToday + cli("batch c -o out"), dir.path());
+    CHECK(again.out.find("3 leaflets: 1 built, 2 up to date, 0 failed") != std::string::npos);
+}
+
+TEST_CASE("batch: outputs that would collide stop the batch before anything is built", "[e2e][batch]") {
+    TempDir dir;
+    dir.write_all({{"brand.toml", kBrand}, {"a/leaflet.toml", kPlain}, {"b/leaflet.toml", kPlain},
+                   {"mine/a4.toml", slurp(repo_dir() + "/layouts/a4.toml")}});
+    auto r = run(kToday + cli("batch a b -o out"), dir.path());
+    CHECK(r.status == 1);
+    CHECK(r.err.find("out/leaflet-a4.pdf: error: two leaflets would be written here: a/leaflet.toml (layout a4) and "
+                     "b/leaflet.toml (layout a4) [batch.collision]") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir.file("out/leaflet-a4.pdf")));
+    // A layout file named like a shipped one.
+    auto l = run(kToday + cli("batch a -o out2 --layout a4 --layout mine/a4.toml"), dir.path());
+    CHECK(l.status == 1);
+    CHECK(l.err.find("[batch.collision]") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir.file("out2/leaflet-a4.pdf")));
+}
+
+TEST_CASE("batch: stale temporary files of a killed run are removed, and the report is valid UTF-8", "[e2e][batch]") {
+    TempDir dir;
+    dir.write_all({{"c/brand.toml", kBrand}, {std::string("c/caf\xE9.toml"), kPlain}});
+    dir.write("out/.one-a4.pdf.leafpress-999999999-AbCdEf", "half a PDF");
+    auto r = run(kToday + cli("batch c -o out --report r.json"), dir.path());
+    CHECK(r.status == 0);
+    CHECK_FALSE(fs::exists(dir.file("out/.one-a4.pdf.leafpress-999999999-AbCdEf")));
+    const std::string text = slurp(dir.file("r.json"));
+    const auto report = nlohmann::json::parse(text);  // throws on invalid UTF-8
+    CHECK(report["outputs"][0]["content"] == "c/caf\uFFFD.toml");
 }
 
 TEST_CASE("batch in parallel gives the same files as one job at a time", "[e2e][batch]") {

@@ -125,7 +125,7 @@ TEST_CASE("check.phone: a number split over two lines, or a link that dials anot
     CHECK(d.all()[0].message == "a link on page 1 dials tel:5550100199, not the clinic's tel:555-010-0199");
 }
 
-TEST_CASE("check.overlap: two runs of text on top of each other are an error; neighbours are not", "[check]") {
+TEST_CASE("check.overlap: two runs of text on top of each other are an error, neighbours are not", "[check]") {
     Handmade h;
     h.laid.pages.push_back({h.layout.page, {}});
     auto& items = h.laid.pages[0].items;

@@ -1,0 +1,41 @@
+// A batch's jobs, each built in a worker process of its own: a leaflet that crashes or runs
+// out of memory fails alone, with a finding, and every other leaflet is built and recorded.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/build_cache.hpp"
+#include "cli/commands.hpp"
+
+namespace leafpress {
+
+enum class Status { Built, UpToDate, Failed };
+const char* status_name(Status s);
+
+struct Job {
+    std::string content;
+    std::string layout;  // as given
+    std::string layout_name;
+    std::string output;
+    std::uint64_t inputs = 0;  // hash of everything the output depends on
+    // Results.
+    Status status = Status::Failed;
+    int pages = 0;
+    std::size_t bytes = 0;
+    double seconds = 0;
+    std::vector<Diagnostic> findings;
+};
+
+nlohmann::json to_json(const Diagnostic& d);
+Diagnostic diagnostic_from(const nlohmann::json& j);
+
+// Builds jobs[i] for every i in `todo`, at most `width` at once, recording each in `cache` and
+// calling `on_finished(i)` in this process as each ends.
+void run_workers(std::vector<Job>& jobs, const std::vector<std::size_t>& todo, std::size_t width, Engine& engine,
+                 const RunSettings& settings, BuildCache& cache, const std::function<void(std::size_t)>& on_finished);
+
+}  // namespace leafpress
