@@ -26,7 +26,7 @@ struct Span {
     std::string text;
     FontStyle style = FontStyle::Regular;
     std::string link;  // target URI, empty when the span is not a link
-    std::vector<TextAnchor> anchors;  // where its characters are in the file (may be empty)
+    std::vector<TextAnchor> anchors{};  // where its characters are in the file (may be empty)
     // Equal text, style and link; where it came from does not count.
     friend bool operator==(const Span& a, const Span& b) {
         return a.text == b.text && a.style == b.style && a.link == b.link;

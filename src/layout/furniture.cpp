@@ -76,9 +76,9 @@ Cover cover(const Furnisher& f, Rect panel) {
 
     // A logo sits at the top right of the band, and the text beside it keeps clear.
     Pt logo_w{0}, logo_h{0};
-    if (!f.brand.logo.empty() && f.brand.logo_width > 0) {
+    if (f.brand.logo_image) {
         logo_h = t.title * 1.6;
-        logo_w = logo_h * (static_cast<double>(f.brand.logo_width) / f.brand.logo_height);
+        logo_w = logo_h * (static_cast<double>(f.brand.logo_image->width) / f.brand.logo_image->height);
         const Pt max_w = width * 0.3;
         if (logo_w > max_w) {
             logo_h = logo_h * (max_w / logo_w);
@@ -110,8 +110,8 @@ Cover cover(const Furnisher& f, Rect panel) {
     c.items.emplace_back(Box{{panel.x, panel.y, panel.width, band_bottom - panel.y}, f.brand.colors.primary,
                              std::nullopt, Pt(0), {Role::Decoration}});
     if (logo_w > Pt(0))
-        c.items.emplace_back(Image{{x + width - logo_w, panel.y + L.margins.top, logo_w, logo_h}, f.brand.logo,
-                                   {Role::Decoration}});
+        c.items.emplace_back(Image{{x + width - logo_w, panel.y + L.margins.top, logo_w, logo_h}, f.brand.logo_image,
+                                   f.brand.logo, {Role::Decoration}});
     for (auto& i : text_items) c.items.push_back(std::move(i));
     y = band_bottom + t.body * 1.2;
 

@@ -2,12 +2,14 @@
 // content element it came from. Coordinates are points from the page's top-left corner.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "core/geometry.hpp"
+#include "core/image.hpp"
 #include "core/units.hpp"
 #include "text/fonts.hpp"
 
@@ -66,7 +68,8 @@ struct Box {
 
 struct Image {
     Rect rect;
-    std::string path;
+    std::shared_ptr<const Raster> raster;  // decoded pixels: writers never read image files
+    std::string path;                      // where it came from, for messages and dumps
     ElementRef source;
 };
 

@@ -171,14 +171,19 @@ private:
         }
     }
 
-    HPDF_Image image_for(const std::string& path) {
-        auto it = images_.find(path);
+    // An image XObject for decoded pixels, made once per raster; alpha becomes a soft mask.
+    HPDF_Image image_for(const std::shared_ptr<const Raster>& raster) {
+        if (!raster) return nullptr;
+        auto it = images_.find(raster.get());
         if (it != images_.end()) return it->second;
-        std::string lower = path;
-        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-        HPDF_Image img = lower.ends_with(".png") ? HPDF_LoadPngImageFromFile(pdf_, path.c_str())
-                                                  : HPDF_LoadJpegImageFromFile(pdf_, path.c_str());
-        images_[path] = img;
+        const auto w = static_cast<HPDF_UINT>(raster->width), h = static_cast<HPDF_UINT>(raster->height);
+        HPDF_Image img = HPDF_LoadRawImageFromMem(pdf_, raster->pixels.data(), w, h,
+                                                  raster->channels == 1 ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB, 8);
+        if (img && !raster->alpha.empty()) {
+            HPDF_Image mask = HPDF_LoadRawImageFromMem(pdf_, raster->alpha.data(), w, h, HPDF_CS_DEVICE_GRAY, 8);
+            if (mask) HPDF_Image_AddSMask(img, mask);
+        }
+        images_[raster.get()] = img;
         return img;
     }
 
@@ -221,7 +226,7 @@ private:
                                          static_cast<HPDF_REAL>(flip(p, it.to.y)));
                         HPDF_Page_Stroke(page);
                     } else if constexpr (std::is_same_v<T, Image>) {
-                        if (HPDF_Image img = image_for(it.path)) {
+                        if (HPDF_Image img = image_for(it.raster)) {
                             HPDF_Page_DrawImage(page, img, static_cast<HPDF_REAL>(it.rect.x.value()),
                                                 static_cast<HPDF_REAL>(flip(p, it.rect.bottom())),
                                                 static_cast<HPDF_REAL>(it.rect.width.value()),
@@ -294,7 +299,7 @@ private:
     HPDF_Doc pdf_ = nullptr;
     std::map<const text::Face*, std::unique_ptr<pdf::EmbeddedFont>> fonts_;
     std::vector<const text::Face*> fonts_order_;
-    std::map<std::string, HPDF_Image> images_;
+    std::map<const Raster*, HPDF_Image> images_;
 };
 
 }  // namespace

@@ -26,37 +26,6 @@ int hex_digit(char c) {
 }
 }  // namespace
 
-std::optional<std::pair<int, int>> image_size(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::string head(64 * 1024, '\0');
-    in.read(head.data(), static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<std::size_t>(in.gcount()));
-    const auto u8 = [&](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(head[i])); };
-    const auto be16 = [&](std::size_t i) { return static_cast<int>((u8(i) << 8) | u8(i + 1)); };
-    const auto be32 = [&](std::size_t i) { return static_cast<int>((u8(i) << 24) | (u8(i + 1) << 16) | (u8(i + 2) << 8) | u8(i + 3)); };
-    if (head.size() >= 24 && head.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0 && head.compare(12, 4, "IHDR") == 0) {
-        const int w = be32(16), h = be32(20);
-        if (w > 0 && h > 0) return std::pair{w, h};
-        return std::nullopt;
-    }
-    if (head.size() >= 4 && u8(0) == 0xFF && u8(1) == 0xD8) {
-        std::size_t i = 2;
-        while (i + 9 < head.size()) {
-            if (u8(i) != 0xFF) return std::nullopt;
-            const unsigned marker = u8(i + 1);
-            if (marker == 0xD8 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) { i += 2; continue; }
-            const int len = be16(i + 2);
-            if ((marker >= 0xC0 && marker <= 0xCF) && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
-                const int h = be16(i + 5), w = be16(i + 7);
-                if (w > 0 && h > 0) return std::pair{w, h};
-                return std::nullopt;
-            }
-            i += 2 + static_cast<std::size_t>(len);
-        }
-    }
-    return std::nullopt;
-}
-
 std::optional<Color> parse_hex_color(std::string_view s) {
     if (s.size() != 7 || s[0] != '#') return std::nullopt;
     int v[6];
@@ -107,20 +76,17 @@ std::optional<Brand> load_brand(const std::string& path, Diagnostics& diags) {
     b.disclaimer = f.string("disclaimer", Requirement::Optional).value_or("");
     b.call_to_action = f.string("call_to_action", Requirement::Optional).value_or("");
     if (auto logo = f.string("logo", Requirement::Optional)) {
-        fs::path p = fs::path(path).parent_path() / *logo;
-        std::string ext = p.extension().string();
-        std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+        const fs::path p = fs::path(path).parent_path() / *logo;
         std::error_code ec;
-        if (!fs::is_regular_file(p, ec)) {
+        if (!fs::exists(p, ec)) {
             diags.error("brand.logo", f.value_pos("logo"), "logo file '" + p.string() + "' not found",
                         "the path is relative to the brand file");
-        } else if (auto size = image_size(p.string()); !size || (ext != ".png" && ext != ".jpg" && ext != ".jpeg")) {
-            diags.error("brand.logo", f.value_pos("logo"), "the logo must be a PNG or JPEG file",
-                        "its name ends in .png, .jpg or .jpeg, and the file is that kind of image");
+        } else if (LoadedImage img = load_image(p.string()); !img.raster) {
+            diags.error("brand.logo", f.value_pos("logo"), "the logo '" + p.string() + "' cannot be used: " + img.problem,
+                        "the logo is a PNG or JPEG image");
         } else {
             b.logo = p.string();
-            b.logo_width = size->first;
-            b.logo_height = size->second;
+            b.logo_image = std::move(img.raster);
         }
     }
     if (const auto* colors = f.table("colors", Requirement::Optional)) {

@@ -1,10 +1,12 @@
 #pragma once
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "core/diagnostics.hpp"
 #include "core/geometry.hpp"
+#include "core/image.hpp"
 
 namespace leafpress {
 
@@ -24,16 +26,13 @@ struct Brand {
     std::string address;
     std::string tagline;
     std::string logo;            // absolute or relative-to-cwd path, resolved from the brand file
-    int logo_width = 0, logo_height = 0;  // in pixels, read from the image
+    std::shared_ptr<const Raster> logo_image;  // decoded once, when the brand is loaded
     std::string disclaimer;
     std::string call_to_action;  // extension: the invitation printed with the phone number
     BrandColors colors;
     std::map<std::string, SourcePos> positions;  // where each key's value is: "phone", "colors.text", ...
     [[nodiscard]] SourcePos position_of(const std::string& key) const;
 };
-
-// Pixel size of a PNG or JPEG file, or nullopt when it is neither.
-std::optional<std::pair<int, int>> image_size(const std::string& path);
 
 // "#RRGGBB" → Color
 std::optional<Color> parse_hex_color(std::string_view s);

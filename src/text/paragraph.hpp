@@ -27,7 +27,7 @@ struct StyledRun {
     Color color;
     std::string link;
     RunRole role = RunRole::Text;
-    std::vector<TextAnchor> anchors;  // where its characters are in the content file, if known
+    std::vector<TextAnchor> anchors{};  // where its characters are in the content file, if known
 };
 
 enum class BaseDirection { Auto, LeftToRight, RightToLeft };

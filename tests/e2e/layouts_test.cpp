@@ -158,9 +158,23 @@ TEST_CASE("the brand's logo, PNG or JPEG, is on the cover", "[e2e][layouts]") {
 TEST_CASE("a logo that is not an image is an error at its key", "[e2e][layouts]") {
     TempDir dir;
     dir.write("fake.png", "not a png");
-    dir.write("brand.toml", "name = \"C\"\nphone = \"1\"\nlogo = \"fake.png\"\n");
+    dir.write("brand.toml", "name = \"C\"\nphone = \"123\"\nlogo = \"fake.png\"\n");
     dir.write("leaflet.toml", "title = \"T\"\n[[section]]\nbody = \"x\"\n");
     auto r = run(cli("build leaflet.toml"), dir.path());
     CHECK(r.status == 1);
-    CHECK(r.err.find("brand.toml:3:8: error: the logo must be a PNG or JPEG file") != std::string::npos);
+    CHECK(r.err.find("brand.toml:3:8: error: the logo '") != std::string::npos);
+    CHECK(r.err.find("cannot be used: the file is neither a PNG nor a JPEG image [brand.logo]") != std::string::npos);
+}
+
+TEST_CASE("a logo's format comes from its bytes: a PNG named .jpg is drawn", "[e2e][layouts]") {
+    TempDir dir;
+    fs::copy_file(data_dir() + "/logo.png", dir.file("logo.jpg"));
+    dir.write("leaflet.toml", "title = \"T\"\n[[section]]\nbody = \"x\"\n");
+    dir.write("brand.toml", "name = \"C\"\nphone = \"123\"\nlogo = \"logo.jpg\"\n");
+    auto r = run(cli("build leaflet.toml -o out.pdf"), dir.path());
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    auto images = run("pdfimages -list " + quote(dir.file("out.pdf")));
+    CHECK(images.out.find("240    90  rgb") != std::string::npos);
+    CHECK(images.out.find(" smask ") != std::string::npos);  // its transparency is kept
 }
