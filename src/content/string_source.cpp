@@ -45,8 +45,15 @@ StringSource StringSource::verbatim(std::string file, std::string_view text, int
     s.file_ = std::move(file);
     s.source_ = text;
     s.points_.push_back({0, 0, line, column, true});
-    for (std::size_t i = 0; i < text.size(); ++i)
-        if (text[i] == '\n') s.points_.push_back({i + 1, i + 1, ++line, 1, true});
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            s.points_.push_back({i + 1, i + 1, ++line, 1, true});
+            column = 1;
+        } else if (is_lead(text[i]) && i - s.points_.back().value >= 1024) {
+            s.points_.push_back({i, i, line, column, true});  // bounds the scan in at()
+        }
+        if (text[i] != '\n' && is_lead(text[i])) ++column;
+    }
     return s;
 }
 
@@ -133,6 +140,7 @@ StringSource StringSource::toml_value(std::string file, std::string_view text, s
             checkpoint(true);
             continue;
         }
+        if (is_lead(c) && value - s.points_.back().value >= 1024) checkpoint(true);  // bounds the scan in at()
         ++i;
         ++value;
         if (is_lead(c)) ++column;  // columns count code points, not bytes
