@@ -61,7 +61,7 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
     if (!doc || !brand || !layout || d.has_errors()) return r;
 
     // Fonts and hyphenation for this leaflet.
-    auto fonts = text::resolve_fonts(layout->family, layout->fallback, engine.fonts(), {layout_path, 1, 1}, d);
+    auto fonts = text::resolve_fonts(layout->family, layout->fallback, engine.fonts(), layout->font_pos, d);
     if (!fonts) return r;
     const text::Hyphenator* hyphenator = nullptr;
     if (layout->hyphenation == Hyphenation::On) {

@@ -89,11 +89,18 @@ void read_page(const toml::table& t, const std::string& path, Layout& l, Diagnos
 void read_type(const toml::table& t, const std::string& path, Layout& l, Diagnostics& diags) {
     TomlFields f(t, path, "[type]", diags);
     f.warn_unknown(kTypeKeys);
-    if (auto fam = f.string("family", Requirement::Optional)) l.family = *fam;
+    if (auto fam = f.string("family", Requirement::Optional)) {
+        l.family = *fam;
+        l.font_pos.front() = f.value_pos("family");
+    }
     if (const auto* fb = f.array("fallback", Requirement::Optional)) {
         for (const auto& n : *fb) {
-            if (const auto* s = n.as_string()) l.fallback.push_back(s->get());
-            else diags.error("input.type", position(path, n.source()), "fallback fonts are given by family name, as strings");
+            if (const auto* s = n.as_string()) {
+                l.fallback.push_back(s->get());
+                l.font_pos.push_back(position(path, n.source()));
+            } else {
+                diags.error("input.type", position(path, n.source()), "fallback fonts are given by family name, as strings");
+            }
         }
     }
     if (auto v = ranged(f, "body", 4, 72, "pt")) l.type.body = Pt(*v);
@@ -130,6 +137,7 @@ std::optional<Layout> load_layout(const std::string& path, Diagnostics& diags) {
     Layout l;
     l.source_file = path;
     l.body_pos = {path, 0, 0};
+    l.font_pos = {{path, 0, 0}};
     l.name = fs::path(path).stem().string();
     TomlFields f(*table, path, "", diags);
     f.warn_unknown(kLayoutKeys);

@@ -44,6 +44,7 @@ struct Layout {
     Pt min_body{0};  // a fixed-panel layout may shrink the body text down to this size to fit; 0: never
     std::string family = "Noto Sans";
     std::vector<std::string> fallback;
+    std::vector<SourcePos> font_pos;  // where family and then each fallback are named (file when default)
     TypeScale type;
     SourcePos body_pos;  // where the body size is set (the file when it is the default)
     Align align = Align::RaggedRight;

@@ -130,16 +130,19 @@ const Face* FontChain::face_for(char32_t cp, FontStyle s) const {
 }
 
 std::optional<FontChain> resolve_fonts(const std::string& family, const std::vector<std::string>& fallback,
-                                       const FontLibrary& library, const SourcePos& where, Diagnostics& diags) {
+                                       const FontLibrary& library, const std::vector<SourcePos>& where,
+                                       Diagnostics& diags) {
     FontChain chain;
     std::vector<std::string> names{family};
     names.insert(names.end(), fallback.begin(), fallback.end());
     bool ok = true;
-    for (const auto& name : names) {
+    for (std::size_t k = 0; k < names.size(); ++k) {
+        const std::string& name = names[k];
+        const SourcePos at = where.empty() ? SourcePos{} : where[std::min(k, where.size() - 1)];
         if (!library.find(name, FontStyle::Regular)) {
             std::string have;
             for (const auto& f : library.families()) have += (have.empty() ? "" : ", ") + f;
-            diags.error("font.missing", where, "font family '" + name + "' is not in " + library.dir(),
+            diags.error("font.missing", at, "font family '" + name + "' is not in " + library.dir(),
                         have.empty() ? "the fonts folder has no fonts" : "available: " + have);
             ok = false;
         }

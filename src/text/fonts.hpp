@@ -83,8 +83,10 @@ struct FontChain {
     [[nodiscard]] const Face* face_for(char32_t cp, FontStyle s) const;
 };
 
-// Reports a family that the library lacks as an error at `where`.
+// Reports a family that the library lacks as an error where it is named: where[0] for the
+// family, where[k] for fallback k-1 (the last position stands for any beyond).
 std::optional<FontChain> resolve_fonts(const std::string& family, const std::vector<std::string>& fallback,
-                                       const FontLibrary& library, const SourcePos& where, Diagnostics& diags);
+                                       const FontLibrary& library, const std::vector<SourcePos>& where,
+                                       Diagnostics& diags);
 
 }  // namespace leafpress::text

@@ -34,9 +34,10 @@ TEST_CASE("the font library finds faces by family and style", "[fonts]") {
 
 TEST_CASE("resolve_fonts reports a family the library lacks", "[fonts]") {
     Diagnostics d;
-    CHECK_FALSE(resolve_fonts("Noto Sans", {"Missing Sans"}, library(), {"l.toml", 1, 1}, d));
+    // The missing fallback is reported where it is named, not at the family.
+    CHECK_FALSE(resolve_fonts("Noto Sans", {"Missing Sans"}, library(), {{"l.toml", 12, 10}, {"l.toml", 13, 13}}, d));
     REQUIRE(d.all().size() == 1);
-    CHECK(format(d.all()[0]).starts_with("l.toml:1:1: error: font family 'Missing Sans' is not in"));
+    CHECK(format(d.all()[0]).starts_with("l.toml:13:13: error: font family 'Missing Sans' is not in"));
     Diagnostics ok;
     auto chain = resolve_fonts("Noto Sans", {"Noto Sans Arabic"}, library(), {}, ok);
     REQUIRE(chain);
