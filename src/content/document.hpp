@@ -55,6 +55,7 @@ enum class SectionKind { Text, Callout, Quote };
 
 struct Section {
     std::string heading;  // may be empty
+    std::vector<TextAnchor> heading_anchors{};
     SectionKind kind = SectionKind::Text;
     std::vector<Block> blocks;
     SourcePos where;
@@ -76,6 +77,8 @@ struct Document {
     std::optional<Date> reviewed;
     SourcePos reviewed_pos;  // the `reviewed` value, or the title when there is none
     std::string summary;
+    // Where the characters of title, subtitle, condition and summary are in the file.
+    std::vector<TextAnchor> title_anchors, subtitle_anchors, condition_anchors, summary_anchors;
     std::vector<Section> sections;
     SourcePos title_pos;
 };

@@ -28,6 +28,16 @@ std::size_t code_points(std::string_view s) {
     return n;
 }
 
+// Anchors for the characters of a string value, through its escapes.
+std::vector<TextAnchor> anchors_of(const toml::table& t, std::string_view key, const std::string& text,
+                                   const LineIndex& lines, const std::string& path) {
+    const toml::node* n = t.get(key);
+    if (!n || !n->is_string()) return {};
+    const auto& b = n->source().begin;
+    const int line = static_cast<int>(b.line), column = static_cast<int>(b.column);
+    return StringSource::toml_value(path, text, lines.offset(line, column), line, column).anchors();
+}
+
 void load_section(const toml::table& t, int index, const std::string& text, const LineIndex& lines,
                   const std::string& path, Document& doc, Diagnostics& diags) {
     TomlFields f(t, path, "section " + std::to_string(index), diags);
@@ -35,6 +45,7 @@ void load_section(const toml::table& t, int index, const std::string& text, cons
     Section s;
     s.where = f.table_pos();
     s.heading = f.string("heading", Requirement::Optional).value_or("");
+    s.heading_anchors = anchors_of(t, "heading", text, lines, path);
     if (auto kind = f.string("kind", Requirement::Optional)) {
         if (auto k = parse_kind(*kind)) {
             s.kind = *k;
@@ -91,6 +102,11 @@ std::optional<Document> load_content_text(const std::string& text, const std::st
     }
     doc.reviewed = f.date("reviewed", Requirement::Optional);
     doc.reviewed_pos = table->get("reviewed") ? f.value_pos("reviewed") : doc.title_pos;
+    const LineIndex lines(text);
+    doc.title_anchors = anchors_of(*table, "title", text, lines, path);
+    doc.subtitle_anchors = anchors_of(*table, "subtitle", text, lines, path);
+    doc.condition_anchors = anchors_of(*table, "condition", text, lines, path);
+    doc.summary_anchors = anchors_of(*table, "summary", text, lines, path);
 
     if (const toml::node* sections = table->get("section")) {
         const auto* arr = sections->as_array();
@@ -98,7 +114,6 @@ std::optional<Document> load_content_text(const std::string& text, const std::st
             diags.error("input.type", position(path, sections->source()),
                         "'section' must be an array of tables", "start each section with a line [[section]]");
         } else {
-            const LineIndex lines(text);
             int index = 1;
             std::size_t blocks = 0;
             for (const auto& node : *arr) {

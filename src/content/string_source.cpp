@@ -148,6 +148,16 @@ StringSource StringSource::toml_value(std::string file, std::string_view text, s
     return s;
 }
 
+std::vector<TextAnchor> StringSource::anchors() const {
+    std::vector<TextAnchor> out;
+    out.reserve(points_.size());
+    for (const auto& p : points_) {
+        if (!out.empty() && out.back().offset == p.value) out.pop_back();  // the later point wins
+        out.push_back({static_cast<std::uint32_t>(p.value), p.line, p.column});
+    }
+    return out;
+}
+
 SourcePos StringSource::at(std::size_t value_offset) const {
     auto it = std::upper_bound(points_.begin(), points_.end(), value_offset,
                                [](std::size_t v, const Checkpoint& p) { return v < p.value; });

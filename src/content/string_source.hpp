@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "content/document.hpp"
 #include "core/diagnostics.hpp"
 
 namespace leafpress {
@@ -34,6 +35,8 @@ public:
     static StringSource verbatim(std::string file, std::string_view text, int line, int column);
 
     [[nodiscard]] SourcePos at(std::size_t value_offset) const;
+    // The same as anchors for a span holding the whole value.
+    [[nodiscard]] std::vector<TextAnchor> anchors() const;
     [[nodiscard]] const std::string& file() const { return file_; }
 
 private:

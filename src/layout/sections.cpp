@@ -59,7 +59,8 @@ std::vector<Unit> section_units(const Document& doc, int si, const Brand& brand,
         hs.hyphenation = Hyphenation::Off;
         Unit u;
         u.content_section = si;
-        u.lines = typeset({{s.heading, FontStyle::Bold, brand.colors.primary, {}}}, hs, width, geo.inset,
+        u.lines = typeset({{s.heading, FontStyle::Bold, brand.colors.primary, {}, text::RunRole::Text, s.heading_anchors}},
+                          hs, width, geo.inset,
                           t.heading * 1.25, ctx, {Role::Heading, si, -1}, diags);
         u.section = s.kind == SectionKind::Text ? -1 : si;
         u.space_before = t.heading * 1.1;

@@ -56,8 +56,16 @@ std::optional<Brand> load_brand(const std::string& path, Diagnostics& diags) {
     }
     b.website = f.string("website", Requirement::Optional).value_or("");
     if (!b.website.empty()) {
-        const auto colon = b.website.find("://");
-        if (colon == std::string::npos) {
+        // A scheme is letters (then letters, digits, '+', '.', '-') and a colon not followed by
+        // a port number.
+        std::size_t k = 0;
+        while (k < b.website.size() && (std::isalnum(static_cast<unsigned char>(b.website[k])) ||
+                                        b.website[k] == '+' || b.website[k] == '.' || b.website[k] == '-'))
+            ++k;
+        const bool has_scheme = k > 0 && std::isalpha(static_cast<unsigned char>(b.website[0])) &&
+                                k < b.website.size() && b.website[k] == ':' &&
+                                !(k + 1 < b.website.size() && std::isdigit(static_cast<unsigned char>(b.website[k + 1])));
+        if (!has_scheme) {
             b.website_uri = "https://" + b.website;
             diags.warning("brand.website", f.value_pos("website"),
                           "the website has no scheme; it is linked as " + b.website_uri,

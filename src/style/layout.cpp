@@ -83,7 +83,8 @@ void read_page(const toml::table& t, const std::string& path, Layout& l, Diagnos
     if (l.fold == Fold::Trifold && l.columns != 1)
         diags.error("layout.columns", f.value_pos("columns"), "a trifold's panels are its columns", "leave out columns");
     if (l.body_area().width < Pt(72) || l.body_area().height < Pt(72))
-        diags.error("layout.margins", f.table_pos(), "the margins leave less than an inch for the text");
+        diags.error("layout.margins", t.get("margins") ? f.value_pos("margins") : f.table_pos(),
+                    "the margins leave less than an inch for the text");
 }
 
 void read_type(const toml::table& t, const std::string& path, Layout& l, Diagnostics& diags) {
@@ -106,7 +107,11 @@ void read_type(const toml::table& t, const std::string& path, Layout& l, Diagnos
     if (auto v = ranged(f, "body", 4, 72, "pt")) l.type.body = Pt(*v);
     if (t.get("body")) l.body_pos = f.value_pos("body");
     if (auto v = ranged(f, "leading", 1, 3, "")) l.type.leading = *v;
-    if (auto v = ranged(f, "min_body", 4, 72, "pt")) l.min_body = Pt(*v);
+    if (auto v = ranged(f, "min_body", 4, 72, "pt")) {
+        l.min_body = Pt(*v);
+        if (l.min_body > l.type.body)
+            diags.error("layout.min-body", f.value_pos("min_body"), "min_body is larger than the body size");
+    }
     if (auto v = ranged(f, "title", 4, 144, "pt")) l.type.title = Pt(*v);
     if (auto v = ranged(f, "subtitle", 4, 144, "pt")) l.type.subtitle = Pt(*v);
     if (auto v = ranged(f, "heading", 4, 144, "pt")) l.type.heading = Pt(*v);
@@ -145,8 +150,6 @@ std::optional<Layout> load_layout(const std::string& path, Diagnostics& diags) {
     l.description = f.string("description", Requirement::Optional).value_or("");
     if (const auto* page = f.table("page", Requirement::Optional)) read_page(*page, path, l, diags);
     if (const auto* type = f.table("type", Requirement::Optional)) read_type(*type, path, l, diags);
-    if (l.min_body > l.type.body)
-        diags.error("layout.min-body", f.table_pos(), "min_body is larger than the body size");
     return l;
 }
 

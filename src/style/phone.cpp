@@ -81,7 +81,9 @@ PhoneUri phone_uri(std::string_view raw) {
         global = true;
         i = 1;
     } else if (!is_digit(s[0]) && s[0] != '(') {
-        return fail("the phone number must start with a digit, '+' or '(', not '" + std::string(1, s[0]) + "'",
+        std::size_t len = 1;
+        while (len < s.size() && (static_cast<unsigned char>(s[len]) & 0xC0) == 0x80) ++len;
+        return fail("the phone number must start with a digit, '+' or '(', not '" + std::string(s.substr(0, len)) + "'",
                     "write only the number, such as \"(858) 258-5090\" or \"+44 20 7946 0958\"");
     }
 

@@ -35,7 +35,7 @@ TEST_CASE("layout values are checked", "[layout]") {
         {"body too small", "[type]\nbody = 2\n", "l.toml:2:8: error: 'body' must be between 4 and 72 pt"},
         {"bad align", "[type]\nalign = \"center\"\n", "l.toml:2:9: error: unknown alignment 'center'"},
         {"margins eat the page", "[page]\nsize = \"A5\"\nmargins = { left = 100, right = 100 }\n",
-         "l.toml:1:1: error: the margins leave less than an inch"},
+         "l.toml:3:11: error: the margins leave less than an inch"},
         {"unknown key", "[type]\nfamly = \"X\"\n", "l.toml:2:1: warning: unknown key 'famly' in [type]; did you mean 'family'?"},
     };
     for (const auto& c : cases) {
