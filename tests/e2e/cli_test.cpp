@@ -138,3 +138,53 @@ TEST_CASE("batch builds every content file for every layout, and a bad one does 
     CHECK(ok.status == 0);
     CHECK(fs::exists(dir.file("o2/alpha-a4.pdf")));
 }
+
+TEST_CASE("build never writes over an input, through a symlink or onto a pipe", "[cli]") {
+    TempDir dir;
+    dir.write("brand.toml", kBrand);
+    dir.write("leaflet.toml", kGood);
+    const std::string article = slurp(dir.file("leaflet.toml"));
+    for (const char* out : {"leaflet.toml", "brand.toml", "./leaflet.toml"}) {
+        CAPTURE(out);
+        auto r = run(cli(std::string("build leaflet.toml -o ") + out), dir.path());
+        CHECK(r.status == 1);
+        CHECK(r.err.find("error: the output is one of the build's inputs") != std::string::npos);
+    }
+    CHECK(slurp(dir.file("leaflet.toml")) == article);
+    CHECK(slurp(dir.file("brand.toml")) == kBrand);
+
+    // A symlink to somewhere else is not followed, and what it points to is left alone.
+    dir.write("precious.txt", "keep me");
+    fs::create_symlink(dir.file("precious.txt"), dir.file("link.pdf"));
+    auto s = run(cli("build leaflet.toml -o link.pdf"), dir.path());
+    CHECK(s.status == 1);
+    CHECK(s.err.find("the output is a symbolic link") != std::string::npos);
+    CHECK(slurp(dir.file("precious.txt")) == "keep me");
+    CHECK(fs::is_symlink(dir.file("link.pdf")));
+
+    // A pipe (or a device) is not replaced by a file.
+    REQUIRE(run("mkfifo " + quote(dir.file("pipe.pdf"))).status == 0);
+    auto p = run(cli("build leaflet.toml -o pipe.pdf"), dir.path());
+    CHECK(p.status == 1);
+    CHECK(p.err.find("the output is a device or pipe") != std::string::npos);
+    CHECK(fs::is_fifo(dir.file("pipe.pdf")));
+    // No temporary file is left behind by any of these.
+    for (const auto& e : fs::directory_iterator(dir.path()))
+        CHECK(e.path().filename().string().find(".leafpress-") == std::string::npos);
+}
+
+TEST_CASE("a folder or a pipe given as content, brand or layout is an error at the argument, not a hang", "[cli]") {
+    TempDir dir;
+    dir.write("brand.toml", kBrand);
+    dir.write("leaflet.toml", kGood);
+    fs::create_directory(dir.file("folder.toml"));
+    REQUIRE(run("mkfifo " + quote(dir.file("fifo.toml"))).status == 0);
+    for (const std::string args : {"folder.toml", "fifo.toml", "leaflet.toml --brand folder.toml",
+                                   "leaflet.toml --brand fifo.toml", "leaflet.toml --layout fifo.toml",
+                                   "leaflet.toml --layout ./folder.toml"}) {
+        CAPTURE(args);
+        auto r = run("timeout 10 " + cli("check " + args), dir.path());
+        CHECK(r.status == 1);
+        CHECK(r.err.find("error: not a regular file (a folder, device or pipe) [input.not-a-file]") != std::string::npos);
+    }
+}

@@ -250,3 +250,56 @@ TEST_CASE("hostile input builds into a valid PDF or fails cleanly", "[e2e][hosti
         CHECK(run("mutool draw -N -q -o /dev/null " + quote(dir.file("out.pdf"))).err.empty());
     }
 }
+
+TEST_CASE("large and hostile input ends in a PDF or a located error in bounded time", "[e2e][hostile]") {
+    TempDir dir;
+    dir.write("brand.toml", "name = \"Clinic\"\nphone = \"(555) 010-0199\"\n");
+    const auto repeat = [](const std::string& s, int n) {
+        std::string out;
+        for (int i = 0; i < n; ++i) out += s;
+        return out;
+    };
+    std::string list;
+    for (int i = 0; i < 15000; ++i) list += "- item number " + std::to_string(i) + "\n";
+    std::string deep;
+    for (int i = 0; i < 2000; ++i) deep += std::string(static_cast<std::size_t>(2 * std::min(i, 150)), ' ') + "- item\n";
+    const std::string body = "title = \"T\"\n[[section]]\nbody = \"\"\"\n";
+    const struct {
+        const char* name;
+        std::string content;
+        int status;
+        const char* message;  // in stderr
+    } cases[] = {
+        // Just under the limits: built, in well under a second per megabyte.
+        {"0.9 MB body", body + repeat(repeat("Word one two three four five six seven. ", 14) + "\n\n", 1550) + "\"\"\"\n", 0,
+         "leafpress: wrote"},
+        {"15,000 list items", body + list + "\"\"\"\n", 0, "leafpress: wrote"},
+        {"2,000 nested list items", body + deep + "\"\"\"\n", 0, "leafpress: wrote"},
+        {"1,000 sections", "title = \"T\"\n" + repeat("[[section]]\nheading = \"H\"\nbody = \"Text here.\"\n", 1000), 0,
+         "leafpress: wrote"},
+        {"a 49,000-letter word", body + std::string(49000, 'a') + "\n\"\"\"\n", 0, "leafpress: wrote"},
+        {"20,000 HTML tags", body + repeat("a <b>x</b>\n\n", 10000) + "\"\"\"\n", 0, "[markup.html] (20000 times)"},
+        {"5,000 nested quotes", body + repeat("> ", 5000) + "x\n\"\"\"\n", 0, "leafpress: wrote"},
+        // Past them: refused at the place.
+        {"a 4 MB body", body + repeat(repeat("Word one two three. ", 20) + "\n\n", 10000) + "\"\"\"\n", 1,
+         "leafpress reads files of at most 1024 KiB here [input.too-large]"},
+        {"a 100 KB address", body + "See https://example.org/" + std::string(100000, 'b') + " now.\n\"\"\"\n", 1,
+         "leaflet.toml:4:5: error: a link's address is 100020 bytes long"},
+        {"a 50 KB language tag", "title = \"T\"\nlanguage = \"" + repeat("en-", 16000) + "en\"\n[[section]]\nbody = \"x\"\n", 1,
+         "leaflet.toml:2:12: error:"},
+        {"1,001 sections", "title = \"T\"\n" + repeat("[[section]]\nbody = \"x\"\n", 1001), 1,
+         "leaflet.toml:2002:1: error: more than 1000 sections [content.too-many-sections]"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.name);
+        dir.write("leaflet.toml", c.content);
+        // The timeout is far above the time taken (0.6 s at most here, unsanitised): what it
+        // catches is time that grows faster than the input.
+        auto r = run("timeout 60 " + cli("build leaflet.toml -o out.pdf"), dir.path());
+        INFO(r.err.substr(0, 2000));
+        CHECK(r.status == c.status);
+        CHECK(r.err.find(c.message) != std::string::npos);
+        if (c.status == 0) CHECK(run("qpdf --check " + quote(dir.file("out.pdf"))).status == 0);
+        std::filesystem::remove(dir.file("out.pdf"));
+    }
+}
