@@ -63,8 +63,15 @@ TEST_CASE("random bytes never crash the reader", "[input]") {
         Diagnostics d;
         const auto path = dir.write("random.toml", bytes);
         if (auto text = read_text_file(path, d)) parse_toml(*text, path, d);
-        // Whatever it was, the reader either accepted it or said why, with a position.
-        if (d.has_errors()) CHECK(d.all()[0].where.line >= 0);
+        // Whatever it was, the reader either accepted it or said why, with a position in the file.
+        if (!d.has_errors()) continue;
+        const Diagnostic& first = d.all()[0];
+        CAPTURE(round, format(first));
+        CHECK((first.code == "input.binary" || first.code == "input.encoding" || first.code == "input.syntax" ||
+               first.code == "input.empty"));
+        CHECK(first.where.file == path);
+        CHECK(first.where.line >= 1);
+        CHECK(first.where.column >= 1);
     }
 }
 
