@@ -37,7 +37,13 @@ std::optional<Color> parse_hex_color(std::string_view s) {
 }
 
 std::optional<Brand> load_brand(const std::string& path, Diagnostics& diags) {
-    auto table = read_toml_file(path, diags, limits::kSettingsBytes);
+    auto text = read_text_file(path, diags, limits::kSettingsBytes);
+    if (!text) return std::nullopt;
+    return load_brand_text(*text, path, diags);
+}
+
+std::optional<Brand> load_brand_text(const std::string& text, const std::string& path, Diagnostics& diags) {
+    auto table = parse_toml(text, path, diags);
     if (!table) return std::nullopt;
 
     Brand b;

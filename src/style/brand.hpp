@@ -38,6 +38,8 @@ struct Brand {
 std::optional<Color> parse_hex_color(std::string_view s);
 
 std::optional<Brand> load_brand(const std::string& path, Diagnostics& diags);
+// The same from text in memory; `path` names it, and a logo is looked for next to it.
+std::optional<Brand> load_brand_text(const std::string& text, const std::string& path, Diagnostics& diags);
 
 // The brand file for a content file: brand.toml in its folder or the nearest parent that has one.
 std::optional<std::string> find_brand_file(const std::string& content_path);

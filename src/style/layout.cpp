@@ -136,7 +136,13 @@ std::string resolve_layout_path(const std::string& name_or_path, const std::stri
 }
 
 std::optional<Layout> load_layout(const std::string& path, Diagnostics& diags) {
-    auto table = read_toml_file(path, diags, limits::kSettingsBytes);
+    auto text = read_text_file(path, diags, limits::kSettingsBytes);
+    if (!text) return std::nullopt;
+    return load_layout_text(*text, path, diags);
+}
+
+std::optional<Layout> load_layout_text(const std::string& text, const std::string& path, Diagnostics& diags) {
+    auto table = parse_toml(text, path, diags);
     if (!table) return std::nullopt;
 
     Layout l;

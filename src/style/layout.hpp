@@ -66,5 +66,7 @@ struct Layout {
 std::string resolve_layout_path(const std::string& name_or_path, const std::string& layouts_dir);
 
 std::optional<Layout> load_layout(const std::string& path, Diagnostics& diags);
+// The same from text in memory (`path` names it).
+std::optional<Layout> load_layout_text(const std::string& text, const std::string& path, Diagnostics& diags);
 
 }  // namespace leafpress
