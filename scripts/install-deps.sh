@@ -4,8 +4,8 @@
 set -euo pipefail
 
 packages=(
-  # build
-  g++ cmake make pkg-config
+  # build (clang and its libFuzzer runtime for the fuzz targets)
+  g++ cmake make pkg-config clang libclang-rt-14-dev
   # libraries
   libhpdf-dev libharfbuzz-dev libfreetype-dev libtomlplusplus-dev catch2
   libmd4c-dev libhyphen-dev libunibreak-dev libfribidi-dev libqrencode-dev
