@@ -6,6 +6,7 @@
 #include <regex>
 
 #include "cli/commands.hpp"
+#include "e2e/proof.hpp"
 #include "e2e/run.hpp"
 
 using namespace leafpress;
@@ -177,4 +178,60 @@ TEST_CASE("a logo's format comes from its bytes: a PNG named .jpg is drawn", "[e
     auto images = run("pdfimages -list " + quote(dir.file("out.pdf")));
     CHECK(images.out.find("240    90  rgb") != std::string::npos);
     CHECK(images.out.find(" smask ") != std::string::npos);  // its transparency is kept
+}
+
+TEST_CASE("an unfamiliar clinic: every leaflet in every layout keeps its phone whole, its headings with their text, and no text on text", "[e2e][layouts][proof]") {
+    TempDir dir;
+    fs::create_directory(dir.file("c"));
+    for (const auto& e : fs::directory_iterator(repo_dir() + "/content"))
+        if (e.path().filename() != "brand.toml") fs::copy_file(e.path(), dir.file("c/" + e.path().filename().string()));
+    const std::string phone = "+44 (0)20 7946 0958 ext. 1234";
+    dir.write("c/brand.toml",
+              "name = \"The Royal Northern Regional Rheumatology and Autoimmune Wellness Partnership Clinic\"\n"
+              "phone = \"" + phone + "\"\n"
+              "website = \"https://www.northern-autoimmune-partnership.example.org.uk/patients/leaflets\"\n"
+              "tagline = \"Specialist care for people with long-term autoimmune conditions across the north\"\n"
+              "disclaimer = \"For general information only; ask your own care team about your treatment.\"\n"
+              "call_to_action = \"Ring us to book a consultation with one of our specialist nurses.\"\n");
+    auto r = run("SOURCE_DATE_EPOCH=1795564800 " +
+                     cli("batch c -o out --layout a4 --layout letter --layout large-print --layout trifold"),
+                 dir.path());
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    const struct {
+        const char* layout;
+        double heading;
+    } layouts[] = {{"a4", 16}, {"letter", 15}, {"large-print", 21}, {"trifold", 12.5}};
+    int checked = 0;
+    for (const auto& e : fs::directory_iterator(dir.file("out"))) {
+        if (e.path().extension() != ".pdf") continue;
+        const std::string name = e.path().filename().string();
+        CAPTURE(name);
+        const auto pages = proof(e.path().string());
+        REQUIRE_FALSE(pages.empty());
+        double heading = 0;
+        for (const auto& l : layouts)
+            if (name.ends_with(std::string("-") + l.layout + ".pdf")) heading = l.heading;
+        for (std::size_t p = 0; p < pages.size(); ++p) {
+            CAPTURE(p + 1);
+            // The number, whole, on one line of every page.
+            const bool whole = std::any_of(pages[p].lines.begin(), pages[p].lines.end(),
+                                           [&](const ProofLine& l) { return l.text.find(phone) != std::string::npos; });
+            CHECK(whole);
+            CHECK(overlaps(pages[p]).empty());
+            // A section heading (bold, in the brand colour, at the heading size) has text below it
+            // in its column.
+            for (const auto& h : pages[p].lines) {
+                if (h.font != "NotoSans-Bold" || h.color != "#0e6e6e" || std::abs(h.size - heading) > 0.01) continue;
+                const bool followed = std::any_of(pages[p].lines.begin(), pages[p].lines.end(), [&](const ProofLine& l) {
+                    return l.baseline > h.baseline + 1 && l.x0 < h.x1 && l.x1 > h.x0 && l.size < heading - 0.5 &&
+                           l.text.find(phone) == std::string::npos;
+                });
+                CAPTURE(h.text);
+                CHECK(followed);
+            }
+        }
+        ++checked;
+    }
+    CHECK(checked == 24);
 }
