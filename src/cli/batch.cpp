@@ -100,13 +100,16 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
     const InputHasher hasher(engine, s);
     std::vector<Job> jobs;
     for (const auto& file : files) {
+        const ContentFacts facts = hasher.content(file);
+        // Patterns loaded here are shared by every worker (each starts as a copy of this process).
+        engine.hyphenator(facts.language);
         for (const auto& layout : layouts) {
             Job j;
             j.content = file;
             j.layout = layout;
             j.layout_name = fs::path(resolve_layout_path(layout, engine.paths().layouts_dir)).stem().string();
             j.output = (fs::path(o.out_dir) / (fs::path(file).stem().string() + "-" + j.layout_name + ".pdf")).string();
-            j.inputs = hasher.hash(file, resolve_layout_path(layout, engine.paths().layouts_dir));
+            j.inputs = hasher.hash(facts, resolve_layout_path(layout, engine.paths().layouts_dir));
             jobs.push_back(std::move(j));
         }
     }

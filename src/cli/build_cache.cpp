@@ -54,19 +54,20 @@ InputHasher::InputHasher(const Engine& engine, const RunSettings& s) {
     base_ = h;
 }
 
-std::uint64_t InputHasher::hash(const std::string& content, const std::string& layout_path) const {
-    const std::string text = read_regular_file(content, limits::kContentBytes).bytes.value_or("");
-    std::uint64_t h = fnv1a(text, fnv1a(content, base_));
+ContentFacts InputHasher::content(const std::string& path) const {
+    ContentFacts facts;
+    const std::string text = read_regular_file(path, limits::kContentBytes).bytes.value_or("");
+    std::uint64_t h = fnv1a(text, fnv1a(path, base_));
     std::optional<Date> reviewed;
     try {
-        const auto t = toml::parse(text, content);
+        const auto t = toml::parse(text, path);
         if (const auto d = t["reviewed"].value<toml::date>()) reviewed = Date{d->year, d->month, d->day};
+        facts.language = t["language"].value_or(std::string("en"));
     } catch (const toml::parse_error&) {
         // A broken content file fails the build; its bytes are already in the hash.
     }
     h = fnv1a(std::to_string(static_cast<int>(review_state(reviewed, today_))), h);
-    h = mix_file(h, layout_path);
-    if (auto brand = find_brand_file(content)) {
+    if (auto brand = find_brand_file(path)) {
         h = mix_file(h, *brand);
         try {
             const auto t = toml::parse(read_regular_file(*brand, limits::kSettingsBytes).bytes.value_or(""), *brand);
@@ -76,7 +77,12 @@ std::uint64_t InputHasher::hash(const std::string& content, const std::string& l
             // A broken brand file fails the build; its bytes are already in the hash.
         }
     }
-    return h;
+    facts.hash = h;
+    return facts;
+}
+
+std::uint64_t InputHasher::hash(const ContentFacts& content, const std::string& layout_path) const {
+    return mix_file(content.hash, layout_path);
 }
 
 BuildCache::BuildCache(std::string path) : path_(std::move(path)) {

@@ -17,10 +17,17 @@ namespace leafpress {
 // layout file, the fonts, the leafpress version, the PDF's date and strictness, and how the
 // leaflet's review date stands today (not the day itself: a new day rebuilds nothing unless
 // a review falls due).
+// What a batch learns of a content file once, for all its layouts.
+struct ContentFacts {
+    std::uint64_t hash = 0;      // the content, its brand and logo, the settings, the review state
+    std::string language = "en";  // for loading its hyphenation patterns before the workers start
+};
+
 class InputHasher {
 public:
     InputHasher(const Engine& engine, const RunSettings& settings);
-    [[nodiscard]] std::uint64_t hash(const std::string& content, const std::string& layout_path) const;
+    [[nodiscard]] ContentFacts content(const std::string& path) const;
+    [[nodiscard]] std::uint64_t hash(const ContentFacts& content, const std::string& layout_path) const;
 
 private:
     std::uint64_t base_ = 0;  // version, settings and fonts

@@ -15,7 +15,10 @@ TEST_CASE("a new day changes a leaflet's input hash only when its review falls d
     dir.write("brand.toml", "name = \"C\"\nphone = \"555 0100\"\n");
     const std::string content = dir.write("x.toml", "title = \"T\"\nreviewed = 2026-01-10\n[[section]]\nbody = \"x\"\n");
     const std::string layout = test::repo_dir() + "/layouts/a4.toml";
-    const auto hash_on = [&](Date day) { return InputHasher(engine, {"", day, WarningPolicy::Allow}).hash(content, layout); };
+    const auto hash_on = [&](Date day) {
+        const InputHasher h(engine, {"", day, WarningPolicy::Allow});
+        return h.hash(h.content(content), layout);
+    };
     CHECK(hash_on({2026, 3, 1}) == hash_on({2026, 3, 2}));
     CHECK(hash_on({2026, 3, 1}) == hash_on({2027, 1, 10}));
     CHECK(hash_on({2027, 1, 10}) != hash_on({2027, 1, 11}));  // a year and a day: the review is due
