@@ -10,10 +10,10 @@ packages=(
   libhpdf-dev libharfbuzz-dev libfreetype-dev libtomlplusplus-dev catch2
   libmd4c-dev libhyphen-dev libunibreak-dev libfribidi-dev libqrencode-dev
   libcli11-dev zlib1g-dev nlohmann-json3-dev libpng-dev libjpeg-dev
-  # hyphenation patterns
-  hyphen-en-us hyphen-es
+  # hyphenation patterns, and the sRGB profile of PDF/A's output intent
+  hyphen-en-us hyphen-es icc-profiles-free
   # validators used by the end-to-end tests
-  qpdf poppler-utils mupdf-tools zbar-tools
+  qpdf poppler-utils mupdf-tools zbar-tools python3-pikepdf
 )
 
 missing=()

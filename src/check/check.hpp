@@ -4,7 +4,7 @@
 #pragma once
 #include "content/document.hpp"
 #include "core/diagnostics.hpp"
-#include "layout/page.hpp"
+#include "model/page.hpp"
 #include "style/brand.hpp"
 #include "style/layout.hpp"
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "core/files.hpp"
+
 #include "check/check.hpp"
 #include "content/load_content.hpp"
 #include "layout/flow.hpp"
@@ -13,7 +15,14 @@
 namespace leafpress {
 
 Engine::Engine(Paths paths, Diagnostics& diags)
-    : paths_(std::move(paths)), fonts_(text::FontLibrary::scan(paths_.fonts_dir, diags)) {}
+    : paths_(std::move(paths)),
+      fonts_(text::FontLibrary::scan(paths_.fonts_dir, diags)),
+      srgb_profile_(read_file(paths_.srgb_profile).value_or("")) {
+    if (srgb_profile_.empty())
+        diags.warning("pdf.profile", {paths_.srgb_profile, 0, 0},
+                      "no sRGB colour profile: PDFs are tagged (PDF/UA) but not PDF/A",
+                      "install Debian's icc-profiles-free");
+}
 
 const text::Hyphenator* Engine::hyphenator(const std::string& language) {
     std::lock_guard lock(mutex_);
@@ -87,6 +96,7 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
     // Write.
     PdfOptions options;
     options.source_date = request.source_date;
+    options.srgb_profile = engine.srgb_profile();
     r.pdf = write_pdf(laid, options, d);
     return r;
 }

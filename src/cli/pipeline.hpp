@@ -22,17 +22,21 @@ public:
         std::string layouts_dir;
         std::string fonts_dir;
         std::string hyphen_dir = "/usr/share/hyphen";
+        std::string srgb_profile = "/usr/share/color/icc/sRGB.icc";  // Debian's icc-profiles-free
     };
     Engine(Paths paths, Diagnostics& diags);
 
     [[nodiscard]] const Paths& paths() const { return paths_; }
     [[nodiscard]] const text::FontLibrary& fonts() const { return fonts_; }
+    // The sRGB ICC profile for PDF/A's output intent; empty when it is not installed.
+    [[nodiscard]] const std::string& srgb_profile() const { return srgb_profile_; }
     // Patterns for a language, loaded on first use; nullptr when none are installed.
     const text::Hyphenator* hyphenator(const std::string& language);
 
 private:
     Paths paths_;
     text::FontLibrary fonts_;
+    std::string srgb_profile_;
     std::mutex mutex_;
     std::map<std::string, std::unique_ptr<text::Hyphenator>> hyphenators_;
 };

@@ -1,5 +1,7 @@
 #include "layout/blocks.hpp"
 
+#include <algorithm>
+
 namespace leafpress {
 
 Pt baseline_in(const text::Face& face, Pt size, Pt line_height) {
@@ -17,7 +19,14 @@ std::vector<LineBox> typeset(const std::vector<text::StyledRun>& runs, const tex
     const auto [asc, desc] = text::vertical_metrics(primary, style.size);
     for (const auto& line : set.lines) {
         LineBox box{line_height, {}};
-        for (const auto& run : line.runs) {
+        // Runs go on the page in reading order (drawing order does not show, and readers and
+        // tags follow it); in right-to-left and mixed lines that differs from left to right.
+        std::vector<const text::LineRun*> order;
+        for (const auto& run : line.runs) order.push_back(&run);
+        std::stable_sort(order.begin(), order.end(),
+                         [](const text::LineRun* a, const text::LineRun* b) { return a->first_char < b->first_char; });
+        for (const text::LineRun* r : order) {
+            const text::LineRun& run = *r;
             box.items.emplace_back(glyph_run(run, {indent, baseline}, ref));
             if (!run.link.empty()) {
                 ElementRef link_ref = ref;
@@ -33,9 +42,9 @@ std::vector<LineBox> typeset(const std::vector<text::StyledRun>& runs, const tex
 
 GlyphRun glyph_run(const text::LineRun& run, Point origin, ElementRef ref) {
     if (run.role == text::RunRole::PhoneNumber) ref.meaning = Meaning::PhoneNumber;
-    GlyphRun g{run.face, run.size, run.color, origin, {}, ref};
+    GlyphRun g{run.face, run.size, run.color, origin, {}, ref, run.link, run.logical};
     g.glyphs.reserve(run.glyphs.size());
-    for (const auto& lg : run.glyphs) g.glyphs.push_back({lg.gid, lg.x, lg.y_offset, lg.advance, lg.text});
+    for (const auto& lg : run.glyphs) g.glyphs.push_back({lg.gid, lg.x, lg.y_offset, lg.advance, lg.text, lg.kind});
     return g;
 }
 

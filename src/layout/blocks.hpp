@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "core/diagnostics.hpp"
-#include "layout/page.hpp"
+#include "model/page.hpp"
 #include "text/paragraph.hpp"
 
 namespace leafpress {

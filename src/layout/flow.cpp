@@ -80,7 +80,8 @@ void add_info(LaidOut& out, const Document& doc, const Brand& brand) {
 
 LaidOut flow_pages(const Document& doc, const Brand& brand, const Layout& layout, const text::TextContext& ctx,
                    Diagnostics& diags) {
-    const Furnisher f{doc, brand, layout, ctx, diags};
+    std::vector<FigureInfo> figures;
+    const Furnisher f{doc, brand, layout, ctx, diags, figures};
     const Rect page_rect{Pt(0), Pt(0), layout.page.width, layout.page.height};
     const Cover cov = cover(f, page_rect);
     std::vector<Unit> units = content_units(doc, brand, layout, ctx, frame_width(layout), diags);
@@ -109,6 +110,7 @@ LaidOut flow_pages(const Document& doc, const Brand& brand, const Layout& layout
     LaidOut out;
     out.pages = std::move(placed.pages);
     out.outline = std::move(placed.outline);
+    out.decisions.body = layout.type.body;
     decorate_sections(out.pages, placed.extents, doc, brand);
     auto& first = out.pages.front().items;
     first.insert(first.begin(), cov.items.begin(), cov.items.end());
@@ -118,6 +120,7 @@ LaidOut flow_pages(const Document& doc, const Brand& brand, const Layout& layout
         auto& page = out.pages[static_cast<std::size_t>(p)].items;
         page.insert(page.end(), items.begin(), items.end());
     }
+    out.figures = std::move(figures);
     return out;
 }
 
@@ -163,7 +166,8 @@ LaidOut flow_trifold(const Document& doc, const Brand& brand, const Layout& layo
         }
     }
     diags.append(attempt);
-    const Furnisher f{doc, brand, L, ctx, diags};
+    std::vector<FigureInfo> figures;
+    const Furnisher f{doc, brand, L, ctx, diags, figures};
     if (!placed.complete) {
         char hint[160];
         std::snprintf(hint, sizeof hint, "the layout allows the body down to %.1f pt; shorten the text or use a "
@@ -181,6 +185,7 @@ LaidOut flow_trifold(const Document& doc, const Brand& brand, const Layout& layo
 
     LaidOut out;
     out.pages = std::move(placed.pages);
+    out.decisions.body = L.type.body;
     while (out.pages.size() < 2) out.pages.push_back({L.page, {}});
     out.outline = std::move(placed.outline);
     decorate_sections(out.pages, placed.extents, doc, brand);
@@ -207,6 +212,7 @@ LaidOut flow_trifold(const Document& doc, const Brand& brand, const Layout& layo
         auto& page = out.pages[static_cast<std::size_t>(p / 3)].items;
         page.insert(page.end(), items.begin(), items.end());
     }
+    out.figures = std::move(figures);
     return out;
 }
 
@@ -218,6 +224,12 @@ LaidOut flow(const Document& doc, const Brand& brand, const Layout& layout, cons
     LaidOut out = layout.fold == Fold::Trifold ? flow_trifold(doc, brand, layout, ctx, diags)
                                                : flow_pages(doc, brand, layout, ctx, diags);
     add_info(out, doc, brand);
+    for (const auto& s : doc.sections) out.section_kinds.push_back(s.kind);
+    Pt smallest{1e9};
+    for (const auto& page : out.pages)
+        for (const auto& item : page.items)
+            if (const auto* g = std::get_if<GlyphRun>(&item)) smallest = std::min(smallest, g->size);
+    out.decisions.smallest = smallest;
     return out;
 }
 

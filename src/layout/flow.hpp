@@ -3,7 +3,7 @@
 #pragma once
 #include "content/document.hpp"
 #include "core/diagnostics.hpp"
-#include "layout/page.hpp"
+#include "model/page.hpp"
 #include "style/brand.hpp"
 #include "style/layout.hpp"
 #include "text/fonts.hpp"

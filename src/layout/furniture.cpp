@@ -109,9 +109,13 @@ Cover cover(const Furnisher& f, Rect panel) {
     // The band bleeds to the panel's top and side edges.
     c.items.emplace_back(Box{{panel.x, panel.y, panel.width, band_bottom - panel.y}, f.brand.colors.primary,
                              std::nullopt, Pt(0), {Role::Decoration}});
-    if (logo_w > Pt(0))
+    if (logo_w > Pt(0)) {
+        ElementRef logo{Role::Decoration};
+        logo.figure = static_cast<int>(f.figures.size());
+        f.figures.push_back({f.brand.logo_alt});
         c.items.emplace_back(Image{{x + width - logo_w, panel.y + L.margins.top, logo_w, logo_h}, f.brand.logo_image,
-                                   f.brand.logo, {Role::Decoration}});
+                                   f.brand.logo, logo});
+    }
     for (auto& i : text_items) c.items.push_back(std::move(i));
     y = band_bottom + t.body * 1.2;
 
@@ -133,15 +137,15 @@ std::vector<PageItem> signature(const Furnisher& f, Rect area) {
     const Brand& b = f.brand;
     std::vector<std::vector<LineBox>> parts;
     parts.push_back(typeset({{b.name, FontStyle::Bold, b.colors.primary, {}}}, para_style(f, t.heading), area.width,
-                            Pt(0), t.heading * 1.3, f.ctx, {Role::Decoration}, f.diags));
+                            Pt(0), t.heading * 1.3, f.ctx, {Role::Signature, -1, 0}, f.diags));
     if (!b.tagline.empty())
         parts.push_back(typeset({{b.tagline, FontStyle::Regular, b.colors.text, {}}}, para_style(f, t.body * 0.9),
-                                area.width, Pt(0), t.body * 0.9 * 1.35, f.ctx, {Role::Decoration}, f.diags));
+                                area.width, Pt(0), t.body * 0.9 * 1.35, f.ctx, {Role::Signature, -1, 1}, f.diags));
     const std::optional<Pt> size = call_size(f, t.body, t.small, area.width);
     if (!size) phone_too_long(f, "cover");
     const Pt call = size.value_or(t.small);
     parts.push_back(typeset(call_runs(f, b.colors.text), para_style(f, call), area.width, Pt(0), call * 1.6, f.ctx,
-                            {Role::Decoration}, f.diags));
+                            {Role::Signature, -1, 2}, f.diags));
     Pt height{0};
     for (const auto& part : parts)
         for (const auto& l : part) height += l.height;
@@ -214,14 +218,9 @@ std::vector<PageItem> footer(const Furnisher& f, Rect panel, PageLabel label, in
     const text::Face& face = f.ctx.fonts.primary(FontStyle::Regular);
     const auto place = [&](const text::Line& line, Pt at, Pt y) {
         const Pt baseline = y + baseline_in(face, size, line_height);
-        for (const auto& run : line.runs) {
-            out.emplace_back(glyph_run(run, {at, baseline}, {Role::Footer}));
-            if (!run.link.empty()) {
-                ElementRef ref{Role::Footer};
-                if (run.role == text::RunRole::PhoneNumber) ref.meaning = Meaning::PhoneNumber;
-                out.emplace_back(Link{{at + run.left, y, run.right - run.left, line_height}, run.link, ref});
-            }
-        }
+        // Page furniture: an artifact to readers, so without a link of its own (the call to
+        // action and the cover carry the tel: link).
+        for (const auto& run : line.runs) out.emplace_back(glyph_run(run, {at, baseline}, {Role::Footer}));
     };
     // Clinic and phone where lines start, the page number at the other end of the last line.
     const bool rtl = text::is_rtl_language(f.doc.language);
@@ -233,6 +232,9 @@ std::vector<PageItem> footer(const Furnisher& f, Rect panel, PageLabel label, in
     if (!chosen->right.runs.empty()) place(chosen->right, rtl ? x : x + width - chosen->right.width, y - line_height);
     return out;
 }
+
+// An element of the call to action, by its part.
+ElementRef part(CallToActionPart p) { return {Role::CallToAction, -1, static_cast<int>(p)}; }
 
 Unit call_to_action(const Furnisher& f, Pt width) {
     const Layout& L = f.layout;
@@ -248,7 +250,7 @@ Unit call_to_action(const Furnisher& f, Pt width) {
 
     const Labels& words = labels_for(f.doc.language);
     auto head = typeset({{words.questions, FontStyle::Bold, kWhite, {}}}, para_style(f, t.heading),
-                        inner, Pt(0), t.heading * 1.3, f.ctx, {Role::CallToAction}, f.diags);
+                        inner, Pt(0), t.heading * 1.3, f.ctx, part(CallToActionPart::Heading), f.diags);
     y = stack(items, std::move(head), pad, y);
     y += t.body * 0.3;
     // The number as large as the box allows, up to 1.6 times a heading; never broken.
@@ -256,12 +258,12 @@ Unit call_to_action(const Furnisher& f, Pt width) {
     if (!fitted) phone_too_long(f, "call to action");
     const Pt phone_size = fitted.value_or(t.body);
     auto phone = typeset(call_runs(f, kWhite), para_style(f, phone_size), inner, Pt(0), phone_size * 1.25, f.ctx,
-                         {Role::CallToAction}, f.diags);
+                         part(CallToActionPart::Phone), f.diags);
     y = stack(items, std::move(phone), pad, y);
     if (!b.call_to_action.empty()) {
         y += t.body * 0.4;
         auto cta = typeset({{b.call_to_action, FontStyle::Regular, kWhite, {}}}, para_style(f, t.body), inner, Pt(0),
-                           t.body * L.type.leading, f.ctx, {Role::CallToAction}, f.diags);
+                           t.body * L.type.leading, f.ctx, part(CallToActionPart::Invitation), f.diags);
         y = stack(items, std::move(cta), pad, y);
     }
     std::string contact = b.name;
@@ -269,16 +271,20 @@ Unit call_to_action(const Furnisher& f, Pt width) {
     if (!b.address.empty()) contact += "  \u00B7  " + b.address;
     y += t.body * 0.4;
     auto who = typeset({{contact, FontStyle::Regular, kWhite, {}}}, para_style(f, t.body * 0.9), inner, Pt(0),
-                       t.body * 0.9 * L.type.leading, f.ctx, {Role::CallToAction}, f.diags);
+                       t.body * 0.9 * L.type.leading, f.ctx, part(CallToActionPart::Contact), f.diags);
     y = stack(items, std::move(who), pad, y);
     const std::string target = b.website_uri.empty() ? b.tel : b.website_uri;
+    ElementRef code_ref = part(CallToActionPart::Code);
+    code_ref.meaning = Meaning::QrCode;
+    code_ref.figure = static_cast<int>(f.figures.size());
+    f.figures.push_back({words.qr_code + " " + (b.website_uri.empty() ? words.call + " " + b.phone : b.website)});
     if (beside) {
-        auto code = qr_code(target, width - pad - qr, pad, qr, Color{0, 0, 0}, {Role::CallToAction});
+        auto code = qr_code(target, width - pad - qr, pad, qr, Color{0, 0, 0}, code_ref);
         items.insert(items.end(), code.begin(), code.end());
         y = std::max(y, pad + qr);
     } else {
         y += t.body * 0.6;
-        auto code = qr_code(target, pad, y, qr, Color{0, 0, 0}, {Role::CallToAction});
+        auto code = qr_code(target, pad, y, qr, Color{0, 0, 0}, code_ref);
         items.insert(items.end(), code.begin(), code.end());
         y += qr;
     }

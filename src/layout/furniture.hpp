@@ -16,6 +16,7 @@ struct Furnisher {
     const Layout& layout;
     const text::TextContext& ctx;
     Diagnostics& diags;
+    std::vector<FigureInfo>& figures;  // the logo and QR code, with their alternative text
 };
 
 struct Cover {

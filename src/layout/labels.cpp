@@ -13,13 +13,13 @@ std::string Labels::page_of(int n, int m) const {
 }
 
 const Labels& labels_for(std::string_view language) {
-    static const Labels en{"Questions? We are here to help.", "Call", "Page {n} of {m}", "Reviewed"};
-    static const Labels es{"¿Preguntas? Estamos aquí para ayudarle.", "Llame al", "Página {n} de {m}", "Revisado"};
+    static const Labels en{"Questions? We are here to help.", "Call", "Page {n} of {m}", "Reviewed", "QR code:"};
+    static const Labels es{"¿Preguntas? Estamos aquí para ayudarle.", "Llame al", "Página {n} de {m}", "Revisado", "Código QR:"};
     static const Labels fr{"Des questions ? Nous sommes là pour vous aider.", "Appelez le", "Page {n} sur {m}",
-                           "Révisé le"};
-    static const Labels pt{"Dúvidas? Estamos aqui para ajudar.", "Ligue", "Página {n} de {m}", "Revisado em"};
-    static const Labels vi{"Bạn có câu hỏi? Chúng tôi luôn sẵn sàng giúp đỡ.", "Gọi", "Trang {n}/{m}", "Cập nhật"};
-    static const Labels ar{"هل لديك أسئلة؟ نحن هنا لمساعدتك.", "اتصل بنا على", "صفحة {n} من {m}", "تمت المراجعة"};
+                           "Révisé le", "Code QR :"};
+    static const Labels pt{"Dúvidas? Estamos aqui para ajudar.", "Ligue", "Página {n} de {m}", "Revisado em", "Código QR:"};
+    static const Labels vi{"Bạn có câu hỏi? Chúng tôi luôn sẵn sàng giúp đỡ.", "Gọi", "Trang {n}/{m}", "Cập nhật", "Mã QR:"};
+    static const Labels ar{"هل لديك أسئلة؟ نحن هنا لمساعدتك.", "اتصل بنا على", "صفحة {n} من {m}", "تمت المراجعة", "رمز QR:"};
     const std::string_view primary = language.substr(0, language.find('-'));
     if (primary == "es") return es;
     if (primary == "fr") return fr;

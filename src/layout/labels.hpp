@@ -10,6 +10,7 @@ struct Labels {
     std::string call;       // before the phone number: "Call"
     std::string page;       // "Page {n} of {m}"
     std::string reviewed;   // before the review date: "Reviewed"
+    std::string qr_code;    // a QR code's alternative text starts so: "QR code:"
 
     [[nodiscard]] std::string page_of(int n, int m) const;
 };

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "layout/blocks.hpp"
-#include "layout/page.hpp"
+#include "model/page.hpp"
 
 namespace leafpress {
 

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "layout/page.hpp"
+#include "model/page.hpp"
 
 namespace leafpress {
 

@@ -76,7 +76,9 @@ std::vector<Unit> section_units(const Document& doc, int si, const Brand& brand,
     for (std::size_t bi = 0; bi < s.blocks.size(); ++bi) {
         const Block& b = s.blocks[bi];
         text::TextContext ctx{base_ctx.fonts, base_ctx.hyphenator, b.where.line ? b.where : s.where};
-        const ElementRef ref{b.kind == BlockKind::ListItem ? Role::ListItem : Role::Paragraph, si, static_cast<int>(bi)};
+        ElementRef ref{b.kind == BlockKind::ListItem ? Role::ListItem : Role::Paragraph, si, static_cast<int>(bi)};
+        ref.depth = b.depth;
+        ref.entry = b.continuation ? ListEntry::Continuation : ListEntry::Item;
         const auto runs = runs_of(b.spans, brand.colors.text, brand.colors.primary, base);
         Unit u;
         u.content_section = si;
@@ -104,7 +106,7 @@ std::vector<Unit> section_units(const Document& doc, int si, const Brand& brand,
                 const text::Face& face = ctx.fonts.primary(FontStyle::Regular);
                 for (const auto& run : m.runs) {
                     u.lines.front().items.emplace_back(glyph_run(run, {mx, baseline_in(face, t.body, line_height)},
-                                                                 {Role::ListMarker, si, static_cast<int>(bi)}));
+                                                                 {Role::ListMarker, si, static_cast<int>(bi), Meaning::Text, b.depth}));
                 }
             }
         }

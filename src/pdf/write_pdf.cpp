@@ -5,8 +5,11 @@
 #include <map>
 #include <memory>
 
+#include "core/utf8.hpp"
 #include "pdf/font_embed.hpp"
 #include "pdf/pdf_objects.hpp"
+#include "pdf/structure.hpp"
+#include "pdf/tags.hpp"
 
 namespace leafpress {
 
@@ -57,10 +60,14 @@ public:
             diags.error("pdf.init", {}, "libharu could not start");
             return std::nullopt;
         }
-        std::vector<HPDF_Page> pages;
-        for (const Page& p : doc_.pages) pages.push_back(render_page(p));
-        outline(pages);
+        plan_ = pdf::plan_tags(doc_);
+        for (std::size_t p = 0; p < doc_.pages.size(); ++p) written_.pages.push_back(render_page(p));
+        outline(written_.pages);
         metadata();
+        pdf::write_structure(pdf_, plan_, written_);
+        const auto& info = doc_.info;
+        pdf::write_metadata(pdf_, {info.title, info.author, info.subject, info.keywords, info.language, date()},
+                            options_.srgb_profile);
         for (const text::Face* face : fonts_order_) {  // creation order: object numbers stay stable
             std::string err;
             if (!fonts_.at(face)->finish(err)) {
@@ -131,6 +138,9 @@ private:
         for (const PlacedGlyph& g : glyphs) {
             const bool off_baseline = g.y_offset != Pt(0);
             if (layer == Layer::Marks && !off_baseline) continue;
+            // A hyphen added at a line break reads as nothing.
+            const bool added = g.kind == text::GlyphKind::Hyphen && layer == Layer::Text;
+            if (added) s += "] TJ\n/Span <</ActualText ()>> BDC\n[";
             const auto [cid, w] = font.use(g.gid, layer == Layer::Text ? g.text : std::u32string());
             if (off_baseline) {
                 s += layer == Layer::Text ? std::string("] TJ\n3 Tr\n[")
@@ -148,6 +158,7 @@ private:
             s += hex;
             pen += static_cast<double>(w) * size / 1000.0;
             if (off_baseline) s += layer == Layer::Text ? "] TJ\n0 Tr\n[" : "] TJ\n0 Ts\n[";
+            if (added) s += "] TJ\nEMC\n[";
         }
         return s + "] TJ\n";
     }
@@ -187,11 +198,25 @@ private:
         return img;
     }
 
-    HPDF_Page render_page(const Page& p) {
+    HPDF_Page render_page(std::size_t index) {
+        const Page& p = doc_.pages[index];
         HPDF_Page page = HPDF_AddPage(pdf_);
         HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(p.size.width.value()));
         HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(p.size.height.value()));
-        for (const auto& item : p.items) {
+        for (std::size_t i = 0; i < p.items.size(); ++i) {
+            const PageItem& item = p.items[i];
+            const auto& tags = plan_.pages[index];
+            const pdf::ItemTag& tag = tags[i];
+            const auto* run = std::get_if<GlyphRun>(&item);
+            // A sequence spans the items that share its MCID (a figure's shapes).
+            const auto same = [&](std::size_t k) {
+                return k < tags.size() && tags[k].kind == pdf::ItemTag::Kind::Content && tag.kind == pdf::ItemTag::Kind::Content &&
+                       tags[k].mcid == tag.mcid;
+            };
+            const bool opens = !(i > 0 && same(i - 1));
+            const bool closes = !same(i + 1);
+            const std::string open = opens ? pdf::open_marked(plan_, tag, run ? run->logical : std::u32string()) : "";
+            if (!open.empty()) write(page, open);
             std::visit(
                 [&](const auto& it) {
                     using T = std::decay_t<decltype(it)>;
@@ -238,13 +263,31 @@ private:
                                     static_cast<HPDF_REAL>(it.rect.right().value()),
                                     static_cast<HPDF_REAL>(flip(p, it.rect.y))};
                         HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(page, r, it.uri.c_str());
-                        if (a) HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+                        if (a) {
+                            HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+                            HPDF_Dict_AddNumber(a, "F", 4);  // printed, as PDF/A asks
+                            HPDF_Dict_Add(a, "Contents", pdf::text_string(pdf_, link_text(p, i, it.uri)));
+                            written_.annotations[{static_cast<int>(index), static_cast<int>(i)}] = a;
+                        }
                     }
                 },
                 item);
+            if (closes && tag.kind != pdf::ItemTag::Kind::Annotation) write(page, "EMC\n");
         }
         return page;
     }
+
+    // What a link says to a reader: the text of the run it covers, and where it goes.
+    static std::string link_text(const Page& p, std::size_t link_index, const std::string& uri) {
+        std::u32string text;
+        if (link_index > 0)
+            if (const auto* run = std::get_if<GlyphRun>(&p.items[link_index - 1]))
+                for (const auto& g : run->glyphs) text += g.text;
+        const std::string shown = utf8::encode(text);
+        return shown.empty() ? uri : shown + " (" + uri + ")";
+    }
+
+    std::string date() const { return options_.source_date.empty() ? doc_.info.date : options_.source_date; }
 
     void outline(const std::vector<HPDF_Page>& pages) {
         if (doc_.outline.empty()) return;
@@ -300,6 +343,8 @@ private:
     std::map<const text::Face*, std::unique_ptr<pdf::EmbeddedFont>> fonts_;
     std::vector<const text::Face*> fonts_order_;
     std::map<const Raster*, HPDF_Image> images_;
+    pdf::TagPlan plan_;
+    pdf::WrittenPages written_;
 };
 
 }  // namespace

@@ -5,12 +5,13 @@
 #include <vector>
 
 #include "core/diagnostics.hpp"
-#include "layout/page.hpp"
+#include "model/page.hpp"
 
 namespace leafpress {
 
 struct PdfOptions {
-    std::string source_date;  // "YYYY-MM-DD" for the document dates; empty: none written
+    std::string source_date;   // "YYYY-MM-DD" for the document dates; empty: none written
+    std::string srgb_profile;  // ICC bytes for the PDF/A output intent; empty: none written
 };
 
 std::optional<std::vector<std::uint8_t>> write_pdf(const LaidOut& doc, const PdfOptions& options, Diagnostics& diags);

@@ -15,7 +15,7 @@ namespace leafpress {
 
 namespace {
 const std::initializer_list<std::string_view> kBrandKeys = {
-    "name", "phone", "website", "address", "tagline", "logo", "disclaimer", "call_to_action", "colors"};
+    "name", "phone", "website", "address", "tagline", "logo", "logo_alt", "disclaimer", "call_to_action", "colors"};
 const std::initializer_list<std::string_view> kColorKeys = {"primary", "accent", "text"};
 
 int hex_digit(char c) {
@@ -86,6 +86,7 @@ std::optional<Brand> load_brand_text(const std::string& text, const std::string&
         }
     }
     b.address = f.string("address", Requirement::Optional).value_or("");
+    b.logo_alt = f.string("logo_alt", Requirement::Optional).value_or(b.name);
     b.tagline = f.string("tagline", Requirement::Optional).value_or("");
     b.disclaimer = f.string("disclaimer", Requirement::Optional).value_or("");
     b.call_to_action = f.string("call_to_action", Requirement::Optional).value_or("");

@@ -27,6 +27,7 @@ struct Brand {
     std::string tagline;
     std::string logo;            // absolute or relative-to-cwd path, resolved from the brand file
     std::shared_ptr<const Raster> logo_image;  // decoded once, when the brand is loaded
+    std::string logo_alt;        // the logo's alternative text (default: the clinic's name)
     std::string disclaimer;
     std::string call_to_action;  // extension: the invitation printed with the phone number
     BrandColors colors;

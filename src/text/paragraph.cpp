@@ -337,6 +337,12 @@ Line set_one_line(const Built& b, const std::vector<Piece>& pieces, const Itemiz
         e.width = e.width + (r >= 0 ? b.items[k].stretch * r : b.items[k].shrink * r);
     }
 
+    // A line broken at a space keeps that space for readers: a glyph without width after the
+    // line's logically last element, so that extraction and tagged text read "word word".
+    const ItemRef* space_after = !last && !line.hyphenated && !elems.empty() && b.items[to].type == ItemType::Glue &&
+                                         b.refs[to].face
+                                     ? elems.back().ref
+                                     : nullptr;
     // Bidi: reverse runs of elements at each level from the highest to the lowest odd one (UAX #9 L2).
     const unsigned char base = it.direction == Direction::RightToLeft ? 1 : 0;
     std::vector<unsigned char> lv;
@@ -358,12 +364,23 @@ Line set_one_line(const Built& b, const std::vector<Piece>& pieces, const Itemiz
         }
     }
 
-    // Positions, left to right, grouped into runs of one face, size, colour and link.
+    // Positions, left to right, grouped into runs of one face, size, colour and link. For runs
+    // with right-to-left text, each cluster's characters by their place in the paragraph, from
+    // which the run's reading order is made below.
     Pt x{0};
-    const auto run_for = [&](const Face* face, int run) -> LineRun& {
+    std::vector<std::vector<std::pair<std::size_t, std::u32string>>> clusters;
+    std::vector<bool> rtl_run;
+    // A run holds one direction: text read in one sweep (a space between a number and the
+    // right-to-left words around it is a run of its own).
+    std::vector<unsigned char> run_level;
+    const auto run_for = [&](const Face* face, int run, unsigned char level) -> LineRun& {
         const StyledRun& sr = runs[static_cast<std::size_t>(run)];
-        if (line.runs.empty() || line.runs.back().face != face || line.runs.back().source != run) {
+        if (line.runs.empty() || line.runs.back().face != face || line.runs.back().source != run ||
+            run_level.back() % 2 != level % 2) {
             line.runs.push_back({face, style.size, sr.color, sr.link, sr.role, run, {}, x, x});
+            clusters.emplace_back();
+            rtl_run.push_back(false);
+            run_level.push_back(level);
         }
         return line.runs.back();
     };
@@ -372,20 +389,24 @@ Line set_one_line(const Built& b, const std::vector<Piece>& pieces, const Itemiz
         if (e.is_glue) {
             hb_codepoint_t gid = 0;
             hb_font_get_nominal_glyph(ref.face->hb_font(), U' ', &gid);
-            LineRun& lr = run_for(ref.face, ref.run);
+            LineRun& lr = run_for(ref.face, ref.run, std::max(ref.level, base));
             lr.glyphs.push_back({gid, x, Pt(0), e.width, U" "});
+            clusters.back().emplace_back(ref.char_index, U" ");
             x += e.width;
             lr.right = x;
             continue;
         }
         const Piece& p = pieces[static_cast<std::size_t>(ref.piece)];
-        LineRun& lr = run_for(p.face, p.run);
+        LineRun& lr = run_for(p.face, p.run, p.level);
+        const Pt element_start = x;
         std::uint32_t prev_cluster = UINT32_MAX;
         for (std::size_t g = ref.glyph_begin; g < ref.glyph_end; ++g) {
             const ShapedGlyph& sg = p.glyphs[g];
             std::u32string t;
             if (sg.cluster != prev_cluster) {
                 t = cluster_text(it, p, g);
+                clusters.back().emplace_back(sg.cluster, t);
+                if (p.rtl()) rtl_run.back() = true;
                 // Extraction reverses right-to-left runs as a whole, the characters of a
                 // ligature included; store them in visual order so that they come out logical.
                 if (p.rtl()) std::reverse(t.begin(), t.end());
@@ -398,13 +419,36 @@ Line set_one_line(const Built& b, const std::vector<Piece>& pieces, const Itemiz
             const std::u32string h = U"-";
             const auto hg = shape({h, 0, 1, p.face, style.size, Direction::LeftToRight, style.language});
             for (const auto& g : hg) {
-                lr.glyphs.push_back({g.gid, x + g.x_offset, g.y_offset, g.advance, U"-"});
+                lr.glyphs.push_back({g.gid, x + g.x_offset, g.y_offset, g.advance, U"-", GlyphKind::Hyphen});
                 x += g.advance;
             }
         }
         lr.right = x;
+        if (e.ref == space_after) {
+            const ItemRef& brk = b.refs[to];
+            hb_codepoint_t gid = 0;
+            hb_font_get_nominal_glyph(brk.face->hb_font(), U' ', &gid);
+            if (brk.face == p.face) {
+                lr.glyphs.push_back({gid, p.rtl() ? element_start : x, Pt(0), Pt(0), U" "});
+                clusters.back().emplace_back(brk.char_index, U" ");
+                // Glyphs stay in drawing order: a right-to-left element's end is at its left.
+                if (p.rtl())
+                    std::stable_sort(lr.glyphs.begin(), lr.glyphs.end(),
+                                     [](const LineGlyph& a, const LineGlyph& c) { return a.x < c.x; });
+            }
+        }
     }
     line.width = x;
+    for (std::size_t r = 0; r < line.runs.size(); ++r) {
+        auto& cs = clusters[r];
+        if (!cs.empty())
+            line.runs[r].first_char = std::min_element(cs.begin(), cs.end(), [](const auto& a, const auto& c) {
+                                          return a.first < c.first;
+                                      })->first;
+        if (!rtl_run[r]) continue;
+        std::stable_sort(cs.begin(), cs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (const auto& c : cs) line.runs[r].logical += c.second;
+    }
     // Right-to-left paragraphs align to the right edge.
     if (it.direction == Direction::RightToLeft && x < width) {
         const Pt shift = width - x;

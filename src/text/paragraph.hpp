@@ -40,12 +40,16 @@ struct ParagraphStyle {
     BaseDirection direction = BaseDirection::Auto;
 };
 
+// A glyph of the text, or a hyphen that line breaking added (not part of the text for a reader).
+enum class GlyphKind { Text, Hyphen };
+
 struct LineGlyph {
     std::uint32_t gid = 0;
     Pt x;                // from the line's left edge
     Pt y_offset;         // upwards
     Pt advance;          // how far the pen moves after it
     std::u32string text; // the characters this glyph stands for (empty for the 2nd+ glyph of a cluster)
+    GlyphKind kind = GlyphKind::Text;
 };
 
 struct LineRun {
@@ -57,6 +61,8 @@ struct LineRun {
     int source = 0;  // index of the StyledRun it came from
     std::vector<LineGlyph> glyphs;
     Pt left, right;  // extent from the line's left edge
+    std::u32string logical{};  // its characters in reading order when any is set right to left; else empty
+    std::size_t first_char = 0;  // the paragraph index of its logically first character
 };
 
 struct Line {

@@ -44,15 +44,15 @@ std::string line_text(const Line& l) {
     return utf8::encode(s);
 }
 
+// The lines' text as a reader gets it: a line broken at a space carries that space (a glyph
+// without width), and a hyphen added at a break is not part of the text.
 std::string joined(const SetParagraph& p) {
-    std::string all;
-    for (const auto& l : p.lines) {
-        std::string t = line_text(l);
-        if (!all.empty() && all.back() == '-' && l.runs.size() && !t.empty()) all.pop_back();
-        else if (!all.empty()) all += ' ';
-        all += t;
-    }
-    return all;
+    std::u32string all;
+    for (const auto& l : p.lines)
+        for (const auto& r : l.runs)
+            for (const auto& g : r.glyphs)
+                if (g.kind == GlyphKind::Text) all += g.text;
+    return utf8::encode(all);
 }
 
 const char* kText =

@@ -1,5 +1,7 @@
-// The page model between layout and PDF: pages of positioned items, each remembering the
-// content element it came from. Coordinates are points from the page's top-left corner.
+// The semantic page model between layout and the writers: pages of positioned items, each
+// saying what it is (its role, the content element it came from, whether it is the phone
+// number or a figure) and the laid-out document's decisions. Checks and writers read these
+// facts; none guesses them back from glyphs. Coordinates are points from the page's top-left.
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -8,20 +10,30 @@
 #include <variant>
 #include <vector>
 
+#include "content/document.hpp"
 #include "core/geometry.hpp"
 #include "core/image.hpp"
 #include "core/units.hpp"
 #include "text/fonts.hpp"
+#include "text/paragraph.hpp"
 
 namespace leafpress {
 
+// What an item is part of. Footer and Decoration are page furniture (artifacts to a reader);
+// the rest is content. For CallToAction and Signature, `block` numbers the parts in reading
+// order (see CallToActionPart); a CallToAction item without a part is its background.
 enum class Role {
     Title, Subtitle, Condition, Summary, Heading, Paragraph, ListItem, ListMarker,
-    Callout, Quote, Header, Footer, CallToAction, Disclaimer, Reviewed, Decoration
+    Callout, Quote, Header, Footer, CallToAction, Disclaimer, Reviewed, Signature, Decoration
 };
 
+enum class CallToActionPart { Heading, Phone, Invitation, Contact, Code };
+
 // What a piece of text is inside its element, where that matters to checks and readers.
-enum class Meaning { Text, PhoneNumber };
+enum class Meaning { Text, PhoneNumber, QrCode };
+
+// A list item's place: the item itself (with its label), or a further paragraph of it.
+enum class ListEntry { Item, Continuation };
 
 // Where an item came from in the Document: section and block indices (-1 when none).
 struct ElementRef {
@@ -29,6 +41,9 @@ struct ElementRef {
     int section = -1;
     int block = -1;
     Meaning meaning = Meaning::Text;  // the clinic's phone number, wherever it is printed
+    int depth = 0;                    // list nesting, for list items and labels
+    ListEntry entry = ListEntry::Item;
+    int figure = -1;                  // index into LaidOut::figures: a logo or QR code
 };
 
 struct PlacedGlyph {
@@ -37,6 +52,7 @@ struct PlacedGlyph {
     Pt y_offset;          // upwards
     Pt advance;           // how far the pen moves after it: its share of the line
     std::u32string text;  // characters it stands for (for ToUnicode)
+    text::GlyphKind kind = text::GlyphKind::Text;  // Hyphen: added at a line break, not part of the text for a reader
 };
 
 struct GlyphRun {
@@ -46,6 +62,8 @@ struct GlyphRun {
     Point origin;  // baseline start
     std::vector<PlacedGlyph> glyphs;
     ElementRef source;
+    std::string link{};        // the run is (part of) a link to this address
+    std::u32string logical{};  // its characters in reading order, when drawn right to left; else empty
     // From the origin: where the run's advances start and end.
     [[nodiscard]] Pt left() const { return glyphs.empty() ? Pt(0) : glyphs.front().x; }
     [[nodiscard]] Pt right() const { return glyphs.empty() ? Pt(0) : glyphs.back().x + glyphs.back().advance; }
@@ -97,10 +115,24 @@ struct DocumentInfo {
     std::string date;  // "YYYY-MM-DD", may be empty
 };
 
+// A figure's alternative text, as a reader hears it.
+struct FigureInfo {
+    std::string alt;
+};
+
+// What layout decided, for checks and writers to read rather than work out again.
+struct Decisions {
+    Pt body;      // the body size set (a trifold's copy-fit may choose less than the layout's)
+    Pt smallest;  // the smallest type anywhere
+};
+
 struct LaidOut {
     std::vector<Page> pages;
     std::vector<OutlineEntry> outline;
+    std::vector<FigureInfo> figures;
+    std::vector<SectionKind> section_kinds;  // of the Document's sections, by index
     DocumentInfo info;
+    Decisions decisions;
 };
 
 // A text dump of pages, one line per item, for golden tests and debugging.

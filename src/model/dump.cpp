@@ -1,7 +1,7 @@
 #include <sstream>
 
 #include "core/utf8.hpp"
-#include "layout/page.hpp"
+#include "model/page.hpp"
 
 namespace leafpress {
 
@@ -24,6 +24,7 @@ const char* role_name(Role r) {
         case Role::CallToAction: return "call-to-action";
         case Role::Disclaimer: return "disclaimer";
         case Role::Reviewed: return "reviewed";
+        case Role::Signature: return "signature";
         case Role::Decoration: return "decoration";
     }
     return "?";
@@ -42,6 +43,7 @@ std::string ref(const ElementRef& r) {
     if (r.section >= 0) s += " s" + std::to_string(r.section);
     if (r.block >= 0) s += " b" + std::to_string(r.block);
     if (r.meaning == Meaning::PhoneNumber) s += " phone";
+    if (r.figure >= 0) s += " figure" + std::to_string(r.figure);
     return s;
 }
 

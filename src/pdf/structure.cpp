@@ -1,0 +1,218 @@
+#include "pdf/structure.hpp"
+
+#include "core/utf8.hpp"
+
+namespace leafpress::pdf {
+
+namespace {
+
+// A PDF text string as hex UTF-16BE with a byte order mark: "<FEFF0041...>".
+std::string hex_text(const std::u32string& s) {
+    static const char* digits = "0123456789ABCDEF";
+    std::string out = "<FEFF";
+    const auto put = [&](unsigned u) {
+        for (int shift = 12; shift >= 0; shift -= 4) out.push_back(digits[(u >> shift) & 0xF]);
+    };
+    for (char32_t c : s) {
+        if (c >= 0x10000) {
+            const unsigned v = static_cast<unsigned>(c) - 0x10000;
+            put(0xD800 + (v >> 10));
+            put(0xDC00 + (v & 0x3FF));
+        } else {
+            put(static_cast<unsigned>(c));
+        }
+    }
+    return out + ">";
+}
+
+HPDF_Name name(HPDF_Doc doc, const char* n) { return HPDF_Name_New(doc->mmgr, n); }
+
+std::string xml_escape(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out.push_back(c);
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string open_marked(const TagPlan& plan, const ItemTag& tag, const std::u32string& actual_text) {
+    switch (tag.kind) {
+        case ItemTag::Kind::Artifact: return "/Artifact BMC\n";
+        case ItemTag::Kind::Pagination: return "/Artifact <</Type /Pagination>> BDC\n";
+        case ItemTag::Kind::Annotation: return {};
+        case ItemTag::Kind::Content: break;
+    }
+    std::string s = "/";
+    s += type_name(plan.elements[static_cast<std::size_t>(tag.element)].type);
+    s += " <</MCID " + std::to_string(tag.mcid);
+    if (!actual_text.empty()) s += " /ActualText " + hex_text(actual_text);
+    return s + ">> BDC\n";
+}
+
+void write_structure(HPDF_Doc doc, const TagPlan& plan, const WrittenPages& written) {
+    // One indirect dictionary per element, made first so that kids and parents can refer to them.
+    std::vector<HPDF_Dict> dicts;
+    dicts.reserve(plan.elements.size());
+    for (std::size_t i = 0; i < plan.elements.size(); ++i) dicts.push_back(new_dict(doc));
+    HPDF_Dict root = new_dict(doc);
+    HPDF_Dict_Add(root, "Type", name(doc, "StructTreeRoot"));
+
+    // ParentTree: for each page, its MCIDs' elements; for each annotation, its Link element.
+    std::vector<std::vector<int>> by_mcid(written.pages.size());
+    std::vector<std::pair<HPDF_Annotation, int>> annotations;
+    for (std::size_t i = 0; i < plan.elements.size(); ++i) {
+        const StructElement& e = plan.elements[i];
+        HPDF_Dict d = dicts[i];
+        HPDF_Dict_Add(d, "Type", name(doc, "StructElem"));
+        HPDF_Dict_Add(d, "S", name(doc, type_name(e.type)));
+        HPDF_Dict_Add(d, "P", e.parent < 0 ? root : dicts[static_cast<std::size_t>(e.parent)]);
+        if (!e.alt.empty()) HPDF_Dict_Add(d, "Alt", text_string(doc, e.alt));
+        if (e.type == StructType::Figure && e.figure_page >= 0) {
+            const auto page = written.pages[static_cast<std::size_t>(e.figure_page)];
+            const double height = HPDF_Page_GetHeight(page);
+            HPDF_Dict attrs = HPDF_Dict_New(doc->mmgr);
+            HPDF_Dict_Add(attrs, "O", name(doc, "Layout"));
+            HPDF_Array bbox = HPDF_Array_New(doc->mmgr);
+            for (double v : {e.bbox.x.value(), height - e.bbox.bottom().value(), e.bbox.right().value(),
+                             height - e.bbox.y.value()})
+                HPDF_Array_AddReal(bbox, static_cast<HPDF_REAL>(v));
+            HPDF_Dict_Add(attrs, "BBox", bbox);
+            HPDF_Dict_Add(attrs, "Placement", name(doc, "Block"));
+            HPDF_Dict_Add(d, "A", attrs);
+        }
+        HPDF_Array kids = HPDF_Array_New(doc->mmgr);
+        for (const StructKid& k : e.kids) {
+            switch (k.kind) {
+                case StructKid::Kind::Element: HPDF_Array_Add(kids, dicts[static_cast<std::size_t>(k.element)]); break;
+                case StructKid::Kind::Content: {
+                    HPDF_Dict mcr = HPDF_Dict_New(doc->mmgr);
+                    HPDF_Dict_Add(mcr, "Type", name(doc, "MCR"));
+                    HPDF_Dict_Add(mcr, "Pg", written.pages[static_cast<std::size_t>(k.page)]);
+                    HPDF_Dict_AddNumber(mcr, "MCID", k.mcid);
+                    HPDF_Array_Add(kids, mcr);
+                    auto& slots = by_mcid[static_cast<std::size_t>(k.page)];
+                    if (slots.size() <= static_cast<std::size_t>(k.mcid)) slots.resize(static_cast<std::size_t>(k.mcid) + 1, -1);
+                    slots[static_cast<std::size_t>(k.mcid)] = static_cast<int>(i);
+                    break;
+                }
+                case StructKid::Kind::Annotation: {
+                    const auto it = written.annotations.find({k.page, k.item});
+                    if (it == written.annotations.end() || !it->second) break;
+                    HPDF_Dict objr = HPDF_Dict_New(doc->mmgr);
+                    HPDF_Dict_Add(objr, "Type", name(doc, "OBJR"));
+                    HPDF_Dict_Add(objr, "Obj", it->second);
+                    HPDF_Dict_Add(objr, "Pg", written.pages[static_cast<std::size_t>(k.page)]);
+                    HPDF_Array_Add(kids, objr);
+                    annotations.emplace_back(it->second, static_cast<int>(i));
+                    break;
+                }
+            }
+        }
+        HPDF_Dict_Add(d, "K", kids);
+    }
+    HPDF_Array root_kids = HPDF_Array_New(doc->mmgr);
+    HPDF_Array_Add(root_kids, dicts[0]);
+    HPDF_Dict_Add(root, "K", root_kids);
+
+    HPDF_Dict tree = HPDF_Dict_New(doc->mmgr);
+    HPDF_Array nums = HPDF_Array_New(doc->mmgr);
+    for (std::size_t p = 0; p < written.pages.size(); ++p) {
+        HPDF_Dict_AddNumber(written.pages[p], "StructParents", static_cast<HPDF_INT32>(p));
+        HPDF_Dict_Add(written.pages[p], "Tabs", name(doc, "S"));
+        HPDF_Array_AddNumber(nums, static_cast<HPDF_INT32>(p));
+        HPDF_Array parents = HPDF_Array_New(doc->mmgr);
+        for (int e : by_mcid[p]) {
+            if (e >= 0) HPDF_Array_Add(parents, dicts[static_cast<std::size_t>(e)]);
+            else HPDF_Array_Add(parents, HPDF_Null_New(doc->mmgr));
+        }
+        HPDF_Array_Add(nums, parents);
+    }
+    int key = static_cast<int>(written.pages.size());
+    for (const auto& [annot, element] : annotations) {
+        HPDF_Dict_AddNumber(annot, "StructParent", key);
+        HPDF_Array_AddNumber(nums, key);
+        HPDF_Array_Add(nums, dicts[static_cast<std::size_t>(element)]);
+        ++key;
+    }
+    HPDF_Dict_Add(tree, "Nums", nums);
+    HPDF_Dict_Add(root, "ParentTree", tree);
+    HPDF_Dict_AddNumber(root, "ParentTreeNextKey", key);
+
+    HPDF_Dict_Add(doc->catalog, "StructTreeRoot", root);
+    HPDF_Dict mark = HPDF_Dict_New(doc->mmgr);
+    HPDF_Dict_AddBoolean(mark, "Marked", HPDF_TRUE);
+    HPDF_Dict_Add(doc->catalog, "MarkInfo", mark);
+}
+
+void write_metadata(HPDF_Doc doc, const MetadataFacts& f, const std::string& srgb_profile) {
+    doc->pdf_version = HPDF_VER_17;
+    HPDF_Dict prefs = HPDF_Dict_New(doc->mmgr);
+    HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
+    HPDF_Dict_Add(doc->catalog, "ViewerPreferences", prefs);
+
+    const std::string stamp = f.date.empty() ? std::string() : f.date + "T00:00:00Z";
+    std::string x = "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+                    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+                    "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+                    "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
+                    "  xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
+                    "  xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"\n"
+                    "  xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
+                    "  xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
+                    "  xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n";
+    x += "<dc:format>application/pdf</dc:format>\n";
+    x += "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(f.title) + "</rdf:li></rdf:Alt></dc:title>\n";
+    if (!f.author.empty()) x += "<dc:creator><rdf:Seq><rdf:li>" + xml_escape(f.author) + "</rdf:li></rdf:Seq></dc:creator>\n";
+    if (!f.subject.empty())
+        x += "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(f.subject) +
+             "</rdf:li></rdf:Alt></dc:description>\n";
+    if (!f.language.empty()) x += "<dc:language><rdf:Bag><rdf:li>" + xml_escape(f.language) + "</rdf:li></rdf:Bag></dc:language>\n";
+    if (!f.keywords.empty()) x += "<pdf:Keywords>" + xml_escape(f.keywords) + "</pdf:Keywords>\n";
+    x += "<pdf:Producer>leafpress</pdf:Producer>\n<xmp:CreatorTool>leafpress</xmp:CreatorTool>\n";
+    if (!stamp.empty()) x += "<xmp:CreateDate>" + stamp + "</xmp:CreateDate>\n<xmp:ModifyDate>" + stamp + "</xmp:ModifyDate>\n";
+    // PDF/A-2a only with the output intent it requires.
+    if (!srgb_profile.empty()) x += "<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>A</pdfaid:conformance>\n";
+    x += "<pdfuaid:part>1</pdfuaid:part>\n";
+    // PDF/A asks for every schema beyond its own to be described: pdfuaid's description.
+    x += "<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n"
+         "<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\n"
+         "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n"
+         "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
+         "<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">\n"
+         "<pdfaProperty:name>part</pdfaProperty:name><pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
+         "<pdfaProperty:category>internal</pdfaProperty:category>\n"
+         "<pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>\n"
+         "</rdf:li></rdf:Seq></pdfaSchema:property>\n"
+         "</rdf:li></rdf:Bag></pdfaExtension:schemas>\n";
+    x += "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>";
+    // Uncompressed, as PDF/A readers expect to find it.
+    HPDF_Dict meta = HPDF_DictStream_New(doc->mmgr, doc->xref);
+    meta->filter = HPDF_STREAM_FILTER_NONE;
+    HPDF_Dict_Add(meta, "Type", name(doc, "Metadata"));
+    HPDF_Dict_Add(meta, "Subtype", name(doc, "XML"));
+    HPDF_Stream_Write(meta->stream, reinterpret_cast<const HPDF_BYTE*>(x.data()), static_cast<HPDF_UINT>(x.size()));
+    HPDF_Dict_Add(doc->catalog, "Metadata", meta);
+
+    if (srgb_profile.empty()) return;
+    HPDF_Dict icc = new_stream(doc, std::span(reinterpret_cast<const std::uint8_t*>(srgb_profile.data()), srgb_profile.size()));
+    HPDF_Dict_AddNumber(icc, "N", 3);
+    HPDF_Dict intent = HPDF_Dict_New(doc->mmgr);
+    HPDF_Dict_Add(intent, "Type", name(doc, "OutputIntent"));
+    HPDF_Dict_Add(intent, "S", name(doc, "GTS_PDFA1"));
+    HPDF_Dict_Add(intent, "OutputConditionIdentifier", HPDF_String_New(doc->mmgr, "sRGB IEC61966-2.1", nullptr));
+    HPDF_Dict_Add(intent, "Info", HPDF_String_New(doc->mmgr, "sRGB IEC61966-2.1", nullptr));
+    HPDF_Dict_Add(intent, "DestOutputProfile", icc);
+    HPDF_Array intents = HPDF_Array_New(doc->mmgr);
+    HPDF_Array_Add(intents, intent);
+    HPDF_Dict_Add(doc->catalog, "OutputIntents", intents);
+}
+
+}  // namespace leafpress::pdf

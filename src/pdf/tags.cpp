@@ -1,0 +1,265 @@
+#include "pdf/tags.hpp"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+namespace leafpress::pdf {
+
+const char* type_name(StructType t) {
+    switch (t) {
+        case StructType::Document: return "Document";
+        case StructType::Sect: return "Sect";
+        case StructType::H1: return "H1";
+        case StructType::H2: return "H2";
+        case StructType::H3: return "H3";
+        case StructType::P: return "P";
+        case StructType::L: return "L";
+        case StructType::LI: return "LI";
+        case StructType::Lbl: return "Lbl";
+        case StructType::LBody: return "LBody";
+        case StructType::Link: return "Link";
+        case StructType::Figure: return "Figure";
+        case StructType::BlockQuote: return "BlockQuote";
+    }
+    return "P";
+}
+
+namespace {
+
+// Where an item stands in reading order: the cover, the sections in order, the call to
+// action, the small print. Items of one element keep their drawing order (line by line).
+enum class Group { Cover, Sections, CallToAction, SmallPrint };
+
+struct Key {
+    Group group;
+    int a, b, c;  // within the group
+    friend auto operator<=>(const Key&, const Key&) = default;
+};
+
+bool is_content(const PageItem& item) {
+    const ElementRef& r = std::visit([](const auto& it) -> const ElementRef& { return it.source; }, item);
+    switch (r.role) {
+        case Role::Footer:
+        case Role::Header:
+        case Role::Decoration:
+        case Role::Callout:
+        case Role::Quote: return r.figure >= 0;  // the logo is content; bands and rules are not
+        case Role::CallToAction: return r.block >= 0;  // its background box is not
+        default: return true;
+    }
+}
+
+Key key_of(const ElementRef& r) {
+    switch (r.role) {
+        case Role::Condition: return {Group::Cover, 0, 0, 0};
+        case Role::Title: return {Group::Cover, 1, 0, 0};
+        case Role::Subtitle: return {Group::Cover, 2, 0, 0};
+        case Role::Summary: return {Group::Cover, 3, 0, 0};
+        case Role::Signature: return {Group::Cover, 5, r.block, 0};
+        case Role::Heading: return {Group::Sections, r.section, -1, 0};
+        case Role::ListMarker: return {Group::Sections, r.section, r.block, 0};
+        case Role::Paragraph:
+        case Role::ListItem: return {Group::Sections, r.section, r.block, 1};
+        case Role::CallToAction: return {Group::CallToAction, r.block, 0, 0};
+        case Role::Disclaimer:
+        case Role::Reviewed: return {Group::SmallPrint, 0, 0, 0};
+        default: return {Group::Cover, 4, r.figure, 0};  // the logo, after the summary
+    }
+}
+
+class Planner {
+public:
+    explicit Planner(const LaidOut& doc) : doc_(doc) {
+        plan_.elements.push_back({StructType::Document, -1, {}, {}, -1, {}});
+        plan_.pages.resize(doc.pages.size());
+        for (std::size_t p = 0; p < doc.pages.size(); ++p) plan_.pages[p].resize(doc.pages[p].items.size());
+    }
+
+    TagPlan run() {
+        struct Entry {
+            Key key;
+            int page, item;
+        };
+        std::vector<Entry> entries;
+        for (std::size_t p = 0; p < doc_.pages.size(); ++p) {
+            const auto& items = doc_.pages[p].items;
+            for (std::size_t i = 0; i < items.size(); ++i) {
+                const PageItem& item = items[i];
+                ItemTag& tag = plan_.pages[p][i];
+                const ElementRef& r = std::visit([](const auto& it) -> const ElementRef& { return it.source; }, item);
+                if (std::holds_alternative<Link>(item)) continue;  // tied to its run below
+                if (!is_content(item)) {
+                    tag.kind = r.role == Role::Footer || r.role == Role::Header ? ItemTag::Kind::Pagination
+                                                                                : ItemTag::Kind::Artifact;
+                    continue;
+                }
+                entries.push_back({key_of(r), static_cast<int>(p), static_cast<int>(i)});
+            }
+        }
+        std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+            return std::tie(a.key, a.page, a.item) < std::tie(b.key, b.page, b.item);
+        });
+        for (const Entry& e : entries) place(e.page, e.item);
+        return std::move(plan_);
+    }
+
+private:
+    int add(StructType type, int parent) {
+        plan_.elements.push_back({type, parent, {}, {}, -1, {}});
+        const int id = static_cast<int>(plan_.elements.size()) - 1;
+        plan_.elements[static_cast<std::size_t>(parent)].kids.push_back({StructKid::Kind::Element, id, -1, -1, -1});
+        return id;
+    }
+
+    // The element for a key, made on first use under `parent`.
+    int element(const std::tuple<int, int, int, int>& key, StructType type, int parent) {
+        auto [it, added] = made_.try_emplace(key, -1);
+        if (added) it->second = add(type, parent);
+        return it->second;
+    }
+
+    int section(int s) {
+        const auto& kinds = doc_.section_kinds;
+        const bool quote = s >= 0 && static_cast<std::size_t>(s) < kinds.size() &&
+                           kinds[static_cast<std::size_t>(s)] == SectionKind::Quote;
+        return element({1, s, -1, 0}, quote ? StructType::BlockQuote : StructType::Sect, 0);
+    }
+
+    // The list item element of a (section, block) list entry, with its Lbl and LBody.
+    struct ListItem {
+        int li, lbl, body;
+    };
+
+    ListItem list_item(const ElementRef& r) {
+        const auto key = std::tuple{2, r.section, r.block, 0};
+        if (auto it = items_.find(key); it != items_.end()) return it->second;
+        // A continuation paragraph belongs to the item before it at its depth.
+        if (r.entry == ListEntry::Continuation && last_item_[r.depth].li >= 0) return items_[key] = last_item_[r.depth];
+        int parent_list;
+        if (r.depth > 0 && last_item_[0].li >= 0 && last_block_ == r.block - 1) {
+            // A nested list lives in the body of the item above it.
+            if (nested_list_of_ != last_item_[0].li) {
+                nested_list_ = add(StructType::L, last_item_[0].body);
+                nested_list_of_ = last_item_[0].li;
+            }
+            parent_list = nested_list_;
+        } else {
+            const int sect = section(r.section);
+            if (open_list_section_ != r.section || last_block_ != r.block - 1) {
+                open_list_ = add(StructType::L, sect);
+                open_list_section_ = r.section;
+                nested_list_of_ = -1;
+            }
+            parent_list = open_list_;
+        }
+        ListItem li;
+        li.li = add(StructType::LI, parent_list);
+        li.lbl = add(StructType::Lbl, li.li);
+        li.body = add(StructType::LBody, li.li);
+        last_item_[std::min(r.depth, 1)] = li;
+        return items_[key] = li;
+    }
+
+    int element_for(const ElementRef& r) {
+        switch (r.role) {
+            case Role::Title:
+                return element({0, 100 + static_cast<int>(r.role), 0, 0}, StructType::H1, 0);
+            case Role::Condition:
+            case Role::Subtitle:
+            case Role::Summary: return element({0, 100 + static_cast<int>(r.role), 0, 0}, StructType::P, 0);
+            case Role::Signature: return element({0, 5, r.block, 0}, StructType::P, 0);
+            case Role::Heading: return element({1, r.section, -1, 1}, StructType::H2, section(r.section));
+            case Role::Paragraph: {
+                last_block_ = r.block;
+                open_list_section_ = -2;
+                return element({1, r.section, r.block, 2}, StructType::P, section(r.section));
+            }
+            case Role::ListMarker: return list_item(r).lbl;
+            case Role::ListItem: {
+                const ListItem li = list_item(r);
+                last_block_ = r.block;
+                return element({1, r.section, r.block, 3}, StructType::P, li.body);
+            }
+            case Role::CallToAction: {
+                const int sect = element({3, 0, 0, 0}, StructType::Sect, 0);
+                const auto part = static_cast<CallToActionPart>(r.block);
+                const StructType type = part == CallToActionPart::Heading ? StructType::H2
+                                        : part == CallToActionPart::Code  ? StructType::Figure
+                                                                          : StructType::P;
+                return element({3, r.block, 0, 1}, type, sect);
+            }
+            case Role::Disclaimer:
+            case Role::Reviewed: return element({4, 0, 0, 0}, StructType::P, 0);
+            default: return element({0, 4, r.figure, 0}, StructType::Figure, 0);
+        }
+    }
+
+    void place(int page, int index) {
+        const auto& items = doc_.pages[static_cast<std::size_t>(page)].items;
+        const PageItem& item = items[static_cast<std::size_t>(index)];
+        const ElementRef& r = std::visit([](const auto& it) -> const ElementRef& { return it.source; }, item);
+        int target = element_for(r);
+        StructElement& e = plan_.elements[static_cast<std::size_t>(target)];
+        if (r.figure >= 0 && static_cast<std::size_t>(r.figure) < doc_.figures.size()) {
+            e.alt = doc_.figures[static_cast<std::size_t>(r.figure)].alt;
+            extend_bbox(e, page, item);
+        }
+        // A run that is a link: a Link element in its paragraph, holding the run and its annotation.
+        const auto* run = std::get_if<GlyphRun>(&item);
+        const bool linked = run && !run->link.empty() && static_cast<std::size_t>(index) + 1 < items.size() &&
+                            std::holds_alternative<Link>(items[static_cast<std::size_t>(index) + 1]);
+        if (linked) {
+            target = add(StructType::Link, target);
+            ItemTag& annot = plan_.pages[static_cast<std::size_t>(page)][static_cast<std::size_t>(index) + 1];
+            annot.kind = ItemTag::Kind::Annotation;
+            annot.element = target;
+        }
+        ItemTag& tag = plan_.pages[static_cast<std::size_t>(page)][static_cast<std::size_t>(index)];
+        tag.kind = ItemTag::Kind::Content;
+        tag.element = target;
+        // The shapes of one figure drawn one after another (a QR code's modules) share one
+        // marked-content sequence.
+        const ItemTag* before = index > 0 ? &plan_.pages[static_cast<std::size_t>(page)][static_cast<std::size_t>(index) - 1] : nullptr;
+        if (before && before->kind == ItemTag::Kind::Content && before->element == target && !run &&
+            !std::holds_alternative<GlyphRun>(items[static_cast<std::size_t>(index) - 1])) {
+            tag.mcid = before->mcid;
+            return;
+        }
+        tag.mcid = next_mcid_[page]++;
+        auto& kids = plan_.elements[static_cast<std::size_t>(target)].kids;
+        kids.push_back({StructKid::Kind::Content, -1, page, tag.mcid, -1});
+        if (linked) kids.push_back({StructKid::Kind::Annotation, -1, page, -1, index + 1});
+    }
+
+    static void extend_bbox(StructElement& e, int page, const PageItem& item) {
+        Rect r;
+        if (const auto* b = std::get_if<Box>(&item)) r = b->rect;
+        else if (const auto* im = std::get_if<Image>(&item)) r = im->rect;
+        else return;
+        if (e.figure_page < 0) {
+            e.figure_page = page;
+            e.bbox = r;
+            return;
+        }
+        const Pt x0 = std::min(e.bbox.x, r.x), y0 = std::min(e.bbox.y, r.y);
+        const Pt x1 = std::max(e.bbox.right(), r.right()), y1 = std::max(e.bbox.bottom(), r.bottom());
+        e.bbox = {x0, y0, x1 - x0, y1 - y0};
+    }
+
+    const LaidOut& doc_;
+    TagPlan plan_;
+    std::map<std::tuple<int, int, int, int>, int> made_;
+    std::map<std::tuple<int, int, int, int>, ListItem> items_;
+    std::map<int, int> next_mcid_;
+    ListItem last_item_[2] = {{-1, -1, -1}, {-1, -1, -1}};
+    int last_block_ = -2;
+    int open_list_ = -1, open_list_section_ = -2;
+    int nested_list_ = -1, nested_list_of_ = -1;
+};
+
+}  // namespace
+
+TagPlan plan_tags(const LaidOut& doc) { return Planner(doc).run(); }
+
+}  // namespace leafpress::pdf
