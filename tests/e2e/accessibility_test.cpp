@@ -1,0 +1,130 @@
+// Tagged PDF/UA-1 and PDF/A-2a, checked by scripts/pdfua-check (the machine-checkable PDF/UA
+// rules, read with pikepdf) and poppler: every shipped leaflet in every layout, leaflets in
+// Spanish, Vietnamese and Arabic written here, and the checker itself on PDFs made wrong.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "e2e/run.hpp"
+
+using namespace leafpress::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* kLayouts[] = {"a4", "letter", "large-print", "trifold"};
+
+std::string checker() { return quote(repo_dir() + "/scripts/pdfua-check"); }
+
+// The checker's findings for a PDF and the content it was built from ("" when it passes).
+Run check_pdf(const std::string& pdf, const std::string& content, const std::string& extra = "") {
+    return run(checker() + " --pdfa --content " + quote(content) + " " + extra + " " + quote(pdf));
+}
+
+}  // namespace
+
+TEST_CASE("every shipped leaflet in every layout is tagged PDF/UA-1 and PDF/A-2a, its words in order", "[e2e][a11y]") {
+    TempDir dir;
+    auto r = run("SOURCE_DATE_EPOCH=1795564800 " + cli("batch " + quote(repo_dir() + "/content") +
+                                                       " -o out --layout a4 --layout letter --layout large-print --layout trifold"),
+                 dir.path());
+    REQUIRE(r.status == 0);
+    int checked = 0;
+    for (const auto& e : fs::directory_iterator(repo_dir() + "/content")) {
+        if (e.path().filename() == "brand.toml" || e.path().extension() != ".toml") continue;
+        for (const char* layout : kLayouts) {
+            const std::string pdf = dir.file("out/" + e.path().stem().string() + "-" + layout + ".pdf");
+            CAPTURE(pdf);
+            auto c = check_pdf(pdf, e.path().string(), "--poppler");
+            INFO(c.out);
+            CHECK(c.status == 0);
+            CHECK(run("pdfinfo " + quote(pdf)).out.find("Tagged:          yes") != std::string::npos);
+            ++checked;
+        }
+    }
+    CHECK(checked == 24);
+}
+
+TEST_CASE("leaflets in Spanish, Vietnamese and Arabic are tagged, right to left included", "[e2e][a11y]") {
+    TempDir dir;
+    dir.write("brand.toml", "name = \"Clínica del Sol\"\nphone = \"+34 912 345 678\"\nwebsite = \"https://example.org\"\n"
+                            "disclaimer = \"Solo información general.\"\n");
+    const struct {
+        const char* name;
+        std::string content;
+    } leaflets[] = {
+        {"es", "title = \"La terapia celular y la artritis\"\nlanguage = \"es\"\nreviewed = 2026-10-01\n"
+               "summary = \"Lo que conviene saber antes de decidir.\"\n\n[[section]]\nheading = \"Qué es\"\n"
+               "body = \"\"\"\nLa terapia con células madre se estudia como apoyo para las enfermedades autoinmunes. "
+               "No es una cura, y los resultados varían de una persona a otra.\n\n- Menos inflamación.\n"
+               "- Más energía para el día a día.\n\"\"\"\n\n[[section]]\nheading = \"Importante\"\nkind = \"callout\"\n"
+               "body = \"Hable siempre con su médico antes de cambiar su tratamiento. Más información en "
+               "[nuestra web](https://example.org/es).\"\n"},
+        {"vi", "title = \"Liệu pháp tế bào gốc và bệnh lupus\"\nlanguage = \"vi\"\nreviewed = 2026-10-01\n\n"
+               "[[section]]\nheading = \"Điều cần biết\"\nbody = \"\"\"\nLiệu pháp tế bào gốc đang được nghiên cứu để hỗ trợ "
+               "người bệnh tự miễn. Đây không phải là cách chữa khỏi bệnh.\n\n1. Hỏi bác sĩ của bạn.\n"
+               "2. Tiếp tục điều trị như thường lệ.\n\"\"\"\n"},
+        {"ar", "title = \"العلاج بالخلايا الجذعية والذئبة\"\nlanguage = \"ar\"\nreviewed = 2026-10-01\n\n"
+               "[[section]]\nheading = \"ما الذي يجب معرفته\"\nbody = \"\"\"\nتتم دراسة العلاج بالخلايا الجذعية لدعم مرضى "
+               "أمراض المناعة الذاتية. إنه ليس علاجًا شافيًا، والنتائج تختلف من شخص لآخر. اتصل بنا على "
+               "+34 912 345 678 لمزيد من المعلومات.\n\n- تحدث مع طبيبك.\n- استمر في علاجك المعتاد.\n\"\"\"\n"},
+    };
+    for (const auto& l : leaflets) {
+        const std::string content = dir.write(std::string(l.name) + ".toml", l.content);
+        for (const char* layout : {"a4", "trifold"}) {
+            CAPTURE(l.name, layout);
+            const std::string pdf = dir.file(std::string(l.name) + "-" + layout + ".pdf");
+            auto b = run(cli("build " + quote(content) + " -o " + quote(pdf) + " --layout " + layout), dir.path());
+            INFO(b.err);
+            REQUIRE(b.status == 0);
+            // poppler does not apply /ActualText: its reading of right-to-left text is not checked.
+            auto c = check_pdf(pdf, content, std::string(l.name) == "ar" ? "" : "--poppler");
+            INFO(c.out);
+            CHECK(c.status == 0);
+            CHECK(run("qpdf --check " + quote(pdf)).status == 0);
+            CHECK(run("mutool draw -N -q -o /dev/null " + quote(pdf)).err.empty());
+        }
+    }
+}
+
+TEST_CASE("the PDF/UA checker fails PDFs that break its rules", "[e2e][a11y]") {
+    TempDir dir;
+    dir.write("brand.toml", "name = \"C\"\nphone = \"555 0100\"\nwebsite = \"https://example.org\"\n");
+    const std::string content = dir.write("x.toml", "title = \"T\"\n[[section]]\nheading = \"H\"\nbody = \"Some words [here](https://example.org).\"\n");
+    REQUIRE(run(cli("build x.toml -o good.pdf"), dir.path()).status == 0);
+    REQUIRE(check_pdf(dir.file("good.pdf"), content).status == 0);
+    const struct {
+        const char* name;
+        const char* change;  // Python on the pikepdf document `p`
+        const char* finding;
+    } broken[] = {
+        {"untagged", "del p.Root.StructTreeRoot; del p.Root.MarkInfo", "01-001"},
+        {"a stroke outside any marked content",
+         "p.pages[0].contents_add(pikepdf.Stream(p, b'0 0 m 10 10 l S'), prepend=False)", "01-005"},
+        {"a figure without alternative text",
+         "[e.__delitem__('/Alt') for e in p.objects if isinstance(e, pikepdf.Dictionary) and e.get('/S') == '/Figure']",
+         "13-004"},
+        {"a link annotation out of the tree",
+         "[a.__delitem__('/StructParent') for a in p.pages[0].Annots]", "28-008"},
+        {"no language", "del p.Root.Lang", "11-001"},
+        {"no title shown", "del p.Root.ViewerPreferences", "07-001"},
+        {"a heading level skipped",
+         "[e.__setitem__('/S', pikepdf.Name('/H3')) for e in p.objects if isinstance(e, pikepdf.Dictionary) and e.get('/S') == '/H2']",
+         "14-003"},
+        {"the words out of order",
+         "k = p.Root.StructTreeRoot.K[0].K; first = k[0]; del k[0]; k.append(first)", "Reading order"},
+    };
+    for (const auto& b : broken) {
+        CAPTURE(b.name);
+        const std::string out = dir.file("bad.pdf");
+        auto m = run("/usr/bin/python3 -c " +
+                     quote(std::string("import pikepdf\np = pikepdf.open('") + dir.file("good.pdf") + "')\n" + b.change +
+                           "\np.save('" + out + "')\n"));
+        INFO(m.err);
+        REQUIRE(m.status == 0);
+        auto c = check_pdf(out, content);
+        CHECK(c.status == 1);
+        CHECK(c.out.find(b.finding) != std::string::npos);
+        INFO(c.out);
+    }
+}
