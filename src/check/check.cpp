@@ -8,13 +8,15 @@
 #include "check/contrast.hpp"
 #include "check/readability.hpp"
 #include "core/utf8.hpp"
+#include "model/reading_order.hpp"
 #include "text/shape.hpp"
 
 namespace leafpress {
 
 namespace {
 
-constexpr double kMinContrast = 4.5;   // WCAG 2.1 AA for body text
+constexpr double kMinContrast = 4.5;       // WCAG 2.1 AA (1.4.3) for normal text
+constexpr double kMinContrastLarge = 3.0;  // and for large text: 18 pt, or 14 pt bold
 constexpr double kMaxGrade = 8.0;      // patient materials: grade 8 or lower
 constexpr double kMinBodyPt = 12.0;    // clear-print guidance
 
@@ -159,14 +161,16 @@ void check_headings(const CheckInput& in, Diagnostics& out) {
     }
 }
 
+// The body size is what layout decided (a trifold may have set it smaller to fit); a layout
+// with a smallest size for all text (large print) holds every run to it.
 void check_body_size(const CheckInput& in, Diagnostics& out) {
-    double smallest = 1e9;
-    for (const auto& page : in.laid.pages)
-        for (const auto& item : page.items)
-            if (const auto* g = std::get_if<GlyphRun>(&item))
-                if (g->source.role == Role::Paragraph || g->source.role == Role::ListItem)
-                    smallest = std::min(smallest, g->size.value());
-    if (smallest < kMinBodyPt - 0.001)
+    const double smallest = in.laid.decisions.body.value();
+    if (in.layout.min_text > Pt(0) && in.laid.decisions.smallest < in.layout.min_text - Pt(0.001))
+        out.error("check.small-text", in.layout.min_text_pos,
+                  "some text is set at " + fixed(in.laid.decisions.smallest.value(), 1) + " pt; the " + in.layout.name +
+                      " layout allows nothing under " + fixed(in.layout.min_text.value(), 1) + " pt",
+                  "shorten the text that had to shrink to fit");
+    if (smallest > 0 && smallest < kMinBodyPt - 0.001)
         out.warning("check.small-text", in.layout.body_pos,
                     "body text is " + fixed(smallest, 1) + " pt; clear print for patients asks for 12 pt or more",
                     "use a layout with a larger body, such as large-print");
@@ -194,7 +198,10 @@ void check_contrast(const CheckInput& in, Diagnostics& out) {
             if (!g) continue;
             const Color bg = background_of(page, i);
             const double ratio = contrast_ratio(g->color, bg);
-            if (ratio >= kMinContrast || !reported.insert({hex(g->color), hex(bg)}).second) continue;
+            const bool bold = g->face && (g->face->style() == FontStyle::Bold || g->face->style() == FontStyle::BoldItalic);
+            const bool large = g->size >= Pt(18) || (bold && g->size >= Pt(14));
+            const double needed = large ? kMinContrastLarge : kMinContrast;
+            if (ratio >= needed || !reported.insert({hex(g->color), hex(bg)}).second) continue;
             // Point at the brand colour the text is drawn in, when it is one.
             SourcePos where = in.brand.source_file.empty() ? SourcePos{} : SourcePos{in.brand.source_file, 0, 0};
             for (const char* key : {"text", "primary", "accent"}) {
@@ -208,7 +215,8 @@ void check_contrast(const CheckInput& in, Diagnostics& out) {
             }
             out.error("check.contrast", where,
                       "text in " + hex(g->color) + " on " + hex(bg) + " has a contrast of " + fixed(ratio, 2) +
-                          ":1, under " + fixed(kMinContrast, 1) + ":1 (first on page " + std::to_string(p + 1) + ")",
+                          ":1, under the " + fixed(needed, 1) + ":1 WCAG asks for " + (large ? "large" : "normal") +
+                          " text (first on page " + std::to_string(p + 1) + ")",
                       "darken the text colour or lighten the background");
         }
     }
@@ -277,6 +285,36 @@ void check_disclaimer(const CheckInput& in, Diagnostics& out) {
                     "add disclaimer = \"...\" to the brand file; it is printed on every leaflet");
 }
 
+// Every figure (logo, QR code) has alternative text for those who cannot see it.
+void check_alt_text(const CheckInput& in, Diagnostics& out) {
+    for (const auto& f : in.laid.figures) {
+        if (f.alt.find_first_not_of(" \t") != std::string::npos) continue;
+        out.error("check.alt-text", in.brand.position_of("logo_alt"), "a figure has no alternative text",
+                  "give the logo a description: logo_alt = \"...\" (the clinic's name is used when it is left out)");
+        return;
+    }
+}
+
+// Heading levels in reading order start at 1 and never skip one (a screen reader's outline).
+void check_heading_levels(const CheckInput& in, Diagnostics& out) {
+    std::vector<std::pair<ReadingKey, int>> levels;
+    for (const auto& page : in.laid.pages)
+        for (const auto& item : page.items)
+            if (const auto* g = std::get_if<GlyphRun>(&item))
+                if (const int level = heading_level(g->source); level > 0) levels.push_back({reading_key(g->source), level});
+    std::stable_sort(levels.begin(), levels.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    int previous = 0;
+    for (const auto& [key, level] : levels) {
+        if (level > previous + 1) {
+            out.error("check.heading-levels", in.doc.title_pos,
+                      "the headings skip from level " + std::to_string(previous) + " to level " + std::to_string(level),
+                      "use headings one level below the one above them");
+            return;
+        }
+        previous = level;
+    }
+}
+
 }  // namespace
 
 std::string page_text(const Page& page) {
@@ -296,6 +334,8 @@ void check_leaflet(const CheckInput& in, Diagnostics& findings) {
     check_headings(in, findings);
     check_body_size(in, findings);
     check_contrast(in, findings);
+    check_alt_text(in, findings);
+    check_heading_levels(in, findings);
     check_reading_grade(in, findings);
     check_review(in, findings);
     check_disclaimer(in, findings);

@@ -33,6 +33,9 @@ Pt stack(std::vector<PageItem>& out, std::vector<LineBox> lines, Pt x, Pt y) {
     return y;
 }
 
+// A size of type, never under the layout's smallest (large print: 16 pt everywhere).
+Pt at_least_min(const Layout& L, Pt size) { return std::max(size, L.min_text); }
+
 // "Call " and the number: the number its own run, one unbreakable unit with its tel: link.
 std::vector<text::StyledRun> call_runs(const Furnisher& f, Color color) {
     return {{labels_for(f.doc.language).call + " ", FontStyle::Bold, color, {}},
@@ -89,7 +92,7 @@ Cover cover(const Furnisher& f, Rect panel) {
 
     std::vector<PageItem> text_items;
     if (!f.doc.condition.empty()) {
-        const Pt size = t.small * 1.25;
+        const Pt size = at_least_min(L, t.small * 1.25);
         auto lines = typeset({{f.doc.condition, FontStyle::Bold, kWhite, {}, text::RunRole::Text, f.doc.condition_anchors}}, para_style(f, size), text_width,
                              Pt(0), size * 1.4, f.ctx, {Role::Condition}, f.diags);
         y = stack(text_items, std::move(lines), x, y);
@@ -138,12 +141,14 @@ std::vector<PageItem> signature(const Furnisher& f, Rect area) {
     std::vector<std::vector<LineBox>> parts;
     parts.push_back(typeset({{b.name, FontStyle::Bold, b.colors.primary, {}}}, para_style(f, t.heading), area.width,
                             Pt(0), t.heading * 1.3, f.ctx, {Role::Signature, -1, 0}, f.diags));
+    const Pt tagline = at_least_min(f.layout, t.body * 0.9);
     if (!b.tagline.empty())
-        parts.push_back(typeset({{b.tagline, FontStyle::Regular, b.colors.text, {}}}, para_style(f, t.body * 0.9),
-                                area.width, Pt(0), t.body * 0.9 * 1.35, f.ctx, {Role::Signature, -1, 1}, f.diags));
-    const std::optional<Pt> size = call_size(f, t.body, t.small, area.width);
+        parts.push_back(typeset({{b.tagline, FontStyle::Regular, b.colors.text, {}}}, para_style(f, tagline),
+                                area.width, Pt(0), tagline * 1.35, f.ctx, {Role::Signature, -1, 1}, f.diags));
+    const Pt smallest = at_least_min(f.layout, t.small);
+    const std::optional<Pt> size = call_size(f, std::max(t.body, smallest), smallest, area.width);
     if (!size) phone_too_long(f, "cover");
-    const Pt call = size.value_or(t.small);
+    const Pt call = size.value_or(smallest);
     parts.push_back(typeset(call_runs(f, b.colors.text), para_style(f, call), area.width, Pt(0), call * 1.6, f.ctx,
                             {Role::Signature, -1, 2}, f.diags));
     Pt height{0};
@@ -160,8 +165,8 @@ std::vector<PageItem> signature(const Furnisher& f, Rect area) {
 std::vector<PageItem> footer(const Furnisher& f, Rect panel, PageLabel label, int number, int total) {
     std::vector<PageItem> out;
     const Layout& L = f.layout;
-    const Pt base = L.type.small;
-    const Pt floor = std::max(Pt(6), base * 0.8);
+    const Pt base = at_least_min(L, L.type.small);
+    const Pt floor = at_least_min(L, std::max(Pt(6), base * 0.8));
     const Pt x = panel.x + L.margins.left;
     const Pt width = panel.width - L.margins.left - L.margins.right;
     // The footer's foot stays where a one-line footer in the layout's small size ends; a
@@ -254,7 +259,8 @@ Unit call_to_action(const Furnisher& f, Pt width) {
     y = stack(items, std::move(head), pad, y);
     y += t.body * 0.3;
     // The number as large as the box allows, up to 1.6 times a heading; never broken.
-    const std::optional<Pt> fitted = call_size(f, t.heading * 1.6, std::min(t.body, t.small * 1.2), inner);
+    const std::optional<Pt> fitted =
+        call_size(f, t.heading * 1.6, at_least_min(L, std::min(t.body, t.small * 1.2)), inner);
     if (!fitted) phone_too_long(f, "call to action");
     const Pt phone_size = fitted.value_or(t.body);
     auto phone = typeset(call_runs(f, kWhite), para_style(f, phone_size), inner, Pt(0), phone_size * 1.25, f.ctx,
@@ -270,8 +276,9 @@ Unit call_to_action(const Furnisher& f, Pt width) {
     if (!b.website.empty()) contact += "  \u00B7  " + b.website;
     if (!b.address.empty()) contact += "  \u00B7  " + b.address;
     y += t.body * 0.4;
-    auto who = typeset({{contact, FontStyle::Regular, kWhite, {}}}, para_style(f, t.body * 0.9), inner, Pt(0),
-                       t.body * 0.9 * L.type.leading, f.ctx, part(CallToActionPart::Contact), f.diags);
+    const Pt contact_size = at_least_min(L, t.body * 0.9);
+    auto who = typeset({{contact, FontStyle::Regular, kWhite, {}}}, para_style(f, contact_size), inner, Pt(0),
+                       contact_size * L.type.leading, f.ctx, part(CallToActionPart::Contact), f.diags);
     y = stack(items, std::move(who), pad, y);
     const std::string target = b.website_uri.empty() ? b.tel : b.website_uri;
     ElementRef code_ref = part(CallToActionPart::Code);
@@ -297,8 +304,9 @@ Unit call_to_action(const Furnisher& f, Pt width) {
     if (f.doc.reviewed) small = words.reviewed + " " + to_iso(*f.doc.reviewed) + ". ";
     small += b.disclaimer;
     if (!small.empty()) {
-        auto d = typeset({{small, FontStyle::Italic, b.colors.text, {}}}, para_style(f, t.small), width, Pt(0),
-                         t.small * 1.4, f.ctx, {Role::Disclaimer}, f.diags);
+        const Pt small_size = at_least_min(L, t.small);
+        auto d = typeset({{small, FontStyle::Italic, b.colors.text, {}}}, para_style(f, small_size), width, Pt(0),
+                         small_size * 1.4, f.ctx, {Role::Disclaimer}, f.diags);
         y = stack(items, std::move(d), Pt(0), y);
     }
     Unit u;

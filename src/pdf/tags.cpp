@@ -4,6 +4,8 @@
 #include <map>
 #include <tuple>
 
+#include "model/reading_order.hpp"
+
 namespace leafpress::pdf {
 
 const char* type_name(StructType t) {
@@ -27,47 +29,6 @@ const char* type_name(StructType t) {
 
 namespace {
 
-// Where an item stands in reading order: the cover, the sections in order, the call to
-// action, the small print. Items of one element keep their drawing order (line by line).
-enum class Group { Cover, Sections, CallToAction, SmallPrint };
-
-struct Key {
-    Group group;
-    int a, b, c;  // within the group
-    friend auto operator<=>(const Key&, const Key&) = default;
-};
-
-bool is_content(const PageItem& item) {
-    const ElementRef& r = std::visit([](const auto& it) -> const ElementRef& { return it.source; }, item);
-    switch (r.role) {
-        case Role::Footer:
-        case Role::Header:
-        case Role::Decoration:
-        case Role::Callout:
-        case Role::Quote: return r.figure >= 0;  // the logo is content; bands and rules are not
-        case Role::CallToAction: return r.block >= 0;  // its background box is not
-        default: return true;
-    }
-}
-
-Key key_of(const ElementRef& r) {
-    switch (r.role) {
-        case Role::Condition: return {Group::Cover, 0, 0, 0};
-        case Role::Title: return {Group::Cover, 1, 0, 0};
-        case Role::Subtitle: return {Group::Cover, 2, 0, 0};
-        case Role::Summary: return {Group::Cover, 3, 0, 0};
-        case Role::Signature: return {Group::Cover, 5, r.block, 0};
-        case Role::Heading: return {Group::Sections, r.section, -1, 0};
-        case Role::ListMarker: return {Group::Sections, r.section, r.block, 0};
-        case Role::Paragraph:
-        case Role::ListItem: return {Group::Sections, r.section, r.block, 1};
-        case Role::CallToAction: return {Group::CallToAction, r.block, 0, 0};
-        case Role::Disclaimer:
-        case Role::Reviewed: return {Group::SmallPrint, 0, 0, 0};
-        default: return {Group::Cover, 4, r.figure, 0};  // the logo, after the summary
-    }
-}
-
 class Planner {
 public:
     explicit Planner(const LaidOut& doc) : doc_(doc) {
@@ -78,7 +39,7 @@ public:
 
     TagPlan run() {
         struct Entry {
-            Key key;
+            ReadingKey key;
             int page, item;
         };
         std::vector<Entry> entries;
@@ -89,12 +50,12 @@ public:
                 ItemTag& tag = plan_.pages[p][i];
                 const ElementRef& r = std::visit([](const auto& it) -> const ElementRef& { return it.source; }, item);
                 if (std::holds_alternative<Link>(item)) continue;  // tied to its run below
-                if (!is_content(item)) {
+                if (is_artifact(r)) {
                     tag.kind = r.role == Role::Footer || r.role == Role::Header ? ItemTag::Kind::Pagination
                                                                                 : ItemTag::Kind::Artifact;
                     continue;
                 }
-                entries.push_back({key_of(r), static_cast<int>(p), static_cast<int>(i)});
+                entries.push_back({reading_key(r), static_cast<int>(p), static_cast<int>(i)});
             }
         }
         std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {

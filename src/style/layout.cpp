@@ -15,7 +15,7 @@ const std::initializer_list<std::string_view> kPageKeys = {"size",    "orientati
 const std::initializer_list<std::string_view> kMarginKeys = {"top", "bottom", "left", "right"};
 const std::initializer_list<std::string_view> kTypeKeys = {
     "family", "fallback", "body", "min_body", "leading", "title", "subtitle", "heading", "small",
-    "paragraph_space", "align", "hyphenate"};
+    "paragraph_space", "align", "hyphenate", "min_text"};
 
 struct NamedSize {
     std::string_view name;
@@ -117,6 +117,10 @@ void read_type(const toml::table& t, const std::string& path, Layout& l, Diagnos
     if (auto v = ranged(f, "heading", 4, 144, "pt")) l.type.heading = Pt(*v);
     if (auto v = ranged(f, "small", 4, 72, "pt")) l.type.small = Pt(*v);
     if (auto v = ranged(f, "paragraph_space", 0, 72, "pt")) l.type.paragraph_space = Pt(*v);
+    if (auto v = ranged(f, "min_text", 4, 72, "pt")) {
+        l.min_text = Pt(*v);
+        l.min_text_pos = f.value_pos("min_text");
+    }
     if (auto a = f.string("align", Requirement::Optional)) {
         if (*a == "ragged" || *a == "left") l.align = Align::RaggedRight;
         else if (*a == "justify" || *a == "justified") l.align = Align::Justified;

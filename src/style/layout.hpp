@@ -42,11 +42,13 @@ struct Layout {
     Pt gutter{22};
     Fold fold = Fold::None;
     Pt min_body{0};  // a fixed-panel layout may shrink the body text down to this size to fit; 0: never
+    Pt min_text{0};  // no text anywhere under this size (footer and small print included); 0: no floor
     std::string family = "Noto Sans";
     std::vector<std::string> fallback;
     std::vector<SourcePos> font_pos;  // where family and then each fallback are named (file when default)
     TypeScale type;
     SourcePos body_pos;  // where the body size is set (the file when it is the default)
+    SourcePos min_text_pos;
     Align align = Align::RaggedRight;
     Hyphenation hyphenation = Hyphenation::On;
 

@@ -188,3 +188,52 @@ TEST_CASE("check.contrast: text on a background is measured against that backgro
     REQUIRE(has(d, "check.contrast"));
     CHECK(d.all()[0].message.starts_with("text in #FFFFFF on #E6F2F2 has a contrast of"));
 }
+
+TEST_CASE("check.contrast: large text needs 3:1, normal text 4.5:1", "[check]") {
+    Handmade h;
+    h.laid.pages.push_back({h.layout.page, {}});
+    auto& items = h.laid.pages[0].items;
+    items.emplace_back(h.phone({Pt(50), Pt(800)}));
+    const Color grey{0.55, 0.55, 0.55};  // #8C8C8C on white: 3.36:1
+    GlyphRun big = h.run(U"Large heading", {Pt(50), Pt(100)}, Role::Heading, grey);
+    big.size = Pt(18);
+    items.emplace_back(big);
+    CHECK_FALSE(has(h.check(), "check.contrast"));
+    items.emplace_back(h.run(U"small print", {Pt(50), Pt(200)}, Role::Paragraph, grey));
+    const auto d = h.check();
+    REQUIRE(has(d, "check.contrast"));
+    CHECK(d.all()[0].message.find("under the 4.5:1 WCAG asks for normal text") != std::string::npos);
+}
+
+TEST_CASE("check.small-text: a large-print layout holds every piece of text to its smallest size", "[check]") {
+    Handmade h;
+    h.layout.min_text = Pt(16);
+    h.laid.pages.push_back({h.layout.page, {}});
+    h.laid.pages[0].items.emplace_back(h.phone({Pt(50), Pt(800)}));
+    h.laid.decisions = {Pt(16), Pt(16)};
+    CHECK_FALSE(has(h.check(), "check.small-text"));
+    h.laid.decisions.smallest = Pt(12);
+    const auto d = h.check();
+    REQUIRE(has(d, "check.small-text"));
+    CHECK(d.all()[0].severity == Severity::Error);
+}
+
+TEST_CASE("check.alt-text and check.heading-levels: figures are described, headings do not skip", "[check]") {
+    Handmade h;
+    h.laid.pages.push_back({h.layout.page, {}});
+    auto& items = h.laid.pages[0].items;
+    items.emplace_back(h.phone({Pt(50), Pt(800)}));
+    items.emplace_back(h.run(U"Title", {Pt(50), Pt(60)}, Role::Title));
+    GlyphRun heading = h.run(U"Section", {Pt(50), Pt(120)}, Role::Heading);
+    heading.source.section = 0;
+    items.emplace_back(heading);
+    h.laid.figures.push_back({"Clinic logo"});
+    auto d = h.check();
+    CHECK_FALSE(has(d, "check.alt-text"));
+    CHECK_FALSE(has(d, "check.heading-levels"));
+    h.laid.figures.push_back({" "});
+    CHECK(has(h.check(), "check.alt-text"));
+    // Without the title (level 1), the first heading is at level 2.
+    items.erase(items.begin() + 1);
+    CHECK(has(h.check(), "check.heading-levels"));
+}

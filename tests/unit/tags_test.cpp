@@ -1,0 +1,87 @@
+#include <catch2/catch.hpp>
+
+#include "pdf/tags.hpp"
+
+using namespace leafpress;
+using namespace leafpress::pdf;
+
+namespace {
+GlyphRun run(ElementRef ref, Pt y, std::string link = {}) {
+    GlyphRun g;
+    g.size = Pt(12);
+    g.origin = {Pt(50), y};
+    g.glyphs.push_back({1, Pt(0), Pt(0), Pt(6), U"x"});
+    g.source = ref;
+    g.link = std::move(link);
+    return g;
+}
+
+// The structure below an element as text: "Sect(H2 L(LI(Lbl LBody(P))))".
+std::string outline(const TagPlan& plan, int e = 0) {
+    const StructElement& el = plan.elements[static_cast<std::size_t>(e)];
+    std::string s = type_name(el.type);
+    std::string kids;
+    for (const auto& k : el.kids)
+        if (k.kind == StructKid::Kind::Element) kids += (kids.empty() ? "" : " ") + outline(plan, k.element);
+    return kids.empty() ? s : s + "(" + kids + ")";
+}
+}  // namespace
+
+TEST_CASE("tags: reading order, not drawing order; furniture is an artifact", "[tags]") {
+    LaidOut doc;
+    doc.section_kinds = {SectionKind::Text};
+    Page page{{Pt(600), Pt(800)}, {}};
+    // Drawn as a trifold draws them: the section's text first, then the cover, then the footer.
+    page.items.emplace_back(run({Role::Paragraph, 0, 1}, Pt(100)));
+    page.items.emplace_back(run({Role::Heading, 0, -1}, Pt(80)));
+    page.items.emplace_back(run({Role::Title}, Pt(40)));
+    page.items.emplace_back(run({Role::Footer}, Pt(780)));
+    page.items.emplace_back(Box{{Pt(0), Pt(0), Pt(600), Pt(50)}, Color{}, std::nullopt, Pt(0), {Role::Decoration}});
+    doc.pages.push_back(page);
+    const TagPlan plan = plan_tags(doc);
+    CHECK(outline(plan) == "Document(H1 Sect(H2 P))");
+    CHECK(plan.pages[0][3].kind == ItemTag::Kind::Pagination);
+    CHECK(plan.pages[0][4].kind == ItemTag::Kind::Artifact);
+    // MCIDs in reading order: the title's is the first.
+    CHECK(plan.pages[0][2].mcid == 0);
+    CHECK(plan.pages[0][1].mcid == 1);
+    CHECK(plan.pages[0][0].mcid == 2);
+}
+
+TEST_CASE("tags: a list item's label comes before its body, nested lists sit in their item", "[tags]") {
+    LaidOut doc;
+    doc.section_kinds = {SectionKind::Quote};
+    Page page{{Pt(600), Pt(800)}, {}};
+    ElementRef item{Role::ListItem, 0, 0};
+    ElementRef label{Role::ListMarker, 0, 0};
+    ElementRef nested{Role::ListItem, 0, 1};
+    nested.depth = 1;
+    ElementRef nested_label{Role::ListMarker, 0, 1};
+    nested_label.depth = 1;
+    // The label is drawn after the item's first line.
+    page.items.emplace_back(run(item, Pt(100)));
+    page.items.emplace_back(run(label, Pt(100)));
+    page.items.emplace_back(run(nested, Pt(120)));
+    page.items.emplace_back(run(nested_label, Pt(120)));
+    doc.pages.push_back(page);
+    const TagPlan plan = plan_tags(doc);
+    CHECK(outline(plan) == "Document(BlockQuote(L(LI(Lbl LBody(P L(LI(Lbl LBody(P))))))))");
+    CHECK(plan.pages[0][1].mcid < plan.pages[0][0].mcid);
+}
+
+TEST_CASE("tags: a linked run is a Link element holding its text and its annotation", "[tags]") {
+    LaidOut doc;
+    doc.section_kinds = {SectionKind::Text};
+    Page page{{Pt(600), Pt(800)}, {}};
+    page.items.emplace_back(run({Role::Paragraph, 0, 0}, Pt(100)));
+    page.items.emplace_back(run({Role::Paragraph, 0, 0}, Pt(100), "https://example.org"));
+    page.items.emplace_back(Link{{Pt(50), Pt(90), Pt(10), Pt(12)}, "https://example.org", {Role::Paragraph, 0, 0}});
+    doc.pages.push_back(page);
+    const TagPlan plan = plan_tags(doc);
+    CHECK(outline(plan) == "Document(Sect(P(Link)))");
+    CHECK(plan.pages[0][2].kind == ItemTag::Kind::Annotation);
+    const StructElement& link = plan.elements[static_cast<std::size_t>(plan.pages[0][2].element)];
+    CHECK(link.type == StructType::Link);
+    REQUIRE(link.kids.size() == 2);
+    CHECK(link.kids[1].kind == StructKid::Kind::Annotation);
+}
