@@ -27,7 +27,7 @@ std::string outline(const TagPlan& plan, int e = 0) {
 }
 }  // namespace
 
-TEST_CASE("tags: reading order, not drawing order; furniture is an artifact", "[tags]") {
+TEST_CASE("tags: reading order, not drawing order, and furniture is an artifact", "[tags]") {
     LaidOut doc;
     doc.section_kinds = {SectionKind::Text};
     Page page{{Pt(600), Pt(800)}, {}};
