@@ -88,16 +88,30 @@ void write_structure(HPDF_Doc doc, const TagPlan& plan, const WrittenPages& writ
             HPDF_Dict_Add(attrs, "Placement", name(doc, "Block"));
             HPDF_Dict_Add(d, "A", attrs);
         }
+        // Marked content on the element's one page is referred to by its bare MCID, with /Pg on the
+        // element; content spread over pages needs a marked-content reference each.
+        int page = -1;
+        bool one_page = true;
+        for (const StructKid& k : e.kids) {
+            if (k.kind != StructKid::Kind::Content) continue;
+            if (page >= 0 && k.page != page) one_page = false;
+            page = k.page;
+        }
+        if (page >= 0 && one_page) HPDF_Dict_Add(d, "Pg", written.pages[static_cast<std::size_t>(page)]);
         HPDF_Array kids = HPDF_Array_New(doc->mmgr);
         for (const StructKid& k : e.kids) {
             switch (k.kind) {
                 case StructKid::Kind::Element: HPDF_Array_Add(kids, dicts[static_cast<std::size_t>(k.element)]); break;
                 case StructKid::Kind::Content: {
-                    HPDF_Dict mcr = HPDF_Dict_New(doc->mmgr);
-                    HPDF_Dict_Add(mcr, "Type", name(doc, "MCR"));
-                    HPDF_Dict_Add(mcr, "Pg", written.pages[static_cast<std::size_t>(k.page)]);
-                    HPDF_Dict_AddNumber(mcr, "MCID", k.mcid);
-                    HPDF_Array_Add(kids, mcr);
+                    if (one_page) {
+                        HPDF_Array_AddNumber(kids, k.mcid);
+                    } else {
+                        HPDF_Dict mcr = HPDF_Dict_New(doc->mmgr);
+                        HPDF_Dict_Add(mcr, "Type", name(doc, "MCR"));
+                        HPDF_Dict_Add(mcr, "Pg", written.pages[static_cast<std::size_t>(k.page)]);
+                        HPDF_Dict_AddNumber(mcr, "MCID", k.mcid);
+                        HPDF_Array_Add(kids, mcr);
+                    }
                     auto& slots = by_mcid[static_cast<std::size_t>(k.page)];
                     if (slots.size() <= static_cast<std::size_t>(k.mcid)) slots.resize(static_cast<std::size_t>(k.mcid) + 1, -1);
                     slots[static_cast<std::size_t>(k.mcid)] = static_cast<int>(i);
