@@ -8,7 +8,7 @@ packages=(
   g++ cmake make pkg-config clang libclang-rt-14-dev
   # libraries
   libhpdf-dev libharfbuzz-dev libfreetype-dev libtomlplusplus-dev catch2
-  libmd4c-dev libhyphen-dev libunibreak-dev libfribidi-dev libqrencode-dev
+  libmd4c-dev libmd4c-html0-dev libhyphen-dev libunibreak-dev libfribidi-dev libqrencode-dev
   libcli11-dev zlib1g-dev nlohmann-json3-dev libpng-dev libjpeg-dev
   # hyphenation patterns, and the sRGB profile of PDF/A's output intent
   hyphen-en-us hyphen-es icc-profiles-free

@@ -1,5 +1,6 @@
 #include "content/markup.hpp"
 
+#include <md4c-html.h>
 #include <md4c.h>
 
 #include <algorithm>
@@ -36,6 +37,8 @@ std::optional<char32_t> decode_entity(std::string_view e) {
         if (*end != '\0' || v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return U'\uFFFD';
         return static_cast<char32_t>(v);
     }
+    // The common ones without a detour; the rest (all of HTML5's: &frac12;, &ge;, &micro;...)
+    // through md4c's own decoder.
     static constexpr std::pair<std::string_view, char32_t> table[] = {
         {"amp", U'&'},     {"lt", U'<'},       {"gt", U'>'},       {"quot", U'"'},    {"apos", U'\''},
         {"nbsp", U'\u00A0'}, {"ndash", U'\u2013'}, {"mdash", U'\u2014'}, {"hellip", U'\u2026'},
@@ -47,6 +50,24 @@ std::optional<char32_t> decode_entity(std::string_view e) {
     for (const auto& [n, cp] : table)
         if (n == name) return cp;
     return std::nullopt;
+}
+
+// An entity by md4c's HTML renderer, which knows every HTML5 entity: "&frac12;" → "½". nullopt
+// when it does not know it (the renderer then gives it back as it was).
+std::optional<std::string> decode_named_entity(std::string_view e) {
+    std::string html;
+    const auto sink = [](const MD_CHAR* text, MD_SIZE size, void* out) {
+        static_cast<std::string*>(out)->append(text, size);
+    };
+    if (md_html(e.data(), static_cast<MD_SIZE>(e.size()), sink, &html, 0, 0) != 0) return std::nullopt;
+    std::string_view v(html);
+    if (!v.starts_with("<p>")) return std::nullopt;
+    v.remove_prefix(3);
+    const auto end = v.rfind("</p>");
+    if (end == std::string_view::npos) return std::nullopt;
+    v = v.substr(0, end);
+    if (v.empty() || v.find('&') != std::string_view::npos || v.find('<') != std::string_view::npos) return std::nullopt;
+    return std::string(v);
 }
 
 class Builder {
@@ -174,6 +195,8 @@ public:
                     std::string s;
                     utf8::append(s, *cp);
                     append(s, offset, Origin::Replaced);
+                } else if (auto named = decode_named_entity(t)) {
+                    append(*named, offset, Origin::Replaced);
                 } else {
                     append(t, offset, Origin::Body);
                 }

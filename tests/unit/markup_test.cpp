@@ -130,3 +130,16 @@ TEST_CASE("an empty body gives no blocks", "[markup]") {
     CHECK(parse("").blocks.empty());
     CHECK(parse("   \n\n  ").blocks.empty());
 }
+
+TEST_CASE("every HTML5 entity is decoded, through md4c's own table", "[markup]") {
+    auto p = parse("Take &frac12; a tablet if your sugar is &ge; 7 &micro;mol, &rarr; see &hearts; &NotAnEntity;");
+    REQUIRE(p.blocks.size() == 1);
+    CHECK(plain_text(p.blocks[0].spans) ==
+          "Take \u00bd a tablet if your sugar is \u2265 7 \u00b5mol, \u2192 see \u2665 &NotAnEntity;");
+    // The decoded character is anchored at its entity: a diagnostic would point there.
+    const auto& span = p.blocks[0].spans[0];
+    const auto at = locate(span.text, span.anchors, span.text.find("\u00bd"));
+    REQUIRE(at);
+    CHECK(at->first == 10);
+    CHECK(at->second == 6);
+}
