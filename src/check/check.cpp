@@ -139,12 +139,14 @@ void check_headings(const CheckInput& in, Diagnostics& out) {
         const auto& items = in.laid.pages[p].items;
         for (std::size_t i = 0; i < items.size(); ++i) {
             const auto* h = std::get_if<GlyphRun>(&items[i]);
-            if (!h || h->source.role != Role::Heading) continue;
+            if (!h || (h->source.role != Role::Heading && h->source.role != Role::Subheading)) continue;
             const InkBox hb = box_of(*h);
             bool followed = false;
             for (std::size_t k = i + 1; k < items.size() && !followed; ++k) {
                 const auto* g = std::get_if<GlyphRun>(&items[k]);
-                if (!g || g->source.section != h->source.section || g->source.role == Role::Heading) continue;
+                if (!g || g->source.section != h->source.section || g->source.role == Role::Heading ||
+                    g->source.role == Role::Subheading)
+                    continue;
                 const InkBox b = box_of(*g);
                 followed = b.top > hb.top && b.left < hb.right && b.right > hb.left;
             }

@@ -38,13 +38,13 @@ struct Span {
 std::optional<std::pair<int, int>> locate(const std::string& text, const std::vector<TextAnchor>& anchors,
                                           std::size_t offset);
 
-enum class BlockKind { Paragraph, ListItem };
+enum class BlockKind { Paragraph, ListItem, Subheading };  // Subheading: "###" inside a body
 enum class ListKind { Bullet, Numbered };
 
 struct Block {
     BlockKind kind = BlockKind::Paragraph;
     ListKind list = ListKind::Bullet;  // for list items
-    int depth = 0;                     // list nesting: 0 or 1
+    int depth = 0;                     // list nesting: 0, 1 or 2
     int number = 0;                    // for numbered list items
     bool continuation = false;         // a further paragraph of the same list item (no marker)
     std::vector<Span> spans;

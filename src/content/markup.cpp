@@ -92,9 +92,11 @@ public:
             case MD_BLOCK_LI: start_list_item(); break;
             case MD_BLOCK_P: start_paragraph(); break;
             case MD_BLOCK_H:
-                pend("markup.heading", "headings inside a body are not supported; shown as plain text",
-                     "start a new [[section]] with heading = \"...\" instead");
-                start_paragraph();
+                // A heading inside a section's body is a sub-heading, written "### ...".
+                if (static_cast<MD_BLOCK_H_DETAIL*>(detail)->level != 3)
+                    pend("markup.heading-level", "a heading inside a body is a sub-heading; it is shown as one",
+                         "write sub-headings as \"### ...\"; a new [[section]] has a heading of its own");
+                start_subheading();
                 break;
             case MD_BLOCK_QUOTE:
                 pend("markup.blockquote", "block quotes inside a body are not supported; shown as plain text",
@@ -261,15 +263,23 @@ private:
         b.list = lists_.back().kind;
         b.number = lists_.back().next_number++;
         const int depth = static_cast<int>(lists_.size()) - 1;
-        if (depth > 1) {
-            pend("markup.nesting", "lists nest one level deep at most; deeper items are shown one level in",
+        if (depth > 2) {
+            pend("markup.nesting", "lists nest three levels deep at most; deeper items are shown at the third",
                  "flatten the list or split it");
         }
-        b.depth = std::min(depth, 1);
+        b.depth = std::min(depth, 2);
         blocks_.push_back(std::move(b));
         last_space_ = true;
         in_item_ = true;
         item_has_text_ = false;
+    }
+
+    void start_subheading() {
+        Block b;
+        b.kind = BlockKind::Subheading;
+        blocks_.push_back(std::move(b));
+        last_space_ = true;
+        in_item_ = false;
     }
 
     void start_paragraph() {

@@ -1,5 +1,7 @@
 #include "layout/sections.hpp"
 
+#include <algorithm>
+
 namespace leafpress {
 
 namespace {
@@ -18,7 +20,8 @@ std::vector<text::StyledRun> runs_of(const std::vector<Span>& spans, Color color
 
 std::string marker_text(const Block& b) {
     if (b.list == ListKind::Numbered) return std::to_string(b.number) + ".";
-    return b.depth == 0 ? "\u2022" : "\u2013";
+    static const char* bullets[] = {"\u2022", "\u2013", "\u00B7"};  // •, –, ·
+    return bullets[std::clamp(b.depth, 0, 2)];
 }
 
 struct SectionGeometry {
@@ -76,7 +79,10 @@ std::vector<Unit> section_units(const Document& doc, int si, const Brand& brand,
     for (std::size_t bi = 0; bi < s.blocks.size(); ++bi) {
         const Block& b = s.blocks[bi];
         text::TextContext ctx{base_ctx.fonts, base_ctx.hyphenator, b.where.line ? b.where : s.where};
-        ElementRef ref{b.kind == BlockKind::ListItem ? Role::ListItem : Role::Paragraph, si, static_cast<int>(bi)};
+        const Role role = b.kind == BlockKind::ListItem    ? Role::ListItem
+                          : b.kind == BlockKind::Subheading ? Role::Subheading
+                                                            : Role::Paragraph;
+        ElementRef ref{role, si, static_cast<int>(bi)};
         ref.depth = b.depth;
         ref.entry = b.continuation ? ListEntry::Continuation : ListEntry::Item;
         const auto runs = runs_of(b.spans, brand.colors.text, brand.colors.primary, base);
@@ -84,11 +90,23 @@ std::vector<Unit> section_units(const Document& doc, int si, const Brand& brand,
         u.content_section = si;
         u.section = s.kind == SectionKind::Text ? -1 : si;
         u.space_before = t.paragraph_space;
-        if (b.kind == BlockKind::Paragraph) {
+        if (b.kind == BlockKind::Subheading) {
+            // Between the body and the section heading in size, bold, kept with what follows.
+            text::ParagraphStyle ss = body;
+            ss.size = (t.body + t.heading) / 2.0;
+            ss.align = Align::RaggedRight;
+            ss.hyphenation = Hyphenation::Off;
+            std::vector<text::StyledRun> bold = runs;
+            for (auto& r : bold) r.style = with_bold(r.style);
+            u.lines = typeset(bold, ss, width, geo.inset, ss.size * 1.3, ctx, ref, diags);
+            u.space_before = t.paragraph_space + t.body * 0.5;
+            u.split = Split::Never;
+            u.keep_with_next = true;
+        } else if (b.kind == BlockKind::Paragraph) {
             u.lines = typeset(runs, body, width, geo.inset, line_height, ctx, ref, diags);
         } else {
             // The indent and the hanging marker are on the side the text starts from.
-            const Pt indent = t.body * (b.depth == 0 ? 1.4 : 2.8);
+            const Pt indent = t.body * 1.4 * (b.depth + 1);
             const bool rtl = text::base_direction(runs) == text::Direction::RightToLeft;
             u.lines = typeset(runs, body, width - indent, geo.inset + (rtl ? Pt(0) : indent), line_height, ctx, ref,
                               diags);

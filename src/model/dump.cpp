@@ -14,6 +14,7 @@ const char* role_name(Role r) {
         case Role::Condition: return "condition";
         case Role::Summary: return "summary";
         case Role::Heading: return "heading";
+        case Role::Subheading: return "subheading";
         case Role::Paragraph: return "paragraph";
         case Role::ListItem: return "list-item";
         case Role::ListMarker: return "list-marker";

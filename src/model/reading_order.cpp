@@ -15,6 +15,7 @@ ReadingKey reading_key(const ElementRef& r) {
         case Role::Signature: return {kCover, 5, r.block, 0};
         case Role::Heading: return {kSections, r.section, -1, 0};
         case Role::ListMarker: return {kSections, r.section, r.block, 0};
+        case Role::Subheading:
         case Role::Paragraph:
         case Role::ListItem: return {kSections, r.section, r.block, 1};
         case Role::CallToAction: return {kCallToAction, r.block, 0, 0};
@@ -39,6 +40,7 @@ bool is_artifact(const ElementRef& r) {
 int heading_level(const ElementRef& r) {
     if (r.role == Role::Title) return 1;
     if (r.role == Role::Heading) return 2;
+    if (r.role == Role::Subheading) return 3;
     if (r.role == Role::CallToAction && r.block == static_cast<int>(CallToActionPart::Heading)) return 2;
     return 0;
 }

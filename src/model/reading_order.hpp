@@ -19,7 +19,8 @@ ReadingKey reading_key(const ElementRef& r);
 // Page furniture (footers, bands, rules, a box's background) rather than content.
 bool is_artifact(const ElementRef& r);
 
-// 1 for the title, 2 for a section's heading and the call to action's; 0 for what is no heading.
+// 1 for the title, 2 for a section's heading and the call to action's, 3 for a sub-heading in a
+// section's body; 0 for what is no heading.
 int heading_level(const ElementRef& r);
 
 }  // namespace leafpress

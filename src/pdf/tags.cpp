@@ -95,22 +95,24 @@ private:
     ListItem list_item(const ElementRef& r) {
         const auto key = std::tuple{2, r.section, r.block, 0};
         if (auto it = items_.find(key); it != items_.end()) return it->second;
+        const int depth = std::clamp(r.depth, 0, kDepths - 1);
         // A continuation paragraph belongs to the item before it at its depth.
-        if (r.entry == ListEntry::Continuation && last_item_[r.depth].li >= 0) return items_[key] = last_item_[r.depth];
+        if (r.entry == ListEntry::Continuation && last_item_[depth].li >= 0) return items_[key] = last_item_[depth];
+        const bool follows = last_block_ == r.block - 1;
         int parent_list;
-        if (r.depth > 0 && last_item_[0].li >= 0 && last_block_ == r.block - 1) {
+        if (depth > 0 && follows && last_item_[depth - 1].li >= 0) {
             // A nested list lives in the body of the item above it.
-            if (nested_list_of_ != last_item_[0].li) {
-                nested_list_ = add(StructType::L, last_item_[0].body);
-                nested_list_of_ = last_item_[0].li;
+            if (nested_of_[depth] != last_item_[depth - 1].li) {
+                nested_[depth] = add(StructType::L, last_item_[depth - 1].body);
+                nested_of_[depth] = last_item_[depth - 1].li;
             }
-            parent_list = nested_list_;
+            parent_list = nested_[depth];
         } else {
             const int sect = section(r.section);
-            if (open_list_section_ != r.section || last_block_ != r.block - 1) {
+            if (open_list_section_ != r.section || !follows) {
                 open_list_ = add(StructType::L, sect);
                 open_list_section_ = r.section;
-                nested_list_of_ = -1;
+                for (auto& n : nested_of_) n = -1;
             }
             parent_list = open_list_;
         }
@@ -118,7 +120,8 @@ private:
         li.li = add(StructType::LI, parent_list);
         li.lbl = add(StructType::Lbl, li.li);
         li.body = add(StructType::LBody, li.li);
-        last_item_[std::min(r.depth, 1)] = li;
+        last_item_[depth] = li;
+        for (int d = depth + 1; d < kDepths; ++d) last_item_[d] = {-1, -1, -1};
         return items_[key] = li;
     }
 
@@ -131,10 +134,12 @@ private:
             case Role::Summary: return element({0, 100 + static_cast<int>(r.role), 0, 0}, StructType::P, 0);
             case Role::Signature: return element({0, 5, r.block, 0}, StructType::P, 0);
             case Role::Heading: return element({1, r.section, -1, 1}, StructType::H2, section(r.section));
-            case Role::Paragraph: {
+            case Role::Paragraph:
+            case Role::Subheading: {
                 last_block_ = r.block;
                 open_list_section_ = -2;
-                return element({1, r.section, r.block, 2}, StructType::P, section(r.section));
+                return element({1, r.section, r.block, 2}, r.role == Role::Subheading ? StructType::H3 : StructType::P,
+                               section(r.section));
             }
             case Role::ListMarker: return list_item(r).lbl;
             case Role::ListItem: {
@@ -213,10 +218,12 @@ private:
     std::map<std::tuple<int, int, int, int>, int> made_;
     std::map<std::tuple<int, int, int, int>, ListItem> items_;
     std::map<int, int> next_mcid_;
-    ListItem last_item_[2] = {{-1, -1, -1}, {-1, -1, -1}};
+    static constexpr int kDepths = 3;  // lists nest three levels deep
+    ListItem last_item_[kDepths] = {{-1, -1, -1}, {-1, -1, -1}, {-1, -1, -1}};
+    int nested_[kDepths] = {-1, -1, -1};     // the nested list at each depth
+    int nested_of_[kDepths] = {-1, -1, -1};  // and the item it belongs to
     int last_block_ = -2;
     int open_list_ = -1, open_list_section_ = -2;
-    int nested_list_ = -1, nested_list_of_ = -1;
 };
 
 }  // namespace

@@ -128,3 +128,31 @@ TEST_CASE("the PDF/UA checker fails PDFs that break its rules", "[e2e][a11y]") {
         INFO(c.out);
     }
 }
+
+TEST_CASE("sub-headings are H3 and lists nest three levels, in order, in every layout", "[e2e][a11y]") {
+    TempDir dir;
+    dir.write("brand.toml", "name = \"C\"\nphone = \"555 0100\"\ndisclaimer = \"D\"\n");
+    const std::string content = dir.write(
+        "meds.toml",
+        "title = \"Living with Crohn's disease\"\nreviewed = 2026-10-01\n\n[[section]]\nheading = \"Your medicines\"\n"
+        "body = \"\"\"\nMost people take more than one medicine.\n\n### Taking them safely\n\n"
+        "1. Take each dose at the same time every day.\n   - With food, if the label says so:\n"
+        "     - breakfast is easiest;\n     - set a phone reminder.\n   - Never double a missed dose.\n"
+        "2. Bring the list to every appointment.\n\n### When to call\n\n"
+        "Call us if you have a fever over 38 &deg;C or pain that is getting worse.\n\"\"\"\n");
+    for (const char* layout : kLayouts) {
+        CAPTURE(layout);
+        const std::string pdf = dir.file(std::string("meds-") + layout + ".pdf");
+        auto b = run(cli("build meds.toml -o " + quote(pdf) + " --layout " + layout), dir.path());
+        INFO(b.err);
+        REQUIRE(b.status == 0);
+        auto c = check_pdf(pdf, content, "--poppler");
+        INFO(c.out);
+        CHECK(c.status == 0);
+        const std::string tree = run("pdfinfo -struct-text " + quote(pdf)).out;
+        CHECK(tree.find("H3 (block)\n") != std::string::npos);
+        // Three lists, one inside another's item body.
+        CHECK(tree.find("            LI (block)\n              Lbl") != std::string::npos);
+        CHECK(tree.find("                  LI (block)\n                    Lbl") != std::string::npos);
+    }
+}

@@ -108,8 +108,8 @@ TEST_CASE("markup warnings point into the body, counted from the file", "[conten
     auto l = load("title = \"T\"\n[[section]]\nbody = \"\"\"\nFirst line.\n\n# A heading\n\"\"\"\n");
     REQUIRE(l.doc);
     REQUIRE(l.diags.all().size() == 1);
-    CHECK(format(l.diags.all()[0]).starts_with("c.toml:6:3: warning: headings inside a body are not supported"));
-    // The heading's text is kept, as plain text.
+    CHECK(format(l.diags.all()[0]).starts_with("c.toml:6:3: warning: a heading inside a body is a sub-heading"));
+    // The heading's text is kept, as a sub-heading.
     REQUIRE(l.doc->sections[0].blocks.size() == 2);
     CHECK(l.doc->sections[0].blocks[1].spans[0].text == "A heading");
 }

@@ -84,13 +84,31 @@ TEST_CASE("a loose list item's second paragraph continues the item", "[markup]")
     CHECK(plain_text(p.blocks[1].spans) == "more about first");
 }
 
-TEST_CASE("lists nested deeper than one level are flattened with a warning", "[markup]") {
-    auto p = parse("- a\n  - b\n    - c\n");
-    REQUIRE(p.blocks.size() == 3);
-    CHECK(p.blocks[2].depth == 1);
-    CHECK(plain_text(p.blocks[2].spans) == "c");
+TEST_CASE("lists nest three levels, and deeper ones are shown at the third with a warning", "[markup]") {
+    auto p = parse("- a\n  1. b\n     - c\n       - d\n");
+    REQUIRE(p.blocks.size() == 4);
+    CHECK(p.blocks[1].depth == 1);
+    CHECK(p.blocks[1].list == ListKind::Numbered);
+    CHECK(p.blocks[2].depth == 2);
+    CHECK(p.blocks[3].depth == 2);
+    CHECK(plain_text(p.blocks[3].spans) == "d");
     REQUIRE(p.diags.all().size() == 1);
-    CHECK(format(p.diags.all()[0]).starts_with("b.toml:12:7: warning: lists nest one level deep at most"));
+    CHECK(format(p.diags.all()[0]).starts_with("b.toml:13:10: warning: lists nest three levels deep at most"));
+}
+
+TEST_CASE("### is a sub-heading, and other heading levels become one with a warning", "[markup]") {
+    auto p = parse("Intro.\n\n### Side effects\n\nMost are mild.\n");
+    REQUIRE(p.blocks.size() == 3);
+    CHECK(p.diags.all().empty());
+    CHECK(p.blocks[1].kind == BlockKind::Subheading);
+    CHECK(plain_text(p.blocks[1].spans) == "Side effects");
+    CHECK(p.blocks[1].where.line == 12);
+    CHECK(p.blocks[1].where.column == 5);
+    auto q = parse("## Too big\n");
+    REQUIRE(q.blocks.size() == 1);
+    CHECK(q.blocks[0].kind == BlockKind::Subheading);
+    REQUIRE(q.diags.all().size() == 1);
+    CHECK(q.diags.all()[0].code == "markup.heading-level");
 }
 
 TEST_CASE("unsupported markup warns and keeps its text", "[markup]") {
@@ -100,7 +118,7 @@ TEST_CASE("unsupported markup warns and keeps its text", "[markup]") {
         const char* warning;  // start of the warning
     };
     const Case cases[] = {
-        {"# Title here", "Title here", "b.toml:10:3: warning: headings inside a body are not supported"},
+        {"# Title here", "Title here", "b.toml:10:3: warning: a heading inside a body is a sub-heading"},
         {"> quoted words", "quoted words", "b.toml:10:3: warning: block quotes inside a body are not supported"},
         {"```\ncode line\n```", "code line", "b.toml:11:1: warning: code blocks are not supported"},
         {"Use `the code` here", "Use the code here", "b.toml:10:6: warning: code spans are not supported"},

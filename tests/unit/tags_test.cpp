@@ -85,3 +85,26 @@ TEST_CASE("tags: a linked run is a Link element holding its text and its annotat
     REQUIRE(link.kids.size() == 2);
     CHECK(link.kids[1].kind == StructKid::Kind::Annotation);
 }
+
+TEST_CASE("tags: a sub-heading is an H3, and lists nest three levels", "[tags]") {
+    LaidOut doc;
+    doc.section_kinds = {SectionKind::Text};
+    Page page{{Pt(600), Pt(800)}, {}};
+    page.items.emplace_back(run({Role::Subheading, 0, 0}, Pt(80)));
+    for (int depth = 0; depth < 3; ++depth) {
+        ElementRef item{Role::ListItem, 0, depth + 1};
+        item.depth = depth;
+        ElementRef label{Role::ListMarker, 0, depth + 1};
+        label.depth = depth;
+        page.items.emplace_back(run(item, Pt(100 + 20 * depth)));
+        page.items.emplace_back(run(label, Pt(100 + 20 * depth)));
+    }
+    ElementRef back{Role::ListItem, 0, 4};  // back at the first level: the same outer list
+    ElementRef back_label{Role::ListMarker, 0, 4};
+    page.items.emplace_back(run(back, Pt(160)));
+    page.items.emplace_back(run(back_label, Pt(160)));
+    doc.pages.push_back(page);
+    const TagPlan plan = plan_tags(doc);
+    CHECK(outline(plan) ==
+          "Document(Sect(H3 L(LI(Lbl LBody(P L(LI(Lbl LBody(P L(LI(Lbl LBody(P)))))))) LI(Lbl LBody(P)))))");
+}
