@@ -153,7 +153,8 @@ void check_headings(const CheckInput& in, Diagnostics& out) {
             if (!followed) {
                 const auto& sections = in.doc.sections;
                 const auto si = static_cast<std::size_t>(h->source.section);
-                const bool has_text = si < sections.size() && !sections[si].blocks.empty();
+                // A section past the content's own is one layout added (the sources): it has text.
+                const bool has_text = si >= sections.size() || !sections[si].blocks.empty();
                 if (has_text)
                     out.error("check.stranded-heading", si < sections.size() ? sections[si].where : in.doc.title_pos,
                               "the heading " + quote_run(*h) + " ends page " + std::to_string(p + 1) +
@@ -246,37 +247,29 @@ void check_reading_grade(const CheckInput& in, Diagnostics& out) {
                     "the leaflet reads at grade " + fixed(grade, 1) + " (Flesch-Kincaid); aim for grade 8 or lower");
 }
 
-int days_from_civil(Date d) {
-    // Howard Hinnant's algorithm: days since 1970-01-01.
-    const int y = d.year - (d.month <= 2 ? 1 : 0);
-    const int era = (y >= 0 ? y : y - 399) / 400;
-    const int yoe = y - era * 400;
-    const int doy = (153 * (d.month + (d.month > 2 ? -3 : 9)) + 2) / 5 + d.day - 1;
-    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
 
 }  // namespace
 
-ReviewState review_state(const std::optional<Date>& reviewed, Date today) {
+ReviewState review_state(const std::optional<Date>& reviewed, const std::optional<Date>& next_review, Date today) {
     if (!reviewed) return ReviewState::Missing;
-    const int age = days_from_civil(today) - days_from_civil(*reviewed);
-    return age > 365 ? ReviewState::Stale : age < 0 ? ReviewState::Future : ReviewState::Current;
+    if (today < *reviewed) return ReviewState::Future;
+    return today > next_review.value_or(one_year_after(*reviewed)) ? ReviewState::Stale : ReviewState::Current;
 }
 
 namespace {
 
 void check_review(const CheckInput& in, Diagnostics& out) {
-    const ReviewState state = review_state(in.doc.reviewed, in.today);
+    const ReviewState state = review_state(in.doc.reviewed, in.doc.next_review, in.today);
     if (state == ReviewState::Missing) {
         out.warning("check.review-date", in.doc.title_pos, "the leaflet has no reviewed date",
                     "add a line: reviewed = YYYY-MM-DD, the date a clinician last checked it");
         return;
     }
     if (state == ReviewState::Stale)
-        out.warning("check.review-date", in.doc.reviewed_pos,
-                    "the leaflet was last reviewed on " + to_iso(*in.doc.reviewed) + ", more than 12 months ago",
-                    "have it reviewed and update 'reviewed'");
+        out.warning("check.review-date", in.doc.next_review ? in.doc.next_review_pos : in.doc.reviewed_pos,
+                    "the leaflet was last reviewed on " + to_iso(*in.doc.reviewed) + "; its review was due on " +
+                        to_iso(*next_review_of(in.doc)),
+                    "have it reviewed and update 'reviewed' (and 'next_review')");
     if (state == ReviewState::Future)
         out.warning("check.review-date", in.doc.reviewed_pos, "the reviewed date " + to_iso(*in.doc.reviewed) + " is in the future");
 }

@@ -23,7 +23,7 @@ void check_leaflet(const CheckInput& in, Diagnostics& findings);
 // How a review date stands on a day: the one fact of a leaflet's findings that changes with the
 // calendar (a batch's cache keys on it instead of on the day).
 enum class ReviewState { Missing, Current, Stale, Future };
-ReviewState review_state(const std::optional<Date>& reviewed, Date today);
+ReviewState review_state(const std::optional<Date>& reviewed, const std::optional<Date>& next_review, Date today);
 
 // The text of a page's glyph runs in drawing order, runs separated by spaces.
 std::string page_text(const Page& page);

@@ -32,6 +32,19 @@ std::optional<std::pair<int, int>> locate(const std::string& text, const std::ve
     return std::pair{best->line, column};
 }
 
+Date one_year_after(Date d) {
+    Date n{d.year + 1, d.month, d.day};
+    const bool leap = (n.year % 4 == 0 && n.year % 100 != 0) || n.year % 400 == 0;
+    if (n.month == 2 && n.day == 29 && !leap) n.day = 28;
+    return n;
+}
+
+std::optional<Date> next_review_of(const Document& doc) {
+    if (doc.next_review) return doc.next_review;
+    if (doc.reviewed) return one_year_after(*doc.reviewed);
+    return std::nullopt;
+}
+
 std::string plain_text(const std::vector<Span>& spans) {
     std::string out;
     for (const auto& s : spans) {

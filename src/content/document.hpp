@@ -68,6 +68,9 @@ struct Date {
 
 std::string to_iso(const Date& d);
 
+// A year later (29 February becomes 28 February).
+Date one_year_after(Date d);
+
 struct Document {
     std::string source_file;
     std::string title;
@@ -76,12 +79,20 @@ struct Document {
     std::string language = "en";
     std::optional<Date> reviewed;
     SourcePos reviewed_pos;  // the `reviewed` value, or the title when there is none
+    std::optional<Date> next_review;  // as given; see next_review_of() for the default
+    SourcePos next_review_pos;
+    std::string code;        // the leaflet's code, such as "RHEU-014"
+    std::string version;     // its version, such as "2"
+    std::vector<Block> references;  // sources, as numbered list items, printed at the end
     std::string summary;
     // Where the characters of title, subtitle, condition and summary are in the file.
     std::vector<TextAnchor> title_anchors, subtitle_anchors, condition_anchors, summary_anchors;
     std::vector<Section> sections;
     SourcePos title_pos;
 };
+
+// When the leaflet is next to be reviewed: as given, else a year after it was reviewed.
+std::optional<Date> next_review_of(const Document& doc);
 
 // The plain text of a run of spans, hard breaks as spaces.
 std::string plain_text(const std::vector<Span>& spans);

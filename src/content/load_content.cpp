@@ -12,7 +12,8 @@ namespace leafpress {
 namespace {
 
 const std::initializer_list<std::string_view> kDocumentKeys = {
-    "title", "subtitle", "condition", "language", "reviewed", "summary", "section"};
+    "title", "subtitle", "condition", "language", "reviewed", "summary", "section",
+    "code", "version", "next_review", "references"};
 const std::initializer_list<std::string_view> kSectionKeys = {"heading", "kind", "body"};
 
 std::optional<SectionKind> parse_kind(std::string_view s) {
@@ -102,7 +103,40 @@ std::optional<Document> load_content_text(const std::string& text, const std::st
     }
     doc.reviewed = f.date("reviewed", Requirement::Optional);
     doc.reviewed_pos = table->get("reviewed") ? f.value_pos("reviewed") : doc.title_pos;
+    doc.next_review = f.date("next_review", Requirement::Optional);
+    doc.next_review_pos = table->get("next_review") ? f.value_pos("next_review") : doc.reviewed_pos;
+    if (doc.next_review && doc.reviewed && *doc.next_review <= *doc.reviewed)
+        diags.error("content.next-review", doc.next_review_pos,
+                    "next_review " + to_iso(*doc.next_review) + " is not after reviewed " + to_iso(*doc.reviewed));
+    doc.code = f.string("code", Requirement::Optional).value_or("");
+    doc.version = f.string("version", Requirement::Optional).value_or("");
     const LineIndex lines(text);
+    if (const auto* refs = f.array("references", Requirement::Optional)) {
+        int number = 1;
+        for (const auto& n : *refs) {
+            const auto* str = n.as_string();
+            if (!str) {
+                diags.error("input.type", position(path, n.source()), "each reference is a string",
+                            "references = [\"Author. Title. Journal, year.\", \"https://...\"]");
+                continue;
+            }
+            const auto& b = n.source().begin;
+            const int line = static_cast<int>(b.line), column = static_cast<int>(b.column);
+            const auto source = StringSource::toml_value(path, text, lines.offset(line, column), line, column);
+            // A reference is one item of a numbered list: its markup (links, emphasis) is kept.
+            std::vector<Span> spans;
+            for (auto& block : parse_markup(str->get(), source, diags))
+                for (auto& s : block.spans) spans.push_back(std::move(s));
+            if (spans.empty()) continue;
+            Block item;
+            item.kind = BlockKind::ListItem;
+            item.list = ListKind::Numbered;
+            item.number = number++;
+            item.spans = std::move(spans);
+            item.where = source.at(0);
+            doc.references.push_back(std::move(item));
+        }
+    }
     doc.title_anchors = anchors_of(*table, "title", text, lines, path);
     doc.subtitle_anchors = anchors_of(*table, "subtitle", text, lines, path);
     doc.condition_anchors = anchors_of(*table, "condition", text, lines, path);

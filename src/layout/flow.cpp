@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "layout/furniture.hpp"
+#include "layout/labels.hpp"
 #include "layout/place.hpp"
 #include "layout/sections.hpp"
 
@@ -218,8 +219,20 @@ LaidOut flow_trifold(const Document& doc, const Brand& brand, const Layout& layo
 
 }  // namespace
 
-LaidOut flow(const Document& doc, const Brand& brand, const Layout& layout, const TextResources& text,
+LaidOut flow(const Document& content, const Brand& brand, const Layout& layout, const TextResources& text,
              Diagnostics& diags) {
+    // The sources, when there are any, are the article's last section: a numbered list under
+    // a heading in the leaflet's language.
+    Document with_sources;
+    if (!content.references.empty()) {
+        with_sources = content;
+        Section sources;
+        sources.heading = labels_for(content.language).sources;
+        sources.blocks = content.references;
+        sources.where = content.references.front().where;
+        with_sources.sections.push_back(std::move(sources));
+    }
+    const Document& doc = content.references.empty() ? content : with_sources;
     const text::TextContext ctx{text.fonts, text.hyphenator, doc.title_pos};
     LaidOut out = layout.fold == Fold::Trifold ? flow_trifold(doc, brand, layout, ctx, diags)
                                                : flow_pages(doc, brand, layout, ctx, diags);

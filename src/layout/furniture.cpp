@@ -301,7 +301,14 @@ Unit call_to_action(const Furnisher& f, Pt width) {
     // The disclaimer and review date sit under the box, with it on the last page.
     y += t.small;
     std::string small;
-    if (f.doc.reviewed) small = words.reviewed + " " + to_iso(*f.doc.reviewed) + ". ";
+    // The leaflet's code, version and dates, then the disclaimer.
+    std::vector<std::string> facts;
+    if (!f.doc.code.empty()) facts.push_back(f.doc.code);
+    if (!f.doc.version.empty()) facts.push_back(words.version + " " + f.doc.version);
+    if (f.doc.reviewed) facts.push_back(words.reviewed + " " + to_iso(*f.doc.reviewed));
+    if (const auto next = next_review_of(f.doc)) facts.push_back(words.next_review + " " + to_iso(*next));
+    for (std::size_t k = 0; k < facts.size(); ++k) small += (k ? " \u00B7 " : "") + facts[k];
+    if (!small.empty()) small += ". ";
     small += b.disclaimer;
     if (!small.empty()) {
         const Pt small_size = at_least_min(L, t.small);

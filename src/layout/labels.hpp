@@ -11,6 +11,9 @@ struct Labels {
     std::string page;       // "Page {n} of {m}"
     std::string reviewed;   // before the review date: "Reviewed"
     std::string qr_code;    // a QR code's alternative text starts so: "QR code:"
+    std::string version;    // before the leaflet's version: "Version"
+    std::string next_review;  // before the next review date: "Next review"
+    std::string sources;    // the heading of the references: "Sources"
 
     [[nodiscard]] std::string page_of(int n, int m) const;
 };

@@ -122,9 +122,14 @@ std::vector<Unit> section_units(const Document& doc, int si, const Brand& brand,
                 const Pt mx = rtl ? geo.inset + width - indent + t.body * 0.5
                                   : geo.inset + indent - t.body * 0.5 - m.width;
                 const text::Face& face = ctx.fonts.primary(FontStyle::Regular);
+                // Drawn before the item's text, so that even a reader of the drawing order meets
+                // the label first.
+                auto& first = u.lines.front().items;
+                std::size_t at = 0;
                 for (const auto& run : m.runs) {
-                    u.lines.front().items.emplace_back(glyph_run(run, {mx, baseline_in(face, t.body, line_height)},
-                                                                 {Role::ListMarker, si, static_cast<int>(bi), Meaning::Text, b.depth}));
+                    first.insert(first.begin() + static_cast<long>(at++),
+                                 glyph_run(run, {mx, baseline_in(face, t.body, line_height)},
+                                           {Role::ListMarker, si, static_cast<int>(bi), Meaning::Text, b.depth}));
                 }
             }
         }

@@ -156,3 +156,31 @@ TEST_CASE("sub-headings are H3 and lists nest three levels, in order, in every l
         CHECK(tree.find("                  LI (block)\n                    Lbl") != std::string::npos);
     }
 }
+
+TEST_CASE("code, version, review dates and sources are printed, and the sources read in order", "[e2e][a11y]") {
+    TempDir dir;
+    dir.write("brand.toml", "name = \"C\"\nphone = \"555 0100\"\ndisclaimer = \"For information only.\"\n");
+    const std::string content = dir.write(
+        "ra.toml",
+        "title = \"Stem cells and rheumatoid arthritis\"\ncode = \"RHEU-014\"\nversion = \"2\"\nreviewed = 2026-10-01\n"
+        "references = [\"Smith J. *Stem cells in arthritis*. 2024.\", \"NICE guidance https://www.nice.org.uk/guidance/ng100\"]\n"
+        "[[section]]\nheading = \"About\"\nbody = \"It is not a cure.\"\n");
+    for (const char* layout : kLayouts) {
+        CAPTURE(layout);
+        const std::string pdf = dir.file(std::string("ra-") + layout + ".pdf");
+        auto b = run("SOURCE_DATE_EPOCH=1795564800 " + cli("build ra.toml -o " + quote(pdf) + " --layout " + layout), dir.path());
+        INFO(b.err);
+        REQUIRE(b.status == 0);
+        auto c = check_pdf(pdf, content, "--poppler");
+        INFO(c.out);
+        CHECK(c.status == 0);
+        // In drawing order, lines joined: the label before its item, the small print in one piece.
+        std::string text;
+        for (const auto& w : words(run("pdftotext -raw " + quote(pdf) + " -").out)) text += w + " ";
+        CHECK(text.find("RHEU-014 \u00B7 Version 2 \u00B7 Reviewed 2026-10-01 \u00B7 Next review 2027-10-01.") != std::string::npos);
+        CHECK(text.find("Sources") != std::string::npos);
+        CHECK(text.find("1. Smith J. Stem cells in arthritis. 2024.") != std::string::npos);
+        CHECK(text.find("2. NICE guidance") != std::string::npos);
+        CHECK(run("pdfinfo " + quote(pdf)).out.find("Tagged:          yes") != std::string::npos);
+    }
+}

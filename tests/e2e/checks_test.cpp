@@ -61,7 +61,7 @@ TEST_CASE("check.reading-grade: hard English text is a warning with its grade", 
     CHECK_FALSE(check(spanish).has("check.reading-grade"));
 }
 
-TEST_CASE("check.review-date: none, or older than 12 months, is a warning", "[e2e][checks]") {
+TEST_CASE("check.review-date: none, or past its next review, is a warning", "[e2e][checks]") {
     std::string none = kPlain;
     none.erase(none.find("reviewed = 2026-10-01\n"), 22);
     CHECK(check(none).has("check.review-date"));
@@ -69,10 +69,16 @@ TEST_CASE("check.review-date: none, or older than 12 months, is a warning", "[e2
     old.replace(old.find("2026-10-01"), 10, "2025-10-01");
     auto c = check(old);
     CHECK(c.has("check.review-date"));
-    CHECK(c.run.err.find("last reviewed on 2025-10-01, more than 12 months ago") != std::string::npos);
+    CHECK(c.run.err.find("last reviewed on 2025-10-01; its review was due on 2026-10-01") != std::string::npos);
     std::string recent = kPlain;
     recent.replace(recent.find("2026-10-01"), 10, "2025-12-01");
     CHECK_FALSE(check(recent).has("check.review-date"));
+    // A next_review date earlier than a year moves the due date, and says so at its key.
+    std::string soon = recent;
+    soon.replace(soon.find("reviewed = 2025-12-01\n"), 22, "reviewed = 2025-12-01\nnext_review = 2026-06-01\n");
+    auto s = check(soon);
+    CHECK(s.has("check.review-date"));
+    CHECK(s.run.err.find("its review was due on 2026-06-01") != std::string::npos);
 }
 
 TEST_CASE("check.disclaimer: a brand without one is a warning", "[e2e][checks]") {

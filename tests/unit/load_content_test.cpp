@@ -113,3 +113,28 @@ TEST_CASE("markup warnings point into the body, counted from the file", "[conten
     REQUIRE(l.doc->sections[0].blocks.size() == 2);
     CHECK(l.doc->sections[0].blocks[1].spans[0].text == "A heading");
 }
+
+TEST_CASE("leaflet governance: code, version, next review and references", "[content]") {
+    auto l = load("title = \"T\"\ncode = \"RHEU-014\"\nversion = \"2\"\nreviewed = 2026-02-28\n"
+                  "references = [\"NICE. *Rheumatoid arthritis in adults*. 2018.\", \"See https://example.org/ra\"]\n"
+                  "[[section]]\nbody = \"x\"\n");
+    REQUIRE(l.doc);
+    CHECK(l.diags.all().empty());
+    CHECK(l.doc->code == "RHEU-014");
+    CHECK(l.doc->version == "2");
+    CHECK(next_review_of(*l.doc) == Date{2027, 2, 28});
+    REQUIRE(l.doc->references.size() == 2);
+    CHECK(l.doc->references[0].kind == BlockKind::ListItem);
+    CHECK(l.doc->references[0].list == ListKind::Numbered);
+    CHECK(l.doc->references[1].number == 2);
+    CHECK(plain_text(l.doc->references[0].spans) == "NICE. Rheumatoid arthritis in adults. 2018.");
+    CHECK(l.doc->references[1].spans.back().link == "https://example.org/ra");
+    CHECK(l.doc->references[1].where.line == 5);
+    CHECK(l.doc->references[1].where.column == 65);  // at "See"
+    CHECK(one_year_after({2028, 2, 29}) == Date{2029, 2, 28});
+
+    auto bad = load("title = \"T\"\nreviewed = 2026-05-01\nnext_review = 2026-04-01\nreferences = [1]\n[[section]]\nbody = \"x\"\n");
+    REQUIRE(bad.diags.all().size() == 2);
+    CHECK(format(bad.diags.all()[0]).starts_with("c.toml:3:15: error: next_review 2026-04-01 is not after reviewed"));
+    CHECK(format(bad.diags.all()[1]).starts_with("c.toml:4:15: error: each reference is a string"));
+}
