@@ -6,14 +6,40 @@ namespace leafpress {
 
 namespace {
 
+}  // namespace
+
+std::string printed_address(std::string_view uri) {
+    for (std::string_view scheme : {"https://", "http://", "mailto:", "tel:"})
+        if (uri.starts_with(scheme)) {
+            uri.remove_prefix(scheme.size());
+            break;
+        }
+    while (uri.size() > 1 && uri.back() == '/') uri.remove_suffix(1);
+    return std::string(uri);
+}
+
+namespace {
+
+// The spans as runs to set. On paper a link cannot be clicked: after a link's text its address
+// follows in brackets (shortened: no scheme, no trailing slash), unless the text is the address.
 std::vector<text::StyledRun> runs_of(const std::vector<Span>& spans, Color color, Color link_color,
                                      FontStyle base = FontStyle::Regular) {
     std::vector<text::StyledRun> out;
-    for (const auto& s : spans) {
+    std::string link_text;
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+        const Span& s = spans[i];
         FontStyle st = s.style;
         if (base == FontStyle::Italic) st = with_italic(st);
         if (base == FontStyle::Bold) st = with_bold(st);
         out.push_back({s.text, st, s.link.empty() ? color : link_color, s.link, text::RunRole::Text, s.anchors});
+        if (s.link.empty()) continue;
+        link_text += s.text;
+        const bool link_ends = i + 1 == spans.size() || spans[i + 1].link != s.link;
+        if (!link_ends) continue;
+        const std::string address = printed_address(s.link);
+        if (printed_address(link_text) != address && link_text != s.link)
+            out.push_back({" (" + address + ")", base, color, s.link, text::RunRole::Text, {}});
+        link_text.clear();
     }
     return out;
 }

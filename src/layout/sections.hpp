@@ -10,6 +10,9 @@
 
 namespace leafpress {
 
+// A link's address as printed after its text: without the scheme and a trailing slash.
+std::string printed_address(std::string_view uri);
+
 // Section `si` typeset for frames `frame_width` wide, with the layout's type scale.
 std::vector<Unit> section_units(const Document& doc, int si, const Brand& brand, const Layout& layout,
                                 const text::TextContext& ctx, Pt frame_width, Diagnostics& diags);

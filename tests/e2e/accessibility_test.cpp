@@ -83,6 +83,12 @@ TEST_CASE("leaflets in Spanish, Vietnamese and Arabic are tagged, right to left 
             CHECK(c.status == 0);
             CHECK(run("qpdf --check " + quote(pdf)).status == 0);
             CHECK(run("mutool draw -N -q -o /dev/null " + quote(pdf)).err.empty());
+            // On paper a link shows where it goes.
+            if (std::string(l.name) == "es") {
+                std::string text;
+                for (const auto& w : words(run("pdftotext " + quote(pdf) + " -").out)) text += w + " ";
+                CHECK(text.find("nuestra web (example.org/es)") != std::string::npos);
+            }
         }
     }
 }
