@@ -280,6 +280,26 @@ void check_disclaimer(const CheckInput& in, Diagnostics& out) {
                     "add disclaimer = \"...\" to the brand file; it is printed on every leaflet");
 }
 
+// A picture prints sharp at 150 dpi or more.
+void check_image_resolution(const CheckInput& in, Diagnostics& out) {
+    for (const auto& page : in.laid.pages)
+        for (const auto& item : page.items) {
+            const auto* img = std::get_if<Image>(&item);
+            if (!img || !img->raster || img->source.role != Role::Figure || img->rect.width <= Pt(0)) continue;
+            const double dpi = img->raster->width / (img->rect.width.value() / 72.0);
+            if (dpi >= 150) continue;
+            const auto s = static_cast<std::size_t>(img->source.section);
+            const auto b = static_cast<std::size_t>(img->source.block);
+            const SourcePos where = s < in.doc.sections.size() && b < in.doc.sections[s].blocks.size()
+                                        ? in.doc.sections[s].blocks[b].where
+                                        : in.doc.title_pos;
+            out.warning("check.image-resolution", where,
+                        "the figure '" + img->path + "' prints at " + fixed(dpi, 0) + " dpi; under 150 dpi it looks blurred",
+                        "use a picture with more pixels: " + fixed(img->rect.width.value() / 72.0 * 300.0, 0) +
+                            " pixels wide prints at 300 dpi");
+        }
+}
+
 // Every figure (logo, QR code) has alternative text for those who cannot see it.
 void check_alt_text(const CheckInput& in, Diagnostics& out) {
     for (const auto& f : in.laid.figures) {
@@ -330,6 +350,7 @@ void check_leaflet(const CheckInput& in, Diagnostics& findings) {
     check_body_size(in, findings);
     check_contrast(in, findings);
     check_alt_text(in, findings);
+    check_image_resolution(in, findings);
     check_heading_levels(in, findings);
     check_reading_grade(in, findings);
     check_review(in, findings);

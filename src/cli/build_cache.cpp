@@ -13,6 +13,7 @@
 #include "core/files.hpp"
 #include "core/limits.hpp"
 #include "check/check.hpp"
+#include "content/load_content.hpp"
 #include "style/brand.hpp"
 
 namespace fs = std::filesystem;
@@ -68,6 +69,10 @@ ContentFacts InputHasher::content(const std::string& path) const {
         // A broken content file fails the build; its bytes are already in the hash.
     }
     h = fnv1a(std::to_string(static_cast<int>(review_state(reviewed, next_review, today_))), h);
+    // The pictures its figures show.
+    Diagnostics ignored;  // a broken content file fails the build; its bytes are in the hash
+    if (const auto doc = load_content_text(text, path, ignored, ImageLoading::Locate))
+        for (const auto& file : figure_files(*doc)) h = mix_file(h, file);
     if (auto brand = find_brand_file(path)) {
         h = mix_file(h, *brand);
         try {

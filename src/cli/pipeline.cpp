@@ -67,6 +67,8 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
     if (layout) r.layout_name = layout->name;
     r.inputs = {request.content, brand_path, layout_path};
     if (brand && !brand->logo.empty()) r.inputs.push_back(brand->logo);
+    if (doc)
+        for (const auto& file : figure_files(*doc)) r.inputs.push_back(file);
     if (!doc || !brand || !layout || d.has_errors()) return r;
 
     // Fonts and hyphenation for this leaflet.

@@ -1,11 +1,13 @@
 // The content of one leaflet as plain values: a Document of Sections of Blocks of Spans.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/diagnostics.hpp"
+#include "core/image.hpp"
 
 namespace leafpress {
 
@@ -38,7 +40,17 @@ struct Span {
 std::optional<std::pair<int, int>> locate(const std::string& text, const std::vector<TextAnchor>& anchors,
                                           std::size_t offset);
 
-enum class BlockKind { Paragraph, ListItem, Subheading };  // Subheading: "###" inside a body
+// Subheading: "###" inside a body; Figure: an image with its alternative text and caption.
+enum class BlockKind { Paragraph, ListItem, Subheading, Figure };
+
+// A figure's picture, as written and as loaded (next to the content file).
+struct FigureSource {
+    std::string src;      // as written in the body
+    std::string alt;      // what it shows, for those who cannot see it (required)
+    std::string caption;  // printed under it; may be empty
+    std::string path;     // the file, resolved from the content file's folder
+    std::shared_ptr<const Raster> image;  // decoded when the content is loaded
+};
 enum class ListKind { Bullet, Numbered };
 
 struct Block {
@@ -49,6 +61,7 @@ struct Block {
     bool continuation = false;         // a further paragraph of the same list item (no marker)
     std::vector<Span> spans;
     SourcePos where;
+    FigureSource figure{};             // for figures
 };
 
 enum class SectionKind { Text, Callout, Quote };

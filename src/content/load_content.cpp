@@ -1,6 +1,8 @@
 #include "content/load_content.hpp"
 
 
+#include <filesystem>
+
 #include "content/markup.hpp"
 #include "content/string_source.hpp"
 #include "content/toml_source.hpp"
@@ -39,8 +41,30 @@ std::vector<TextAnchor> anchors_of(const toml::table& t, std::string_view key, c
     return StringSource::toml_value(path, text, lines.offset(line, column), line, column).anchors();
 }
 
+// A figure's picture, next to the content file, decoded now; its alternative text is required.
+void load_figure(Block& block, const std::string& content_path, ImageLoading images, Diagnostics& diags) {
+    FigureSource& f = block.figure;
+    if (f.alt.find_first_not_of(" \t") == std::string::npos)
+        diags.error("content.figure-alt", block.where, "the figure '" + f.src + "' has no alternative text",
+                    "describe what it shows for those who cannot see it: ![what it shows](" + f.src + ")");
+    if (f.src.find("://") != std::string::npos || f.src.empty()) {
+        diags.error("content.figure", block.where, "a figure is a PNG or JPEG file next to the content file",
+                    "copy the picture next to the leaflet and give its file name");
+        return;
+    }
+    f.path = (std::filesystem::path(content_path).parent_path() / f.src).string();
+    if (images == ImageLoading::Locate) return;
+    LoadedImage img = load_image(f.path);
+    if (!img.raster) {
+        diags.error("content.figure", block.where, "the figure '" + f.src + "' cannot be used: " + img.problem,
+                    "a figure is a PNG or JPEG file, its path relative to the content file");
+        return;
+    }
+    f.image = std::move(img.raster);
+}
+
 void load_section(const toml::table& t, int index, const std::string& text, const LineIndex& lines,
-                  const std::string& path, Document& doc, Diagnostics& diags) {
+                  const std::string& path, ImageLoading images, Document& doc, Diagnostics& diags) {
     TomlFields f(t, path, "section " + std::to_string(index), diags);
     f.warn_unknown(kSectionKeys);
     Section s;
@@ -62,6 +86,8 @@ void load_section(const toml::table& t, int index, const std::string& text, cons
         const int line = static_cast<int>(b.line), column = static_cast<int>(b.column);
         const auto source = StringSource::toml_value(path, text, lines.offset(line, column), line, column);
         s.blocks = parse_markup(*body, source, diags);
+        for (auto& block : s.blocks)
+            if (block.kind == BlockKind::Figure) load_figure(block, path, images, diags);
         for (const auto& block : s.blocks) {
             std::size_t chars = 0;
             for (const auto& span : block.spans) chars += code_points(span.text);
@@ -79,7 +105,16 @@ void load_section(const toml::table& t, int index, const std::string& text, cons
 
 }  // namespace
 
-std::optional<Document> load_content_text(const std::string& text, const std::string& path, Diagnostics& diags) {
+std::vector<std::string> figure_files(const Document& doc) {
+    std::vector<std::string> out;
+    for (const auto& s : doc.sections)
+        for (const auto& b : s.blocks)
+            if (b.kind == BlockKind::Figure && !b.figure.path.empty()) out.push_back(b.figure.path);
+    return out;
+}
+
+std::optional<Document> load_content_text(const std::string& text, const std::string& path, Diagnostics& diags,
+                                          ImageLoading images) {
     auto table = parse_toml(text, path, diags);
     if (!table) return std::nullopt;
 
@@ -157,7 +192,7 @@ std::optional<Document> load_content_text(const std::string& text, const std::st
                                 "a leaflet this long is several leaflets");
                     break;
                 }
-                load_section(*node.as_table(), index++, text, lines, path, doc, diags);
+                load_section(*node.as_table(), index++, text, lines, path, images, doc, diags);
                 blocks += doc.sections.back().blocks.size();
                 if (blocks > limits::kBlocks) {
                     diags.error("content.too-many-sections", position(path, node.source()),

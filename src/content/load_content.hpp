@@ -11,7 +11,14 @@ namespace leafpress {
 // other problems are reported in `diags` and the document is returned as far as it could be read.
 std::optional<Document> load_content(const std::string& path, Diagnostics& diags);
 
+// Whether figures' pictures are decoded, or only found (to know which files a leaflet uses).
+enum class ImageLoading { Decode, Locate };
+
 // The same from text already in memory (`path` names it in diagnostics).
-std::optional<Document> load_content_text(const std::string& text, const std::string& path, Diagnostics& diags);
+std::optional<Document> load_content_text(const std::string& text, const std::string& path, Diagnostics& diags,
+                                          ImageLoading images = ImageLoading::Decode);
+
+// The figure files a document uses.
+std::vector<std::string> figure_files(const Document& doc);
 
 }  // namespace leafpress

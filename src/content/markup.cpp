@@ -90,7 +90,10 @@ public:
                 lists_.push_back({ListKind::Numbered, static_cast<int>(static_cast<MD_BLOCK_OL_DETAIL*>(detail)->start)});
                 break;
             case MD_BLOCK_LI: start_list_item(); break;
-            case MD_BLOCK_P: start_paragraph(); break;
+            case MD_BLOCK_P:
+                resume_paragraph_ = false;
+                start_paragraph();
+                break;
             case MD_BLOCK_H:
                 // A heading inside a section's body is a sub-heading, written "### ...".
                 if (static_cast<MD_BLOCK_H_DETAIL*>(detail)->level != 3)
@@ -151,9 +154,21 @@ public:
                 links_.push_back(checked_link(std::string_view(a->href.text, a->href.size)));
                 break;
             }
-            case MD_SPAN_IMG:
-                pend("markup.image", "images inside a body are not supported; their description is shown as text");
+            case MD_SPAN_IMG: {
+                // A figure of its own: the text inside is its alternative text.
+                const auto* img = static_cast<MD_SPAN_IMG_DETAIL*>(detail);
+                std::optional<std::size_t> offset;
+                const char* src = img->src.text;
+                if (src && src >= body_.data() && src <= body_.data() + body_.size())
+                    offset = static_cast<std::size_t>(src - body_.data());
+                Block b;
+                b.kind = BlockKind::Figure;
+                b.figure.src.assign(img->src.text, img->src.size);
+                b.figure.caption.assign(img->title.text, img->title.size);
+                b.where = pos(offset.value_or(last_offset_));
+                figure_ = std::move(b);
                 break;
+            }
             case MD_SPAN_CODE:
                 pend("markup.code", "code spans are not supported; shown as plain text");
                 break;
@@ -173,6 +188,14 @@ public:
             case MD_SPAN_A:
                 if (!links_.empty()) links_.pop_back();
                 break;
+            case MD_SPAN_IMG:
+                if (figure_) {
+                    // Text after the figure starts a paragraph of its own.
+                    blocks_.push_back(std::move(*figure_));
+                    figure_.reset();
+                    resume_paragraph_ = true;
+                }
+                break;
             default: break;
         }
         return 0;
@@ -184,6 +207,20 @@ public:
         if (text >= body_.data() && text <= body_.data() + body_.size())
             offset = static_cast<std::size_t>(text - body_.data());
         flush_pending(offset);
+        if (figure_) {  // a figure's alternative text
+            if (type == MD_TEXT_ENTITY) {
+                if (auto cp = decode_entity(t)) utf8::append(figure_->figure.alt, *cp);
+                else figure_->figure.alt += decode_named_entity(t).value_or(std::string(t));
+            } else {
+                figure_->figure.alt += type == MD_TEXT_SOFTBR || type == MD_TEXT_BR ? std::string_view(" ") : t;
+            }
+            return 0;
+        }
+        if (resume_paragraph_) {
+            blocks_.push_back(Block{});
+            last_space_ = true;
+            resume_paragraph_ = false;
+        }
         if (blocks_.empty()) start_paragraph();
         if (blocks_.back().where.line == 0 && offset) blocks_.back().where = pos(*offset);
         if (in_item_) item_has_text_ = true;
@@ -345,6 +382,8 @@ private:
     bool item_has_text_ = false;
     bool in_code_block_ = false;
     bool last_space_ = true;        // the text so far ends in white space (or the block is empty)
+    std::optional<Block> figure_;   // an image being read: its alternative text comes next
+    bool resume_paragraph_ = false; // the text after a figure goes into a new paragraph
     std::size_t last_offset_ = 0;   // the last body offset seen, for spans without one
 };
 
@@ -360,7 +399,7 @@ void tidy(std::vector<Block>& blocks) {
         }
         std::erase_if(b.spans, [](const Span& s) { return s.text.empty(); });
     }
-    std::erase_if(blocks, [](const Block& b) { return b.spans.empty(); });
+    std::erase_if(blocks, [](const Block& b) { return b.spans.empty() && b.kind != BlockKind::Figure; });
 }
 
 }  // namespace

@@ -81,7 +81,7 @@ void add_info(LaidOut& out, const Document& doc, const Brand& brand) {
 
 LaidOut flow_pages(const Document& doc, const Brand& brand, const Layout& layout, const text::TextContext& ctx,
                    Diagnostics& diags) {
-    std::vector<FigureInfo> figures;
+    std::vector<FigureInfo> figures = content_figures(doc);
     const Furnisher f{doc, brand, layout, ctx, diags, figures};
     const Rect page_rect{Pt(0), Pt(0), layout.page.width, layout.page.height};
     const Cover cov = cover(f, page_rect);
@@ -167,7 +167,7 @@ LaidOut flow_trifold(const Document& doc, const Brand& brand, const Layout& layo
         }
     }
     diags.append(attempt);
-    std::vector<FigureInfo> figures;
+    std::vector<FigureInfo> figures = content_figures(doc);
     const Furnisher f{doc, brand, L, ctx, diags, figures};
     if (!placed.complete) {
         char hint[160];

@@ -6,7 +6,26 @@ namespace leafpress {
 
 namespace {
 
+// The index of section si's block bi among the content's figures.
+int figure_index(const Document& doc, int si, int bi) {
+    int n = 0;
+    for (int s = 0; s <= si; ++s) {
+        const auto& blocks = doc.sections[static_cast<std::size_t>(s)].blocks;
+        const int end = s == si ? bi : static_cast<int>(blocks.size());
+        for (int b = 0; b < end; ++b) n += blocks[static_cast<std::size_t>(b)].kind == BlockKind::Figure;
+    }
+    return n;
+}
+
 }  // namespace
+
+std::vector<FigureInfo> content_figures(const Document& doc) {
+    std::vector<FigureInfo> out;
+    for (const auto& s : doc.sections)
+        for (const auto& b : s.blocks)
+            if (b.kind == BlockKind::Figure) out.push_back({b.figure.alt});
+    return out;
+}
 
 std::string printed_address(std::string_view uri) {
     for (std::string_view scheme : {"https://", "http://", "mailto:", "tel:"})
@@ -116,7 +135,34 @@ std::vector<Unit> section_units(const Document& doc, int si, const Brand& brand,
         u.content_section = si;
         u.section = s.kind == SectionKind::Text ? -1 : si;
         u.space_before = t.paragraph_space;
-        if (b.kind == BlockKind::Subheading) {
+        if (b.kind == BlockKind::Figure) {
+            if (!b.figure.image) continue;  // reported when the content was loaded
+            // As wide as the column, or its natural size at 300 dpi when that is smaller; never
+            // taller than most of a frame, so that it and its caption stand together.
+            const Raster& img = *b.figure.image;
+            Pt w = std::min(width, Pt(img.width * 72.0 / 300.0));
+            Pt h = w * (static_cast<double>(img.height) / img.width);
+            const Pt tallest = L.body_area().height * 0.7;
+            if (h > tallest) {
+                w = w * (tallest / h);
+                h = tallest;
+            }
+            ElementRef fig{Role::Figure, si, static_cast<int>(bi)};
+            fig.figure = figure_index(doc, si, static_cast<int>(bi));
+            LineBox picture{h + t.body * 0.4, {}};
+            picture.items.emplace_back(Image{{geo.inset + (width - w) / 2.0, Pt(0), w, h}, b.figure.image, b.figure.path, fig});
+            u.lines.push_back(std::move(picture));
+            if (!b.figure.caption.empty()) {
+                text::ParagraphStyle cs = body;
+                cs.size = std::max(t.body * 0.9, L.min_text);
+                cs.hyphenation = Hyphenation::Off;
+                auto caption = typeset({{b.figure.caption, FontStyle::Italic, brand.colors.text, {}}}, cs, width, geo.inset,
+                                       cs.size * t.leading, ctx, {Role::Caption, si, static_cast<int>(bi)}, diags);
+                for (auto& l : caption) u.lines.push_back(std::move(l));
+            }
+            u.split = Split::Never;
+            u.space_before = t.paragraph_space * 1.5;
+        } else if (b.kind == BlockKind::Subheading) {
             // Between the body and the section heading in size, bold, kept with what follows.
             text::ParagraphStyle ss = body;
             ss.size = (t.body + t.heading) / 2.0;

@@ -10,6 +10,10 @@
 
 namespace leafpress {
 
+// The figures of the content (pictures in section bodies) in document order, with their
+// alternative text: the first entries of LaidOut::figures, before the logo and QR code.
+std::vector<FigureInfo> content_figures(const Document& doc);
+
 // A link's address as printed after its text: without the scheme and a trailing slash.
 std::string printed_address(std::string_view uri);
 

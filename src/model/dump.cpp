@@ -15,6 +15,8 @@ const char* role_name(Role r) {
         case Role::Summary: return "summary";
         case Role::Heading: return "heading";
         case Role::Subheading: return "subheading";
+        case Role::Figure: return "figure";
+        case Role::Caption: return "caption";
         case Role::Paragraph: return "paragraph";
         case Role::ListItem: return "list-item";
         case Role::ListMarker: return "list-marker";

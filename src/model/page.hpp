@@ -23,7 +23,7 @@ namespace leafpress {
 // the rest is content. For CallToAction and Signature, `block` numbers the parts in reading
 // order (see CallToActionPart); a CallToAction item without a part is its background.
 enum class Role {
-    Title, Subtitle, Condition, Summary, Heading, Subheading, Paragraph, ListItem, ListMarker,
+    Title, Subtitle, Condition, Summary, Heading, Subheading, Paragraph, ListItem, ListMarker, Figure, Caption,
     Callout, Quote, Header, Footer, CallToAction, Disclaimer, Reviewed, Signature, Decoration
 };
 

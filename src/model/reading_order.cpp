@@ -15,6 +15,8 @@ ReadingKey reading_key(const ElementRef& r) {
         case Role::Signature: return {kCover, 5, r.block, 0};
         case Role::Heading: return {kSections, r.section, -1, 0};
         case Role::ListMarker: return {kSections, r.section, r.block, 0};
+        case Role::Figure: return {kSections, r.section, r.block, 1};
+        case Role::Caption: return {kSections, r.section, r.block, 2};
         case Role::Subheading:
         case Role::Paragraph:
         case Role::ListItem: return {kSections, r.section, r.block, 1};

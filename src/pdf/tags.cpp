@@ -22,6 +22,7 @@ const char* type_name(StructType t) {
         case StructType::LBody: return "LBody";
         case StructType::Link: return "Link";
         case StructType::Figure: return "Figure";
+        case StructType::Caption: return "Caption";
         case StructType::BlockQuote: return "BlockQuote";
     }
     return "P";
@@ -142,6 +143,14 @@ private:
                                section(r.section));
             }
             case Role::ListMarker: return list_item(r).lbl;
+            case Role::Figure:
+            case Role::Caption: {
+                last_block_ = r.block;
+                open_list_section_ = -2;
+                const bool figure = r.role == Role::Figure;
+                return element({1, r.section, r.block, figure ? 4 : 5}, figure ? StructType::Figure : StructType::Caption,
+                               section(r.section));
+            }
             case Role::ListItem: {
                 const ListItem li = list_item(r);
                 last_block_ = r.block;

@@ -10,7 +10,7 @@
 
 namespace leafpress::pdf {
 
-enum class StructType { Document, Sect, H1, H2, H3, P, L, LI, Lbl, LBody, Link, Figure, BlockQuote };
+enum class StructType { Document, Sect, H1, H2, H3, P, L, LI, Lbl, LBody, Link, Figure, Caption, BlockQuote };
 const char* type_name(StructType t);
 
 // A structure element's kid: another element, a marked-content sequence (page, MCID) or an

@@ -190,3 +190,31 @@ TEST_CASE("code, version, review dates and sources are printed, and the sources 
         CHECK(run("pdfinfo " + quote(pdf)).out.find("Tagged:          yes") != std::string::npos);
     }
 }
+
+TEST_CASE("a figure is embedded, captioned and tagged with its alternative text in every layout", "[e2e][a11y]") {
+    TempDir dir;
+    dir.write("brand.toml", "name = \"C\"\nphone = \"555 0100\"\ndisclaimer = \"D\"\n");
+    fs::copy_file(data_dir() + "/logo.png", dir.file("inhaler.png"));
+    const std::string content = dir.write(
+        "fig.toml", "title = \"Using your inhaler\"\nreviewed = 2026-10-01\n[[section]]\nheading = \"Step by step\"\n"
+                    "body = \"\"\"\nShake it first.\n\n![An inhaler held upright](inhaler.png \"Hold the inhaler upright.\")\n\n"
+                    "Breathe out, then press once.\n\"\"\"\n");
+    for (const char* layout : kLayouts) {
+        CAPTURE(layout);
+        const std::string pdf = dir.file(std::string("fig-") + layout + ".pdf");
+        auto b = run(cli("build fig.toml -o " + quote(pdf) + " --layout " + layout), dir.path());
+        INFO(b.err);
+        REQUIRE(b.status == 0);
+        auto c = check_pdf(pdf, content, "--poppler");
+        INFO(c.out);
+        CHECK(c.status == 0);
+        CHECK(run("pdfimages -list " + quote(pdf)).out.find("240    90  rgb") != std::string::npos);
+        const std::string tree = run("pdfinfo -struct-text " + quote(pdf)).out;
+        CHECK(tree.find("Figure:") != std::string::npos);
+        CHECK(tree.find("Caption\n      \"Hold the inhaler upright.\"") != std::string::npos);
+        auto alt = run("/usr/bin/python3 -c " +
+                       quote("import pikepdf\np = pikepdf.open('" + pdf + "')\nprint([str(o.Alt) for o in p.objects if "
+                             "isinstance(o, pikepdf.Dictionary) and o.get('/S') == '/Figure' and '/Alt' in o])"));
+        CHECK(alt.out.find("'An inhaler held upright'") != std::string::npos);
+    }
+}

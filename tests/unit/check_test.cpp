@@ -237,3 +237,19 @@ TEST_CASE("check.alt-text and check.heading-levels: figures are described, headi
     items.erase(items.begin() + 1);
     CHECK(has(h.check(), "check.heading-levels"));
 }
+
+TEST_CASE("check.image-resolution: a figure printed under 150 dpi is a warning", "[check]") {
+    Handmade h;
+    h.laid.pages.push_back({h.layout.page, {}});
+    auto& items = h.laid.pages[0].items;
+    items.emplace_back(h.phone({Pt(50), Pt(800)}));
+    auto raster = std::make_shared<Raster>();
+    raster->width = 300;
+    raster->height = 100;
+    items.emplace_back(Image{{Pt(50), Pt(100), Pt(72), Pt(24)}, raster, "sharp.png", {Role::Figure}});  // 300 dpi
+    CHECK_FALSE(has(h.check(), "check.image-resolution"));
+    items.emplace_back(Image{{Pt(50), Pt(200), Pt(288), Pt(96)}, raster, "soft.png", {Role::Figure}});  // 75 dpi
+    const auto d = h.check();
+    REQUIRE(has(d, "check.image-resolution"));
+    CHECK(d.all()[0].message == "the figure 'soft.png' prints at 75 dpi; under 150 dpi it looks blurred");
+}

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include "content/load_content.hpp"
 #include "support.hpp"
 
@@ -137,4 +139,22 @@ TEST_CASE("leaflet governance: code, version, next review and references", "[con
     REQUIRE(bad.diags.all().size() == 2);
     CHECK(format(bad.diags.all()[0]).starts_with("c.toml:3:15: error: next_review 2026-04-01 is not after reviewed"));
     CHECK(format(bad.diags.all()[1]).starts_with("c.toml:4:15: error: each reference is a string"));
+}
+
+TEST_CASE("a figure needs its alternative text and a picture next to the content file", "[content]") {
+    test::TempDir dir;
+    std::filesystem::copy_file(test::data_dir() + "/logo.png", dir.file("mark.png"));
+    const std::string path = dir.write("c.toml", "title = \"T\"\n[[section]]\nbody = \"\"\"\n![The mark](mark.png)\n\n"
+                                                 "![](mark.png)\n\n![Gone](missing.png)\n\"\"\"\n");
+    Diagnostics d;
+    auto doc = load_content(path, d);
+    REQUIRE(doc);
+    const auto& blocks = doc->sections[0].blocks;
+    REQUIRE(blocks.size() == 3);
+    REQUIRE(blocks[0].figure.image);
+    CHECK(blocks[0].figure.image->width == 240);
+    CHECK(figure_files(*doc).size() == 3);
+    REQUIRE(d.all().size() == 2);
+    CHECK(format(d.all()[0]).starts_with(path + ":6:5: error: the figure 'mark.png' has no alternative text"));
+    CHECK(format(d.all()[1]).starts_with(path + ":8:9: error: the figure 'missing.png' cannot be used: no such file"));
 }

@@ -122,7 +122,6 @@ TEST_CASE("unsupported markup warns and keeps its text", "[markup]") {
         {"> quoted words", "quoted words", "b.toml:10:3: warning: block quotes inside a body are not supported"},
         {"```\ncode line\n```", "code line", "b.toml:11:1: warning: code blocks are not supported"},
         {"Use `the code` here", "Use the code here", "b.toml:10:6: warning: code spans are not supported"},
-        {"An ![image of a cell](cell.png) here", "An image of a cell here", "b.toml:10:6: warning: images inside a body"},
         {"Some <b>bold</b> html", "Some <b>bold</b> html", "b.toml:10:6: warning: HTML is not supported"},
         {"above\n\n---\n\nbelow", "above below", "b.toml:14:1: warning: horizontal rules are not supported"},
     };
@@ -160,4 +159,24 @@ TEST_CASE("every HTML5 entity is decoded, through md4c's own table", "[markup]")
     REQUIRE(at);
     CHECK(at->first == 10);
     CHECK(at->second == 6);
+}
+
+TEST_CASE("an image is a figure block with its alternative text and caption", "[markup]") {
+    auto p = parse("Before.\n\n![A hand *holding* an inhaler](inhaler.png \"Hold it upright.\")\n\nAfter it.\n");
+    REQUIRE(p.blocks.size() == 3);
+    CHECK(p.diags.all().empty());
+    const Block& f = p.blocks[1];
+    CHECK(f.kind == BlockKind::Figure);
+    CHECK(f.figure.src == "inhaler.png");
+    CHECK(f.figure.alt == "A hand holding an inhaler");
+    CHECK(f.figure.caption == "Hold it upright.");
+    CHECK(f.where.line == 12);
+    CHECK(f.where.column == 32);  // at the file name
+    CHECK(plain_text(p.blocks[2].spans) == "After it.");
+    // Inside a paragraph the text around it stays, before and after.
+    auto q = parse("Look: ![x](a.png) then go on.");
+    REQUIRE(q.blocks.size() == 3);
+    CHECK(plain_text(q.blocks[0].spans) == "Look:");
+    CHECK(q.blocks[1].kind == BlockKind::Figure);
+    CHECK(plain_text(q.blocks[2].spans) == "then go on.");
 }
