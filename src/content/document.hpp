@@ -41,7 +41,21 @@ std::optional<std::pair<int, int>> locate(const std::string& text, const std::ve
                                           std::size_t offset);
 
 // Subheading: "###" inside a body; Figure: an image with its alternative text and caption.
-enum class BlockKind { Paragraph, ListItem, Subheading, Figure };
+enum class BlockKind { Paragraph, ListItem, Subheading, Figure, Table };
+
+// A pipe table (GitHub's extension of CommonMark): rows of cells, the first row the header.
+enum class CellAlign { Start, Center, End };
+enum class RowKind { Header, Body };
+
+struct TableRow {
+    RowKind kind = RowKind::Body;
+    std::vector<std::vector<Span>> cells;  // each cell's text
+};
+
+struct TableSource {
+    std::vector<CellAlign> align;  // per column, from ":---", ":---:", "---:"
+    std::vector<TableRow> rows;
+};
 
 // A figure's picture, as written and as loaded (next to the content file).
 struct FigureSource {
@@ -62,6 +76,7 @@ struct Block {
     std::vector<Span> spans;
     SourcePos where;
     FigureSource figure{};             // for figures
+    TableSource table{};               // for tables
 };
 
 enum class SectionKind { Text, Callout, Quote };

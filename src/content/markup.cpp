@@ -70,6 +70,8 @@ std::optional<std::string> decode_named_entity(std::string_view e) {
     return std::string(v);
 }
 
+void tidy(std::vector<Block>& blocks);
+
 class Builder {
 public:
     Builder(std::string_view body, const StringSource& source, Diagnostics& diags)
@@ -115,6 +117,31 @@ public:
                 start_paragraph();
                 in_code_block_ = true;
                 break;
+            case MD_BLOCK_TABLE: {
+                Block t;
+                t.kind = BlockKind::Table;
+                table_ = std::move(t);
+                break;
+            }
+            case MD_BLOCK_THEAD: row_kind_ = RowKind::Header; break;
+            case MD_BLOCK_TBODY: row_kind_ = RowKind::Body; break;
+            case MD_BLOCK_TR:
+                if (table_) table_->table.rows.push_back({row_kind_, {}});
+                break;
+            case MD_BLOCK_TH:
+            case MD_BLOCK_TD: {
+                if (!table_) break;
+                // The cell is read as a paragraph of its own, then moved into the table.
+                if (table_->table.rows.size() == 1) {
+                    const auto a = static_cast<MD_BLOCK_TD_DETAIL*>(detail)->align;
+                    table_->table.align.push_back(a == MD_ALIGN_CENTER ? CellAlign::Center
+                                                  : a == MD_ALIGN_RIGHT ? CellAlign::End
+                                                                        : CellAlign::Start);
+                }
+                blocks_.push_back(Block{});
+                last_space_ = true;
+                break;
+            }
             case MD_BLOCK_HR:
                 pend("markup.rule", "horizontal rules are not supported; ignored");
                 break;
@@ -139,6 +166,22 @@ public:
             case MD_BLOCK_CODE:
             case MD_BLOCK_HTML:
                 in_code_block_ = false;
+                break;
+            case MD_BLOCK_TH:
+            case MD_BLOCK_TD:
+                if (table_ && !table_->table.rows.empty() && !blocks_.empty()) {
+                    std::vector<Block> cell{std::move(blocks_.back())};
+                    blocks_.pop_back();
+                    tidy(cell);
+                    table_->table.rows.back().cells.push_back(cell.empty() ? std::vector<Span>{} : std::move(cell[0].spans));
+                    if (table_->where.line == 0 && !cell.empty()) table_->where = cell[0].where;
+                }
+                break;
+            case MD_BLOCK_TABLE:
+                if (table_) {
+                    blocks_.push_back(std::move(*table_));
+                    table_.reset();
+                }
                 break;
             default: break;
         }
@@ -383,6 +426,8 @@ private:
     bool in_code_block_ = false;
     bool last_space_ = true;        // the text so far ends in white space (or the block is empty)
     std::optional<Block> figure_;   // an image being read: its alternative text comes next
+    std::optional<Block> table_;    // a table being read
+    RowKind row_kind_ = RowKind::Body;
     bool resume_paragraph_ = false; // the text after a figure goes into a new paragraph
     std::size_t last_offset_ = 0;   // the last body offset seen, for spans without one
 };
@@ -399,7 +444,9 @@ void tidy(std::vector<Block>& blocks) {
         }
         std::erase_if(b.spans, [](const Span& s) { return s.text.empty(); });
     }
-    std::erase_if(blocks, [](const Block& b) { return b.spans.empty() && b.kind != BlockKind::Figure; });
+    std::erase_if(blocks, [](const Block& b) {
+        return b.spans.empty() && b.kind != BlockKind::Figure && b.kind != BlockKind::Table;
+    });
 }
 
 }  // namespace
@@ -423,7 +470,7 @@ std::vector<Block> parse_markup(std::string_view body, const StringSource& sourc
     Builder builder(body, source, diags);
     MD_PARSER parser{};
     parser.abi_version = 0;
-    parser.flags = MD_FLAG_NOINDENTEDCODEBLOCKS | MD_FLAG_PERMISSIVEURLAUTOLINKS | MD_FLAG_PERMISSIVEWWWAUTOLINKS |
+    parser.flags = MD_FLAG_TABLES | MD_FLAG_NOINDENTEDCODEBLOCKS | MD_FLAG_PERMISSIVEURLAUTOLINKS | MD_FLAG_PERMISSIVEWWWAUTOLINKS |
                    MD_FLAG_PERMISSIVEEMAILAUTOLINKS;
     parser.enter_block = [](MD_BLOCKTYPE t, void* d, void* u) { return static_cast<Builder*>(u)->enter_block(t, d); };
     parser.leave_block = [](MD_BLOCKTYPE t, void* d, void* u) { return static_cast<Builder*>(u)->leave_block(t, d); };

@@ -24,6 +24,9 @@ struct Unit {
     int section = -1;          // the section it decorates as part of (callouts, quotes)
     int content_section = -1;  // the section it comes from
     std::string outline_title;  // non-empty: an outline entry points here
+    // A table's header, drawn again above this unit when it starts a frame other than the
+    // table's first (its glyphs are furniture there: read once, at the table's top).
+    std::vector<LineBox> repeat_header;
 };
 
 // The baseline of a line of text of `size` in a line box `line_height` tall.

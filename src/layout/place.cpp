@@ -72,6 +72,7 @@ private:
         // of this height can: the keep is broken, and the caller may try taller frames.
         if (fresh_ && unit.keep_with_next && needed(units, u, true) > room() + Pt(0.01)) out_.kept = false;
         if (!fresh_) y_ += unit.space_before;
+        repeat_header(unit);
 
         std::size_t i = 0;
         const std::size_t n = unit.lines.size();
@@ -119,6 +120,28 @@ private:
             i += fit;
             if (i < n && !next_frame(units, u, i)) return;
         }
+    }
+
+    // A table row that starts a frame gets its table's header above it, when both fit there.
+    void repeat_header(const Unit& unit) {
+        if (!fresh_ || unit.repeat_header.empty()) return;
+        const Pt header = height_of_lines(unit.repeat_header);
+        if (header + height_of_lines(unit.lines) > room()) return;
+        auto& items = out_.pages[static_cast<std::size_t>(frame_.page)].items;
+        for (const auto& line : unit.repeat_header) {
+            for (PageItem item : line.items) {
+                translate(item, frame_.rect.x, y_);
+                items.push_back(std::move(item));
+            }
+            y_ += line.height;
+        }
+        fresh_ = false;
+    }
+
+    static Pt height_of_lines(const std::vector<LineBox>& lines) {
+        Pt h{0};
+        for (const auto& l : lines) h += l.height;
+        return h;
     }
 
     void extend(int section, Pt top, Pt bottom) {

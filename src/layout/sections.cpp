@@ -1,4 +1,5 @@
 #include "layout/sections.hpp"
+#include "layout/table.hpp"
 
 #include <algorithm>
 
@@ -39,10 +40,10 @@ std::string printed_address(std::string_view uri) {
 
 namespace {
 
-// The spans as runs to set. On paper a link cannot be clicked: after a link's text its address
-// follows in brackets (shortened: no scheme, no trailing slash), unless the text is the address.
-std::vector<text::StyledRun> runs_of(const std::vector<Span>& spans, Color color, Color link_color,
-                                     FontStyle base = FontStyle::Regular) {
+}  // namespace
+
+std::vector<text::StyledRun> styled_runs(const std::vector<Span>& spans, Color color, Color link_color,
+                                         FontStyle base) {
     std::vector<text::StyledRun> out;
     std::string link_text;
     for (std::size_t i = 0; i < spans.size(); ++i) {
@@ -62,6 +63,8 @@ std::vector<text::StyledRun> runs_of(const std::vector<Span>& spans, Color color
     }
     return out;
 }
+
+namespace {
 
 std::string marker_text(const Block& b) {
     if (b.list == ListKind::Numbered) return std::to_string(b.number) + ".";
@@ -130,11 +133,22 @@ std::vector<Unit> section_units(const Document& doc, int si, const Brand& brand,
         ElementRef ref{role, si, static_cast<int>(bi)};
         ref.depth = b.depth;
         ref.entry = b.continuation ? ListEntry::Continuation : ListEntry::Item;
-        const auto runs = runs_of(b.spans, brand.colors.text, brand.colors.primary, base);
+        const auto runs = styled_runs(b.spans, brand.colors.text, brand.colors.primary, base);
         Unit u;
         u.content_section = si;
         u.section = s.kind == SectionKind::Text ? -1 : si;
         u.space_before = t.paragraph_space;
+        if (b.kind == BlockKind::Table) {
+            auto rows = table_units(b.table, {si, static_cast<int>(bi), geo.inset, width, b.where}, brand, L, body, ctx, diags);
+            if (rows.empty()) continue;
+            rows.front().space_before = t.paragraph_space * 1.5;
+            if (bi == 0) rows.front().space_before = units.empty() ? t.heading * 1.1 : Pt(0);
+            for (auto& r : rows) {
+                r.section = s.kind == SectionKind::Text ? -1 : si;
+                units.push_back(std::move(r));
+            }
+            continue;
+        }
         if (b.kind == BlockKind::Figure) {
             if (!b.figure.image) continue;  // reported when the content was loaded
             // As wide as the column, or its natural size at 300 dpi when that is smaller; never

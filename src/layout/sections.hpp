@@ -14,6 +14,12 @@ namespace leafpress {
 // alternative text: the first entries of LaidOut::figures, before the logo and QR code.
 std::vector<FigureInfo> content_figures(const Document& doc);
 
+// Spans as runs to set, in `color` (links in `link_color`), over a base style. On paper a link
+// cannot be clicked: after a link's text its address follows in brackets (shortened: no scheme,
+// no trailing slash), unless the text is the address.
+std::vector<text::StyledRun> styled_runs(const std::vector<Span>& spans, Color color, Color link_color,
+                                         FontStyle base = FontStyle::Regular);
+
 // A link's address as printed after its text: without the scheme and a trailing slash.
 std::string printed_address(std::string_view uri);
 

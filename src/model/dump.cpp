@@ -17,6 +17,8 @@ const char* role_name(Role r) {
         case Role::Subheading: return "subheading";
         case Role::Figure: return "figure";
         case Role::Caption: return "caption";
+        case Role::TableHeader: return "table-header";
+        case Role::TableCell: return "table-cell";
         case Role::Paragraph: return "paragraph";
         case Role::ListItem: return "list-item";
         case Role::ListMarker: return "list-marker";
@@ -47,6 +49,7 @@ std::string ref(const ElementRef& r) {
     if (r.block >= 0) s += " b" + std::to_string(r.block);
     if (r.meaning == Meaning::PhoneNumber) s += " phone";
     if (r.figure >= 0) s += " figure" + std::to_string(r.figure);
+    if (r.row >= 0) s += " r" + std::to_string(r.row) + "c" + std::to_string(r.column);
     return s;
 }
 

@@ -24,6 +24,7 @@ namespace leafpress {
 // order (see CallToActionPart); a CallToAction item without a part is its background.
 enum class Role {
     Title, Subtitle, Condition, Summary, Heading, Subheading, Paragraph, ListItem, ListMarker, Figure, Caption,
+    TableHeader, TableCell,
     Callout, Quote, Header, Footer, CallToAction, Disclaimer, Reviewed, Signature, Decoration
 };
 
@@ -44,6 +45,7 @@ struct ElementRef {
     int depth = 0;                    // list nesting, for list items and labels
     ListEntry entry = ListEntry::Item;
     int figure = -1;                  // index into LaidOut::figures: a logo or QR code
+    int row = -1, column = -1;        // a table cell's place
 };
 
 struct PlacedGlyph {

@@ -17,6 +17,8 @@ ReadingKey reading_key(const ElementRef& r) {
         case Role::ListMarker: return {kSections, r.section, r.block, 0};
         case Role::Figure: return {kSections, r.section, r.block, 1};
         case Role::Caption: return {kSections, r.section, r.block, 2};
+        case Role::TableHeader:
+        case Role::TableCell: return {kSections, r.section, r.block, 3 + r.row * 1000 + r.column};
         case Role::Subheading:
         case Role::Paragraph:
         case Role::ListItem: return {kSections, r.section, r.block, 1};

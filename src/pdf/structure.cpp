@@ -75,6 +75,12 @@ void write_structure(HPDF_Doc doc, const TagPlan& plan, const WrittenPages& writ
         HPDF_Dict_Add(d, "S", name(doc, type_name(e.type)));
         HPDF_Dict_Add(d, "P", e.parent < 0 ? root : dicts[static_cast<std::size_t>(e.parent)]);
         if (!e.alt.empty()) HPDF_Dict_Add(d, "Alt", text_string(doc, e.alt));
+        if (e.column_header) {
+            HPDF_Dict attrs = HPDF_Dict_New(doc->mmgr);
+            HPDF_Dict_Add(attrs, "O", name(doc, "Table"));
+            HPDF_Dict_Add(attrs, "Scope", name(doc, "Column"));
+            HPDF_Dict_Add(d, "A", attrs);
+        }
         if (e.type == StructType::Figure && e.figure_page >= 0) {
             const auto page = written.pages[static_cast<std::size_t>(e.figure_page)];
             const double height = HPDF_Page_GetHeight(page);

@@ -23,6 +23,10 @@ const char* type_name(StructType t) {
         case StructType::Link: return "Link";
         case StructType::Figure: return "Figure";
         case StructType::Caption: return "Caption";
+        case StructType::Table: return "Table";
+        case StructType::TR: return "TR";
+        case StructType::TH: return "TH";
+        case StructType::TD: return "TD";
         case StructType::BlockQuote: return "BlockQuote";
     }
     return "P";
@@ -143,6 +147,17 @@ private:
                                section(r.section));
             }
             case Role::ListMarker: return list_item(r).lbl;
+            case Role::TableHeader:
+            case Role::TableCell: {
+                last_block_ = r.block;
+                open_list_section_ = -2;
+                const int table = element({1, r.section, r.block, 6}, StructType::Table, section(r.section));
+                const int row = element({6, r.section, r.block, r.row}, StructType::TR, table);
+                const bool head = r.role == Role::TableHeader;
+                const int cell = element({7, r.section, r.block, r.row * 1000 + r.column}, head ? StructType::TH : StructType::TD, row);
+                plan_.elements[static_cast<std::size_t>(cell)].column_header = head;
+                return cell;
+            }
             case Role::Figure:
             case Role::Caption: {
                 last_block_ = r.block;

@@ -10,7 +10,9 @@
 
 namespace leafpress::pdf {
 
-enum class StructType { Document, Sect, H1, H2, H3, P, L, LI, Lbl, LBody, Link, Figure, Caption, BlockQuote };
+enum class StructType {
+    Document, Sect, H1, H2, H3, P, L, LI, Lbl, LBody, Link, Figure, Caption, BlockQuote, Table, TR, TH, TD
+};
 const char* type_name(StructType t);
 
 // A structure element's kid: another element, a marked-content sequence (page, MCID) or an
@@ -30,6 +32,7 @@ struct StructElement {
     std::string alt;  // figures
     int figure_page = -1;
     Rect bbox{};      // figures: where on figure_page
+    bool column_header = false;  // TH: heads its column (/Scope /Column)
 };
 
 // What one page item is to a reader.

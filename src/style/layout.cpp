@@ -15,7 +15,7 @@ const std::initializer_list<std::string_view> kPageKeys = {"size",    "orientati
 const std::initializer_list<std::string_view> kMarginKeys = {"top", "bottom", "left", "right"};
 const std::initializer_list<std::string_view> kTypeKeys = {
     "family", "fallback", "body", "min_body", "leading", "title", "subtitle", "heading", "small",
-    "paragraph_space", "align", "hyphenate", "min_text"};
+    "paragraph_space", "align", "hyphenate", "min_text", "tables"};
 
 struct NamedSize {
     std::string_view name;
@@ -126,6 +126,12 @@ void read_type(const toml::table& t, const std::string& path, Layout& l, Diagnos
         else if (*a == "justify" || *a == "justified") l.align = Align::Justified;
         else diags.error("layout.align", f.value_pos("align"), "unknown alignment '" + *a + "'",
                          "align is \"ragged\" or \"justify\"");
+    }
+    if (auto ts = f.string("tables", Requirement::Optional)) {
+        if (*ts == "ruled") l.table_style = TableStyle::Ruled;
+        else if (*ts == "zebra") l.table_style = TableStyle::Zebra;
+        else diags.error("layout.tables", f.value_pos("tables"), "unknown table style '" + *ts + "'",
+                         "tables is \"ruled\" or \"zebra\"");
     }
     if (auto h = f.boolean("hyphenate", Requirement::Optional)) l.hyphenation = *h ? Hyphenation::On : Hyphenation::Off;
 }

@@ -29,6 +29,7 @@ struct TypeScale {
 // How the sheet is used: pages that follow one another, or one sheet folded in three
 // (two sides, three panels each: cover, back and flap outside; three panels inside).
 enum class Fold { None, Trifold };
+enum class TableStyle { Ruled, Zebra };  // a rule under every row, or every other row tinted
 enum class Orientation { Portrait, Landscape };
 
 struct Layout {
@@ -50,6 +51,7 @@ struct Layout {
     SourcePos body_pos;  // where the body size is set (the file when it is the default)
     SourcePos min_text_pos;
     Align align = Align::RaggedRight;
+    TableStyle table_style = TableStyle::Ruled;
     Hyphenation hyphenation = Hyphenation::On;
 
     // For a trifold, the width of one panel; margins apply inside each panel.

@@ -218,3 +218,44 @@ TEST_CASE("a figure is embedded, captioned and tagged with its alternative text 
         CHECK(alt.out.find("'An inhaler held upright'") != std::string::npos);
     }
 }
+
+TEST_CASE("a table: header repeated on a new page as furniture, read once, tagged with scopes, in every layout", "[e2e][a11y]") {
+    TempDir dir;
+    dir.write("brand.toml", "name = \"C\"\nphone = \"555 0100\"\ndisclaimer = \"D\"\n");
+    std::string rows;
+    for (int i = 1; i <= 45; ++i)
+        rows += "| Day " + std::to_string(i) + " | Take " + std::to_string(i % 3 + 1) + " tablets with food | Check |\n";
+    const std::string content = dir.write(
+        "plan.toml", "title = \"Your dose plan\"\nreviewed = 2026-10-01\n[[section]]\nheading = \"Doses\"\nbody = \"\"\"\n"
+                     "Follow the plan below.\n\n| When | How much | Done |\n|:--|:--|:-:|\n" + rows + "\nThat is all.\n\"\"\"\n");
+    for (const char* layout : kLayouts) {
+        CAPTURE(layout);
+        const std::string pdf = dir.file(std::string("plan-") + layout + ".pdf");
+        auto b = run(cli("build plan.toml -o " + quote(pdf) + " --layout " + layout), dir.path());
+        INFO(b.err);
+        REQUIRE(b.status == 0);
+        auto c = check_pdf(pdf, content, "--poppler");
+        INFO(c.out);
+        CHECK(c.status == 0);
+        // Page 2 starts with the header again (on a trifold, the panels after the flap do).
+        const std::string page2 = run("pdftotext -f 2 -l 2 -layout " + quote(pdf) + " -").out;
+        const auto first = page2.find_first_not_of(" \n");
+        CHECK(page2.compare(first, 4, "When") == 0);
+        auto scopes = run("/usr/bin/python3 -c " +
+                          quote("import pikepdf\np = pikepdf.open('" + pdf + "')\nprint(sum(1 for o in p.objects if "
+                                "isinstance(o, pikepdf.Dictionary) and o.get('/S') == '/TH' and o.A.Scope == '/Column'))"));
+        CHECK(scopes.out == "3\n");
+    }
+    // A table that cannot fit its column is an error at the table.
+    std::string wide = "| ";
+    for (int c = 0; c < 12; ++c) wide += "Supercalifragilistic" + std::to_string(c) + " | ";
+    wide += "\n|";
+    for (int c = 0; c < 12; ++c) wide += "---|";
+    wide += "\n|";
+    for (int c = 0; c < 12; ++c) wide += " x |";
+    dir.write("wide.toml", "title = \"T\"\n[[section]]\nbody = \"\"\"\n" + wide + "\n\"\"\"\n");
+    auto w = run(cli("build wide.toml -o wide.pdf"), dir.path());
+    CHECK(w.status == 1);
+    CHECK(w.err.find("wide.toml:4:3: error: the table is too wide for its column: its 12 columns need at least") !=
+          std::string::npos);
+}

@@ -18,18 +18,19 @@ struct Built {
     Diagnostics diags;
 };
 
-Built build(const std::string& content) {
+Built build(const std::string& content, const std::string& layout_name = "a4",
+            const std::string& path = "c.toml") {
     static Diagnostics setup;
     static const text::FontLibrary lib = text::FontLibrary::scan(test::fonts_dir(), setup);
     static const text::FontChain chain = *text::resolve_fonts("Noto Sans", {"Noto Sans Arabic"}, lib, {}, setup);
     static const auto hyph = text::Hyphenator::load("en", "/usr/share/hyphen");
     Built b;
-    auto doc = load_content_text(content, "c.toml", b.diags);
+    auto doc = load_content_text(content, path, b.diags);
     Brand brand;
     brand.name = "Test Clinic";
     brand.phone = "(555) 010-0199";
     brand.tel = "tel:555-010-0199";
-    Layout layout = *load_layout(test::repo_dir() + "/layouts/a4.toml", b.diags);
+    Layout layout = *load_layout(test::repo_dir() + "/layouts/" + layout_name + ".toml", b.diags);
     b.laid = flow(*doc, brand, layout, {chain, hyph.get()}, b.diags);
     return b;
 }
@@ -132,4 +133,28 @@ TEST_CASE("golden: the page model of a small leaflet, as text", "[flow][golden]"
     std::ifstream in(path);
     const std::string want((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     CHECK(got == want);
+}
+
+TEST_CASE("golden: a table and a figure in a4 and in letter's two columns", "[flow][golden]") {
+    // The figure's picture is the test logo, found next to the content's (made-up) path.
+    const std::string content =
+        "title = \"Asthma plan\"\n[[section]]\nheading = \"Zones\"\nbody = \"\"\"\nCheck your zone every day.\n\n"
+        "| Zone | What it means | What to do |\n|:--|:-:|--:|\n| Green | Breathing is good | Take your preventer |\n"
+        "| Yellow | Coughing or wheezing | Use your reliever and call us |\n| Red | Very short of breath | Call 999 |\n\n"
+        "![An inhaler held upright](logo.png \"Hold it upright.\")\n\nKeep this plan where you see it.\n\"\"\"\n";
+    for (const char* layout : {"a4", "letter"}) {
+        CAPTURE(layout);
+        auto b = build(content, layout, test::data_dir() + "/c.toml");
+        CHECK_FALSE(b.diags.has_errors());
+        std::string got = dump(b.laid);
+        // The picture's path depends on where the repository is.
+        for (std::size_t at; (at = got.find(test::data_dir())) != std::string::npos;)
+            got.replace(at, test::data_dir().size(), "DATA");
+        const std::string path = test::data_dir() + "/golden/table-figure-" + layout + ".txt";
+        if (const char* update = std::getenv("LEAFPRESS_UPDATE_GOLDEN"); update && std::string(update) == "1")
+            std::ofstream(path) << got;
+        std::ifstream in(path);
+        const std::string want((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        CHECK(got == want);
+    }
 }

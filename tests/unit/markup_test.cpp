@@ -180,3 +180,20 @@ TEST_CASE("an image is a figure block with its alternative text and caption", "[
     CHECK(q.blocks[1].kind == BlockKind::Figure);
     CHECK(plain_text(q.blocks[2].spans) == "then go on.");
 }
+
+TEST_CASE("a pipe table becomes rows of cells with the columns' alignment", "[markup]") {
+    auto p = parse("Before.\n\n| Zone | Means | Do |\n|:--|:-:|--:|\n| **Green** | All good | Usual |\n| Red | Bad | Call |\n\nAfter.\n");
+    REQUIRE(p.blocks.size() == 3);
+    CHECK(p.diags.all().empty());
+    const Block& t = p.blocks[1];
+    REQUIRE(t.kind == BlockKind::Table);
+    CHECK(t.table.align == std::vector<CellAlign>{CellAlign::Start, CellAlign::Center, CellAlign::End});
+    REQUIRE(t.table.rows.size() == 3);
+    CHECK(t.table.rows[0].kind == RowKind::Header);
+    CHECK(t.table.rows[1].kind == RowKind::Body);
+    CHECK(plain_text(t.table.rows[0].cells[1]) == "Means");
+    CHECK(t.table.rows[1].cells[0][0].style == FontStyle::Bold);
+    CHECK(plain_text(t.table.rows[2].cells[2]) == "Call");
+    CHECK(t.where.line == 12);
+    CHECK(plain_text(p.blocks[2].spans) == "After.");
+}

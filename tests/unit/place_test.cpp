@@ -59,3 +59,14 @@ TEST_CASE("frames too short for a heading and its text say so", "[place]") {
     const Placement p = place(units, frames(Pt(25)), {Pt(100), Pt(100)});
     CHECK_FALSE(p.kept);
 }
+
+TEST_CASE("a table row that starts a frame gets its table's header above it", "[place]") {
+    std::vector<Unit> units{unit(0, 1, true), unit(1, 1), unit(2, 1), unit(3, 1)};
+    for (auto& u : units) u.split = Split::Never;
+    LineBox header = units[0].lines[0];
+    std::get<Rule>(header.items[0]).source.section = 9;  // marks the repeated copy
+    for (std::size_t k = 1; k < units.size(); ++k) units[k].repeat_header = {header};
+    const Placement p = place(units, frames(Pt(30)), {Pt(100), Pt(100)});
+    // Three lines a frame: header and two rows, then the header again with the last row.
+    CHECK(pages(p) == std::vector<std::string>{"0.0 1.0 2.0", "9.0 3.0"});
+}

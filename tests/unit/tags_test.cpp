@@ -108,3 +108,25 @@ TEST_CASE("tags: a sub-heading is an H3, and lists nest three levels", "[tags]")
     CHECK(outline(plan) ==
           "Document(Sect(H3 L(LI(Lbl LBody(P L(LI(Lbl LBody(P L(LI(Lbl LBody(P)))))))) LI(Lbl LBody(P)))))");
 }
+
+TEST_CASE("tags: a table is Table, TR, TH with its scope and TD, row by row", "[tags]") {
+    LaidOut doc;
+    doc.section_kinds = {SectionKind::Text};
+    Page page{{Pt(600), Pt(800)}, {}};
+    for (int r = 0; r < 2; ++r)
+        for (int c = 0; c < 2; ++c) {
+            ElementRef ref{r == 0 ? Role::TableHeader : Role::TableCell, 0, 0};
+            ref.row = r;
+            ref.column = c;
+            page.items.emplace_back(run(ref, Pt(100 + 20 * r)));
+        }
+    ElementRef repeated{Role::Decoration};  // a header drawn again on a later frame
+    page.items.emplace_back(run(repeated, Pt(300)));
+    doc.pages.push_back(page);
+    const TagPlan plan = plan_tags(doc);
+    CHECK(outline(plan) == "Document(Sect(Table(TR(TH TH) TR(TD TD))))");
+    const StructElement& th = plan.elements[static_cast<std::size_t>(plan.pages[0][0].element)];
+    CHECK(th.type == StructType::TH);
+    CHECK(th.column_header);
+    CHECK(plan.pages[0][4].kind == ItemTag::Kind::Artifact);
+}

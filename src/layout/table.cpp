@@ -1,0 +1,163 @@
+#include "layout/table.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "layout/sections.hpp"
+
+namespace leafpress {
+
+namespace {
+
+struct Column {
+    Pt min, max;  // longest word, and the whole text on one line (padding included)
+};
+
+// The right edge of what a line box draws, from its glyph runs.
+Pt right_edge(const LineBox& box) {
+    Pt r{0};
+    for (const auto& item : box.items)
+        if (const auto* g = std::get_if<GlyphRun>(&item)) r = std::max(r, g->origin.x + g->right());
+    return r;
+}
+
+}  // namespace
+
+std::vector<Unit> table_units(const TableSource& table, const TablePlace& at, const Brand& brand, const Layout& L,
+                              const text::ParagraphStyle& body, const text::TextContext& ctx, Diagnostics& diags) {
+    const auto& t = L.type;
+    const Pt pad = t.body * 0.4;
+    std::size_t columns = table.align.size();
+    for (const auto& row : table.rows) columns = std::max(columns, row.cells.size());
+    if (columns == 0 || table.rows.empty()) return {};
+
+    text::ParagraphStyle cell_style = body;
+    cell_style.hyphenation = Hyphenation::Off;
+    cell_style.align = Align::RaggedRight;
+    const auto runs_for = [&](const TableRow& row, std::size_t c) {
+        std::vector<Span> spans = c < row.cells.size() ? row.cells[c] : std::vector<Span>{};
+        const FontStyle base = row.kind == RowKind::Header ? FontStyle::Bold : FontStyle::Regular;
+        return styled_runs(spans, brand.colors.text, brand.colors.primary, base);
+    };
+
+    // Widths from content.
+    std::vector<Column> cols(columns, {pad * 2.0, pad * 2.0});
+    Diagnostics scratch;  // measuring only: what setting finds is reported when the cells are set
+    for (const auto& row : table.rows) {
+        for (std::size_t c = 0; c < columns; ++c) {
+            const auto runs = runs_for(row, c);
+            if (runs.empty()) continue;
+            const Pt whole = text::set_line(runs, cell_style, ctx, scratch).width + pad * 2.0;
+            Pt word{0};
+            for (const auto& r : runs) {
+                std::size_t start = 0;
+                while (start <= r.text.size()) {
+                    std::size_t end = r.text.find_first_of(" \n", start);
+                    if (end == std::string::npos) end = r.text.size();
+                    if (end > start) {
+                        text::StyledRun piece = r;
+                        piece.text = r.text.substr(start, end - start);
+                        piece.anchors.clear();
+                        word = std::max(word, text::set_line({piece}, cell_style, ctx, scratch).width);
+                    }
+                    start = end + 1;
+                }
+            }
+            cols[c].max = std::max(cols[c].max, whole);
+            cols[c].min = std::max(cols[c].min, word + pad * 2.0);
+        }
+    }
+    Pt sum_min{0}, sum_max{0};
+    for (const auto& c : cols) {
+        sum_min += c.min;
+        sum_max += c.max;
+    }
+    if (sum_min > at.width + Pt(0.01)) {
+        char msg[200];
+        std::snprintf(msg, sizeof msg,
+                      "the table is too wide for its column: its %zu columns need at least %.0f pt, the column has %.0f pt",
+                      columns, sum_min.value(), at.width.value());
+        diags.error("layout.table", at.where, msg, "use fewer columns or shorter words, or a layout with wider columns");
+    }
+    // Each column gets its minimum and a share of what is left, by how much more it would use.
+    std::vector<Pt> widths(columns);
+    for (std::size_t c = 0; c < columns; ++c) {
+        if (sum_max <= at.width) widths[c] = cols[c].max * (at.width / sum_max);
+        else if (sum_max > sum_min) widths[c] = cols[c].min + (cols[c].max - cols[c].min) * ((at.width - sum_min) / (sum_max - sum_min));
+        else widths[c] = cols[c].min;
+    }
+
+    // Rows: cells set in their columns, aligned, with the table's style behind them.
+    std::vector<Unit> units;
+    const Pt line_height = t.body * t.leading;
+    int body_row = 0;
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        const TableRow& row = table.rows[r];
+        const bool header = row.kind == RowKind::Header;
+        std::vector<std::vector<LineBox>> cells(columns);
+        Pt height{0};
+        Pt x = at.x;
+        for (std::size_t c = 0; c < columns; ++c) {
+            ElementRef ref{header ? Role::TableHeader : Role::TableCell, at.section, at.block};
+            ref.row = static_cast<int>(r);
+            ref.column = static_cast<int>(c);
+            const Pt inner = std::max(Pt(1), widths[c] - pad * 2.0);
+            cells[c] = typeset(runs_for(row, c), cell_style, inner, x + pad, line_height, ctx, ref, diags);
+            const CellAlign align = c < table.align.size() ? table.align[c] : CellAlign::Start;
+            if (align != CellAlign::Start) {
+                for (auto& line : cells[c]) {
+                    const Pt slack = (x + pad + inner) - right_edge(line);
+                    const Pt shift = align == CellAlign::Center ? slack / 2.0 : slack;
+                    for (auto& item : line.items) translate(item, shift, Pt(0));
+                }
+            }
+            Pt h{0};
+            for (const auto& l : cells[c]) h += l.height;
+            height = std::max(height, h);
+            x += widths[c];
+        }
+        LineBox box{height + pad * 2.0, {}};
+        const Pt table_width = x - at.x;
+        // Behind the text: the header tinted, every other body row faintly (zebra); rules below.
+        if (header) {
+            box.items.emplace_back(Box{{at.x, Pt(0), table_width, box.height}, tint(brand.colors.primary, 0.14),
+                                       std::nullopt, Pt(0), {Role::Decoration}});
+        } else if (L.table_style == TableStyle::Zebra && body_row % 2 == 1) {
+            box.items.emplace_back(Box{{at.x, Pt(0), table_width, box.height}, tint(brand.colors.primary, 0.06),
+                                       std::nullopt, Pt(0), {Role::Decoration}});
+        }
+        for (auto& cell : cells) {
+            Pt y = pad;
+            for (auto& line : cell) {
+                for (auto& item : line.items) {
+                    translate(item, Pt(0), y);
+                    box.items.push_back(std::move(item));
+                }
+                y += line.height;
+            }
+        }
+        if (L.table_style == TableStyle::Ruled || header)
+            box.items.emplace_back(Rule{{at.x, box.height}, {at.x + table_width, box.height}, Pt(header ? 1.0 : 0.5),
+                                        tint(brand.colors.primary, header ? 1.0 : 0.4), {Role::Decoration}});
+        Unit u;
+        u.content_section = at.section;
+        u.split = Split::Never;
+        u.lines.push_back(std::move(box));
+        if (header) {
+            u.keep_with_next = true;
+        } else {
+            ++body_row;
+        }
+        units.push_back(std::move(u));
+    }
+    // The header again at the top of each further frame: the same drawing, as furniture.
+    if (table.rows.front().kind == RowKind::Header && units.size() > 1) {
+        LineBox again = units.front().lines.front();
+        for (auto& item : again.items)
+            std::visit([](auto& it) { it.source = ElementRef{Role::Decoration}; }, item);
+        for (std::size_t k = 1; k < units.size(); ++k) units[k].repeat_header = {again};
+    }
+    return units;
+}
+
+}  // namespace leafpress
