@@ -83,6 +83,7 @@ public:
     }
 
     int enter_block(MD_BLOCKTYPE type, void* detail) {
+        resume_paragraph_ = false;  // a new block: text after a figure has found its place
         switch (type) {
             case MD_BLOCK_DOC: break;
             case MD_BLOCK_UL:
@@ -92,10 +93,7 @@ public:
                 lists_.push_back({ListKind::Numbered, static_cast<int>(static_cast<MD_BLOCK_OL_DETAIL*>(detail)->start)});
                 break;
             case MD_BLOCK_LI: start_list_item(); break;
-            case MD_BLOCK_P:
-                resume_paragraph_ = false;
-                start_paragraph();
-                break;
+            case MD_BLOCK_P: start_paragraph(); break;
             case MD_BLOCK_H:
                 // A heading inside a section's body is a sub-heading, written "### ...".
                 if (static_cast<MD_BLOCK_H_DETAIL*>(detail)->level != 3)

@@ -259,3 +259,42 @@ TEST_CASE("a table: header repeated on a new page as furniture, read once, tagge
     CHECK(w.err.find("wide.toml:4:3: error: the table is too wide for its column: its 12 columns need at least") !=
           std::string::npos);
 }
+
+TEST_CASE("what real leaflets hold: table, figure, three-level list, sub-heading, link and sources, in every layout", "[e2e][a11y]") {
+    TempDir dir;
+    dir.write("brand.toml", "name = \"Northside Chest Clinic\"\nphone = \"+44 161 496 0000\"\ndisclaimer = \"General information only.\"\n");
+    fs::copy_file(data_dir() + "/logo.png", dir.file("spacer.png"));
+    const std::string content = dir.write(
+        "asthma.toml",
+        "title = \"Asthma: your action plan\"\ncode = \"RESP-007\"\nversion = \"3\"\nreviewed = 2026-09-01\n"
+        "references = [\"British Thoracic Society. *Asthma guideline*. 2024.\", \"Asthma + Lung UK https://www.asthmaandlung.org.uk\"]\n"
+        "[[section]]\nheading = \"Know your zones\"\nbody = \"\"\"\nCheck your zone each morning.\n\n"
+        "| Zone | Signs | What to do |\n|:--|:--|:--|\n| Green | No cough, sleeping well | Take your preventer |\n"
+        "| Yellow | Cough, wheeze, tight chest | Use your reliever; call us if it lasts |\n"
+        "| Red | Lips blue, cannot speak | Call 999 now |\n\n### Using a spacer\n\n"
+        "![A spacer fitted to an inhaler](spacer.png \"Fit the spacer before each dose.\")\n\n"
+        "1. Shake the inhaler.\n   - Fit the spacer:\n     - mouthpiece first;\n     - then the inhaler.\n"
+        "2. Breathe in slowly.\n\nMore help on [the charity's site](https://www.asthmaandlung.org.uk/living-with/).\n\"\"\"\n");
+    for (const char* layout : kLayouts) {
+        CAPTURE(layout);
+        const std::string pdf = dir.file(std::string("asthma-") + layout + ".pdf");
+        auto b = run(cli("build asthma.toml -o " + quote(pdf) + " --layout " + layout), dir.path());
+        INFO(b.err);
+        REQUIRE(b.status == 0);
+        auto c = check_pdf(pdf, content, "--poppler");
+        INFO(c.out);
+        CHECK(c.status == 0);
+        const std::string tree = run("pdfinfo -struct-text " + quote(pdf)).out;
+        for (const char* tag : {"Table", "TH", "TD", "Figure:", "Caption", "H3", "Lbl", "Link"}) CHECK(tree.find(tag) != std::string::npos);
+        CHECK(run("pdfimages -list " + quote(pdf)).out.find("240    90  rgb") != std::string::npos);
+        std::string text;
+        for (const auto& w : words(run("pdftotext " + quote(pdf) + " -").out)) text += w + " ";
+        // An address may break after '/' or '-' (never with a hyphen added): join such lines.
+        for (std::size_t at; (at = text.find("- ")) != std::string::npos || (at = text.find("/ ")) != std::string::npos;)
+            text.erase(at + 1, 1);
+        CHECK(text.find("(www.asthmaandlung.org.uk/living-with)") != std::string::npos);
+        CHECK(text.find("Sources") != std::string::npos);
+        CHECK(text.find("RESP-007") != std::string::npos);
+        CHECK(text.find("1. Shake the inhaler.") != std::string::npos);  // the list after the figure keeps its label
+    }
+}

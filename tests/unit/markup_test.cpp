@@ -197,3 +197,11 @@ TEST_CASE("a pipe table becomes rows of cells with the columns' alignment", "[ma
     CHECK(t.where.line == 12);
     CHECK(plain_text(p.blocks[2].spans) == "After.");
 }
+
+TEST_CASE("a list right after a figure keeps its first item", "[markup]") {
+    auto p = parse("![A spacer](spacer.png)\n\n1. Shake it.\n2. Breathe in.\n");
+    REQUIRE(p.blocks.size() == 3);
+    CHECK(p.blocks[1].kind == BlockKind::ListItem);
+    CHECK(p.blocks[1].number == 1);
+    CHECK(plain_text(p.blocks[1].spans) == "Shake it.");
+}
