@@ -23,13 +23,13 @@ std::string num(double v, int decimals) {
     return s;
 }
 
-HPDF_Binary text_string(HPDF_Doc doc, std::string_view utf8) {
-    std::vector<HPDF_BYTE> bytes{0xFE, 0xFF};
-    for (char32_t c : utf8::decode(utf8).text) {
-        const auto put = [&](unsigned u) {
-            bytes.push_back(static_cast<HPDF_BYTE>(u >> 8));
-            bytes.push_back(static_cast<HPDF_BYTE>(u & 0xFF));
-        };
+std::vector<std::uint8_t> utf16be(std::u32string_view text) {
+    std::vector<std::uint8_t> bytes{0xFE, 0xFF};
+    const auto put = [&](unsigned u) {
+        bytes.push_back(static_cast<std::uint8_t>(u >> 8));
+        bytes.push_back(static_cast<std::uint8_t>(u & 0xFF));
+    };
+    for (char32_t c : text) {
         if (c >= 0x10000) {
             const unsigned v = static_cast<unsigned>(c) - 0x10000;
             put(0xD800 + (v >> 10));
@@ -38,6 +38,11 @@ HPDF_Binary text_string(HPDF_Doc doc, std::string_view utf8) {
             put(static_cast<unsigned>(c));
         }
     }
+    return bytes;
+}
+
+HPDF_Binary text_string(HPDF_Doc doc, std::string_view utf8) {
+    auto bytes = utf16be(utf8::decode(utf8).text);
     return HPDF_Binary_New(doc->mmgr, bytes.data(), static_cast<HPDF_UINT>(bytes.size()));
 }
 

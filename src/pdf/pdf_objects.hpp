@@ -10,11 +10,15 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace leafpress::pdf {
 
 // A number for a content stream: locale-independent, at most `decimals` decimals, no trailing zeros.
 std::string num(double v, int decimals = 3);
+
+// Text as UTF-16BE with a byte order mark, as PDF text strings are.
+std::vector<std::uint8_t> utf16be(std::u32string_view text);
 
 // A PDF text string (UTF-16BE with BOM, as hex) for titles, outline entries and info.
 HPDF_Binary text_string(HPDF_Doc doc, std::string_view utf8);

@@ -9,18 +9,10 @@ namespace {
 // A PDF text string as hex UTF-16BE with a byte order mark: "<FEFF0041...>".
 std::string hex_text(const std::u32string& s) {
     static const char* digits = "0123456789ABCDEF";
-    std::string out = "<FEFF";
-    const auto put = [&](unsigned u) {
-        for (int shift = 12; shift >= 0; shift -= 4) out.push_back(digits[(u >> shift) & 0xF]);
-    };
-    for (char32_t c : s) {
-        if (c >= 0x10000) {
-            const unsigned v = static_cast<unsigned>(c) - 0x10000;
-            put(0xD800 + (v >> 10));
-            put(0xDC00 + (v & 0x3FF));
-        } else {
-            put(static_cast<unsigned>(c));
-        }
+    std::string out = "<";
+    for (std::uint8_t b : utf16be(s)) {
+        out.push_back(digits[b >> 4]);
+        out.push_back(digits[b & 0xF]);
     }
     return out + ">";
 }

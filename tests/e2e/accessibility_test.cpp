@@ -21,6 +21,19 @@ Run check_pdf(const std::string& pdf, const std::string& content, const std::str
     return run(checker() + " --pdfa --content " + quote(content) + " " + extra + " " + quote(pdf));
 }
 
+// Builds `name`.toml from `dir` in a layout and checks the PDF with the checker (words in order,
+// poppler's reading too); returns the PDF's path.
+std::string build_checked(const TempDir& dir, const std::string& name, const char* layout) {
+    const std::string pdf = dir.file(name + "-" + layout + ".pdf");
+    auto b = run(cli("build " + name + ".toml -o " + quote(pdf) + " --layout " + layout), dir.path());
+    INFO(b.err);
+    REQUIRE(b.status == 0);
+    auto c = check_pdf(pdf, dir.file(name + ".toml"), "--poppler");
+    INFO(c.out);
+    CHECK(c.status == 0);
+    return pdf;
+}
+
 }  // namespace
 
 TEST_CASE("every shipped leaflet in every layout is tagged PDF/UA-1 and PDF/A-2a, its words in order", "[e2e][a11y]") {
@@ -138,7 +151,7 @@ TEST_CASE("the PDF/UA checker fails PDFs that break its rules", "[e2e][a11y]") {
 TEST_CASE("sub-headings are H3 and lists nest three levels, in order, in every layout", "[e2e][a11y]") {
     TempDir dir;
     dir.write("brand.toml", "name = \"C\"\nphone = \"555 0100\"\ndisclaimer = \"D\"\n");
-    const std::string content = dir.write(
+    dir.write(
         "meds.toml",
         "title = \"Living with Crohn's disease\"\nreviewed = 2026-10-01\n\n[[section]]\nheading = \"Your medicines\"\n"
         "body = \"\"\"\nMost people take more than one medicine.\n\n### Taking them safely\n\n"
@@ -148,13 +161,7 @@ TEST_CASE("sub-headings are H3 and lists nest three levels, in order, in every l
         "Call us if you have a fever over 38 &deg;C or pain that is getting worse.\n\"\"\"\n");
     for (const char* layout : kLayouts) {
         CAPTURE(layout);
-        const std::string pdf = dir.file(std::string("meds-") + layout + ".pdf");
-        auto b = run(cli("build meds.toml -o " + quote(pdf) + " --layout " + layout), dir.path());
-        INFO(b.err);
-        REQUIRE(b.status == 0);
-        auto c = check_pdf(pdf, content, "--poppler");
-        INFO(c.out);
-        CHECK(c.status == 0);
+        const std::string pdf = build_checked(dir, "meds", layout);
         const std::string tree = run("pdfinfo -struct-text " + quote(pdf)).out;
         CHECK(tree.find("H3 (block)\n") != std::string::npos);
         // Three lists, one inside another's item body.
@@ -166,20 +173,14 @@ TEST_CASE("sub-headings are H3 and lists nest three levels, in order, in every l
 TEST_CASE("code, version, review dates and sources are printed, and the sources read in order", "[e2e][a11y]") {
     TempDir dir;
     dir.write("brand.toml", "name = \"C\"\nphone = \"555 0100\"\ndisclaimer = \"For information only.\"\n");
-    const std::string content = dir.write(
+    dir.write(
         "ra.toml",
         "title = \"Stem cells and rheumatoid arthritis\"\ncode = \"RHEU-014\"\nversion = \"2\"\nreviewed = 2026-10-01\n"
         "references = [\"Smith J. *Stem cells in arthritis*. 2024.\", \"NICE guidance https://www.nice.org.uk/guidance/ng100\"]\n"
         "[[section]]\nheading = \"About\"\nbody = \"It is not a cure.\"\n");
     for (const char* layout : kLayouts) {
         CAPTURE(layout);
-        const std::string pdf = dir.file(std::string("ra-") + layout + ".pdf");
-        auto b = run("SOURCE_DATE_EPOCH=1795564800 " + cli("build ra.toml -o " + quote(pdf) + " --layout " + layout), dir.path());
-        INFO(b.err);
-        REQUIRE(b.status == 0);
-        auto c = check_pdf(pdf, content, "--poppler");
-        INFO(c.out);
-        CHECK(c.status == 0);
+        const std::string pdf = build_checked(dir, "ra", layout);
         // In drawing order, lines joined: the label before its item, the small print in one piece.
         std::string text;
         for (const auto& w : words(run("pdftotext -raw " + quote(pdf) + " -").out)) text += w + " ";
@@ -195,19 +196,13 @@ TEST_CASE("a figure is embedded, captioned and tagged with its alternative text 
     TempDir dir;
     dir.write("brand.toml", "name = \"C\"\nphone = \"555 0100\"\ndisclaimer = \"D\"\n");
     fs::copy_file(data_dir() + "/logo.png", dir.file("inhaler.png"));
-    const std::string content = dir.write(
+    dir.write(
         "fig.toml", "title = \"Using your inhaler\"\nreviewed = 2026-10-01\n[[section]]\nheading = \"Step by step\"\n"
                     "body = \"\"\"\nShake it first.\n\n![An inhaler held upright](inhaler.png \"Hold the inhaler upright.\")\n\n"
                     "Breathe out, then press once.\n\"\"\"\n");
     for (const char* layout : kLayouts) {
         CAPTURE(layout);
-        const std::string pdf = dir.file(std::string("fig-") + layout + ".pdf");
-        auto b = run(cli("build fig.toml -o " + quote(pdf) + " --layout " + layout), dir.path());
-        INFO(b.err);
-        REQUIRE(b.status == 0);
-        auto c = check_pdf(pdf, content, "--poppler");
-        INFO(c.out);
-        CHECK(c.status == 0);
+        const std::string pdf = build_checked(dir, "fig", layout);
         CHECK(run("pdfimages -list " + quote(pdf)).out.find("240    90  rgb") != std::string::npos);
         const std::string tree = run("pdfinfo -struct-text " + quote(pdf)).out;
         CHECK(tree.find("Figure:") != std::string::npos);
@@ -225,18 +220,12 @@ TEST_CASE("a table: header repeated on a new page as furniture, read once, tagge
     std::string rows;
     for (int i = 1; i <= 45; ++i)
         rows += "| Day " + std::to_string(i) + " | Take " + std::to_string(i % 3 + 1) + " tablets with food | Check |\n";
-    const std::string content = dir.write(
+    dir.write(
         "plan.toml", "title = \"Your dose plan\"\nreviewed = 2026-10-01\n[[section]]\nheading = \"Doses\"\nbody = \"\"\"\n"
                      "Follow the plan below.\n\n| When | How much | Done |\n|:--|:--|:-:|\n" + rows + "\nThat is all.\n\"\"\"\n");
     for (const char* layout : kLayouts) {
         CAPTURE(layout);
-        const std::string pdf = dir.file(std::string("plan-") + layout + ".pdf");
-        auto b = run(cli("build plan.toml -o " + quote(pdf) + " --layout " + layout), dir.path());
-        INFO(b.err);
-        REQUIRE(b.status == 0);
-        auto c = check_pdf(pdf, content, "--poppler");
-        INFO(c.out);
-        CHECK(c.status == 0);
+        const std::string pdf = build_checked(dir, "plan", layout);
         // Page 2 starts with the header again (on a trifold, the panels after the flap do).
         const std::string page2 = run("pdftotext -f 2 -l 2 -layout " + quote(pdf) + " -").out;
         const auto first = page2.find_first_not_of(" \n");
@@ -264,7 +253,7 @@ TEST_CASE("what real leaflets hold: table, figure, three-level list, sub-heading
     TempDir dir;
     dir.write("brand.toml", "name = \"Northside Chest Clinic\"\nphone = \"+44 161 496 0000\"\ndisclaimer = \"General information only.\"\n");
     fs::copy_file(data_dir() + "/logo.png", dir.file("spacer.png"));
-    const std::string content = dir.write(
+    dir.write(
         "asthma.toml",
         "title = \"Asthma: your action plan\"\ncode = \"RESP-007\"\nversion = \"3\"\nreviewed = 2026-09-01\n"
         "references = [\"British Thoracic Society. *Asthma guideline*. 2024.\", \"Asthma + Lung UK https://www.asthmaandlung.org.uk\"]\n"
@@ -277,13 +266,7 @@ TEST_CASE("what real leaflets hold: table, figure, three-level list, sub-heading
         "2. Breathe in slowly.\n\nMore help on [the charity's site](https://www.asthmaandlung.org.uk/living-with/).\n\"\"\"\n");
     for (const char* layout : kLayouts) {
         CAPTURE(layout);
-        const std::string pdf = dir.file(std::string("asthma-") + layout + ".pdf");
-        auto b = run(cli("build asthma.toml -o " + quote(pdf) + " --layout " + layout), dir.path());
-        INFO(b.err);
-        REQUIRE(b.status == 0);
-        auto c = check_pdf(pdf, content, "--poppler");
-        INFO(c.out);
-        CHECK(c.status == 0);
+        const std::string pdf = build_checked(dir, "asthma", layout);
         const std::string tree = run("pdfinfo -struct-text " + quote(pdf)).out;
         for (const char* tag : {"Table", "TH", "TD", "Figure:", "Caption", "H3", "Lbl", "Link"}) CHECK(tree.find(tag) != std::string::npos);
         CHECK(run("pdfimages -list " + quote(pdf)).out.find("240    90  rgb") != std::string::npos);
