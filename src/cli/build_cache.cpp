@@ -59,20 +59,15 @@ ContentFacts InputHasher::content(const std::string& path) const {
     ContentFacts facts;
     const std::string text = read_regular_file(path, limits::kContentBytes).bytes.value_or("");
     std::uint64_t h = fnv1a(text, fnv1a(path, base_));
-    std::optional<Date> reviewed, next_review;
-    try {
-        const auto t = toml::parse(text, path);
-        if (const auto d = t["reviewed"].value<toml::date>()) reviewed = Date{d->year, d->month, d->day};
-        if (const auto d = t["next_review"].value<toml::date>()) next_review = Date{d->year, d->month, d->day};
-        facts.language = t["language"].value_or(std::string("en"));
-    } catch (const toml::parse_error&) {
-        // A broken content file fails the build; its bytes are already in the hash.
-    }
+    // One load, without decoding pictures, gives the review dates, the language and the figures.
+    Diagnostics ignored;  // a broken content file fails the build; its bytes are already in the hash
+    const auto doc = load_content_text(text, path, ignored, ImageLoading::Locate);
+    const std::optional<Date> reviewed = doc ? doc->reviewed : std::nullopt;
+    const std::optional<Date> next_review = doc ? doc->next_review : std::nullopt;
+    if (doc) facts.language = doc->language;
     h = fnv1a(std::to_string(static_cast<int>(review_state(reviewed, next_review, today_))), h);
-    // The pictures its figures show.
-    Diagnostics ignored;  // a broken content file fails the build; its bytes are in the hash
-    if (const auto doc = load_content_text(text, path, ignored, ImageLoading::Locate))
-        for (const auto& file : figure_files(*doc)) h = mix_file(h, file);
+    if (doc)
+        for (const auto& file : figure_files(*doc)) h = mix_file(h, file);  // the pictures its figures show
     if (auto brand = find_brand_file(path)) {
         h = mix_file(h, *brand);
         try {
