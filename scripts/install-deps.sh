@@ -9,9 +9,18 @@ packages=(
   # libraries
   libhpdf-dev libharfbuzz-dev libfreetype-dev libtomlplusplus-dev catch2
   libmd4c-dev libmd4c-html0-dev libhyphen-dev libunibreak-dev libfribidi-dev libqrencode-dev
-  libcli11-dev zlib1g-dev nlohmann-json3-dev libpng-dev libjpeg-dev
-  # hyphenation patterns, and the sRGB profile of PDF/A's output intent
-  hyphen-en-us hyphen-es icc-profiles-free
+  libcli11-dev zlib1g-dev nlohmann-json3-dev libpng-dev libjpeg-dev libfontconfig-dev libicu-dev
+  # fonts for every script (found through fontconfig): Noto for each script, symbols and math,
+  # and the CJK collections
+  fonts-noto-core fonts-noto-cjk fonts-dejavu-core
+  # hyphenation patterns: every language Debian has them for
+  hyphen-af hyphen-as hyphen-be hyphen-bg hyphen-bn hyphen-ca hyphen-cs hyphen-da hyphen-de hyphen-el
+  hyphen-en-gb hyphen-en-us hyphen-es hyphen-fr hyphen-gl hyphen-gu hyphen-hi hyphen-hr hyphen-hu
+  hyphen-id hyphen-is hyphen-it hyphen-kn hyphen-lt hyphen-lv hyphen-ml hyphen-mn hyphen-mr hyphen-nl
+  hyphen-no hyphen-or hyphen-pa hyphen-pl hyphen-pt-br hyphen-pt-pt hyphen-ro hyphen-ru hyphen-sk
+  hyphen-sl hyphen-sr hyphen-sv hyphen-ta hyphen-te hyphen-th hyphen-uk hyphen-zu
+  # the sRGB profile of PDF/A's output intent
+  icc-profiles-free
   # validators used by the end-to-end tests
   qpdf poppler-utils mupdf-tools zbar-tools python3-pikepdf
 )

@@ -52,6 +52,20 @@ InputHasher::InputHasher(const Engine& engine, const RunSettings& s) {
         if (e.is_regular_file(ec)) fonts.push_back(e.path().string());
     std::sort(fonts.begin(), fonts.end());
     for (const auto& f : fonts) h = mix_file(h, f);
+    // The system's fonts, which fill in scripts the folder lacks: a package that adds, removes
+    // or replaces fonts changes its folder's time, and that rebuilds every leaflet.
+    for (const char* root : {"/usr/share/fonts", "/usr/local/share/fonts"}) {
+        std::vector<std::string> stamps;
+        for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
+             !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+            if (!it->is_directory(ec)) continue;
+            const auto t = fs::last_write_time(it->path(), ec);
+            if (!ec) stamps.push_back(it->path().string() + "@" + std::to_string(t.time_since_epoch().count()));
+        }
+        ec.clear();
+        std::sort(stamps.begin(), stamps.end());
+        for (const auto& s : stamps) h = fnv1a(s, h);
+    }
     base_ = h;
 }
 

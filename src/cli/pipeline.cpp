@@ -75,9 +75,9 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
     auto fonts = text::resolve_fonts(layout->family, layout->fallback, engine.fonts(), layout->font_pos, d);
     if (!fonts) return r;
     const text::Hyphenator* hyphenator = nullptr;
-    if (layout->hyphenation == Hyphenation::On) {
+    if (layout->hyphenation == Hyphenation::On && !text::language_is_unhyphenated(doc->language)) {
         hyphenator = engine.hyphenator(doc->language);
-        if (!hyphenator && !text::language_is_unhyphenated(doc->language)) {
+        if (!hyphenator) {
             d.warning("text.no-patterns", {request.content, 0, 0},
                       "no hyphenation patterns for language '" + doc->language + "'; words are not hyphenated",
                       "install Debian's hyphen-" + doc->language.substr(0, doc->language.find('-')) + " package");

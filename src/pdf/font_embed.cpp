@@ -29,15 +29,13 @@ std::string utf16_hex(const std::u32string& s) {
     return out;
 }
 
-std::string to_unicode_cmap(const std::vector<std::u32string>& text_of) {
+// Entries: character id and its text, ascending, none empty.
+std::string to_unicode_cmap(const std::vector<std::pair<std::uint32_t, const std::u32string*>>& entries) {
     std::string cmap =
         "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
         "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
         "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
         "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-    std::vector<std::pair<std::uint32_t, const std::u32string*>> entries;
-    for (std::size_t cid = 1; cid < text_of.size(); ++cid)
-        if (!text_of[cid].empty()) entries.emplace_back(static_cast<std::uint32_t>(cid), &text_of[cid]);
     for (std::size_t i = 0; i < entries.size(); i += 100) {
         const std::size_t n = std::min<std::size_t>(100, entries.size() - i);
         cmap += std::to_string(n) + " beginbfchar\n";
@@ -75,45 +73,80 @@ long EmbeddedFont::width(std::uint32_t gid) const {
 }
 
 EmbeddedFont::Use EmbeddedFont::use(std::uint32_t gid, const std::u32string& text) {
+    if (face_.outlines() == text::Outlines::Cff) return use_cff(gid, text);
     auto [it, added] = cids_.try_emplace({gid, text}, static_cast<std::uint16_t>(gid_of_.size()));
     if (added) {
         if (gid_of_.size() >= 0xFFFF) {  // out of character ids: share the glyph's first one
             cids_.erase(it);
             for (std::size_t c = 1; c < gid_of_.size(); ++c)
-                if (gid_of_[c] == gid) return {static_cast<std::uint16_t>(c), width(gid)};
-            return {0, width(0)};
+                if (gid_of_[c] == gid) return {static_cast<std::uint16_t>(c), width(gid), text};
+            return {0, width(0), text};
         }
         gid_of_.push_back(gid);
         text_of_.push_back(text);
     }
-    return {it->second, width(gid)};
+    return {it->second, width(gid), std::nullopt};
 }
 
-bool EmbeddedFont::finish(std::string& error) {
-    // The subset: the glyphs used, with their ids kept so that CID = GID (Identity).
+EmbeddedFont::Use EmbeddedFont::use_cff(std::uint32_t gid, const std::u32string& text) {
+    cff_glyphs_.insert(gid);
+    const std::uint32_t code = face_.cid(gid);
+    Use u{static_cast<std::uint16_t>(code), width(gid), std::nullopt};
+    if (text.empty()) {
+        // A glyph that stands for no text (a mark drawn again, its text carried by its base).
+        u.actual_text = std::u32string();
+        return u;
+    }
+    auto [it, added] = cff_text_.try_emplace(code, text);
+    if (!added && it->second != text) u.actual_text = text;
+    return u;
+}
+
+// The subset: the glyphs used. TrueType keeps glyph ids (the CIDToGIDMap names them);
+// CID-keyed CFF renumbers its glyphs but keeps each one's character id in its charset.
+HPDF_Dict EmbeddedFont::subset_file(std::string& error) {
+    const bool cff = face_.outlines() == text::Outlines::Cff;
     hb_subset_input_t* input = hb_subset_input_create_or_fail();
-    if (!input) { error = "hb-subset could not start"; return false; }
+    if (!input) {
+        error = "hb-subset could not start";
+        return nullptr;
+    }
     hb_set_t* gids = hb_subset_input_glyph_set(input);
-    for (std::uint32_t gid : gid_of_) hb_set_add(gids, gid);
-    hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING);
+    if (cff) {
+        for (std::uint32_t gid : cff_glyphs_) hb_set_add(gids, gid);
+    } else {
+        for (std::uint32_t gid : gid_of_) hb_set_add(gids, gid);
+    }
+    const bool keep_gids = !cff || !face_.cid_keyed();
+    hb_subset_input_set_flags(input, (keep_gids ? HB_SUBSET_FLAGS_RETAIN_GIDS : 0) | HB_SUBSET_FLAGS_NO_HINTING);
     hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
     for (hb_tag_t t : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
-                       HB_TAG('D', 'S', 'I', 'G'), HB_TAG('k', 'e', 'r', 'n')})
+                       HB_TAG('D', 'S', 'I', 'G'), HB_TAG('k', 'e', 'r', 'n'), HB_TAG('V', 'O', 'R', 'G'),
+                       HB_TAG('v', 'h', 'e', 'a'), HB_TAG('v', 'm', 't', 'x'), HB_TAG('B', 'A', 'S', 'E')})
         hb_set_add(drop, t);
     hb_face_t* subset = hb_subset_or_fail(face_.hb_face(), input);
     hb_subset_input_destroy(input);
-    if (!subset) { error = "hb-subset failed for " + face_.path(); return false; }
-    hb_blob_t* blob = hb_face_reference_blob(subset);
+    if (!subset) {
+        error = "hb-subset failed for " + face_.path();
+        return nullptr;
+    }
+    // CFF outlines go in bare (FontFile3/CIDFontType0C): poppler reads the charset of a bare
+    // CFF program, but draws nothing from a CID-keyed one wrapped in OpenType.
+    hb_blob_t* blob = cff ? hb_face_reference_table(subset, HB_TAG('C', 'F', 'F', ' ')) : hb_face_reference_blob(subset);
     unsigned len = 0;
     const char* data = hb_blob_get_data(blob, &len);
     HPDF_Dict file = new_stream(doc_, {reinterpret_cast<const std::uint8_t*>(data), len});
-    HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(len));
+    if (cff)
+        HPDF_Dict_AddName(file, "Subtype", face_.cid_keyed() ? "CIDFontType0C" : "OpenType");
+    else
+        HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(len));
     hb_blob_destroy(blob);
     hb_face_destroy(subset);
+    return file;
+}
 
+HPDF_Dict EmbeddedFont::descriptor(const std::string& base, HPDF_Dict file) {
     const double k = 1000.0 / face_.units_per_em();
-    const std::string base = subset_tag(face_.postscript_name(), gid_of_) + "+" + face_.postscript_name();
-
     // Bounding box and italic angle from the 'head' and 'post' tables.
     int bbox[4] = {-500, -300, 1500, 1100};
     double italic_angle = 0;
@@ -130,7 +163,6 @@ bool EmbeddedFont::finish(std::string& error) {
         if (n >= 8) italic_angle = be16(p + 4) + static_cast<uint16_t>(be16(p + 6)) / 65536.0;
         hb_blob_destroy(post);
     }
-
     HPDF_Dict desc = new_dict(doc_);
     HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
     HPDF_Dict_AddName(desc, "FontName", base.c_str());
@@ -145,18 +177,31 @@ bool EmbeddedFont::finish(std::string& error) {
     HPDF_Dict_AddNumber(desc, "CapHeight", static_cast<HPDF_INT32>(std::lround(face_.cap_height() * k)));
     const bool bold = face_.style() == FontStyle::Bold || face_.style() == FontStyle::BoldItalic;
     HPDF_Dict_AddNumber(desc, "StemV", bold ? 140 : 80);
-    HPDF_Dict_Add(desc, "FontFile2", file);
+    HPDF_Dict_Add(desc, face_.outlines() == text::Outlines::Cff ? "FontFile3" : "FontFile2", file);
+    return desc;
+}
 
-    HPDF_Dict cid = new_dict(doc_);
+namespace {
+
+HPDF_Dict cid_font(HPDF_Doc doc, const char* subtype, const std::string& base, const text::Face::CidSystem& system,
+                   HPDF_Dict desc) {
+    HPDF_Dict cid = new_dict(doc);
     HPDF_Dict_AddName(cid, "Type", "Font");
-    HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+    HPDF_Dict_AddName(cid, "Subtype", subtype);
     HPDF_Dict_AddName(cid, "BaseFont", base.c_str());
-    HPDF_Dict info = HPDF_Dict_New(doc_->mmgr);
-    HPDF_Dict_Add(info, "Registry", HPDF_String_New(doc_->mmgr, "Adobe", nullptr));
-    HPDF_Dict_Add(info, "Ordering", HPDF_String_New(doc_->mmgr, "Identity", nullptr));
-    HPDF_Dict_AddNumber(info, "Supplement", 0);
+    HPDF_Dict info = HPDF_Dict_New(doc->mmgr);
+    HPDF_Dict_Add(info, "Registry", HPDF_String_New(doc->mmgr, system.registry.c_str(), nullptr));
+    HPDF_Dict_Add(info, "Ordering", HPDF_String_New(doc->mmgr, system.ordering.c_str(), nullptr));
+    HPDF_Dict_AddNumber(info, "Supplement", system.supplement);
     HPDF_Dict_Add(cid, "CIDSystemInfo", info);
     HPDF_Dict_Add(cid, "FontDescriptor", desc);
+    return cid;
+}
+
+}  // namespace
+
+HPDF_Dict EmbeddedFont::cid_font_type2(const std::string& base, HPDF_Dict desc) {
+    HPDF_Dict cid = cid_font(doc_, "CIDFontType2", base, {}, desc);
     std::vector<std::uint8_t> map;
     map.reserve(gid_of_.size() * 2);
     for (std::uint32_t gid : gid_of_) {
@@ -171,8 +216,47 @@ bool EmbeddedFont::finish(std::string& error) {
     HPDF_Array_Add(w, run);
     for (std::size_t c = 1; c < gid_of_.size(); ++c) HPDF_Array_AddNumber(run, static_cast<HPDF_INT32>(width(gid_of_[c])));
     HPDF_Dict_Add(cid, "W", w);
+    return cid;
+}
 
-    const std::string cmap = to_unicode_cmap(text_of_);
+HPDF_Dict EmbeddedFont::cid_font_type0(const std::string& base, HPDF_Dict desc) {
+    HPDF_Dict cid = cid_font(doc_, "CIDFontType0", base, face_.cid_system(), desc);
+    // /W: the widths of the character ids used, in runs of consecutive ids.
+    std::map<std::uint32_t, long> widths;
+    for (std::uint32_t gid : cff_glyphs_) widths[face_.cid(gid)] = width(gid);
+    HPDF_Array w = HPDF_Array_New(doc_->mmgr);
+    HPDF_Array run = nullptr;
+    long next = -1;
+    for (const auto& [code, width] : widths) {
+        if (static_cast<long>(code) != next) {
+            HPDF_Array_AddNumber(w, static_cast<HPDF_INT32>(code));
+            run = HPDF_Array_New(doc_->mmgr);
+            HPDF_Array_Add(w, run);
+        }
+        HPDF_Array_AddNumber(run, static_cast<HPDF_INT32>(width));
+        next = static_cast<long>(code) + 1;
+    }
+    HPDF_Dict_Add(cid, "W", w);
+    return cid;
+}
+
+bool EmbeddedFont::finish(std::string& error) {
+    const bool cff = face_.outlines() == text::Outlines::Cff;
+    HPDF_Dict file = subset_file(error);
+    if (!file) return false;
+    std::vector<std::uint32_t> glyphs = cff ? std::vector<std::uint32_t>(cff_glyphs_.begin(), cff_glyphs_.end()) : gid_of_;
+    const std::string base = subset_tag(face_.postscript_name(), glyphs) + "+" + face_.postscript_name();
+    HPDF_Dict desc = descriptor(base, file);
+    HPDF_Dict cid = cff ? cid_font_type0(base, desc) : cid_font_type2(base, desc);
+
+    std::vector<std::pair<std::uint32_t, const std::u32string*>> entries;
+    if (cff) {
+        for (const auto& [code, text] : cff_text_) entries.emplace_back(code, &text);
+    } else {
+        for (std::size_t c = 1; c < text_of_.size(); ++c)
+            if (!text_of_[c].empty()) entries.emplace_back(static_cast<std::uint32_t>(c), &text_of_[c]);
+    }
+    const std::string cmap = to_unicode_cmap(entries);
     HPDF_Dict tounicode = new_stream(doc_, {reinterpret_cast<const std::uint8_t*>(cmap.data()), cmap.size()});
 
     HPDF_Dict_AddName(type0_, "Type", "Font");

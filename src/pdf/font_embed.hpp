@@ -1,12 +1,20 @@
-// Embedding a face as a Type0 / CIDFontType2 font with Identity-H: an hb-subset subset of
-// the glyphs used (glyph ids kept), a /W array and a ToUnicode CMap.
+// Embedding a face as a Type0 font with Identity-H: an hb-subset subset of the glyphs used, a
+// /W array and a ToUnicode CMap.
 //
-// Character ids are allocated per (glyph, text) pair and mapped to glyph ids through a
-// CIDToGIDMap, so the same glyph can stand for different text in different places (a base
-// letter alone and with its combining marks, say) and text extraction is right for each.
+// TrueType outlines become a CIDFontType2. Its character ids are allocated per (glyph, text)
+// pair and mapped to glyph ids through a CIDToGIDMap, so the same glyph can stand for
+// different text in different places (a base letter alone and with its combining marks, say)
+// and text extraction is right for each.
+//
+// CFF outlines (the CJK fonts) become a CIDFontType0 with the subset as FontFile3/OpenType.
+// There the CFF's own charset maps character ids to glyphs, so each glyph has one character
+// id; where the same glyph stands for other text than its first, the content stream says so
+// with /ActualText.
 #pragma once
 #include <cstdint>
 #include <map>
+#include <optional>
+#include <set>
 #include <string>
 
 #include "pdf/pdf_objects.hpp"
@@ -21,6 +29,9 @@ public:
     struct Use {
         std::uint16_t cid;  // what the content stream writes
         long width;         // in 1/1000 em, as written in /W: positions are computed with it
+        // Set when the ToUnicode map cannot say what this use stands for: the content stream
+        // must wrap the glyph in a span with this /ActualText.
+        std::optional<std::u32string> actual_text;
     };
     // Records a glyph as used for a text (possibly empty: a mark whose text its base carries).
     Use use(std::uint32_t gid, const std::u32string& text);
@@ -40,6 +51,15 @@ private:
     std::map<std::pair<std::uint32_t, std::u32string>, std::uint16_t> cids_;  // (gid, text) → cid
     std::vector<std::uint32_t> gid_of_;    // cid → gid; cid 0 is .notdef
     std::vector<std::u32string> text_of_;  // cid → text
+    // CFF faces: the glyphs used, and the text of each character id.
+    std::set<std::uint32_t> cff_glyphs_;
+    std::map<std::uint32_t, std::u32string> cff_text_;
+
+    Use use_cff(std::uint32_t gid, const std::u32string& text);
+    HPDF_Dict subset_file(std::string& error);
+    HPDF_Dict descriptor(const std::string& base, HPDF_Dict file);
+    HPDF_Dict cid_font_type2(const std::string& base, HPDF_Dict desc);
+    HPDF_Dict cid_font_type0(const std::string& base, HPDF_Dict desc);
 };
 
 }  // namespace leafpress::pdf

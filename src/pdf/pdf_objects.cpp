@@ -46,6 +46,16 @@ HPDF_Binary text_string(HPDF_Doc doc, std::string_view utf8) {
     return HPDF_Binary_New(doc->mmgr, bytes.data(), static_cast<HPDF_UINT>(bytes.size()));
 }
 
+std::string hex_text(std::u32string_view text) {
+    static constexpr char digits[] = "0123456789ABCDEF";
+    std::string out = "<";
+    for (std::uint8_t b : utf16be(text)) {
+        out.push_back(digits[b >> 4]);
+        out.push_back(digits[b & 0xF]);
+    }
+    return out + ">";
+}
+
 HPDF_Dict new_dict(HPDF_Doc doc) {
     HPDF_Dict d = HPDF_Dict_New(doc->mmgr);
     HPDF_Xref_Add(doc->xref, d);

@@ -20,6 +20,9 @@ std::string num(double v, int decimals = 3);
 // Text as UTF-16BE with a byte order mark, as PDF text strings are.
 std::vector<std::uint8_t> utf16be(std::u32string_view text);
 
+// The same written into a content stream: "<FEFF0041...>".
+std::string hex_text(std::u32string_view text);
+
 // A PDF text string (UTF-16BE with BOM, as hex) for titles, outline entries and info.
 HPDF_Binary text_string(HPDF_Doc doc, std::string_view utf8);
 

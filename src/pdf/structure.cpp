@@ -6,17 +6,6 @@ namespace leafpress::pdf {
 
 namespace {
 
-// A PDF text string as hex UTF-16BE with a byte order mark: "<FEFF0041...>".
-std::string hex_text(const std::u32string& s) {
-    static const char* digits = "0123456789ABCDEF";
-    std::string out = "<";
-    for (std::uint8_t b : utf16be(s)) {
-        out.push_back(digits[b >> 4]);
-        out.push_back(digits[b & 0xF]);
-    }
-    return out + ">";
-}
-
 HPDF_Name name(HPDF_Doc doc, const char* n) { return HPDF_Name_New(doc->mmgr, n); }
 
 std::string xml_escape(const std::string& s) {

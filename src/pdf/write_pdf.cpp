@@ -128,25 +128,56 @@ private:
     // Writes glyphs as one TJ array, each at its absolute position: the adjustments come from
     // where the viewer's pen is, so rounding never drifts.
     //
-    // Text extraction (poppler) starts a new word at every change of baseline, so a mark that
-    // sits above or below it would split its word. In the Text layer such a glyph is written
-    // on the baseline and invisible (Tr 3), carrying its text; the Marks layer then draws it
-    // visibly where it belongs, under a character id that stands for no text.
+    // Text extraction (poppler) starts a new word at every change of baseline, and at a gap
+    // after a glyph, so a mark that sits above or below it, or one moved back over its base
+    // (a Devanagari vowel sign), would split its word. In the Text layer such a glyph is
+    // written invisible (Tr 3) on the baseline where the pen stands, carrying its text; the
+    // Marks layer then draws it visibly where it belongs, under a character id that stands
+    // for no text.
     static std::string show(const std::vector<PlacedGlyph>& glyphs, pdf::EmbeddedFont& font, double size, Layer layer) {
         std::string s = "[";
         double pen = 0;  // where the viewer's pen is, in points from the origin
-        for (const PlacedGlyph& g : glyphs) {
-            const bool off_baseline = g.y_offset != Pt(0);
+        Pt next{0};      // where the layout's pen stands: after the last glyph that advanced
+        std::size_t cluster_end = 0;  // past the last glyph of an open cluster span
+        for (std::size_t i = 0; i < glyphs.size(); ++i) {
+            const PlacedGlyph& g = glyphs[i];
+            const bool moved = g.advance == Pt(0) && i > 0 && std::abs((g.x - next).value()) > 0.0005;
+            const bool off_baseline = g.y_offset != Pt(0) || moved;
+            if (g.advance != Pt(0) || i == 0) next = g.x + g.advance;
             if (layer == Layer::Marks && !off_baseline) continue;
+            // A cluster of several spacing glyphs (an Indic vowel sign drawn before its
+            // consonant, say) is one span with the cluster's text: extraction would otherwise
+            // see a gap after the glyph that carries the text, and read a space into the word.
+            if (layer == Layer::Text && i >= cluster_end && !g.text.empty() && g.kind == text::GlyphKind::Text) {
+                std::size_t e = i + 1;
+                bool spacing = false;
+                while (e < glyphs.size() && glyphs[e].text.empty() && glyphs[e].kind == text::GlyphKind::Text) {
+                    spacing = spacing || glyphs[e].advance > Pt(0);
+                    ++e;
+                }
+                if (spacing) {
+                    s += "] TJ\n/Span <</ActualText " + pdf::hex_text(g.text) + ">> BDC\n[";
+                    cluster_end = e;
+                }
+            }
+            const bool in_cluster = i < cluster_end;
             // A hyphen added at a line break reads as nothing.
             const bool added = g.kind == text::GlyphKind::Hyphen && layer == Layer::Text;
             if (added) s += "] TJ\n/Span <</ActualText ()>> BDC\n[";
-            const auto [cid, w] = font.use(g.gid, layer == Layer::Text ? g.text : std::u32string());
+            const auto [cid, w, actual] =
+                font.use(g.gid, layer == Layer::Text && !in_cluster ? g.text : std::u32string());
+            // A glyph whose character id cannot carry this text (CFF fonts) says it in a span.
+            const bool spanned = actual && !added && !in_cluster;
+            if (spanned) s += "] TJ\n/Span <</ActualText " + pdf::hex_text(*actual) + ">> BDC\n[";
             if (off_baseline) {
                 s += layer == Layer::Text ? std::string("] TJ\n3 Tr\n[")
                                           : "] TJ\n" + pdf::num(g.y_offset.value()) + " Ts\n[";
             }
-            const double delta = g.x.value() - pen;
+            // In the Text layer a detached mark stands just before where the pen is (before what
+            // follows it, for readers that sort by position); the Marks layer puts it
+            // where it is drawn.
+            const double target = layer == Layer::Text && moved ? next.value() - 0.01 : g.x.value();
+            const double delta = target - pen;
             if (std::abs(delta) > 0.0005) {
                 // TJ numbers are thousandths of an em, subtracted from the position.
                 const double adj = std::round(-delta * 1000.0 / size * 1000.0) / 1000.0;
@@ -158,7 +189,8 @@ private:
             s += hex;
             pen += static_cast<double>(w) * size / 1000.0;
             if (off_baseline) s += layer == Layer::Text ? "] TJ\n0 Tr\n[" : "] TJ\n0 Ts\n[";
-            if (added) s += "] TJ\nEMC\n[";
+            if (added || spanned) s += "] TJ\nEMC\n[";
+            if (in_cluster && i + 1 == cluster_end) s += "] TJ\nEMC\n[";
         }
         return s + "] TJ\n";
     }
@@ -172,8 +204,10 @@ private:
                                   pdf::num(run.color.r, 4) + " " + pdf::num(run.color.g, 4) + " " +
                                   pdf::num(run.color.b, 4) + " rg\n" + pdf::num(run.origin.x.value()) + " " +
                                   pdf::num(flip(p, run.origin.y)) + " Td\n";
-        const bool has_marks = std::any_of(run.glyphs.begin(), run.glyphs.end(),
-                                           [](const PlacedGlyph& g) { return g.y_offset != Pt(0); });
+        // Marks above or below the baseline, and zero-width ones moved off the pen.
+        const bool has_marks = std::any_of(run.glyphs.begin(), run.glyphs.end(), [](const PlacedGlyph& g) {
+            return g.y_offset != Pt(0) || g.advance == Pt(0);
+        });
         for (Layer layer : {Layer::Text, Layer::Marks}) {
             if (layer == Layer::Marks && !has_marks) continue;
             HPDF_Page_BeginText(page);

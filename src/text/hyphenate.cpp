@@ -1,8 +1,12 @@
 #include "text/hyphenate.hpp"
 
 #include <hyphen.h>
+#include <iconv.h>
+#include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cstring>
+#include <optional>
 #include <filesystem>
 
 #include "core/utf8.hpp"
@@ -13,18 +17,34 @@ namespace leafpress::text {
 
 namespace {
 
-char32_t to_lower(char32_t c) {
-    if (c >= U'A' && c <= U'Z') return c + 32;
-    if ((c >= 0xC0 && c <= 0xDE && c != 0xD7)) return c + 32;
-    if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149 && c != 0x17F) {
-        // Latin Extended-A alternates upper/lower, with a shift in U+0139..U+0148 and U+0179..U+017E.
-        const bool odd_upper = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
-        if (odd_upper ? (c % 2 == 1) : (c % 2 == 0)) return c + 1;
+// Patterns are lower case: so are the words looked up in them (ICU's simple case mapping,
+// which keeps one character for one, so positions stay the same).
+char32_t to_lower(char32_t c) { return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))); }
+
+// A word in the 8-bit encoding of an older pattern file (KOI8-R for Russian, ISO 8859-1 for
+// German, ...), one byte per character; nullopt when a character has no byte there.
+std::optional<std::string> to_charset(std::u32string_view word, const std::string& charset) {
+    iconv_t cd = iconv_open(charset.c_str(), "UTF-32LE");
+    if (cd == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
+    std::string out;
+    out.reserve(word.size());
+    bool ok = true;
+    for (char32_t c : word) {
+        std::uint8_t in[4] = {static_cast<std::uint8_t>(c), static_cast<std::uint8_t>(c >> 8),
+                              static_cast<std::uint8_t>(c >> 16), static_cast<std::uint8_t>(c >> 24)};
+        char buf[8];
+        char* inp = reinterpret_cast<char*>(in);
+        char* outp = buf;
+        std::size_t inleft = 4, outleft = sizeof buf;
+        if (iconv(cd, &inp, &inleft, &outp, &outleft) == static_cast<std::size_t>(-1) || sizeof buf - outleft != 1) {
+            ok = false;
+            break;
+        }
+        out.push_back(buf[0]);
     }
-    if (c >= 0x391 && c <= 0x3A9) return c + 32;   // Greek
-    if (c >= 0x410 && c <= 0x42F) return c + 32;   // Cyrillic
-    if (c >= 0x400 && c <= 0x40F) return c + 80;
-    return c;
+    iconv_close(cd);
+    if (!ok) return std::nullopt;
+    return out;
 }
 
 std::string lower_tag(std::string_view s) {
@@ -64,7 +84,7 @@ std::string find_patterns(std::string_view language, const std::string& patterns
         if (auto f = match("hyph_" + tag + ".dic"); !f.empty()) return f;
     static constexpr std::pair<std::string_view, std::string_view> usual[] = {
         {"en", "en_US"}, {"es", "es_ES"}, {"pt", "pt_PT"}, {"fr", "fr_FR"}, {"de", "de_DE"}, {"it", "it_IT"},
-        {"nl", "nl_NL"}, {"sv", "sv_SE"}, {"da", "da_DK"}, {"ru", "ru_RU"}, {"pl", "pl_PL"}, {"vi", "vi_VN"}};
+        {"nl", "nl_NL"}, {"sv", "sv_SE"}, {"da", "da_DK"}, {"ru", "ru_RU"}, {"pl", "pl_PL"}, {"vi", "vi_VN"}, {"no", "nb_NO"}, {"de", "de_DE"}, {"sr", "sr_RS"}};
     for (const auto& [lang, region] : usual)
         if (lang == primary)
             if (auto f = match("hyph_" + std::string(region) + ".dic"); !f.empty()) return f;
@@ -82,7 +102,36 @@ std::unique_ptr<Hyphenator> Hyphenator::load(std::string_view language, const st
     std::unique_ptr<Hyphenator> h(new Hyphenator());
     h->dict_ = dict;
     h->file_ = file;
+    if (!dict->utf8) {
+        // The charset named on the file's first line, as iconv knows it.
+        std::string cs(dict->cset, strnlen(dict->cset, sizeof dict->cset));
+        while (!cs.empty() && (cs.back() == '\r' || cs.back() == '\n' || cs.back() == ' ')) cs.pop_back();
+        if (cs.rfind("microsoft-", 0) == 0) cs = cs.substr(10);
+        h->charset_ = cs;
+    }
     return h;
+}
+
+std::vector<std::size_t> Hyphenator::points_8bit(std::u32string_view lower, HyphenMins mins) const {
+    std::vector<std::size_t> out;
+    const auto bytes = to_charset(lower, charset_);
+    if (!bytes) return out;
+    const auto n = static_cast<int>(bytes->size());
+    std::vector<char> hyphens(bytes->size() + 5, '0');
+    char** rep = nullptr;
+    int* pos = nullptr;
+    int* cut = nullptr;
+    const int failed = hnj_hyphen_hyphenate2(dict_, bytes->c_str(), n, hyphens.data(), nullptr, &rep, &pos, &cut);
+    if (rep) {
+        for (int i = 0; i < n; ++i) std::free(rep[i]);
+        std::free(rep);
+    }
+    std::free(pos);
+    std::free(cut);
+    if (failed) return out;
+    for (int p = mins.left; p <= n - mins.right; ++p)
+        if ((hyphens[static_cast<std::size_t>(p - 1)] - '0') % 2 == 1) out.push_back(static_cast<std::size_t>(p));
+    return out;
 }
 
 Hyphenator::~Hyphenator() {
@@ -95,6 +144,7 @@ std::vector<std::size_t> Hyphenator::points(std::u32string_view word, HyphenMins
     if (n < mins.left + mins.right) return out;
     std::u32string lower(word);
     for (auto& c : lower) c = to_lower(c);
+    if (!charset_.empty()) return points_8bit(lower, mins);
     const std::string utf8 = utf8::encode(lower);
     std::vector<char> hyphens(utf8.size() + 5, '0');
     char** rep = nullptr;

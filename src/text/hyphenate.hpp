@@ -29,8 +29,10 @@ public:
 
 private:
     Hyphenator() = default;
+    [[nodiscard]] std::vector<std::size_t> points_8bit(std::u32string_view lower, HyphenMins mins) const;
     _HyphenDict* dict_ = nullptr;
     std::string file_;
+    std::string charset_;  // the file's 8-bit encoding; empty for UTF-8
 };
 
 // The pattern file for a language in a folder, or "" when there is none.

@@ -2,12 +2,15 @@
 
 #include <fribidi.h>
 #include <linebreak.h>
+#include <unicode/ubrk.h>
+#include <unicode/utf16.h>
 
 #include <algorithm>
 #include <mutex>
 #include <set>
 
 #include "core/utf8.hpp"
+#include "text/script.hpp"
 
 namespace leafpress::text {
 
@@ -40,6 +43,52 @@ bool inherits_face(char32_t c) {
 }
 
 std::once_flag linebreak_init;
+
+// Thai, Lao, Khmer and Myanmar write words without spaces between them; UAX #14 leaves their
+// breaks to a dictionary (class SA), which libunibreak does not have. ICU's line break
+// iterator does: breaks inside such a stretch of text come from it.
+bool needs_dictionary(hb_script_t s) {
+    return s == HB_SCRIPT_THAI || s == HB_SCRIPT_LAO || s == HB_SCRIPT_KHMER || s == HB_SCRIPT_MYANMAR;
+}
+
+void dictionary_breaks(Itemized& it, const std::string& language) {
+    const std::size_t n = it.text.size();
+    std::size_t i = 0;
+    while (i < n) {
+        if (!needs_dictionary(hb_unicode_script(hb_unicode_funcs_get_default(), it.text[i]))) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < n && (needs_dictionary(it.script[j]) && !is_space(it.text[j]) && it.text[j] != U'\n')) ++j;
+        // The stretch [i, j) as UTF-16, with the character each code unit starts.
+        std::vector<UChar> units;
+        std::vector<std::size_t> char_at;  // code unit → character index
+        for (std::size_t k = i; k < j; ++k) {
+            const auto c = static_cast<UChar32>(it.text[k]);
+            if (c > 0xFFFF) {
+                units.push_back(U16_LEAD(c));
+                units.push_back(U16_TRAIL(c));
+                char_at.push_back(k);
+                char_at.push_back(k);
+            } else {
+                units.push_back(static_cast<UChar>(c));
+                char_at.push_back(k);
+            }
+        }
+        UErrorCode status = U_ZERO_ERROR;
+        UBreakIterator* bi = ubrk_open(UBRK_LINE, language.c_str(), units.data(), static_cast<int32_t>(units.size()), &status);
+        if (U_SUCCESS(status) && bi) {
+            for (int32_t b = ubrk_following(bi, 0); b != UBRK_DONE && b < static_cast<int32_t>(units.size());
+                 b = ubrk_next(bi)) {
+                const std::size_t at = char_at[static_cast<std::size_t>(b)];  // the character after the break
+                if (at > i && it.breaks[at - 1] == BreakAfter::No) it.breaks[at - 1] = BreakAfter::Allow;
+            }
+        }
+        if (bi) ubrk_close(bi);
+        i = std::max(j, i + 1);
+    }
+}
 
 bool is_digit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= 0x660 && c <= 0x669) || (c >= 0x6F0 && c <= 0x6F9); }
 
@@ -124,6 +173,7 @@ Itemized itemize(const std::vector<StyledRun>& runs, const ParagraphStyle& style
 
     // A face per character: the first in the chain that has it; marks and spaces follow
     // their neighbour so clusters stay in one face.
+    it.script = resolve_scripts(it.text);
     it.face.assign(n, nullptr);
     std::set<char32_t> reported;
     for (std::size_t i = 0; i < n; ++i) {
@@ -133,7 +183,7 @@ Itemized itemize(const std::vector<StyledRun>& runs, const ParagraphStyle& style
             it.face[i] = it.face[i - 1];
             continue;
         }
-        const Face* f = context.fonts.face_for(c, fs);
+        const Face* f = context.fonts.face_for(c, fs, it.script[i], style.language);
         if (!f && !inherits_face(c)) {
             if (reported.insert(c).second) {
                 // Quote the text around it so that it can be found in the paragraph.
@@ -142,10 +192,16 @@ Itemized itemize(const std::vector<StyledRun>& runs, const ParagraphStyle& style
                 std::string ch, around;
                 utf8::append(ch, c);
                 for (std::size_t k = from; k < to; ++k) utf8::append(around, it.text[k] == U'\n' ? U' ' : it.text[k]);
+                const hb_script_t own = hb_unicode_script(hb_unicode_funcs_get_default(), c);
+                const hb_script_t script = is_common(c) ? it.script[i] : own;
                 diags.error("text.missing-glyph", where_is(runs, it, i, context.where),
-                            "no font has the character " + utf8::codepoint_name(c) + " '" + ch + "', in \"" +
-                                (from > 0 ? "..." : "") + around + (to < n ? "..." : "") + "\"",
-                            "add a font that has it to the layout's fallback list, or leave the character out");
+                            "no installed font has the character " + utf8::codepoint_name(c) + " '" + ch + "' (" +
+                                script_name(own) + " script), in \"" + (from > 0 ? "..." : "") + around +
+                                (to < n ? "..." : "") + "\"",
+                            font_package(script).empty()
+                                ? std::string("a private-use or unassigned character: leave it out, or add a font that has it to the layout's fallback list")
+                                : "install Debian's " + std::string(font_package(script)) +
+                                      " package, add a font that has it to the layout's fallback list, or leave the character out");
             }
         }
         it.face[i] = f ? f : &context.fonts.primary(fs);
@@ -167,6 +223,14 @@ Itemized itemize(const std::vector<StyledRun>& runs, const ParagraphStyle& style
                        : brks[i] == LINEBREAK_ALLOWBREAK ? BreakAfter::Allow
                                                          : BreakAfter::No;
     }
+    dictionary_breaks(it, lang);
+    // Korean is set with its words whole, broken at spaces (CSS's word-break: keep-all), as
+    // Korean books and forms are; UAX #14 alone would break between any two syllables.
+    if (lang == "ko")
+        for (std::size_t i = 0; i + 1 < n; ++i)
+            if (it.breaks[i] == BreakAfter::Allow && it.script[i] == HB_SCRIPT_HANGUL && it.script[i + 1] == HB_SCRIPT_HANGUL &&
+                !is_space(it.text[i]) && !is_space(it.text[i + 1]))
+                it.breaks[i] = BreakAfter::No;
     // The end of the text is not a hard break of its own.
     if (it.text.back() != U'\n') it.breaks.back() = BreakAfter::Must;
     return it;

@@ -1,5 +1,6 @@
-// Itemizing a paragraph: its characters with their run, bidi level, face and the UAX #14
-// break opportunity after each.
+// Itemizing a paragraph: its characters with their run, bidi level, script, face and the
+// UAX #14 break opportunity after each (word boundaries from a dictionary for Thai, Lao,
+// Khmer and Myanmar, which write words without spaces).
 #pragma once
 #include <string>
 #include <vector>
@@ -15,6 +16,7 @@ struct Itemized {
     std::vector<int> run;               // StyledRun index per character
     std::vector<unsigned char> level;   // bidi embedding level per character
     std::vector<const Face*> face;      // face per character
+    std::vector<hb_script_t> script;    // script per character, common characters resolved
     std::vector<BreakAfter> breaks;     // break opportunity after each character
     Direction direction = Direction::LeftToRight;
 };

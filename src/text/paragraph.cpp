@@ -17,6 +17,7 @@ struct Piece {
     int run = 0;
     const Face* face = nullptr;
     unsigned char level = 0;
+    hb_script_t script = HB_SCRIPT_COMMON;
     std::vector<ShapedGlyph> glyphs;
     [[nodiscard]] bool rtl() const { return level % 2 == 1; }
 };
@@ -63,7 +64,8 @@ public:
             }
             std::size_t j = i + 1;
             while (j < n && !is_space(it_.text[j]) && it_.text[j] != U'\n' && it_.breaks[j - 1] == BreakAfter::No &&
-                   it_.run[j] == it_.run[i] && it_.face[j] == it_.face[i] && it_.level[j] == it_.level[i])
+                   it_.run[j] == it_.run[i] && it_.face[j] == it_.face[i] && it_.level[j] == it_.level[i] &&
+                   it_.script[j] == it_.script[i])
                 ++j;
             add_piece(i, j, i >= last_word);
             if (j < n && !is_space(it_.text[j]) && it_.text[j] != U'\n' && it_.breaks[j - 1] != BreakAfter::No &&
@@ -140,9 +142,9 @@ private:
     }
 
     void add_piece(std::size_t start, std::size_t end, bool in_last_word) {
-        Piece p{start, end, it_.run[start], it_.face[start], it_.level[start], {}};
+        Piece p{start, end, it_.run[start], it_.face[start], it_.level[start], it_.script[start], {}};
         p.glyphs = shape({it_.text, start, end - start, p.face, style_.size,
-                          p.rtl() ? Direction::RightToLeft : Direction::LeftToRight, style_.language});
+                          p.rtl() ? Direction::RightToLeft : Direction::LeftToRight, style_.language, p.script});
         pieces_.push_back(std::move(p));
         const int index = static_cast<int>(pieces_.size()) - 1;
         const Piece& piece = pieces_.back();

@@ -18,6 +18,8 @@ std::vector<ShapedGlyph> shape(const ShapeRequest& r) {
     const std::string lang(r.language);
     hb_buffer_set_language(buf, hb_language_from_string(lang.c_str(), static_cast<int>(lang.size())));
     hb_buffer_set_cluster_level(buf, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
+    if (r.script != HB_SCRIPT_INVALID && r.script != HB_SCRIPT_COMMON && r.script != HB_SCRIPT_INHERITED)
+        hb_buffer_set_script(buf, r.script);
     hb_buffer_guess_segment_properties(buf);
 
     static const hb_feature_t features[] = {

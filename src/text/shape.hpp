@@ -27,6 +27,7 @@ struct ShapeRequest {
     Pt size{12};
     Direction direction = Direction::LeftToRight;
     std::string_view language = "en";
+    hb_script_t script = HB_SCRIPT_INVALID;  // resolved by the itemizer; INVALID: guessed from the text
 };
 
 // A face's vertical extent at a size: ascent above the baseline, descent below it (positive).
