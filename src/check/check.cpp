@@ -226,8 +226,7 @@ void check_contrast(const CheckInput& in, Diagnostics& out) {
 }
 
 void check_reading_grade(const CheckInput& in, Diagnostics& out) {
-    const std::string& lang = in.doc.language;
-    if (lang != "en" && !lang.starts_with("en-")) return;  // Flesch–Kincaid is for English
+    if (in.doc.language.primary != "en") return;  // Flesch–Kincaid is for English
     TextStats all;
     for (const auto& s : in.doc.sections) {
         TextStats st;
@@ -275,7 +274,7 @@ void check_review(const CheckInput& in, Diagnostics& out) {
 }
 
 void check_disclaimer(const CheckInput& in, Diagnostics& out) {
-    if (in.brand.disclaimer.empty())
+    if (in.brand.text_for(in.doc.language).disclaimer.empty())
         out.warning("check.disclaimer", {in.brand.source_file, 1, 1}, "the brand has no disclaimer",
                     "add disclaimer = \"...\" to the brand file; it is printed on every leaflet");
 }
@@ -343,6 +342,29 @@ std::string page_text(const Page& page) {
     return utf8::encode(text);
 }
 
+// The brand's language-assistance taglines: as many as it asks for, and every one printed.
+void check_taglines(const CheckInput& in, Diagnostics& out) {
+    const Brand& b = in.brand;
+    const auto have = static_cast<int>(b.taglines.size());
+    if (have < b.taglines_required) {
+        out.warning("check.taglines", b.position_of(have == 0 ? "taglines_required" : "taglines"),
+                    "the brand asks for " + std::to_string(b.taglines_required) + " language-assistance taglines and has " +
+                        std::to_string(have),
+                    "add a tagline in each language the clinic's patients read to [taglines], keyed by language tag");
+    }
+    std::vector<bool> printed(b.taglines.size(), false);
+    for (const auto& page : in.laid.pages)
+        for (const auto& item : page.items)
+            if (const auto* g = std::get_if<GlyphRun>(&item);
+                g && g->source.role == Role::LanguageHelp && g->source.block >= 0 &&
+                static_cast<std::size_t>(g->source.block) < printed.size())
+                printed[static_cast<std::size_t>(g->source.block)] = true;
+    for (std::size_t k = 0; k < printed.size(); ++k)
+        if (!printed[k])
+            out.error("check.taglines", b.taglines[k].where,
+                      "the " + b.taglines[k].language.tag + " tagline is not on any page");
+}
+
 void check_leaflet(const CheckInput& in, Diagnostics& findings) {
     check_phone(in, findings);
     check_fits(in, findings);
@@ -355,6 +377,7 @@ void check_leaflet(const CheckInput& in, Diagnostics& findings) {
     check_reading_grade(in, findings);
     check_review(in, findings);
     check_disclaimer(in, findings);
+    check_taglines(in, findings);
 }
 
 }  // namespace leafpress

@@ -78,7 +78,7 @@ ContentFacts InputHasher::content(const std::string& path) const {
     const auto doc = load_content_text(text, path, ignored, ImageLoading::Locate);
     const std::optional<Date> reviewed = doc ? doc->reviewed : std::nullopt;
     const std::optional<Date> next_review = doc ? doc->next_review : std::nullopt;
-    if (doc) facts.language = doc->language;
+    if (doc) facts.language = doc->language.tag;
     h = fnv1a(std::to_string(static_cast<int>(review_state(reviewed, next_review, today_))), h);
     if (doc)
         for (const auto& file : figure_files(*doc)) h = mix_file(h, file);  // the pictures its figures show

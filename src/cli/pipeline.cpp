@@ -75,12 +75,12 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
     auto fonts = text::resolve_fonts(layout->family, layout->fallback, engine.fonts(), layout->font_pos, d);
     if (!fonts) return r;
     const text::Hyphenator* hyphenator = nullptr;
-    if (layout->hyphenation == Hyphenation::On && !text::language_is_unhyphenated(doc->language)) {
-        hyphenator = engine.hyphenator(doc->language);
+    if (layout->hyphenation == Hyphenation::On && doc->language.hyphenated) {
+        hyphenator = engine.hyphenator(doc->language.tag);
         if (!hyphenator) {
             d.warning("text.no-patterns", {request.content, 0, 0},
-                      "no hyphenation patterns for language '" + doc->language + "'; words are not hyphenated",
-                      "install Debian's hyphen-" + doc->language.substr(0, doc->language.find('-')) + " package");
+                      "no hyphenation patterns for language '" + doc->language.tag + "'; words are not hyphenated",
+                      "install Debian's hyphen-" + doc->language.primary + " package");
         }
     }
 

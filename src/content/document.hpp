@@ -1,5 +1,6 @@
 // The content of one leaflet as plain values: a Document of Sections of Blocks of Spans.
 #pragma once
+#include "core/language.hpp"
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -104,7 +105,7 @@ struct Document {
     std::string title;
     std::string subtitle;
     std::string condition;
-    std::string language = "en";
+    Language language;  // parsed once from the content's tag (default English)
     std::optional<Date> reviewed;
     SourcePos reviewed_pos;  // the `reviewed` value, or the title when there is none
     std::optional<Date> next_review;  // as given; see next_review_of() for the default

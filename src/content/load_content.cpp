@@ -129,7 +129,7 @@ std::optional<Document> load_content_text(const std::string& text, const std::st
     doc.summary = f.string("summary", Requirement::Optional).value_or("");
     if (auto lang = f.string("language", Requirement::Optional)) {
         if (is_language_tag(*lang)) {
-            doc.language = *lang;
+            doc.language = Language::parse(*lang);
         } else {
             const std::string shown = lang->size() > 40 ? lang->substr(0, 40) + "..." : *lang;
             diags.error("content.language", f.value_pos("language"), "'" + shown + "' is not a BCP 47 language tag",

@@ -15,6 +15,7 @@ constexpr std::size_t kParagraphChars = 50000;          // characters in one par
 constexpr std::size_t kBlocks = 20000;                  // paragraphs and list items in one leaflet
 constexpr std::size_t kLinkBytes = 2000;                // a link's address
 constexpr std::size_t kLanguageTag = 64;                // a BCP 47 tag
+constexpr std::size_t kTaglines = 100;                  // a brand's language-assistance taglines
 constexpr int kImageSide = 10000;                       // pixels on either side of an image
 constexpr long long kImagePixels = 40'000'000;          // pixels in one image
 

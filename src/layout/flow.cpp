@@ -75,7 +75,7 @@ void add_info(LaidOut& out, const Document& doc, const Brand& brand) {
     out.info.author = brand.name;
     out.info.subject = doc.condition.empty() ? doc.subtitle : doc.condition;
     out.info.keywords = doc.condition.empty() ? "patient leaflet" : doc.condition + ", patient leaflet";
-    out.info.language = doc.language;
+    out.info.language = doc.language.tag;
     out.info.date = doc.reviewed ? to_iso(*doc.reviewed) : "";
 }
 
@@ -86,6 +86,7 @@ LaidOut flow_pages(const Document& doc, const Brand& brand, const Layout& layout
     const Rect page_rect{Pt(0), Pt(0), layout.page.width, layout.page.height};
     const Cover cov = cover(f, page_rect);
     std::vector<Unit> units = content_units(doc, brand, layout, ctx, frame_width(layout), diags);
+    for (auto& u : language_help(f, frame_width(layout))) units.push_back(std::move(u));
     units.push_back(call_to_action(f, frame_width(layout)));
 
     Placement placed = place(units, page_frames(layout, cov.bottom, std::nullopt), layout.page);
@@ -127,7 +128,8 @@ LaidOut flow_pages(const Document& doc, const Brand& brand, const Layout& layout
 
 std::string describe(const Document& doc, const std::vector<Unit>& units, const Placement& p) {
     const int si = units[p.first_left].content_section;
-    const std::string name = si >= 0 && !doc.sections[static_cast<std::size_t>(si)].heading.empty()
+    const std::string name = si < 0 ? std::string("the language-assistance taglines")
+                             : !doc.sections[static_cast<std::size_t>(si)].heading.empty()
                                  ? "section '" + doc.sections[static_cast<std::size_t>(si)].heading + "'"
                                  : "section " + std::to_string(si + 1);
     char buf[64];
@@ -144,11 +146,36 @@ LaidOut flow_trifold(const Document& doc, const Brand& brand, const Layout& layo
     std::vector<Unit> units;
     Placement placed;
     Diagnostics attempt;
+    // The back panel holds the call to action and the language-assistance taglines when both
+    // fit there; else the taglines alone, the call to action closing the content inside; else
+    // the call to action, the taglines closing the content.
+    const Rect back = panel_body(L, 1);
+    std::vector<FigureInfo> probe_figures;
+    Diagnostics probe_diags;
+    const Furnisher probe{doc, brand, layout, ctx, probe_diags, probe_figures};
+    const std::vector<Unit> help = language_help(probe, back.width);
+    const Pt help_height = help.empty() ? Pt(0) : stacked_height(help);
+    const Pt cta_height = stacked_height({call_to_action(probe, back.width)});
+    enum class Back { Both, Taglines, CallToAction };
+    const Back on_back = help.empty() || help_height + help.front().space_before + cta_height <= back.height ? Back::Both
+                         : help_height <= back.height                                                      ? Back::Taglines
+                                                                                                            : Back::CallToAction;
+    const bool help_on_back = on_back != Back::CallToAction;
+    std::vector<FigureInfo> inside_figures;
     for (Pt size = layout.type.body;; size -= Pt(0.25)) {
         if (size < min_body) size = min_body;
         L.type.body = size;
         attempt = Diagnostics{};
         units = content_units(doc, brand, L, ctx, panel_body(L, 0).width, attempt);
+        // The figures so far: the content's, then (when it closes the content) the QR code.
+        inside_figures = content_figures(doc);
+        if (on_back != Back::Both) {
+            const Furnisher inside{doc, brand, L, ctx, attempt, inside_figures};
+            if (on_back == Back::CallToAction)
+                for (auto& u : language_help(inside, panel_body(L, 0).width)) units.push_back(std::move(u));
+            else
+                units.push_back(call_to_action(inside, panel_body(L, 0).width));
+        }
         placed = place(units, trifold_frames(L, std::nullopt), L.page);
         if (placed.complete || size <= min_body) break;
     }
@@ -167,7 +194,7 @@ LaidOut flow_trifold(const Document& doc, const Brand& brand, const Layout& layo
         }
     }
     diags.append(attempt);
-    std::vector<FigureInfo> figures = content_figures(doc);
+    std::vector<FigureInfo> figures = std::move(inside_figures);
     const Furnisher f{doc, brand, L, ctx, diags, figures};
     if (!placed.complete) {
         char hint[160];
@@ -197,16 +224,21 @@ LaidOut flow_trifold(const Document& doc, const Brand& brand, const Layout& layo
     outside.insert(outside.begin(), cov.items.begin(), cov.items.end());
     auto sign = signature(f, panel_body(L, 2));
     outside.insert(outside.end(), sign.begin(), sign.end());
-    const Rect back = panel_body(L, 1);
-    Unit cta = call_to_action(f, back.width);
-    Pt cta_height{0};
-    for (const auto& line : cta.lines) cta_height += line.height;
-    const Pt cta_top = back.y + std::max(Pt(0), (back.height - cta_height) / 2.0);  // centred on the back panel
-    for (auto& line : cta.lines)
-        for (PageItem item : line.items) {
-            translate(item, back.x, cta_top);
-            outside.push_back(std::move(item));
+    std::vector<Unit> back_units;
+    if (help_on_back) back_units = language_help(f, back.width);
+    if (on_back != Back::Taglines) back_units.push_back(call_to_action(f, back.width));
+    const Pt back_height = stacked_height(back_units);
+    Pt y = back.y + std::max(Pt(0), (back.height - back_height) / 2.0);  // centred on the back panel
+    for (std::size_t i = 0; i < back_units.size(); ++i) {
+        if (i > 0) y += back_units[i].space_before;
+        for (auto& line : back_units[i].lines) {
+            for (PageItem item : line.items) {
+                translate(item, back.x, y);
+                outside.push_back(std::move(item));
+            }
+            y += line.height;
         }
+    }
     // The phone number under every panel but the cover.
     for (int p : {0, 1, 3, 4, 5}) {
         auto items = footer(f, panel(L, p), PageLabel::None, 0, 0);
@@ -237,6 +269,7 @@ LaidOut flow(const Document& content, const Brand& brand, const Layout& layout, 
     LaidOut out = layout.fold == Fold::Trifold ? flow_trifold(doc, brand, layout, ctx, diags)
                                                : flow_pages(doc, brand, layout, ctx, diags);
     add_info(out, doc, brand);
+    for (const auto& t : brand.taglines) out.tagline_languages.push_back(t.language.tag);
     for (const auto& s : doc.sections) out.section_kinds.push_back(s.kind);
     Pt smallest{1e9};
     for (const auto& page : out.pages)

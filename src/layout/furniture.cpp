@@ -228,7 +228,7 @@ std::vector<PageItem> footer(const Furnisher& f, Rect panel, PageLabel label, in
         for (const auto& run : line.runs) out.emplace_back(glyph_run(run, {at, baseline}, {Role::Footer}));
     };
     // Clinic and phone where lines start, the page number at the other end of the last line.
-    const bool rtl = text::is_rtl_language(f.doc.language);
+    const bool rtl = f.doc.language.rtl();
     Pt y = top + size * 0.6;
     for (const auto& line : chosen->left) {
         place(line, rtl ? x + width - line.width : x, y);
@@ -266,9 +266,10 @@ Unit call_to_action(const Furnisher& f, Pt width) {
     auto phone = typeset(call_runs(f, kWhite), para_style(f, phone_size), inner, Pt(0), phone_size * 1.25, f.ctx,
                          part(CallToActionPart::Phone), f.diags);
     y = stack(items, std::move(phone), pad, y);
-    if (!b.call_to_action.empty()) {
+    const BrandText words_of_brand = b.text_for(f.doc.language);
+    if (!words_of_brand.call_to_action.empty()) {
         y += t.body * 0.4;
-        auto cta = typeset({{b.call_to_action, FontStyle::Regular, kWhite, {}}}, para_style(f, t.body), inner, Pt(0),
+        auto cta = typeset({{words_of_brand.call_to_action, FontStyle::Regular, kWhite, {}}}, para_style(f, t.body), inner, Pt(0),
                            t.body * L.type.leading, f.ctx, part(CallToActionPart::Invitation), f.diags);
         y = stack(items, std::move(cta), pad, y);
     }
@@ -305,11 +306,11 @@ Unit call_to_action(const Furnisher& f, Pt width) {
     std::vector<std::string> facts;
     if (!f.doc.code.empty()) facts.push_back(f.doc.code);
     if (!f.doc.version.empty()) facts.push_back(words.version + " " + f.doc.version);
-    if (f.doc.reviewed) facts.push_back(words.reviewed + " " + to_iso(*f.doc.reviewed));
-    if (const auto next = next_review_of(f.doc)) facts.push_back(words.next_review + " " + to_iso(*next));
+    if (f.doc.reviewed) facts.push_back(words.reviewed + " " + format_date(*f.doc.reviewed, f.doc.language));
+    if (const auto next = next_review_of(f.doc)) facts.push_back(words.next_review + " " + format_date(*next, f.doc.language));
     for (std::size_t k = 0; k < facts.size(); ++k) small += (k ? " \u00B7 " : "") + facts[k];
     if (!small.empty()) small += ". ";
-    small += b.disclaimer;
+    small += words_of_brand.disclaimer;
     if (!small.empty()) {
         const Pt small_size = at_least_min(L, t.small);
         auto d = typeset({{small, FontStyle::Italic, b.colors.text, {}}}, para_style(f, small_size), width, Pt(0),
@@ -321,6 +322,75 @@ Unit call_to_action(const Furnisher& f, Pt width) {
     u.split = Split::Never;
     u.space_before = t.body * 1.5;
     return u;
+}
+
+// Text in runs, the clinic's phone number wherever it appears one unbreakable run with its
+// tel: link (a tagline says "call (619) 555-0147" in its own words).
+std::vector<text::StyledRun> with_phone(const Furnisher& f, const std::string& s, FontStyle style, Color color) {
+    std::vector<text::StyledRun> runs;
+    const std::string& phone = f.brand.phone;
+    std::size_t from = 0;
+    while (!phone.empty()) {
+        const std::size_t at = s.find(phone, from);
+        if (at == std::string::npos) break;
+        if (at > from) runs.push_back({s.substr(from, at - from), style, color, {}});
+        runs.push_back({phone, style, color, f.brand.tel, text::RunRole::PhoneNumber});
+        from = at + phone.size();
+    }
+    if (from < s.size()) runs.push_back({s.substr(from), style, color, {}});
+    return runs;
+}
+
+std::vector<Unit> language_help(const Furnisher& f, Pt width) {
+    std::vector<Unit> out;
+    const Brand& b = f.brand;
+    if (b.taglines.empty()) return out;
+    const Layout& L = f.layout;
+    const auto& t = L.type;
+    const Pt size = at_least_min(L, t.small * 1.15);
+    const Pt line_height = size * 1.3;
+
+    Unit head;
+    head.space_before = t.body * 1.5;
+    head.keep_with_next = true;
+    head.split = Split::Never;
+    const Pt rule = Pt(0.75);
+    LineBox top{rule + size * 0.5, {}};
+    top.items.emplace_back(Box{{Pt(0), Pt(0), width, rule}, b.colors.primary, std::nullopt, Pt(0), {Role::Decoration}});
+    head.lines.push_back(std::move(top));
+    text::ParagraphStyle hs = para_style(f, at_least_min(L, t.body));
+    text::TextContext hctx{f.ctx.fonts, nullptr, b.position_of("taglines")};
+    auto heading = typeset({{labels_for(f.doc.language).language_help, FontStyle::Bold, b.colors.primary, {}}}, hs, width,
+                           Pt(0), hs.size * 1.3, hctx, {Role::LanguageHelp, -1, -1}, f.diags);
+    for (auto& l : heading) head.lines.push_back(std::move(l));
+    out.push_back(std::move(head));
+
+    for (std::size_t k = 0; k < b.taglines.size(); ++k) {
+        const Tagline& tl = b.taglines[k];
+        text::ParagraphStyle s;
+        s.size = size;
+        s.align = Align::RaggedRight;
+        s.hyphenation = Hyphenation::Off;
+        s.language = tl.language;
+        s.direction = tl.language.rtl() ? text::BaseDirection::RightToLeft : text::BaseDirection::Auto;
+        const text::TextContext ctx{f.ctx.fonts, nullptr, tl.where};
+        Unit u;
+        u.space_before = size * 0.35;
+        u.split = Split::Never;
+        u.lines = typeset(with_phone(f, tl.text, FontStyle::Regular, b.colors.text), s, width, Pt(0), line_height, ctx,
+                          {Role::LanguageHelp, -1, static_cast<int>(k)}, f.diags);
+        out.push_back(std::move(u));
+    }
+    return out;
+}
+
+Pt stacked_height(const std::vector<Unit>& units) {
+    Pt h{0};
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        if (i > 0) h += units[i].space_before;
+        for (const auto& l : units[i].lines) h += l.height;
+    }
+    return h;
 }
 
 }  // namespace leafpress

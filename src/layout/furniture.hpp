@@ -41,4 +41,12 @@ std::vector<PageItem> footer(const Furnisher& f, Rect panel, PageLabel label, in
 // The closing call to action (with the disclaimer and review date), one unit never split.
 Unit call_to_action(const Furnisher& f, Pt width);
 
+// The brand's language-assistance taglines under a heading in the leaflet's language: a rule
+// and the heading (kept with the first tagline), then each tagline in its own language,
+// script and direction, one unit each. Empty when the brand has none.
+std::vector<Unit> language_help(const Furnisher& f, Pt width);
+
+// The height of units stacked without their space before the first.
+Pt stacked_height(const std::vector<Unit>& units);
+
 }  // namespace leafpress

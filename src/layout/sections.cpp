@@ -259,7 +259,7 @@ void decorate_sections(std::vector<Page>& pages, const std::vector<Extent>& exte
         auto& items = pages[static_cast<std::size_t>(e.page)].items;
         const ElementRef ref{s.kind == SectionKind::Callout ? Role::Callout : Role::Quote, e.section, -1};
         // The rule stands on the side where lines start: the right in right-to-left languages.
-        const bool rtl = text::is_rtl_language(doc.language);
+        const bool rtl = doc.language.rtl();
         if (s.kind == SectionKind::Callout) {
             const Pt x = rtl ? e.x + e.width - Pt(1.5) : e.x + Pt(1.5);
             items.insert(items.begin(), Box{{e.x, e.top, e.width, e.bottom - e.top}, tint(brand.colors.primary, 0.1),

@@ -31,6 +31,7 @@ const char* role_name(Role r) {
         case Role::Reviewed: return "reviewed";
         case Role::Signature: return "signature";
         case Role::Decoration: return "decoration";
+        case Role::LanguageHelp: return "language-help";
     }
     return "?";
 }

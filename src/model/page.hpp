@@ -20,12 +20,14 @@
 namespace leafpress {
 
 // What an item is part of. Footer and Decoration are page furniture (artifacts to a reader);
-// the rest is content. For CallToAction and Signature, `block` numbers the parts in reading
+// the rest is content. For LanguageHelp, `block` is -1 for the heading and the tagline's index
+// (into LaidOut::tagline_languages) for a tagline. For CallToAction and Signature, `block` numbers the parts in reading
 // order (see CallToActionPart); a CallToAction item without a part is its background.
 enum class Role {
     Title, Subtitle, Condition, Summary, Heading, Subheading, Paragraph, ListItem, ListMarker, Figure, Caption,
     TableHeader, TableCell,
-    Callout, Quote, Header, Footer, CallToAction, Disclaimer, Reviewed, Signature, Decoration
+    Callout, Quote, Header, Footer, CallToAction, Disclaimer, Reviewed, Signature, Decoration,
+    LanguageHelp  // the brand's language-assistance taglines: `block` -1 their heading, k the k-th tagline
 };
 
 enum class CallToActionPart { Heading, Phone, Invitation, Contact, Code };
@@ -133,6 +135,7 @@ struct LaidOut {
     std::vector<OutlineEntry> outline;
     std::vector<FigureInfo> figures;
     std::vector<SectionKind> section_kinds;  // of the Document's sections, by index
+    std::vector<std::string> tagline_languages;  // the language tag of each tagline printed (LanguageHelp items)
     DocumentInfo info;
     Decisions decisions;
 };

@@ -3,7 +3,7 @@
 namespace leafpress {
 
 namespace {
-enum Group { kCover, kSections, kCallToAction, kSmallPrint };
+enum Group { kCover, kSections, kLanguageHelp, kCallToAction, kSmallPrint };
 }
 
 ReadingKey reading_key(const ElementRef& r) {
@@ -22,6 +22,7 @@ ReadingKey reading_key(const ElementRef& r) {
         case Role::Subheading:
         case Role::Paragraph:
         case Role::ListItem: return {kSections, r.section, r.block, 1};
+        case Role::LanguageHelp: return {kLanguageHelp, r.block, 0, 0};
         case Role::CallToAction: return {kCallToAction, r.block, 0, 0};
         case Role::Disclaimer:
         case Role::Reviewed: return {kSmallPrint, 0, 0, 0};
@@ -46,6 +47,7 @@ int heading_level(const ElementRef& r) {
     if (r.role == Role::Heading) return 2;
     if (r.role == Role::Subheading) return 3;
     if (r.role == Role::CallToAction && r.block == static_cast<int>(CallToActionPart::Heading)) return 2;
+    if (r.role == Role::LanguageHelp && r.block < 0) return 2;
     return 0;
 }
 

@@ -56,6 +56,7 @@ void write_structure(HPDF_Doc doc, const TagPlan& plan, const WrittenPages& writ
         HPDF_Dict_Add(d, "S", name(doc, type_name(e.type)));
         HPDF_Dict_Add(d, "P", e.parent < 0 ? root : dicts[static_cast<std::size_t>(e.parent)]);
         if (!e.alt.empty()) HPDF_Dict_Add(d, "Alt", text_string(doc, e.alt));
+        if (!e.lang.empty()) HPDF_Dict_Add(d, "Lang", text_string(doc, e.lang));
         if (e.column_header) {
             HPDF_Dict attrs = HPDF_Dict_New(doc->mmgr);
             HPDF_Dict_Add(attrs, "O", name(doc, "Table"));

@@ -179,6 +179,14 @@ private:
                                                                           : StructType::P;
                 return element({3, r.block, 0, 1}, type, sect);
             }
+            case Role::LanguageHelp: {
+                const int sect = element({5, 0, 0, 0}, StructType::Sect, 0);
+                if (r.block < 0) return element({5, -1, 0, 1}, StructType::H2, sect);
+                const int p = element({5, r.block, 0, 1}, StructType::P, sect);
+                if (static_cast<std::size_t>(r.block) < doc_.tagline_languages.size())
+                    plan_.elements[static_cast<std::size_t>(p)].lang = doc_.tagline_languages[static_cast<std::size_t>(r.block)];
+                return p;
+            }
             case Role::Disclaimer:
             case Role::Reviewed: return element({4, 0, 0, 0}, StructType::P, 0);
             default: return element({0, 4, r.figure, 0}, StructType::Figure, 0);

@@ -33,6 +33,7 @@ struct StructElement {
     int figure_page = -1;
     Rect bbox{};      // figures: where on figure_page
     bool column_header = false;  // TH: heads its column (/Scope /Column)
+    std::string lang;            // a language other than the document's (/Lang): taglines
 };
 
 // What one page item is to a reader.

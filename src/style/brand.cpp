@@ -6,6 +6,7 @@
 
 #include "content/markup.hpp"
 #include "content/toml_source.hpp"
+#include "core/language.hpp"
 #include "core/limits.hpp"
 #include "style/phone.hpp"
 
@@ -15,7 +16,8 @@ namespace leafpress {
 
 namespace {
 const std::initializer_list<std::string_view> kBrandKeys = {
-    "name", "phone", "website", "address", "tagline", "logo", "logo_alt", "disclaimer", "call_to_action", "colors"};
+    "name", "phone", "website", "address", "tagline", "logo", "logo_alt", "disclaimer", "call_to_action", "colors", "text",
+    "taglines", "taglines_required"};
 const std::initializer_list<std::string_view> kColorKeys = {"primary", "accent", "text"};
 
 int hex_digit(char c) {
@@ -34,6 +36,86 @@ std::optional<Color> parse_hex_color(std::string_view s) {
         if (v[i] < 0) return std::nullopt;
     }
     return Color{(v[0] * 16 + v[1]) / 255.0, (v[2] * 16 + v[3]) / 255.0, (v[4] * 16 + v[5]) / 255.0};
+}
+
+namespace {
+
+// [text.<tag>] tables, [taglines] and taglines_required.
+void read_languages(TomlFields& f, Brand& b, const std::string& path, Diagnostics& diags) {
+    static const std::initializer_list<std::string_view> kTextKeys = {"call_to_action", "disclaimer"};
+    if (const auto* texts = f.table("text", Requirement::Optional)) {
+        for (auto&& [key, node] : *texts) {
+            const std::string tag(key.str());
+            const SourcePos at = position(path, node.source());
+            if (!is_language_tag(tag)) {
+                diags.error("brand.language", at, "[text." + tag.substr(0, 40) + "]: '" + tag.substr(0, 40) + "' is not a BCP 47 language tag",
+                            "name the table by the language, such as [text.es] or [text.zh-Hant]");
+                continue;
+            }
+            const auto* t = node.as_table();
+            if (!t) {
+                diags.error("input.type", at, "text." + tag + " must be a table with call_to_action and disclaimer",
+                            "write [text." + tag + "] and the keys under it");
+                continue;
+            }
+            TomlFields tf(*t, path, "[text." + tag + "]", diags);
+            tf.warn_unknown(kTextKeys);
+            BrandText bt;
+            bt.call_to_action = tf.string("call_to_action", Requirement::Optional).value_or("");
+            bt.disclaimer = tf.string("disclaimer", Requirement::Optional).value_or("");
+            b.texts[tag] = std::move(bt);
+        }
+    }
+    if (const auto* taglines = f.table("taglines", Requirement::Optional)) {
+        TomlFields tf(*taglines, path, "[taglines]", diags);
+        for (auto&& [key, node] : *taglines) {
+            const std::string tag(key.str());
+            const SourcePos at = position(path, node.source());
+            if (!is_language_tag(tag)) {
+                diags.error("brand.language", tf.key_pos(tag), "taglines: '" + tag.substr(0, 40) + "' is not a BCP 47 language tag",
+                            "key each tagline by its language, such as es = \"...\" or \"zh-Hant\" = \"...\"");
+                continue;
+            }
+            if (b.taglines.size() >= limits::kTaglines) {
+                diags.error("brand.taglines", at, "more than " + std::to_string(limits::kTaglines) + " taglines");
+                break;
+            }
+            auto text = tf.string(tag, Requirement::Required);
+            if (!text) continue;
+            if (text->empty()) {
+                diags.error("brand.taglines", at, "the " + tag + " tagline is empty");
+                continue;
+            }
+            b.taglines.push_back({Language::parse(tag), *text, at});
+        }
+        // In the order the file gives them (TOML tables come back sorted by key).
+        std::stable_sort(b.taglines.begin(), b.taglines.end(), [](const Tagline& x, const Tagline& y) {
+            return std::pair(x.where.line, x.where.column) < std::pair(y.where.line, y.where.column);
+        });
+    }
+    if (auto n = f.number("taglines_required", Requirement::Optional)) {
+        if (*n < 0 || *n > static_cast<double>(limits::kTaglines) || *n != static_cast<int>(*n))
+            diags.error("brand.taglines", f.value_pos("taglines_required"),
+                        "taglines_required is a whole number from 0 to " + std::to_string(limits::kTaglines));
+        else
+            b.taglines_required = static_cast<int>(*n);
+    }
+}
+
+}  // namespace
+
+BrandText Brand::text_for(const Language& language) const {
+    BrandText out{call_to_action, disclaimer};
+    const BrandText* found = nullptr;
+    if (auto it = texts.find(language.tag); it != texts.end()) found = &it->second;
+    if (!found)
+        for (const auto& [tag, t] : texts)
+            if (Language::parse(tag).primary == language.primary && tag.find('-') == std::string::npos) found = &t;
+    if (found) {
+        if (!found->call_to_action.empty()) out.call_to_action = found->call_to_action;
+        if (!found->disclaimer.empty()) out.disclaimer = found->disclaimer;
+    }
+    return out;
 }
 
 std::optional<Brand> load_brand(const std::string& path, Diagnostics& diags) {
@@ -104,6 +186,7 @@ std::optional<Brand> load_brand_text(const std::string& text, const std::string&
             b.logo_image = std::move(img.raster);
         }
     }
+    read_languages(f, b, path, diags);
     if (const auto* colors = f.table("colors", Requirement::Optional)) {
         TomlFields c(*colors, path, "[colors]", diags);
         c.warn_unknown(kColorKeys);

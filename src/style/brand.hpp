@@ -3,10 +3,12 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/diagnostics.hpp"
 #include "core/geometry.hpp"
 #include "core/image.hpp"
+#include "core/language.hpp"
 
 namespace leafpress {
 
@@ -14,6 +16,19 @@ struct BrandColors {
     Color primary{0x0E / 255.0, 0x6E / 255.0, 0x6E / 255.0};
     Color accent{0xF2 / 255.0, 0xA5 / 255.0, 0x41 / 255.0};
     Color text{0x1A / 255.0, 0x1A / 255.0, 0x1A / 255.0};
+};
+
+// The brand's words that change with a leaflet's language.
+struct BrandText {
+    std::string call_to_action;
+    std::string disclaimer;
+};
+
+// A language-assistance notice ("ATENCIÓN: si habla español, ..."), in its own language.
+struct Tagline {
+    Language language;
+    std::string text;
+    SourcePos where;  // its value in the brand file
 };
 
 struct Brand {
@@ -30,9 +45,15 @@ struct Brand {
     std::string logo_alt;        // the logo's alternative text (default: the clinic's name)
     std::string disclaimer;
     std::string call_to_action;  // extension: the invitation printed with the phone number
+    std::map<std::string, BrandText> texts;  // [text.<tag>]: by language tag as written
+    std::vector<Tagline> taglines;           // [taglines], in the file's order
+    int taglines_required = 0;               // how many taglines every leaflet must carry
     BrandColors colors;
     std::map<std::string, SourcePos> positions;  // where each key's value is: "phone", "colors.text", ...
     [[nodiscard]] SourcePos position_of(const std::string& key) const;
+    // The call to action and disclaimer for a leaflet in a language: [text.<tag>], else
+    // [text.<primary language>], each part falling back to the brand's own when not given.
+    [[nodiscard]] BrandText text_for(const Language& language) const;
 };
 
 // "#RRGGBB" → Color

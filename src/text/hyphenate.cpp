@@ -55,12 +55,6 @@ std::string lower_tag(std::string_view s) {
 
 }  // namespace
 
-bool language_is_unhyphenated(std::string_view language) {
-    const std::string_view primary = language.substr(0, language.find('-'));
-    static constexpr std::string_view none[] = {"ar", "he", "fa", "ur", "zh", "ja", "ko", "th", "lo", "km", "my", "yi"};
-    return std::find(std::begin(none), std::end(none), primary) != std::end(none);
-}
-
 std::string find_patterns(std::string_view language, const std::string& patterns_dir) {
     std::error_code ec;
     if (!fs::is_directory(patterns_dir, ec)) return {};

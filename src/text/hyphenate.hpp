@@ -38,7 +38,5 @@ private:
 // The pattern file for a language in a folder, or "" when there is none.
 std::string find_patterns(std::string_view language, const std::string& patterns_dir);
 
-// Scripts that are not hyphenated, so a missing pattern file is expected ("ar", "he", "zh", ...).
-bool language_is_unhyphenated(std::string_view language);
 
 }  // namespace leafpress::text

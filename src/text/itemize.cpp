@@ -26,11 +26,7 @@ Direction base_direction(const std::vector<StyledRun>& runs) {
     return FRIBIDI_IS_RTL(dir) ? Direction::RightToLeft : Direction::LeftToRight;
 }
 
-bool is_rtl_language(std::string_view language) {
-    const std::string_view primary = language.substr(0, language.find('-'));
-    static constexpr std::string_view rtl[] = {"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv"};
-    return std::find(std::begin(rtl), std::end(rtl), primary) != std::end(rtl);
-}
+bool is_rtl_language(const Language& language) { return language.rtl(); }
 
 namespace {
 
@@ -183,7 +179,7 @@ Itemized itemize(const std::vector<StyledRun>& runs, const ParagraphStyle& style
             it.face[i] = it.face[i - 1];
             continue;
         }
-        const Face* f = context.fonts.face_for(c, fs, it.script[i], style.language);
+        const Face* f = context.fonts.face_for(c, fs, it.script[i], style.language.tag);
         if (!f && !inherits_face(c)) {
             if (reported.insert(c).second) {
                 // Quote the text around it so that it can be found in the paragraph.
@@ -215,7 +211,7 @@ Itemized itemize(const std::vector<StyledRun>& runs, const ParagraphStyle& style
     // Break opportunities (UAX #14) through libunibreak.
     std::call_once(linebreak_init, [] { init_linebreak(); });
     std::vector<char> brks(n);
-    const std::string lang = style.language.substr(0, style.language.find('-'));
+    const std::string& lang = style.language.primary;
     set_linebreaks_utf32(reinterpret_cast<const utf32_t*>(it.text.data()), n, lang.c_str(), brks.data());
     it.breaks.resize(n);
     for (std::size_t i = 0; i < n; ++i) {

@@ -116,7 +116,7 @@ private:
         auto [it, added] = advances_.try_emplace({f, c}, Pt(0));
         if (added) {
             const std::u32string s(1, c);
-            const auto g = shape({s, 0, 1, f, style_.size, Direction::LeftToRight, style_.language});
+            const auto g = shape({s, 0, 1, f, style_.size, Direction::LeftToRight, style_.language.tag});
             it->second = g.empty() ? Pt(0) : g[0].advance;
         }
         return it->second;
@@ -144,7 +144,7 @@ private:
     void add_piece(std::size_t start, std::size_t end, bool in_last_word) {
         Piece p{start, end, it_.run[start], it_.face[start], it_.level[start], it_.script[start], {}};
         p.glyphs = shape({it_.text, start, end - start, p.face, style_.size,
-                          p.rtl() ? Direction::RightToLeft : Direction::LeftToRight, style_.language, p.script});
+                          p.rtl() ? Direction::RightToLeft : Direction::LeftToRight, style_.language.tag, p.script});
         pieces_.push_back(std::move(p));
         const int index = static_cast<int>(pieces_.size()) - 1;
         const Piece& piece = pieces_.back();
@@ -419,7 +419,7 @@ Line set_one_line(const Built& b, const std::vector<Piece>& pieces, const Itemiz
         }
         if (e.hyphen_after) {
             const std::u32string h = U"-";
-            const auto hg = shape({h, 0, 1, p.face, style.size, Direction::LeftToRight, style.language});
+            const auto hg = shape({h, 0, 1, p.face, style.size, Direction::LeftToRight, style.language.tag});
             for (const auto& g : hg) {
                 lr.glyphs.push_back({g.gid, x + g.x_offset, g.y_offset, g.advance, U"-", GlyphKind::Hyphen});
                 x += g.advance;
@@ -427,10 +427,11 @@ Line set_one_line(const Built& b, const std::vector<Piece>& pieces, const Itemiz
         }
         lr.right = x;
         if (e.ref == space_after) {
+            // In the element's own face (the space may be in another: after a phone number set in
+            // a Latin face inside Persian text, say).
             const ItemRef& brk = b.refs[to];
             hb_codepoint_t gid = 0;
-            hb_font_get_nominal_glyph(brk.face->hb_font(), U' ', &gid);
-            if (brk.face == p.face) {
+            if (hb_font_get_nominal_glyph(p.face->hb_font(), U' ', &gid) && gid != 0) {
                 lr.glyphs.push_back({gid, p.rtl() ? element_start : x, Pt(0), Pt(0), U" "});
                 clusters.back().emplace_back(brk.char_index, U" ");
                 // Glyphs stay in drawing order: a right-to-left element's end is at its left.

@@ -36,7 +36,7 @@ struct ParagraphStyle {
     Pt size{12};
     Align align = Align::RaggedRight;
     Hyphenation hyphenation = Hyphenation::On;
-    std::string language = "en";
+    Language language;
     BaseDirection direction = BaseDirection::Auto;
 };
 
@@ -89,7 +89,7 @@ SetParagraph set_paragraph(const std::vector<StyledRun>& runs, const ParagraphSt
 Direction base_direction(const std::vector<StyledRun>& runs);
 
 // Languages written right to left ("ar", "he", "fa", ...).
-bool is_rtl_language(std::string_view language);
+bool is_rtl_language(const Language& language);
 
 // One line of text, never broken (labels, footers). Direction is resolved from the text.
 Line set_line(const std::vector<StyledRun>& runs, const ParagraphStyle& style, const TextContext& context,

@@ -138,7 +138,7 @@ void check_pdf(const std::string& pdf, const std::string& content, const std::st
         CHECK(pt.out.find(phone) != std::string::npos);
         // The call to action: the phone in large type, after the invitation to call.
         // (poppler prints right-to-left lines in an order of its own, so only left-to-right ones are read so.)
-        if (p == pages && doc->language != "ar")
+        if (p == pages && doc->language.tag != "ar")
             CHECK(std::regex_search(pt.out, std::regex("(Call|Llame al) " + std::regex_replace(phone, std::regex("[()]"), "\\$&"))));
     }
 

@@ -132,3 +132,65 @@ TEST_CASE("symbols common in medical text come from the system's symbol and math
         CHECK(text.find(s) != std::string::npos);
     }
 }
+
+namespace {
+std::string taglines_dir() { return repo_dir() + "/tests/data/taglines"; }
+}  // namespace
+
+TEST_CASE("a brand's fifteen language-assistance taglines print and extract in every layout, each tagged with its language", "[e2e][scripts][taglines]") {
+    TempDir dir;
+    for (const char* name : {"en", "es"}) {
+        for (const char* layout : {"a4", "letter", "large-print", "trifold"}) {
+            CAPTURE(name, layout);
+            const std::string content = taglines_dir() + "/" + name + ".toml";
+            const std::string pdf = dir.file(std::string(name) + "-" + layout + ".pdf");
+            auto b = run(cli("build " + quote(content) + " -o " + quote(pdf) + " --layout " + layout));
+            INFO(b.err);
+            REQUIRE(b.status == 0);
+            CHECK(b.err.find("check.taglines") == std::string::npos);  // fifteen given, fifteen asked for
+            // Each tagline whole, in order, in a P whose /Lang is its language; the leaflet's
+            // own words in order too.
+            auto c = run(quote(repo_dir() + "/scripts/pdfua-check") + " --pdfa --content " + quote(content) +
+                         " --taglines " + quote(taglines_dir() + "/brand.toml") + " " + quote(pdf));
+            INFO(c.out);
+            CHECK(c.status == 0);
+            validators_silent(pdf);
+            // Under a heading in the leaflet's language.
+            const std::string text = run("pdftotext " + quote(pdf) + " -").out;
+            CHECK(text.find(std::string(name) == "es" ? "Asistencia con idiomas" : "Language assistance") != std::string::npos);
+            // The number inside a tagline is never broken across lines.
+            CHECK(text.find("(619)\n") == std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("a Spanish leaflet takes the brand's Spanish call to action and disclaimer, and Spanish labels and dates", "[e2e][scripts][taglines]") {
+    TempDir dir;
+    const std::string pdf = dir.file("es.pdf");
+    REQUIRE(run(cli("build " + quote(taglines_dir() + "/es.toml") + " -o " + quote(pdf))).status == 0);
+    std::string text;
+    for (const auto& w : words(run("pdftotext -raw " + quote(pdf) + " -").out)) text += w + " ";
+    CHECK(text.find("Llámenos para hablarlo con una enfermera.") != std::string::npos);
+    CHECK(text.find("Este folleto es solo de información general.") != std::string::npos);
+    CHECK(text.find("Call us to talk it over") == std::string::npos);
+    CHECK(text.find("for general information only") == std::string::npos);
+    CHECK(text.find("Revisado 1 de octubre de 2026") != std::string::npos);
+    CHECK(text.find("Llame al (619) 555-0147") != std::string::npos);
+    // The English leaflet of the same brand keeps the brand's own words.
+    const std::string en = dir.file("en.pdf");
+    REQUIRE(run(cli("build " + quote(taglines_dir() + "/en.toml") + " -o " + quote(en))).status == 0);
+    CHECK(run("pdftotext " + quote(en) + " -").out.find("Call us to talk it over with a nurse.") != std::string::npos);
+}
+
+TEST_CASE("check warns when a brand has fewer taglines than it asks for", "[e2e][scripts][taglines]") {
+    TempDir dir;
+    dir.write("brand.toml", "name = \"C\"\nphone = \"555 0100\"\ndisclaimer = \"x\"\ntaglines_required = 15\n"
+                            "[taglines]\nes = \"ATENCIÓN: si habla español, llame al 555 0100.\"\n");
+    dir.write("l.toml", "title = \"T\"\nreviewed = 2026-10-01\n[[section]]\nbody = \"Text.\"\n");
+    auto c = run(cli("check l.toml"), dir.path());
+    CHECK(c.err.find("brand.toml:5:1: warning: the brand asks for 15 language-assistance taglines and has 1 [check.taglines]") !=
+          std::string::npos);
+    dir.write("brand.toml", "name = \"C\"\nphone = \"555 0100\"\ndisclaimer = \"x\"\ntaglines_required = 1\n"
+                            "[taglines]\nes = \"ATENCIÓN: si habla español, llame al 555 0100.\"\n");
+    CHECK(run(cli("check l.toml"), dir.path()).err.find("check.taglines") == std::string::npos);
+}

@@ -34,6 +34,16 @@ TEST_CASE("brand errors are reported where they are", "[brand]") {
         {"missing logo", "name = \"C\"\nphone = \"123\"\nlogo = \"nope.png\"\n", "brand.toml:3:8: error: logo file"},
         {"unknown colour key", "name = \"C\"\nphone = \"123\"\n[colors]\nprimery = \"#000000\"\n",
          "brand.toml:4:1: warning: unknown key 'primery' in [colors]; did you mean 'primary'?"},
+        {"text table not a language", "name = \"C\"\nphone = \"123\"\n[text.spanish_]\ndisclaimer = \"x\"\n",
+         "brand.toml:3:1: error: [text.spanish_]: 'spanish_' is not a BCP 47 language tag"},
+        {"unknown key in a text table", "name = \"C\"\nphone = \"123\"\n[text.es]\ndisclaimr = \"x\"\n",
+         "brand.toml:4:1: warning: unknown key 'disclaimr' in [text.es]; did you mean 'disclaimer'?"},
+        {"tagline not a language", "name = \"C\"\nphone = \"123\"\n[taglines]\nes = \"x\"\n\"1x\" = \"y\"\n",
+         "brand.toml:5:1: error: taglines: '1x' is not a BCP 47 language tag"},
+        {"tagline not text", "name = \"C\"\nphone = \"123\"\n[taglines]\nes = 3\n", "brand.toml:4:6: error:"},
+        {"empty tagline", "name = \"C\"\nphone = \"123\"\n[taglines]\nvi = \"\"\n", "brand.toml:4:6: error: 'vi' must not be empty"},
+        {"taglines_required not whole", "name = \"C\"\nphone = \"123\"\ntaglines_required = 2.5\n",
+         "brand.toml:3:21: error: taglines_required is a whole number from 0 to 100"},
     };
     for (const auto& c : cases) {
         CAPTURE(c.name);
@@ -43,6 +53,51 @@ TEST_CASE("brand errors are reported where they are", "[brand]") {
         REQUIRE_FALSE(d.all().empty());
         CHECK(format(d.all()[0]).starts_with(dir.path() + "/" + c.expected));
     }
+}
+
+TEST_CASE("a brand's words by language: [text.LANG] and taglines in the file's order", "[brand]") {
+    TempDir dir;
+    Diagnostics d;
+    auto b = load_brand(dir.write("brand.toml", "name = \"C\"\nphone = \"123\"\ncall_to_action = \"Call us.\"\n"
+                                                "disclaimer = \"For information.\"\ntaglines_required = 3\n"
+                                                "[text.es]\ncall_to_action = \"Llámenos.\"\n"
+                                                "[text.zh-Hant]\ndisclaimer = \"僅供參考。\"\n"
+                                                "[taglines]\nvi = \"CHÚ Ý\"\nes = \"ATENCIÓN\"\n\"zh-Hant\" = \"注意\"\nfa = \"توجه\"\n"),
+                        d);
+    REQUIRE(b);
+    INFO((d.all().empty() ? std::string() : format(d.all()[0])));
+    CHECK(d.all().empty());
+    // A language with its own table takes what it gives, and the brand's own for the rest.
+    CHECK(b->text_for(Language::parse("es")).call_to_action == "Llámenos.");
+    CHECK(b->text_for(Language::parse("es")).disclaimer == "For information.");
+    CHECK(b->text_for(Language::parse("es-MX")).call_to_action == "Llámenos.");  // by primary language
+    CHECK(b->text_for(Language::parse("zh-Hant")).disclaimer == "僅供參考。");
+    CHECK(b->text_for(Language::parse("zh-Hans")).disclaimer == "For information.");  // not another script's
+    CHECK(b->text_for(Language::parse("en")).call_to_action == "Call us.");
+    REQUIRE(b->taglines.size() == 4);
+    CHECK(b->taglines[0].language.tag == "vi");  // the file's order, not the keys'
+    CHECK(b->taglines[1].language.tag == "es");
+    CHECK(b->taglines[2].language.tag == "zh-Hant");
+    CHECK(b->taglines[3].language.rtl());
+    CHECK(b->taglines[3].where.line == 14);
+    CHECK(b->taglines_required == 3);
+}
+
+TEST_CASE("language tags parse once into what leafpress needs", "[language]") {
+    const Language zh = Language::parse("zh-hant-tw");
+    CHECK(zh.primary == "zh");
+    CHECK(zh.script == "Hant");
+    CHECK(zh.region == "TW");
+    CHECK_FALSE(zh.hyphenated);
+    CHECK_FALSE(zh.rtl());
+    CHECK(Language::parse("fa").rtl());
+    CHECK(Language::parse("ar-EG").rtl());
+    CHECK(Language::parse("az-Arab").rtl());
+    CHECK_FALSE(Language::parse("az-Latn").rtl());
+    CHECK(Language::parse("EN-gb").primary == "en");
+    CHECK(Language::parse("EN-gb").region == "GB");
+    CHECK(Language::parse("es-419").region == "419");
+    CHECK(Language::parse("ru").hyphenated);
 }
 
 TEST_CASE("parse_hex_color", "[brand]") {

@@ -25,7 +25,7 @@ TEST_CASE("a minimal content file loads", "[content]") {
     REQUIRE(l.doc);
     CHECK(l.diags.all().empty());
     CHECK(l.doc->title == "T");
-    CHECK(l.doc->language == "en");
+    CHECK(l.doc->language.tag == "en");
     REQUIRE(l.doc->sections.size() == 1);
     CHECK(l.doc->sections[0].kind == SectionKind::Text);
     REQUIRE(l.doc->sections[0].blocks.size() == 1);
@@ -49,7 +49,7 @@ body = "B"
     CHECK(l.diags.all().empty());
     CHECK(l.doc->subtitle == "Sub");
     CHECK(l.doc->condition == "Lupus");
-    CHECK(l.doc->language == "es");
+    CHECK(l.doc->language.tag == "es");
     REQUIRE(l.doc->reviewed);
     CHECK(to_iso(*l.doc->reviewed) == "2026-11-01");
     CHECK(l.doc->summary == "Short.");

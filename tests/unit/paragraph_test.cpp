@@ -30,7 +30,7 @@ Result set(const std::string& text, Pt width, Align align = Align::RaggedRight, 
     ParagraphStyle ps;
     ps.size = Pt(12);
     ps.align = align;
-    ps.language = lang;
+    ps.language = Language::parse(lang);
     TextContext ctx{fx().chain, lang == "en" ? fx().en.get() : nullptr, {"p.toml", 3, 1}};
     r.p = set_paragraph({{text, style, {}, {}}}, ps, width, ctx, r.diags);
     return r;
