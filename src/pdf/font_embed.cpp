@@ -130,9 +130,11 @@ HPDF_Dict EmbeddedFont::subset_file(std::string& error) {
         error = "hb-subset failed for " + face_.path();
         return nullptr;
     }
-    // CFF outlines go in bare (FontFile3/CIDFontType0C): poppler reads the charset of a bare
-    // CFF program, but draws nothing from a CID-keyed one wrapped in OpenType.
-    hb_blob_t* blob = cff ? hb_face_reference_table(subset, HB_TAG('C', 'F', 'F', ' ')) : hb_face_reference_blob(subset);
+    // CID-keyed CFF outlines go in bare (FontFile3/CIDFontType0C): poppler reads the charset of
+    // a bare CFF program, but draws nothing from a CID-keyed one wrapped in OpenType. Name-keyed
+    // ones stay OpenType (FontFile3/OpenType), their glyph ids kept so that CID = GID.
+    const bool bare = cff && face_.cid_keyed();
+    hb_blob_t* blob = bare ? hb_face_reference_table(subset, HB_TAG('C', 'F', 'F', ' ')) : hb_face_reference_blob(subset);
     unsigned len = 0;
     const char* data = hb_blob_get_data(blob, &len);
     HPDF_Dict file = new_stream(doc_, {reinterpret_cast<const std::uint8_t*>(data), len});

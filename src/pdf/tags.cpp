@@ -37,7 +37,7 @@ namespace {
 class Planner {
 public:
     explicit Planner(const LaidOut& doc) : doc_(doc) {
-        plan_.elements.push_back({StructType::Document, -1, {}, {}, -1, {}});
+        plan_.elements.push_back({StructType::Document, -1, {}, {}, -1, {}, false, {}});
         plan_.pages.resize(doc.pages.size());
         for (std::size_t p = 0; p < doc.pages.size(); ++p) plan_.pages[p].resize(doc.pages[p].items.size());
     }
@@ -72,7 +72,7 @@ public:
 
 private:
     int add(StructType type, int parent) {
-        plan_.elements.push_back({type, parent, {}, {}, -1, {}});
+        plan_.elements.push_back({type, parent, {}, {}, -1, {}, false, {}});
         const int id = static_cast<int>(plan_.elements.size()) - 1;
         plan_.elements[static_cast<std::size_t>(parent)].kids.push_back({StructKid::Kind::Element, id, -1, -1, -1});
         return id;
