@@ -10,6 +10,8 @@ seconds=${FUZZ_SECONDS:-20}
 # over a million short runs the default lets it grow past the fuzzer's memory limit (a false
 # out-of-memory, seen on the image target with live heap at 24 MB).
 export ASAN_OPTIONS="quarantine_size_mb=32${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+# Leaks inside Debian's libraries (libhyphen's pattern loader) are not leafpress's.
+export LSAN_OPTIONS="suppressions=$PWD/scripts/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
   -DLEAFPRESS_FUZZ=ON -DLEAFPRESS_BUILD_TESTS=OFF >/dev/null
 cmake --build build-fuzz -j"$(nproc)" --target fuzz_content fuzz_markup fuzz_settings fuzz_image fuzz_pipeline
