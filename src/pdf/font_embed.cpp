@@ -102,8 +102,9 @@ EmbeddedFont::Use EmbeddedFont::use_cff(std::uint32_t gid, const std::u32string&
     return u;
 }
 
-// The subset: the glyphs used. TrueType keeps glyph ids (the CIDToGIDMap names them);
-// CID-keyed CFF renumbers its glyphs but keeps each one's character id in its charset.
+// The subset: the glyphs used. TrueType glyphs are renumbered (the CIDToGIDMap names the new
+// ids, kept in new_gid_); CID-keyed CFF renumbers its glyphs but keeps each one's character id
+// in its charset; name-keyed CFF keeps its glyph ids, which are its character ids.
 HPDF_Dict EmbeddedFont::subset_file(std::string& error) {
     const bool cff = face_.outlines() == text::Outlines::Cff;
     hb_subset_input_t* input = hb_subset_input_create_or_fail();
@@ -117,15 +118,31 @@ HPDF_Dict EmbeddedFont::subset_file(std::string& error) {
     } else {
         for (std::uint32_t gid : gid_of_) hb_set_add(gids, gid);
     }
-    const bool keep_gids = !cff || !face_.cid_keyed();
+    const bool keep_gids = cff && !face_.cid_keyed();
     hb_subset_input_set_flags(input, (keep_gids ? HB_SUBSET_FLAGS_RETAIN_GIDS : 0) | HB_SUBSET_FLAGS_NO_HINTING);
     hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+    // Layout tables (the PDF positions every glyph), and for TrueType what a CIDFontType2 reads
+    // through its CIDToGIDMap instead of by name or code: cmap, name, post.
     for (hb_tag_t t : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
                        HB_TAG('D', 'S', 'I', 'G'), HB_TAG('k', 'e', 'r', 'n'), HB_TAG('V', 'O', 'R', 'G'),
                        HB_TAG('v', 'h', 'e', 'a'), HB_TAG('v', 'm', 't', 'x'), HB_TAG('B', 'A', 'S', 'E')})
         hb_set_add(drop, t);
-    hb_face_t* subset = hb_subset_or_fail(face_.hb_face(), input);
+    if (!cff)
+        for (hb_tag_t t : {HB_TAG('c', 'm', 'a', 'p'), HB_TAG('n', 'a', 'm', 'e'), HB_TAG('p', 'o', 's', 't')})
+            hb_set_add(drop, t);
+    hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(face_.hb_face(), input);
     hb_subset_input_destroy(input);
+    if (!plan) {
+        error = "hb-subset could not plan a subset of " + face_.path();
+        return nullptr;
+    }
+    if (!cff) {
+        const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan);
+        new_gid_.clear();
+        for (std::uint32_t gid : gid_of_) new_gid_.push_back(hb_map_get(old_to_new, gid));
+    }
+    hb_face_t* subset = hb_subset_plan_execute_or_fail(plan);
+    hb_subset_plan_destroy(plan);
     if (!subset) {
         error = "hb-subset failed for " + face_.path();
         return nullptr;
@@ -206,7 +223,7 @@ HPDF_Dict EmbeddedFont::cid_font_type2(const std::string& base, HPDF_Dict desc) 
     HPDF_Dict cid = cid_font(doc_, "CIDFontType2", base, {}, desc);
     std::vector<std::uint8_t> map;
     map.reserve(gid_of_.size() * 2);
-    for (std::uint32_t gid : gid_of_) {
+    for (std::uint32_t gid : new_gid_) {
         map.push_back(static_cast<std::uint8_t>(gid >> 8));
         map.push_back(static_cast<std::uint8_t>(gid & 0xFF));
     }

@@ -51,6 +51,7 @@ private:
     std::map<std::pair<std::uint32_t, std::u32string>, std::uint16_t> cids_;  // (gid, text) → cid
     std::vector<std::uint32_t> gid_of_;    // cid → gid; cid 0 is .notdef
     std::vector<std::u32string> text_of_;  // cid → text
+    std::vector<std::uint32_t> new_gid_;   // cid → glyph id in the TrueType subset
     // CFF faces: the glyphs used, and the text of each character id.
     std::set<std::uint32_t> cff_glyphs_;
     std::map<std::uint32_t, std::u32string> cff_text_;

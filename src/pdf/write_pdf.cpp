@@ -90,7 +90,28 @@ public:
         HPDF_UINT32 size = static_cast<HPDF_UINT32>(bytes.size());
         HPDF_ReadFromStream(pdf_, bytes.data(), &size);
         bytes.resize(size);
+        stamp_id(bytes);
         return bytes;
+    }
+
+    // The trailer's /ID (written as two placeholders of zeros) becomes a fingerprint of every
+    // other byte of the file. The trailer follows the cross-reference table, so no offset moves.
+    static void stamp_id(std::vector<std::uint8_t>& bytes) {
+        static const std::string zeros = "<" + std::string(32, '0') + ">";
+        const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+        const std::size_t trailer = text.rfind("trailer");
+        if (trailer == std::string_view::npos) return;
+        std::vector<std::size_t> at;
+        for (std::size_t p = text.find(zeros, trailer); p != std::string_view::npos && at.size() < 2; p = text.find(zeros, p + 1))
+            at.push_back(p);
+        if (at.size() != 2) return;
+        const auto id = fingerprint(std::string(text));
+        static constexpr char digits[] = "0123456789ABCDEF";
+        for (std::size_t p : at)
+            for (std::size_t i = 0; i < 16; ++i) {
+                bytes[p + 1 + 2 * i] = static_cast<std::uint8_t>(digits[id[i] >> 4]);
+                bytes[p + 2 + 2 * i] = static_cast<std::uint8_t>(digits[id[i] & 0xF]);
+            }
     }
 
 private:
@@ -362,8 +383,9 @@ private:
             HPDF_SetInfoDateAttr(pdf_, HPDF_INFO_MOD_DATE, d);
         }
         if (!info.language.empty()) HPDF_Dict_Add(pdf_->catalog, "Lang", HPDF_String_New(pdf_->mmgr, info.language.c_str(), nullptr));
-        // A document ID from the content itself: the same leaflet always gets the same ID.
-        const auto id = fingerprint(dump(doc_) + "\n" + date);
+        // The document ID is made from the written bytes (see run()): the same leaflet always
+        // gets the same ID. Here a placeholder of the same length holds its place.
+        const std::array<HPDF_BYTE, 16> id{};
         HPDF_Array ids = HPDF_Array_New(pdf_->mmgr);
         HPDF_Array_Add(ids, HPDF_Binary_New(pdf_->mmgr, const_cast<HPDF_BYTE*>(id.data()), 16));
         HPDF_Array_Add(ids, HPDF_Binary_New(pdf_->mmgr, const_cast<HPDF_BYTE*>(id.data()), 16));
