@@ -22,7 +22,7 @@ struct World {
         "name = \"Fuzz Clinic\"\nphone = \"+44 20 7946 0958 ext. 12\"\ndisclaimer = \"D\"\n", "/fuzz/brand.toml", setup);
     std::optional<leafpress::text::FontChain> chain = leafpress::text::resolve_fonts(
         a4->family, a4->fallback, fonts, a4->font_pos, setup);
-    std::unique_ptr<leafpress::text::Hyphenator> hyphenator = leafpress::text::Hyphenator::load("en", "/usr/share/hyphen");
+    leafpress::text::LazyHyphenator hyphenator{"en", "/usr/share/hyphen"};
 };
 }  // namespace
 
@@ -35,7 +35,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!doc || d.has_errors()) return 0;
     for (const auto* layout : {&*world.a4, &*world.trifold}) {
         leafpress::Diagnostics f = d;
-        const auto laid = leafpress::flow(*doc, *world.brand, *layout, {*world.chain, world.hyphenator.get()}, f);
+        const auto laid = leafpress::flow(*doc, *world.brand, *layout, {*world.chain, &world.hyphenator}, f);
         leafpress::check_leaflet({*doc, *world.brand, *layout, laid, {2026, 11, 25}}, f);
         if (!f.has_errors()) leafpress::write_pdf(laid, {}, f);
     }

@@ -101,7 +101,8 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
     std::vector<Job> jobs;
     for (const auto& file : files) {
         const ContentFacts facts = hasher.content(file);
-        // Patterns loaded here are shared by every worker (each starts as a copy of this process).
+        // Where each language's patterns are, found once for every worker (each starts as a
+        // copy of this process and reads them only if one of its paragraphs needs a hyphen).
         engine.hyphenator(facts.language);
         for (const auto& layout : layouts) {
             Job j;

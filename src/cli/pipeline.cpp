@@ -24,12 +24,12 @@ Engine::Engine(Paths paths, Diagnostics& diags)
                       "install Debian's icc-profiles-free");
 }
 
-const text::Hyphenator* Engine::hyphenator(const std::string& language) {
+const text::LazyHyphenator* Engine::hyphenator(const std::string& language) {
     std::lock_guard lock(mutex_);
     auto it = hyphenators_.find(language);
     if (it == hyphenators_.end())
-        it = hyphenators_.emplace(language, text::Hyphenator::load(language, paths_.hyphen_dir)).first;
-    return it->second.get();
+        it = hyphenators_.emplace(language, std::make_unique<text::LazyHyphenator>(language, paths_.hyphen_dir)).first;
+    return it->second->available() ? it->second.get() : nullptr;
 }
 
 BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
@@ -74,7 +74,7 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
     // Fonts and hyphenation for this leaflet.
     auto fonts = text::resolve_fonts(layout->family, layout->fallback, engine.fonts(), layout->font_pos, d);
     if (!fonts) return r;
-    const text::Hyphenator* hyphenator = nullptr;
+    const text::LazyHyphenator* hyphenator = nullptr;
     if (layout->hyphenation == Hyphenation::On && doc->language.hyphenated) {
         hyphenator = engine.hyphenator(doc->language.tag);
         if (!hyphenator) {

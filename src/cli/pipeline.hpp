@@ -30,15 +30,16 @@ public:
     [[nodiscard]] const text::FontLibrary& fonts() const { return fonts_; }
     // The sRGB ICC profile for PDF/A's output intent; empty when it is not installed.
     [[nodiscard]] const std::string& srgb_profile() const { return srgb_profile_; }
-    // Patterns for a language, loaded on first use; nullptr when none are installed.
-    const text::Hyphenator* hyphenator(const std::string& language);
+    // Patterns for a language, read when a paragraph first needs a hyphen; nullptr when none
+    // are installed.
+    const text::LazyHyphenator* hyphenator(const std::string& language);
 
 private:
     Paths paths_;
     text::FontLibrary fonts_;
     std::string srgb_profile_;
     std::mutex mutex_;
-    std::map<std::string, std::unique_ptr<text::Hyphenator>> hyphenators_;
+    std::map<std::string, std::unique_ptr<text::LazyHyphenator>> hyphenators_;
 };
 
 enum class WarningPolicy { Allow, Fail };

@@ -13,7 +13,7 @@ namespace leafpress {
 
 struct TextResources {
     const text::FontChain& fonts;
-    const text::Hyphenator* hyphenator = nullptr;
+    const text::LazyHyphenator* hyphenator = nullptr;
 };
 
 LaidOut flow(const Document& doc, const Brand& brand, const Layout& layout, const TextResources& text,

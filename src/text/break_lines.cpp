@@ -96,6 +96,7 @@ public:
         std::reverse(b.positions.begin(), b.positions.end());
         b.overfull = overfull_used_;
         b.hyphen_limit_relaxed = pass >= Pass::Relaxed;
+        b.within_tolerance = pass == Pass::First;
         return b;
     }
 

@@ -45,6 +45,7 @@ struct Breaks {
     std::vector<std::size_t> positions;  // indices of the items broken at; the last is the end
     bool overfull = false;               // some line could not be made to fit
     bool hyphen_limit_relaxed = false;   // more hyphenated lines in a row than allowed: no other way
+    bool within_tolerance = false;       // every line's badness within the options' tolerance
 };
 
 // The items must end with a forced break (penalty -kInfinity).

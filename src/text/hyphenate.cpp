@@ -128,6 +128,20 @@ std::vector<std::size_t> Hyphenator::points_8bit(std::u32string_view lower, Hyph
     return out;
 }
 
+LazyHyphenator::LazyHyphenator(std::string_view language, const std::string& patterns_dir)
+    : language_(language), dir_(patterns_dir), file_(find_patterns(language, patterns_dir)) {}
+
+LazyHyphenator::LazyHyphenator(std::unique_ptr<Hyphenator> loaded) : hyphenator_(std::move(loaded)) {
+    std::call_once(once_, [] {});
+}
+
+const Hyphenator* LazyHyphenator::get() const {
+    std::call_once(once_, [this] {
+        if (!file_.empty()) hyphenator_ = Hyphenator::load(language_, dir_);
+    });
+    return hyphenator_.get();
+}
+
 Hyphenator::~Hyphenator() {
     if (dict_) hnj_hyphen_free(dict_);
 }

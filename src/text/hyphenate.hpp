@@ -1,6 +1,7 @@
 // Hyphenation with libhyphen and the system's pattern files (Debian's hyphen-* packages).
 #pragma once
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,26 @@ private:
     _HyphenDict* dict_ = nullptr;
     std::string file_;
     std::string charset_;  // the file's 8-bit encoding; empty for UTF-8
+};
+
+// A language's patterns, loaded the first time a paragraph needs a hyphen: a leaflet whose
+// lines break well without hyphens never reads them (loading English's is most of a short
+// leaflet's build). Safe to share between threads.
+class LazyHyphenator {
+public:
+    // Finds the pattern file now (a folder listing), loads it on first get().
+    LazyHyphenator(std::string_view language, const std::string& patterns_dir);
+    // Patterns already loaded (tests).
+    explicit LazyHyphenator(std::unique_ptr<Hyphenator> loaded);
+    [[nodiscard]] bool available() const { return !file_.empty() || hyphenator_ != nullptr; }
+    // The patterns, loaded now if not yet; nullptr when there are none.
+    [[nodiscard]] const Hyphenator* get() const;
+    [[nodiscard]] bool loaded() const { return hyphenator_ != nullptr; }
+
+private:
+    std::string language_, dir_, file_;
+    mutable std::once_flag once_;
+    mutable std::unique_ptr<Hyphenator> hyphenator_;
 };
 
 // The pattern file for a language in a folder, or "" when there is none.

@@ -40,9 +40,10 @@ struct Built {
 
 class ItemBuilder {
 public:
+    // `hyphens`: the patterns that offer hyphenation points, or nullptr for none.
     ItemBuilder(const Itemized& it, const std::vector<StyledRun>& runs, const ParagraphStyle& style,
-                const TextContext& ctx)
-        : it_(it), runs_(runs), style_(style), ctx_(ctx) {}
+                const TextContext& ctx, const Hyphenator* hyphens)
+        : it_(it), runs_(runs), style_(style), ctx_(ctx), hyphens_(hyphens) {}
 
     Built build() {
         const std::size_t n = it_.text.size();
@@ -172,7 +173,7 @@ private:
     // Glyph indices at which the piece may be hyphenated, from the language's patterns.
     std::vector<std::size_t> hyphen_splits(const Piece& p) const {
         std::vector<std::size_t> out;
-        if (!ctx_.hyphenator || style_.hyphenation == Hyphenation::Off || p.rtl()) return out;
+        if (!hyphens_ || style_.hyphenation == Hyphenation::Off || p.rtl()) return out;
         const StyledRun& run = runs_[static_cast<std::size_t>(p.run)];
         if (!run.link.empty() || run.role == RunRole::PhoneNumber) return out;
         auto* funcs = hb_unicode_funcs_get_default();
@@ -193,7 +194,7 @@ private:
         for (std::size_t k = a + 1; k < b; ++k)
             if (hb_unicode_general_category(funcs, it_.text[k]) == HB_UNICODE_GENERAL_CATEGORY_UPPERCASE_LETTER)
                 return out;
-        const auto points = ctx_.hyphenator->points(std::u32string_view(it_.text).substr(a, b - a));
+        const auto points = hyphens_->points(std::u32string_view(it_.text).substr(a, b - a));
         for (std::size_t pt : points) {
             const std::uint32_t cluster = static_cast<std::uint32_t>(a + pt);
             // Only where a glyph starts exactly there: a ligature across the point keeps the word whole.
@@ -211,6 +212,7 @@ private:
     const std::vector<StyledRun>& runs_;
     const ParagraphStyle& style_;
     const TextContext& ctx_;
+    const Hyphenator* hyphens_ = nullptr;
     Built out_;
     std::vector<Piece> pieces_;
     std::map<std::pair<const Face*, char32_t>, Pt> advances_;
@@ -474,21 +476,42 @@ SetParagraph set_paragraph(const std::vector<StyledRun>& runs, const ParagraphSt
     result.direction = it.direction;
     if (it.text.empty()) return result;
 
-    ItemBuilder builder(it, runs, style, context);
-    Built built = builder.build();
-    const std::vector<Piece> pieces = builder.take_pieces();
-    if (split_overlong(built, pieces, runs, width)) {
-        diags.warning("text.overlong-word", context.where,
-                      "a word or address is wider than the column and is broken inside",
-                      "shorten it or give it a line of its own");
-    }
-
     BreakOptions options;
     if (style.align == Align::RaggedRight) {
         options.ragged_stretch = style.size * 3.0;
         options.tolerance = 1000;
     }
-    const Breaks breaks = break_lines(built.items, width, options);
+    // As TeX does: first without hyphens, accepting only lines of good fit (ragged: no line
+    // shorter than the usual tolerance allows, about six ems; justified: spaces stretched no
+    // more than TeX's pretolerance of 100); only when that fails are hyphenation points added
+    // (and the patterns read, the first time).
+    struct Attempt {
+        Built built;
+        std::vector<Piece> pieces;
+        bool overlong = false;
+        Breaks breaks;
+    };
+    const auto attempt = [&](const Hyphenator* hyphens, const BreakOptions& o) {
+        ItemBuilder builder(it, runs, style, context, hyphens);
+        Attempt a{builder.build(), builder.take_pieces(), false, {}};
+        a.overlong = split_overlong(a.built, a.pieces, runs, width);
+        a.breaks = break_lines(a.built.items, width, o);
+        return a;
+    };
+    const bool may_hyphenate = context.hyphenator && style.hyphenation == Hyphenation::On;
+    BreakOptions first = options;
+    if (style.align == Align::Justified) first.tolerance = 100;
+    Attempt chosen = attempt(nullptr, may_hyphenate ? first : options);
+    if (may_hyphenate && !chosen.breaks.within_tolerance)
+        if (const Hyphenator* h = context.hyphenator->get()) chosen = attempt(h, options);
+    if (chosen.overlong) {
+        diags.warning("text.overlong-word", context.where,
+                      "a word or address is wider than the column and is broken inside",
+                      "shorten it or give it a line of its own");
+    }
+    const Built& built = chosen.built;
+    const std::vector<Piece>& pieces = chosen.pieces;
+    const Breaks& breaks = chosen.breaks;
     if (breaks.overfull)
         diags.error("check.overflow", context.where, "a line of text is wider than its column and cannot be broken",
                     "a single character or mark is wider than the column: make the column wider");

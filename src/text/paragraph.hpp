@@ -78,7 +78,7 @@ struct SetParagraph {
 
 struct TextContext {
     const FontChain& fonts;
-    const Hyphenator* hyphenator = nullptr;  // nullptr: no hyphenation
+    const LazyHyphenator* hyphenator = nullptr;  // nullptr: no hyphenation
     SourcePos where;                         // for warnings about this paragraph
 };
 

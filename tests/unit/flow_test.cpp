@@ -23,7 +23,7 @@ Built build(const std::string& content, const std::string& layout_name = "a4",
     static Diagnostics setup;
     static const text::FontLibrary lib = text::FontLibrary::scan(test::fonts_dir(), setup);
     static const text::FontChain chain = *text::resolve_fonts("Noto Sans", {"Noto Sans Arabic"}, lib, {}, setup);
-    static const auto hyph = text::Hyphenator::load("en", "/usr/share/hyphen");
+    static const text::LazyHyphenator hyph{"en", "/usr/share/hyphen"};
     Built b;
     auto doc = load_content_text(content, path, b.diags);
     Brand brand;
@@ -31,7 +31,7 @@ Built build(const std::string& content, const std::string& layout_name = "a4",
     brand.phone = "(555) 010-0199";
     brand.tel = "tel:555-010-0199";
     Layout layout = *load_layout(test::repo_dir() + "/layouts/" + layout_name + ".toml", b.diags);
-    b.laid = flow(*doc, brand, layout, {chain, hyph.get()}, b.diags);
+    b.laid = flow(*doc, brand, layout, {chain, &hyph}, b.diags);
     return b;
 }
 

@@ -12,7 +12,7 @@ struct Fixture {
     Diagnostics setup;
     FontLibrary lib = FontLibrary::scan(test::fonts_dir(), setup);
     FontChain chain = *resolve_fonts("Noto Sans", {"Noto Sans Arabic"}, lib, {}, setup);
-    std::unique_ptr<Hyphenator> en = Hyphenator::load("en", "/usr/share/hyphen");
+    std::unique_ptr<LazyHyphenator> en = std::make_unique<LazyHyphenator>("en", "/usr/share/hyphen");
 };
 Fixture& fx() {
     static Fixture f;
@@ -184,4 +184,35 @@ TEST_CASE("hard line breaks start new lines", "[paragraph]") {
     REQUIRE(r.p.lines.size() == 2);
     CHECK(line_text(r.p.lines[0]) == "first");
     CHECK(line_text(r.p.lines[1]) == "second");
+}
+
+TEST_CASE("hyphenation patterns are read only when a paragraph cannot break well without them", "[paragraph][hyphenate]") {
+    const auto lines_of = [](const SetParagraph& p) {
+        std::vector<std::string> out;
+        for (const auto& l : p.lines) {
+            std::string s;
+            for (const auto& r : l.runs)
+                for (const auto& g : r.glyphs) s += utf8::encode(g.text) + (g.kind == GlyphKind::Hyphen ? "-" : "");
+            out.push_back(s);
+        }
+        return out;
+    };
+    ParagraphStyle ps;
+    ps.size = Pt(12);
+    LazyHyphenator en("en", "/usr/share/hyphen");
+    REQUIRE(en.available());
+    Diagnostics d;
+    // Short words in a wide column: every line fits within tolerance, no patterns needed.
+    const TextContext ctx{fx().chain, &en, {"p.toml", 1, 1}};
+    auto easy = set_paragraph({{"Rest when you feel tired. Protect your skin from the sun. Drink water.", FontStyle::Regular, {}, {}}},
+                              ps, Pt(200), ctx, d);
+    CHECK(easy.lines.size() >= 2);
+    CHECK_FALSE(en.loaded());
+    // Long words in a narrow column: without hyphens a line would be far too short.
+    auto hard = set_paragraph({{"An immunosuppressive haematopoietic transplantation", FontStyle::Regular, {}, {}}}, ps,
+                              Pt(120), ctx, d);
+    CHECK(en.loaded());
+    bool hyphenated = false;
+    for (const auto& l : lines_of(hard)) hyphenated = hyphenated || l.ends_with("-");
+    CHECK(hyphenated);
 }
