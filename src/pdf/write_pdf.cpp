@@ -7,6 +7,7 @@
 
 #include "core/utf8.hpp"
 #include "pdf/font_embed.hpp"
+#include "pdf/pack_objects.hpp"
 #include "pdf/pdf_objects.hpp"
 #include "pdf/structure.hpp"
 #include "pdf/tags.hpp"
@@ -90,16 +91,22 @@ public:
         HPDF_UINT32 size = static_cast<HPDF_UINT32>(bytes.size());
         HPDF_ReadFromStream(pdf_, bytes.data(), &size);
         bytes.resize(size);
+        std::string problem;
+        if (auto packed = pdf::pack_objects(bytes, problem))
+            bytes = std::move(*packed);
+        else
+            diags.warning("pdf.pack", {}, "the PDF is written without object streams: " + problem);
         stamp_id(bytes);
         return bytes;
     }
 
     // The trailer's /ID (written as two placeholders of zeros) becomes a fingerprint of every
-    // other byte of the file. The trailer follows the cross-reference table, so no offset moves.
+    // other byte of the file. The trailer (or cross-reference stream's dictionary) is the last
+    // thing in the file, so no offset moves.
     static void stamp_id(std::vector<std::uint8_t>& bytes) {
         static const std::string zeros = "<" + std::string(32, '0') + ">";
         const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
-        const std::size_t trailer = text.rfind("trailer");
+        const std::size_t trailer = text.rfind("/ID");
         if (trailer == std::string_view::npos) return;
         std::vector<std::size_t> at;
         for (std::size_t p = text.find(zeros, trailer); p != std::string_view::npos && at.size() < 2; p = text.find(zeros, p + 1))
