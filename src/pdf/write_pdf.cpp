@@ -167,6 +167,7 @@ private:
         double pen = 0;  // where the viewer's pen is, in points from the origin
         Pt next{0};      // where the layout's pen stands: after the last glyph that advanced
         std::size_t cluster_end = 0;  // past the last glyph of an open cluster span
+        int drawn = 0;
         for (std::size_t i = 0; i < glyphs.size(); ++i) {
             const PlacedGlyph& g = glyphs[i];
             const bool moved = g.advance == Pt(0) && i > 0 && std::abs((g.x - next).value()) > 0.0005;
@@ -212,14 +213,20 @@ private:
                 s += pdf::num(adj);
                 pen += -adj * size / 1000.0;
             }
-            char hex[8];
-            std::snprintf(hex, sizeof hex, "<%04X>", static_cast<unsigned>(cid));
-            s += hex;
+            // Glyphs with nothing between them share one hex string: "<00010002>".
+            static constexpr char digits[] = "0123456789ABCDEF";
+            const bool joins = s.size() >= 2 && s.back() == '>' && s[s.size() - 2] != '>';
+            if (joins) s.pop_back();
+            else s.push_back('<');
+            for (int shift : {12, 8, 4, 0}) s.push_back(digits[(cid >> shift) & 0xF]);
+            s.push_back('>');
+            ++drawn;
             pen += static_cast<double>(w) * size / 1000.0;
             if (off_baseline) s += layer == Layer::Text ? "] TJ\n0 Tr\n[" : "] TJ\n0 Ts\n[";
             if (added || spanned) s += "] TJ\nEMC\n[";
             if (in_cluster && i + 1 == cluster_end) s += "] TJ\nEMC\n[";
         }
+        if (drawn == 0 && layer == Layer::Marks) return {};
         return s + "] TJ\n";
     }
 
@@ -238,8 +245,10 @@ private:
         });
         for (Layer layer : {Layer::Text, Layer::Marks}) {
             if (layer == Layer::Marks && !has_marks) continue;
+            const std::string shown = show(run.glyphs, font, size, layer);
+            if (shown.empty()) continue;
             HPDF_Page_BeginText(page);
-            write(page, start + show(run.glyphs, font, size, layer));
+            write(page, start + shown);
             HPDF_Page_EndText(page);
         }
     }
