@@ -89,7 +89,9 @@ LaidOut flow_pages(const Document& doc, const Brand& brand, const Layout& layout
     for (auto& u : language_help(f, frame_width(layout))) units.push_back(std::move(u));
     units.push_back(call_to_action(f, frame_width(layout)));
 
-    Placement placed = place(units, page_frames(layout, cov.bottom, std::nullopt), layout.page);
+    // One column: the first placement is final, and the units' items move onto the pages.
+    Placement placed = layout.columns > 1 ? place(units, page_frames(layout, cov.bottom, std::nullopt), layout.page)
+                                          : place(std::move(units), page_frames(layout, cov.bottom, std::nullopt), layout.page);
     if (layout.columns > 1) {
         // Balance the last page's columns: the shortest frames that still hold the same content.
         const int last = static_cast<int>(placed.pages.size()) - 1;

@@ -10,7 +10,11 @@ constexpr std::size_t kMinLines = 2;  // no widows or orphans: at least two line
 
 class Placer {
 public:
-    Placer(const FrameSource& frames, Size page_size) : frames_(frames), page_size_(page_size) { open(0); }
+    // Take::Move: the units are the caller's to give up, and their items move onto the pages
+    // instead of being copied (a long document's glyphs are then held once, not twice).
+    enum class Take { Copy, Move };
+    Placer(const FrameSource& frames, Size page_size, Take take = Take::Copy)
+        : frames_(frames), page_size_(page_size), take_(take) { open(0); }
 
     Placement run(const std::vector<Unit>& units) {
         for (std::size_t u = 0; u < units.size() && out_.complete; ++u) place_unit(units, u);
@@ -109,7 +113,9 @@ private:
             const Pt start = y_;
             auto& items = out_.pages[static_cast<std::size_t>(frame_.page)].items;
             for (std::size_t k = i; k < i + fit; ++k) {
-                for (PageItem item : unit.lines[k].items) {
+                for (const PageItem& source : unit.lines[k].items) {
+                    // Units given by rvalue (Take::Move) are not const objects: moving from them is allowed.
+                    PageItem item = take_ == Take::Move ? std::move(const_cast<PageItem&>(source)) : source;
                     translate(item, frame_.rect.x, y_);
                     items.push_back(std::move(item));
                 }
@@ -157,6 +163,7 @@ private:
 
     const FrameSource& frames_;
     Size page_size_;
+    Take take_ = Take::Copy;
     Placement out_;
     int index_ = 0;
     Frame frame_;
@@ -168,6 +175,10 @@ private:
 
 Placement place(const std::vector<Unit>& units, const FrameSource& frames, Size page_size) {
     return Placer(frames, page_size).run(units);
+}
+
+Placement place(std::vector<Unit>&& units, const FrameSource& frames, Size page_size) {
+    return Placer(frames, page_size, Placer::Take::Move).run(units);
 }
 
 }  // namespace leafpress

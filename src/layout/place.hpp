@@ -35,5 +35,7 @@ struct Placement {
 };
 
 Placement place(const std::vector<Unit>& units, const FrameSource& frames, Size page_size);
+// The same, moving the units' items onto the pages: for a placement that is final.
+Placement place(std::vector<Unit>&& units, const FrameSource& frames, Size page_size);
 
 }  // namespace leafpress
