@@ -60,7 +60,7 @@ void check_phone(const CheckInput& in, Diagnostics& out) {
             for (std::size_t k = i; k < items.size(); ++k) {
                 const auto* h = std::get_if<GlyphRun>(&items[k]);
                 if (!h || h->source.meaning != Meaning::PhoneNumber || h->origin.y != g->origin.y) break;
-                for (const auto& glyph : h->glyphs) text += glyph.text;
+                text += h->text;
             }
             shown = normalized(utf8::encode(text)) == phone;
         }
@@ -89,9 +89,7 @@ InkBox box_of(const GlyphRun& g) {
 }
 
 std::string quote_run(const GlyphRun& g) {
-    std::u32string t;
-    for (const auto& glyph : g.glyphs) t += glyph.text;
-    std::string s = utf8::encode(t);
+    std::string s = utf8::encode(g.text);
     if (s.size() > 40) s = s.substr(0, 37) + "...";
     return "\"" + s + "\"";
 }
@@ -335,7 +333,7 @@ std::string page_text(const Page& page) {
     std::u32string text;
     for (const auto& item : page.items) {
         if (const auto* g = std::get_if<GlyphRun>(&item)) {
-            for (const auto& glyph : g->glyphs) text += glyph.text;
+            text += g->text;
             text += U' ';
         }
     }

@@ -66,8 +66,7 @@ std::string dump(const LaidOut& doc) {
                 [&](const auto& it) {
                     using T = std::decay_t<decltype(it)>;
                     if constexpr (std::is_same_v<T, GlyphRun>) {
-                        std::u32string text;
-                        for (const auto& g : it.glyphs) text += g.text;
+                        const std::u32string& text = it.text;
                         const Pt x = it.origin.x + (it.glyphs.empty() ? Pt(0) : it.glyphs.front().x);
                         o << "  text " << p(x) << "," << p(it.origin.y) << " " << it.face->postscript_name()
                           << " " << p(it.size) << " [" << ref(it.source) << "] \"" << utf8::encode(text) << "\"\n";

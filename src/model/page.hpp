@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -55,7 +56,9 @@ struct PlacedGlyph {
     Pt x;                 // from the run's origin
     Pt y_offset;          // upwards
     Pt advance;           // how far the pen moves after it: its share of the line
-    std::u32string text;  // characters it stands for (for ToUnicode)
+    // The characters it stands for (for ToUnicode): its run's text[text_begin, +text_length).
+    std::uint32_t text_begin = 0;
+    std::uint32_t text_length = 0;
     text::GlyphKind kind = text::GlyphKind::Text;  // Hyphen: added at a line break, not part of the text for a reader
 };
 
@@ -68,6 +71,18 @@ struct GlyphRun {
     ElementRef source;
     std::string link{};        // the run is (part of) a link to this address
     std::u32string logical{};  // its characters in reading order, when drawn right to left; else empty
+    std::u32string text{};     // the characters of its glyphs, one glyph's after another
+    // The characters a glyph stands for.
+    [[nodiscard]] std::u32string_view text_of(const PlacedGlyph& g) const {
+        return std::u32string_view(text).substr(g.text_begin, g.text_length);
+    }
+    // Appends a glyph that stands for `chars`.
+    void add(std::uint32_t gid, Pt x, Pt y_offset, Pt advance, std::u32string_view chars,
+             text::GlyphKind kind = text::GlyphKind::Text) {
+        glyphs.push_back({gid, x, y_offset, advance, static_cast<std::uint32_t>(text.size()),
+                          static_cast<std::uint32_t>(chars.size()), kind});
+        text += chars;
+    }
     // From the origin: where the run's advances start and end.
     [[nodiscard]] Pt left() const { return glyphs.empty() ? Pt(0) : glyphs.front().x; }
     [[nodiscard]] Pt right() const { return glyphs.empty() ? Pt(0) : glyphs.back().x + glyphs.back().advance; }

@@ -72,8 +72,9 @@ long EmbeddedFont::width(std::uint32_t gid) const {
     return std::lround(face_.advance(gid) * 1000.0 / face_.units_per_em());
 }
 
-EmbeddedFont::Use EmbeddedFont::use(std::uint32_t gid, const std::u32string& text) {
-    if (face_.outlines() == text::Outlines::Cff) return use_cff(gid, text);
+EmbeddedFont::Use EmbeddedFont::use(std::uint32_t gid, std::u32string_view chars) {
+    if (face_.outlines() == text::Outlines::Cff) return use_cff(gid, chars);
+    const std::u32string text(chars);
     auto [it, added] = cids_.try_emplace({gid, text}, static_cast<std::uint16_t>(gid_of_.size()));
     if (added) {
         if (gid_of_.size() >= 0xFFFF) {  // out of character ids: share the glyph's first one
@@ -88,7 +89,8 @@ EmbeddedFont::Use EmbeddedFont::use(std::uint32_t gid, const std::u32string& tex
     return {it->second, width(gid), std::nullopt};
 }
 
-EmbeddedFont::Use EmbeddedFont::use_cff(std::uint32_t gid, const std::u32string& text) {
+EmbeddedFont::Use EmbeddedFont::use_cff(std::uint32_t gid, std::u32string_view chars) {
+    const std::u32string text(chars);
     cff_glyphs_.insert(gid);
     const std::uint32_t code = face_.cid(gid);
     Use u{static_cast<std::uint16_t>(code), width(gid), std::nullopt};

@@ -34,7 +34,7 @@ public:
         std::optional<std::u32string> actual_text;
     };
     // Records a glyph as used for a text (possibly empty: a mark whose text its base carries).
-    Use use(std::uint32_t gid, const std::u32string& text);
+    Use use(std::uint32_t gid, std::u32string_view text);
     [[nodiscard]] long width(std::uint32_t gid) const;
 
     [[nodiscard]] HPDF_Dict dict() const { return type0_; }
@@ -56,7 +56,7 @@ private:
     std::set<std::uint32_t> cff_glyphs_;
     std::map<std::uint32_t, std::u32string> cff_text_;
 
-    Use use_cff(std::uint32_t gid, const std::u32string& text);
+    Use use_cff(std::uint32_t gid, std::u32string_view text);
     HPDF_Dict subset_file(std::string& error);
     HPDF_Dict descriptor(const std::string& base, HPDF_Dict file);
     HPDF_Dict cid_font_type2(const std::string& base, HPDF_Dict desc);

@@ -162,7 +162,8 @@ private:
     // written invisible (Tr 3) on the baseline where the pen stands, carrying its text; the
     // Marks layer then draws it visibly where it belongs, under a character id that stands
     // for no text.
-    static std::string show(const std::vector<PlacedGlyph>& glyphs, pdf::EmbeddedFont& font, double size, Layer layer) {
+    static std::string show(const GlyphRun& run, pdf::EmbeddedFont& font, double size, Layer layer) {
+        const std::vector<PlacedGlyph>& glyphs = run.glyphs;
         std::string s = "[";
         double pen = 0;  // where the viewer's pen is, in points from the origin
         Pt next{0};      // where the layout's pen stands: after the last glyph that advanced
@@ -177,15 +178,15 @@ private:
             // A cluster of several spacing glyphs (an Indic vowel sign drawn before its
             // consonant, say) is one span with the cluster's text: extraction would otherwise
             // see a gap after the glyph that carries the text, and read a space into the word.
-            if (layer == Layer::Text && i >= cluster_end && !g.text.empty() && g.kind == text::GlyphKind::Text) {
+            if (layer == Layer::Text && i >= cluster_end && g.text_length > 0 && g.kind == text::GlyphKind::Text) {
                 std::size_t e = i + 1;
                 bool spacing = false;
-                while (e < glyphs.size() && glyphs[e].text.empty() && glyphs[e].kind == text::GlyphKind::Text) {
+                while (e < glyphs.size() && glyphs[e].text_length == 0 && glyphs[e].kind == text::GlyphKind::Text) {
                     spacing = spacing || glyphs[e].advance > Pt(0);
                     ++e;
                 }
                 if (spacing) {
-                    s += "] TJ\n/Span <</ActualText " + pdf::hex_text(g.text) + ">> BDC\n[";
+                    s += "] TJ\n/Span <</ActualText " + pdf::hex_text(run.text_of(g)) + ">> BDC\n[";
                     cluster_end = e;
                 }
             }
@@ -194,7 +195,7 @@ private:
             const bool added = g.kind == text::GlyphKind::Hyphen && layer == Layer::Text;
             if (added) s += "] TJ\n/Span <</ActualText ()>> BDC\n[";
             const auto [cid, w, actual] =
-                font.use(g.gid, layer == Layer::Text && !in_cluster ? g.text : std::u32string());
+                font.use(g.gid, layer == Layer::Text && !in_cluster ? run.text_of(g) : std::u32string_view());
             // A glyph whose character id cannot carry this text (CFF fonts) says it in a span.
             const bool spanned = actual && !added && !in_cluster;
             if (spanned) s += "] TJ\n/Span <</ActualText " + pdf::hex_text(*actual) + ">> BDC\n[";
@@ -245,7 +246,7 @@ private:
         });
         for (Layer layer : {Layer::Text, Layer::Marks}) {
             if (layer == Layer::Marks && !has_marks) continue;
-            const std::string shown = show(run.glyphs, font, size, layer);
+            const std::string shown = show(run, font, size, layer);
             if (shown.empty()) continue;
             HPDF_Page_BeginText(page);
             write(page, start + shown);
@@ -353,7 +354,7 @@ private:
         std::u32string text;
         if (link_index > 0)
             if (const auto* run = std::get_if<GlyphRun>(&p.items[link_index - 1]))
-                for (const auto& g : run->glyphs) text += g.text;
+                text += run->text;
         const std::string shown = utf8::encode(text);
         return shown.empty() ? uri : shown + " (" + uri + ")";
     }

@@ -68,7 +68,7 @@ struct Handmade {
         GlyphRun g{lib.find("Noto Sans", FontStyle::Regular), Pt(12), color, at, {}, {role}};
         Pt x{0};
         for (char32_t c : text) {
-            g.glyphs.push_back({1, x, Pt(0), Pt(6), std::u32string(1, c)});
+            g.add(1, x, Pt(0), Pt(6), std::u32string(1, c));
             x += Pt(6);
         }
         return g;

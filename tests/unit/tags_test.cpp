@@ -10,7 +10,7 @@ GlyphRun run(ElementRef ref, Pt y, std::string link = {}) {
     GlyphRun g;
     g.size = Pt(12);
     g.origin = {Pt(50), y};
-    g.glyphs.push_back({1, Pt(0), Pt(0), Pt(6), U"x"});
+    g.add(1, Pt(0), Pt(0), Pt(6), U"x");
     g.source = ref;
     g.link = std::move(link);
     return g;
