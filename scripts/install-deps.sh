@@ -12,7 +12,7 @@ packages=(
   libcli11-dev zlib1g-dev nlohmann-json3-dev libpng-dev libjpeg-dev libfontconfig-dev libicu-dev
   # fonts for every script (found through fontconfig): Noto for each script, symbols and math,
   # and the CJK collections
-  fonts-noto-core fonts-noto-cjk fonts-dejavu-core
+  fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-symbola
   # hyphenation patterns: every language Debian has them for
   hyphen-af hyphen-as hyphen-be hyphen-bg hyphen-bn hyphen-ca hyphen-cs hyphen-da hyphen-de hyphen-el
   hyphen-en-gb hyphen-en-us hyphen-es hyphen-fr hyphen-gl hyphen-gu hyphen-hi hyphen-hr hyphen-hu

@@ -50,8 +50,8 @@ constexpr std::array<ScriptInfo, 40> kScripts{{
     {HB_SCRIPT_KATAKANA, "Katakana", "", "fonts-noto-cjk"},
     {HB_SCRIPT_HANGUL, "Hangul", "", "fonts-noto-cjk"},
     {HB_SCRIPT_BOPOMOFO, "Bopomofo", "", "fonts-noto-cjk"},
-    {HB_SCRIPT_COMMON, "Common", "", "fonts-noto-core"},
-    {HB_SCRIPT_INHERITED, "Inherited", "", "fonts-noto-core"},
+    {HB_SCRIPT_COMMON, "Common", "", "fonts-symbola"},
+    {HB_SCRIPT_INHERITED, "Inherited", "", "fonts-symbola"},
     {HB_SCRIPT_VAI, "Vai", "Noto Sans Vai", "fonts-noto-core"},
     {HB_SCRIPT_ADLAM, "Adlam", "Noto Sans Adlam", "fonts-noto-core"},
     {HB_SCRIPT_NKO, "N'Ko", "Noto Sans NKo", "fonts-noto-core"},
@@ -142,8 +142,10 @@ std::vector<std::string> fallback_families(hb_script_t script, std::string_view 
     } else if (const ScriptInfo* i = info(script); i && !i->family.empty()) {
         out.emplace_back(i->family);
     }
-    // Symbols, arrows, check marks and mathematical signs, whatever the text around them.
-    for (const char* f : {"Noto Sans Symbols2", "Noto Sans Symbols", "Noto Sans Math", "DejaVu Sans"})
+    // Symbols, arrows, check marks and mathematical signs, whatever the text around them; then
+    // Symbola's outlines of pictographs (a pill, a syringe, a thermometer), printable where a
+    // colour emoji font is not.
+    for (const char* f : {"Noto Sans Symbols2", "Noto Sans Symbols", "Noto Sans Math", "DejaVu Sans", "Symbola"})
         if (std::find(out.begin(), out.end(), f) == out.end()) out.emplace_back(f);
     return out;
 }

@@ -127,7 +127,7 @@ TEST_CASE("symbols common in medical text come from the system's symbol and math
     INFO(b.build.err);
     REQUIRE(b.build.status == 0);
     const std::string text = run("pdftotext " + quote(b.pdf) + " -").out;
-    for (const char* s : {"≥ 38 °C → call us ☎", "≤ 4 mmol/L ⚠", "5 mg × 2 ± 0.5 mg", "½ tablet ≈ every 12 h", "✓", "✗", "← ↑ ↓ ⇒", "50 µg"}) {
+    for (const char* s : {"≥ 38 °C → call us ☎", "≤ 4 mmol/L ⚠", "5 mg × 2 ± 0.5 mg", "½ tablet ≈ every 12 h", "✓", "✗", "← ↑ ↓ ⇒", "50 µg", "medicines 💊", "prescription ℞", "thermometer 🌡", "♀ or ♂", "☑ the checklist", "bring ⚕"}) {
         CAPTURE(s);
         CHECK(text.find(s) != std::string::npos);
     }
