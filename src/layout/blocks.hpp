@@ -23,6 +23,10 @@ struct Unit {
     bool keep_with_next = false;
     int section = -1;          // the section it decorates as part of (callouts, quotes)
     int content_section = -1;  // the section it comes from
+    // Material from outside the sections (the taglines, the call to action): what to call it,
+    // and where it is written, when it does not fit.
+    std::string furniture;
+    SourcePos furniture_at;
     std::string outline_title;  // non-empty: an outline entry points here
     // A table's header, drawn again above this unit when it starts a frame other than the
     // table's first (its glyphs are furniture there: read once, at the table's top).

@@ -130,7 +130,8 @@ LaidOut flow_pages(const Document& doc, const Brand& brand, const Layout& layout
 
 std::string describe(const Document& doc, const std::vector<Unit>& units, const Placement& p) {
     const int si = units[p.first_left].content_section;
-    const std::string name = si < 0 ? std::string("the language-assistance taglines")
+    const std::string name = si < 0 ? (units[p.first_left].furniture.empty() ? std::string("the closing material")
+                                                                              : units[p.first_left].furniture)
                              : !doc.sections[static_cast<std::size_t>(si)].heading.empty()
                                  ? "section '" + doc.sections[static_cast<std::size_t>(si)].heading + "'"
                                  : "section " + std::to_string(si + 1);
@@ -202,9 +203,10 @@ LaidOut flow_trifold(const Document& doc, const Brand& brand, const Layout& layo
         char hint[160];
         std::snprintf(hint, sizeof hint, "the layout allows the body down to %.1f pt; shorten the text or use a "
                                          "multi-page layout such as a4", min_body.value());
-        diags.error("layout.overflow", units[placed.first_left].content_section >= 0
-                                           ? doc.sections[static_cast<std::size_t>(units[placed.first_left].content_section)].where
-                                           : doc.title_pos,
+        const Unit& left = units[placed.first_left];
+        diags.error("layout.overflow", left.content_section >= 0 ? doc.sections[static_cast<std::size_t>(left.content_section)].where
+                                       : left.furniture.empty() ? doc.title_pos
+                                                                : left.furniture_at,
                     "the content does not fit the " + layout.name + " layout: " + describe(doc, units, placed), hint);
     } else if (L.type.body < layout.type.body) {
         char msg[120];

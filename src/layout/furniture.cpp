@@ -318,6 +318,8 @@ Unit call_to_action(const Furnisher& f, Pt width) {
         y = stack(items, std::move(d), Pt(0), y);
     }
     Unit u;
+    u.furniture = "the call to action";
+    u.furniture_at = f.brand.position_of("phone");
     u.lines.push_back({y, std::move(items)});
     u.split = Split::Never;
     u.space_before = t.body * 1.5;
@@ -351,6 +353,8 @@ std::vector<Unit> language_help(const Furnisher& f, Pt width) {
     const Pt line_height = size * 1.3;
 
     Unit head;
+    head.furniture = "the language-assistance taglines";
+    head.furniture_at = b.position_of("taglines");
     head.space_before = t.body * 1.5;
     head.keep_with_next = true;
     head.split = Split::Never;
@@ -375,6 +379,8 @@ std::vector<Unit> language_help(const Furnisher& f, Pt width) {
         s.direction = tl.language.rtl() ? text::BaseDirection::RightToLeft : text::BaseDirection::Auto;
         const text::TextContext ctx{f.ctx.fonts, nullptr, tl.where};
         Unit u;
+        u.furniture = "the " + tl.language.tag + " tagline";
+        u.furniture_at = tl.where;
         u.space_before = size * 0.35;
         u.split = Split::Never;
         u.lines = typeset(with_phone(f, tl.text, FontStyle::Regular, b.colors.text), s, width, Pt(0), line_height, ctx,

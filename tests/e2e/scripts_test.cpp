@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <regex>
 
 #include "e2e/run.hpp"
 
@@ -193,4 +194,26 @@ TEST_CASE("check warns when a brand has fewer taglines than it asks for", "[e2e]
     dir.write("brand.toml", "name = \"C\"\nphone = \"555 0100\"\ndisclaimer = \"x\"\ntaglines_required = 1\n"
                             "[taglines]\nes = \"ATENCIÓN: si habla español, llame al 555 0100.\"\n");
     CHECK(run(cli("check l.toml"), dir.path()).err.find("check.taglines") == std::string::npos);
+}
+
+TEST_CASE("taglines that do not fit a trifold are an error at the first that does not fit, in the brand file", "[e2e][scripts][taglines]") {
+    TempDir dir;
+    std::string brand = "name = \"C\"\nphone = \"555 0100\"\ndisclaimer = \"x\"\n[taglines]\n";
+    for (int i = 0; i < 100; ++i) {
+        char line[240];
+        std::snprintf(line, sizeof line,
+                      "\"qaa-x-%02d\" = \"Tagline %d: if you speak this language, free language assistance services "
+                      "are available to you at no cost. Call 555 0100.\"\n", i, i);
+        brand += line;
+    }
+    dir.write("brand.toml", brand);
+    dir.write("l.toml", "title = \"T\"\nreviewed = 2026-10-01\n[[section]]\nbody = \"Text.\"\n");
+    auto tri = run(cli("build l.toml -o l.pdf --layout trifold"), dir.path());
+    CHECK(tri.status == 1);
+    CHECK(std::regex_search(tri.err, std::regex(R"(brand\.toml:\d+:\d+: error: the content does not fit the (US Letter )?trifold layout: the qaa-x-\d\d tagline and what follows do not fit)")));
+    // A multi-page layout takes them all.
+    auto a4 = run(cli("build l.toml -o l.pdf --layout a4"), dir.path());
+    INFO(a4.err);
+    CHECK(a4.status == 0);
+    CHECK(run("pdftotext " + quote(dir.file("l.pdf")) + " -").out.find("Tagline 99:") != std::string::npos);
 }
