@@ -240,13 +240,8 @@ private:
                                   pdf::num(run.color.r, 4) + " " + pdf::num(run.color.g, 4) + " " +
                                   pdf::num(run.color.b, 4) + " rg\n" + pdf::num(run.origin.x.value()) + " " +
                                   pdf::num(flip(p, run.origin.y)) + " Td\n";
-        // Marks above or below the baseline, and zero-width ones moved off the pen.
-        const bool has_marks = std::any_of(run.glyphs.begin(), run.glyphs.end(), [](const PlacedGlyph& g) {
-            return g.y_offset != Pt(0) || g.advance == Pt(0);
-        });
         for (Layer layer : {Layer::Text, Layer::Marks}) {
-            if (layer == Layer::Marks && !has_marks) continue;
-            const std::string shown = show(run, font, size, layer);
+            const std::string shown = show(run, font, size, layer);  // the Marks layer is empty without marks
             if (shown.empty()) continue;
             HPDF_Page_BeginText(page);
             write(page, start + shown);

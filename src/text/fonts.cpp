@@ -132,6 +132,7 @@ struct FontLibrary::SystemFonts {
     std::map<std::pair<std::string, unsigned>, std::unique_ptr<Face>> faces;          // by file and index
     std::map<std::pair<std::string, FontStyle>, const Face*> by_family;               // found or not (nullptr)
     std::map<std::tuple<char32_t, int, FontStyle, std::string>, const Face*> by_char;  // fallback answers
+    std::map<std::tuple<int, FontStyle, std::string>, std::vector<const Face*>> by_script;  // the usual faces
 
     ~SystemFonts() {
         if (config) FcConfigDestroy(config);
@@ -271,9 +272,23 @@ const Face* FontLibrary::find(std::string_view family, FontStyle style) const {
 
 const Face* FontLibrary::fallback(char32_t cp, hb_script_t script, FontStyle style, std::string_view language) const {
     if (system_ == System::Ignore || !sys_) return nullptr;
-    // The script's usual families, by name (find() takes the lock itself).
-    for (const auto& family : fallback_families(script, language))
-        if (const Face* f = find(family, style); f && f->has_glyph(cp)) return f;
+    // The script's usual faces, looked up by family once per script, style and language (the
+    // itemizer asks for every character its layout's fonts lack).
+    const auto script_key = std::make_tuple(static_cast<int>(script), style, std::string(language));
+    const std::vector<const Face*>* usual = nullptr;
+    {
+        std::lock_guard lock(sys_->mutex);
+        if (auto it = sys_->by_script.find(script_key); it != sys_->by_script.end()) usual = &it->second;
+    }
+    if (!usual) {
+        std::vector<const Face*> faces;
+        for (const auto& family : fallback_families(script, language))  // find() takes the lock itself
+            if (const Face* f = find(family, style)) faces.push_back(f);
+        std::lock_guard lock(sys_->mutex);
+        usual = &sys_->by_script.try_emplace(script_key, std::move(faces)).first->second;
+    }
+    for (const Face* f : *usual)
+        if (f->has_glyph(cp)) return f;
 
     // Anything installed that has the character: Noto Sans first, then Noto, then the rest,
     // each nearest the style; the order is fixed so that a build is reproducible.

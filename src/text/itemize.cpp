@@ -26,7 +26,6 @@ Direction base_direction(const std::vector<StyledRun>& runs) {
     return FRIBIDI_IS_RTL(dir) ? Direction::RightToLeft : Direction::LeftToRight;
 }
 
-bool is_rtl_language(const Language& language) { return language.rtl(); }
 
 namespace {
 

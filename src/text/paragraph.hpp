@@ -88,9 +88,6 @@ SetParagraph set_paragraph(const std::vector<StyledRun>& runs, const ParagraphSt
 // The direction of a paragraph from its first strong character (UAX #9 P2, P3).
 Direction base_direction(const std::vector<StyledRun>& runs);
 
-// Languages written right to left ("ar", "he", "fa", ...).
-bool is_rtl_language(const Language& language);
-
 // One line of text, never broken (labels, footers). Direction is resolved from the text.
 Line set_line(const std::vector<StyledRun>& runs, const ParagraphStyle& style, const TextContext& context,
               Diagnostics& diags);
