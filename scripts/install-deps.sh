@@ -10,6 +10,7 @@ packages=(
   libhpdf-dev libharfbuzz-dev libfreetype-dev libtomlplusplus-dev catch2
   libmd4c-dev libmd4c-html0-dev libhyphen-dev libunibreak-dev libfribidi-dev libqrencode-dev
   libcli11-dev zlib1g-dev nlohmann-json3-dev libpng-dev libjpeg-dev libfontconfig-dev libicu-dev
+  liblcms2-dev
   # fonts for every script (found through fontconfig): Noto for each script, symbols and math,
   # and the CJK collections
   fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-symbola
@@ -19,8 +20,6 @@ packages=(
   hyphen-id hyphen-is hyphen-it hyphen-kn hyphen-lt hyphen-lv hyphen-ml hyphen-mn hyphen-mr hyphen-nl
   hyphen-no hyphen-or hyphen-pa hyphen-pl hyphen-pt-br hyphen-pt-pt hyphen-ro hyphen-ru hyphen-sk
   hyphen-sl hyphen-sr hyphen-sv hyphen-ta hyphen-te hyphen-th hyphen-uk hyphen-zu
-  # the sRGB profile of PDF/A's output intent
-  icc-profiles-free
   # validators used by the end-to-end tests
   qpdf poppler-utils mupdf-tools zbar-tools python3-pikepdf
 )

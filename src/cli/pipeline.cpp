@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "core/color_profile.hpp"
 #include "core/files.hpp"
 
 #include "check/check.hpp"
@@ -17,11 +18,9 @@ namespace leafpress {
 Engine::Engine(Paths paths, Diagnostics& diags)
     : paths_(std::move(paths)),
       fonts_(text::FontLibrary::scan(paths_.fonts_dir, diags)),
-      srgb_profile_(read_file(paths_.srgb_profile).value_or("")) {
+      srgb_profile_(srgb_icc_profile()) {
     if (srgb_profile_.empty())
-        diags.warning("pdf.profile", {paths_.srgb_profile, 0, 0},
-                      "no sRGB colour profile: PDFs are tagged (PDF/UA) but not PDF/A",
-                      "install Debian's icc-profiles-free");
+        diags.warning("pdf.profile", {}, "LittleCMS made no sRGB colour profile: PDFs are tagged (PDF/UA) but not PDF/A");
 }
 
 const text::LazyHyphenator* Engine::hyphenator(const std::string& language) {

@@ -22,13 +22,12 @@ public:
         std::string layouts_dir;
         std::string fonts_dir;
         std::string hyphen_dir = "/usr/share/hyphen";
-        std::string srgb_profile = "/usr/share/color/icc/sRGB.icc";  // Debian's icc-profiles-free
     };
     Engine(Paths paths, Diagnostics& diags);
 
     [[nodiscard]] const Paths& paths() const { return paths_; }
     [[nodiscard]] const text::FontLibrary& fonts() const { return fonts_; }
-    // The sRGB ICC profile for PDF/A's output intent; empty when it is not installed.
+    // The sRGB ICC profile for PDF/A's output intent, made once (empty if LittleCMS failed).
     [[nodiscard]] const std::string& srgb_profile() const { return srgb_profile_; }
     // Patterns for a language, read when a paragraph first needs a hyphen; nullptr when none
     // are installed.
