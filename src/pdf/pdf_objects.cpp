@@ -2,6 +2,7 @@
 
 #include <hpdf_streams.h>
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -41,12 +42,26 @@ std::vector<std::uint8_t> utf16be(std::u32string_view text) {
     return bytes;
 }
 
-HPDF_Binary text_string(HPDF_Doc doc, std::string_view utf8) {
-    auto bytes = utf16be(utf8::decode(utf8).text);
+bool plain_ascii(std::u32string_view text) {
+    return std::all_of(text.begin(), text.end(), [](char32_t c) { return c >= 0x20 && c <= 0x7E; });
+}
+
+void* text_string(HPDF_Doc doc, std::string_view utf8) {
+    const std::u32string text = utf8::decode(utf8).text;
+    if (plain_ascii(text)) return HPDF_String_New(doc->mmgr, std::string(utf8).c_str(), nullptr);
+    auto bytes = utf16be(text);
     return HPDF_Binary_New(doc->mmgr, bytes.data(), static_cast<HPDF_UINT>(bytes.size()));
 }
 
-std::string hex_text(std::u32string_view text) {
+std::string text_token(std::u32string_view text) {
+    if (plain_ascii(text)) {
+        std::string out = "(";
+        for (char32_t c : text) {
+            if (c == '(' || c == ')' || c == '\\') out.push_back('\\');
+            out.push_back(static_cast<char>(c));
+        }
+        return out + ")";
+    }
     static constexpr char digits[] = "0123456789ABCDEF";
     std::string out = "<";
     for (std::uint8_t b : utf16be(text)) {

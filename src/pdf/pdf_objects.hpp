@@ -20,11 +20,16 @@ std::string num(double v, int decimals = 3);
 // Text as UTF-16BE with a byte order mark, as PDF text strings are.
 std::vector<std::uint8_t> utf16be(std::u32string_view text);
 
-// The same written into a content stream: "<FEFF0041...>".
-std::string hex_text(std::u32string_view text);
+// Whether text can be a PDFDocEncoding string as it is: printable ASCII only.
+bool plain_ascii(std::u32string_view text);
 
-// A PDF text string (UTF-16BE with BOM, as hex) for titles, outline entries and info.
-HPDF_Binary text_string(HPDF_Doc doc, std::string_view utf8);
+// Text written into a content stream: "(Lupus)" when it is plain ASCII, else UTF-16BE as hex,
+// "<FEFF0041...>".
+std::string text_token(std::u32string_view text);
+
+// A PDF text string for titles, outline entries, alternative text and info: PDFDocEncoding
+// when the text is plain ASCII (half the bytes), else UTF-16BE with a byte order mark.
+void* text_string(HPDF_Doc doc, std::string_view utf8);
 
 // A new indirect dictionary, or Flate-compressed stream, owned by the document's xref.
 HPDF_Dict new_dict(HPDF_Doc doc);

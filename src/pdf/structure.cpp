@@ -34,7 +34,7 @@ std::string open_marked(const TagPlan& plan, const ItemTag& tag, const std::u32s
     std::string s = "/";
     s += type_name(plan.elements[static_cast<std::size_t>(tag.element)].type);
     s += " <</MCID " + std::to_string(tag.mcid);
-    if (!actual_text.empty()) s += " /ActualText " + hex_text(actual_text);
+    if (!actual_text.empty()) s += " /ActualText " + text_token(actual_text);
     return s + ">> BDC\n";
 }
 

@@ -216,18 +216,33 @@ private:
         ItemTag& tag = plan_.pages[static_cast<std::size_t>(page)][static_cast<std::size_t>(index)];
         tag.kind = ItemTag::Kind::Content;
         tag.element = target;
-        // The shapes of one figure drawn one after another (a QR code's modules) share one
-        // marked-content sequence.
+        // Items of one element drawn one after another share one marked-content sequence: the
+        // shapes of a figure (a QR code's modules), and the lines of a paragraph (which the
+        // writer then sets in one text object), unless a run carries its own /ActualText.
         const ItemTag* before = index > 0 ? &plan_.pages[static_cast<std::size_t>(page)][static_cast<std::size_t>(index) - 1] : nullptr;
-        if (before && before->kind == ItemTag::Kind::Content && before->element == target && !run &&
-            !std::holds_alternative<GlyphRun>(items[static_cast<std::size_t>(index) - 1])) {
-            tag.mcid = before->mcid;
-            return;
+        if (before && before->kind == ItemTag::Kind::Content && before->element == target) {
+            const auto* prev = std::get_if<GlyphRun>(&items[static_cast<std::size_t>(index) - 1]);
+            const bool shapes = !run && !prev;
+            const bool lines = run && prev && !linked && run->logical.empty() && prev->logical.empty() && !spans(*prev);
+            if (shapes || lines) {
+                tag.mcid = before->mcid;
+                return;
+            }
         }
         tag.mcid = next_mcid_[page]++;
         auto& kids = plan_.elements[static_cast<std::size_t>(target)].kids;
         kids.push_back({StructKid::Kind::Content, -1, page, tag.mcid, -1});
         if (linked) kids.push_back({StructKid::Kind::Annotation, -1, page, -1, index + 1});
+    }
+
+    // Whether the writer will open a span of its own inside a run's sequence: for a hyphen
+    // added at a line break, or a cluster of several glyphs. Text after such a span's EMC is
+    // lost to poppler's reading of the tree (it takes any EMC to close the MCID), so no line
+    // joins the sequence after one.
+    static bool spans(const GlyphRun& run) {
+        return std::any_of(run.glyphs.begin(), run.glyphs.end(), [](const PlacedGlyph& g) {
+            return g.kind == text::GlyphKind::Hyphen || g.text_length == 0;
+        });
     }
 
     static void extend_bbox(StructElement& e, int page, const PageItem& item) {

@@ -1,6 +1,7 @@
 #include "pdf/write_pdf.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <array>
 #include <map>
 #include <memory>
@@ -186,7 +187,7 @@ private:
                     ++e;
                 }
                 if (spacing) {
-                    s += "] TJ\n/Span <</ActualText " + pdf::hex_text(run.text_of(g)) + ">> BDC\n[";
+                    s += "] TJ\n/Span <</ActualText " + pdf::text_token(run.text_of(g)) + ">> BDC\n[";
                     cluster_end = e;
                 }
             }
@@ -198,7 +199,7 @@ private:
                 font.use(g.gid, layer == Layer::Text && !in_cluster ? run.text_of(g) : std::u32string_view());
             // A glyph whose character id cannot carry this text (CFF fonts) says it in a span.
             const bool spanned = actual && !added && !in_cluster;
-            if (spanned) s += "] TJ\n/Span <</ActualText " + pdf::hex_text(*actual) + ">> BDC\n[";
+            if (spanned) s += "] TJ\n/Span <</ActualText " + pdf::text_token(*actual) + ">> BDC\n[";
             if (off_baseline) {
                 s += layer == Layer::Text ? std::string("] TJ\n3 Tr\n[")
                                           : "] TJ\n" + pdf::num(g.y_offset.value()) + " Ts\n[";
@@ -231,22 +232,55 @@ private:
         return s + "] TJ\n";
     }
 
-    void glyph_run(HPDF_Page page, const Page& p, const GlyphRun& run) {
+    // What the page's content stream has set so far, so that the lines of a paragraph share
+    // one text object and say only what changes: a font or colour once, then relative moves.
+    struct TextState {
+        bool open = false;                 // inside BT ... ET
+        const pdf::EmbeddedFont* font = nullptr;  // Tf (kept across text objects)
+        double size = 0;
+        std::optional<Color> color;        // rg; forgotten when anything else is drawn
+        double x = 0, y = 0;               // the line origin the last Td set, as written
+    };
+
+    void end_text(HPDF_Page page, TextState& ts) {
+        if (!ts.open) return;
+        HPDF_Page_EndText(page);
+        ts.open = false;
+    }
+
+    void glyph_run(HPDF_Page page, const Page& p, const GlyphRun& run, TextState& ts) {
         if (run.glyphs.empty()) return;
         pdf::EmbeddedFont& font = font_for(run.face);
         add_font_resource(page, font);
         const double size = run.size.value();
-        const std::string start = "/" + font.resource_name() + " " + pdf::num(size) + " Tf\n" +
-                                  pdf::num(run.color.r, 4) + " " + pdf::num(run.color.g, 4) + " " +
-                                  pdf::num(run.color.b, 4) + " rg\n" + pdf::num(run.origin.x.value()) + " " +
-                                  pdf::num(flip(p, run.origin.y)) + " Td\n";
-        for (Layer layer : {Layer::Text, Layer::Marks}) {
-            const std::string shown = show(run, font, size, layer);  // the Marks layer is empty without marks
-            if (shown.empty()) continue;
+        std::string s;
+        if (!ts.open) {
             HPDF_Page_BeginText(page);
-            write(page, start + shown);
-            HPDF_Page_EndText(page);
+            ts.open = true;
+            ts.x = ts.y = 0;  // BT starts at the origin
         }
+        if (ts.font != &font || ts.size != size) {
+            s += "/" + font.resource_name() + " " + pdf::num(size) + " Tf\n";
+            ts.font = &font;
+            ts.size = size;
+        }
+        if (!ts.color || !(*ts.color == run.color)) {
+            s += pdf::num(run.color.r, 4) + " " + pdf::num(run.color.g, 4) + " " + pdf::num(run.color.b, 4) + " rg\n";
+            ts.color = run.color;
+        }
+        // Td moves from the last line's origin; the move written is the one remembered, so
+        // rounding never accumulates down a paragraph.
+        const auto move = [&](double x, double y) {
+            const double dx = std::round((x - ts.x) * 1000.0) / 1000.0, dy = std::round((y - ts.y) * 1000.0) / 1000.0;
+            ts.x += dx;
+            ts.y += dy;
+            return pdf::num(dx) + " " + pdf::num(dy) + " Td\n";
+        };
+        s += move(run.origin.x.value(), flip(p, run.origin.y));
+        s += show(run, font, size, Layer::Text);
+        const std::string marks = show(run, font, size, Layer::Marks);  // empty without marks
+        if (!marks.empty()) s += "0 0 Td\n" + marks;                   // back to the line's start
+        write(page, s);
     }
 
     // An image XObject for decoded pixels, made once per raster; alpha becomes a soft mask.
@@ -270,6 +304,7 @@ private:
         HPDF_Page page = HPDF_AddPage(pdf_);
         HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(p.size.width.value()));
         HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(p.size.height.value()));
+        TextState ts;
         for (std::size_t i = 0; i < p.items.size(); ++i) {
             const PageItem& item = p.items[i];
             const auto& tags = plan_.pages[index];
@@ -283,12 +318,14 @@ private:
             const bool opens = !(i > 0 && same(i - 1));
             const bool closes = !same(i + 1);
             const std::string open = opens ? pdf::open_marked(plan_, tag, run ? run->logical : std::u32string()) : "";
+            if (opens || !run) end_text(page, ts);
+            if (!run) ts.color.reset();
             if (!open.empty()) write(page, open);
             std::visit(
                 [&](const auto& it) {
                     using T = std::decay_t<decltype(it)>;
                     if constexpr (std::is_same_v<T, GlyphRun>) {
-                        glyph_run(page, p, it);
+                        glyph_run(page, p, it, ts);
                     } else if constexpr (std::is_same_v<T, Box>) {
                         const auto r = it.rect;
                         const auto x = static_cast<HPDF_REAL>(r.x.value());
@@ -339,8 +376,10 @@ private:
                     }
                 },
                 item);
+            if (closes) end_text(page, ts);
             if (closes && tag.kind != pdf::ItemTag::Kind::Annotation) write(page, "EMC\n");
         }
+        end_text(page, ts);
         return page;
     }
 
