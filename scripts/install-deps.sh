@@ -11,6 +11,8 @@ packages=(
   libmd4c-dev libmd4c-html0-dev libhyphen-dev libunibreak-dev libfribidi-dev libqrencode-dev
   libcli11-dev zlib1g-dev nlohmann-json3-dev libpng-dev libjpeg-dev libfontconfig-dev libicu-dev
   liblcms2-dev
+  # the CMYK print profile of --print (Ghostscript's default_cmyk.icc)
+  libgs-common
   # fonts for every script (found through fontconfig): Noto for each script, symbols and math,
   # and the CJK collections
   fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-symbola

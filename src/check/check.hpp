@@ -10,12 +10,17 @@
 
 namespace leafpress {
 
+// What the PDF is for: the screen and the office printer, or the print shop (which asks for
+// 300 dpi pictures).
+enum class Medium { Screen, Print };
+
 struct CheckInput {
     const Document& doc;
     const Brand& brand;
     const Layout& layout;
     const LaidOut& laid;
     Date today;
+    Medium medium = Medium::Screen;
 };
 
 void check_leaflet(const CheckInput& in, Diagnostics& findings);

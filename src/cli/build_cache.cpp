@@ -44,7 +44,8 @@ std::uint64_t fnv1a(std::string_view bytes, std::uint64_t h) {
 
 InputHasher::InputHasher(const Engine& engine, const RunSettings& s) {
     std::uint64_t h = fnv1a(LEAFPRESS_VERSION);
-    h = fnv1a(s.source_date + "|" + (s.warnings == WarningPolicy::Fail ? "strict" : ""), h);
+    h = fnv1a(s.source_date + "|" + (s.warnings == WarningPolicy::Fail ? "strict" : "") + "|" +
+                  (s.output == Output::Print ? "print" : ""), h);
     today_ = s.today;
     std::vector<std::string> fonts;
     std::error_code ec;

@@ -43,7 +43,7 @@ std::vector<std::string> collect_content(const std::vector<std::string>& inputs)
 }
 
 int run_build(const BuildOptions& o, Engine& engine, const RunSettings& s) {
-    BuildResult r = build_leaflet({o.content, o.layout, o.brand, s.source_date, s.today, s.warnings}, engine);
+    BuildResult r = build_leaflet({o.content, o.layout, o.brand, s.source_date, s.today, s.warnings, s.output}, engine);
     const std::string out = o.output.empty() ? fs::path(o.content).stem().string() + ".pdf" : o.output;
     remove_stale_temporaries(fs::path(out).parent_path().string());
     if (r.pdf && (!check_output_path(out, r.inputs, r.diags) || !write_atomically(out, *r.pdf, r.diags))) r.pdf.reset();
@@ -58,7 +58,7 @@ int run_build(const BuildOptions& o, Engine& engine, const RunSettings& s) {
 }
 
 int run_check(const CheckOptions& o, Engine& engine, const RunSettings& s) {
-    BuildResult r = build_leaflet({o.content, o.layout, o.brand, s.source_date, s.today, s.warnings}, engine);
+    BuildResult r = build_leaflet({o.content, o.layout, o.brand, s.source_date, s.today, s.warnings, s.output}, engine);
     report(r.diags);
     const bool ok = r.pdf.has_value();
     std::cerr << "leafpress: " << o.content << ": " << r.diags.error_count() << " errors, "

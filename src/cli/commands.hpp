@@ -11,6 +11,7 @@ struct RunSettings {
     std::string source_date;  // "YYYY-MM-DD" from SOURCE_DATE_EPOCH, or ""
     Date today;
     WarningPolicy warnings = WarningPolicy::Allow;
+    Output output = Output::Screen;  // Print: --print
 };
 
 struct BuildOptions {

@@ -73,6 +73,8 @@ int run(int argc, char** argv) {
     b->add_option("--brand", build.brand, "Brand file (default: the nearest brand.toml)");
     bool strict = false;
     b->add_flag("--strict", strict, "Fail on warnings too");
+    bool print = false;
+    b->add_flag("--print", print, "The print shop's PDF: 3 mm bleed, crop marks, CMYK, PDF/X-4");
 
     BatchOptions batch;
     auto* ba = app.add_subcommand("batch", "Build every content file for every layout");
@@ -84,6 +86,7 @@ int run(int argc, char** argv) {
     bool force = false;
     ba->add_flag("--force", force, "Build everything, even leaflets whose inputs have not changed");
     ba->add_flag("--strict", strict, "Fail on warnings too");
+    ba->add_flag("--print", print, "The print shop's PDFs: 3 mm bleed, crop marks, CMYK, PDF/X-4");
 
     CheckOptions check;
     auto* c = app.add_subcommand("check", "Build in memory and report findings; writes no PDF");
@@ -111,7 +114,8 @@ int run(int argc, char** argv) {
     for (const auto& d : setup.all()) std::cerr << format(d) << '\n';
     if (setup.has_errors()) return 1;
 
-    const RunSettings run = settings(strict);
+    RunSettings run = settings(strict);
+    run.output = print ? Output::Print : Output::Screen;
     batch.rebuild = force ? Rebuild::All : Rebuild::Changed;
     if (*b) return run_build(build, engine, run);
     if (*ba) return run_batch(batch, engine, run);

@@ -31,6 +31,21 @@ const text::LazyHyphenator* Engine::hyphenator(const std::string& language) {
     return it->second->available() ? it->second.get() : nullptr;
 }
 
+const CmykConverter* Engine::cmyk(Diagnostics& diags) {
+    std::lock_guard lock(mutex_);
+    if (!cmyk_tried_) {
+        cmyk_tried_ = true;
+        if (auto bytes = read_file(paths_.cmyk_profile)) cmyk_ = CmykConverter::open(*bytes, cmyk_error_);
+        else cmyk_error_ = "cannot read the file";
+    }
+    if (!cmyk_) {
+        diags.error("print.profile", {paths_.cmyk_profile, 0, 0}, "no CMYK print profile for --print: " + cmyk_error_,
+                    "install Debian's libgs-common (Ghostscript's default_cmyk.icc)");
+        return nullptr;
+    }
+    return &*cmyk_;
+}
+
 BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
     BuildResult r;
     Diagnostics& d = r.diags;
@@ -86,7 +101,9 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
     // Shape, break and flow; then check what came out.
     const LaidOut laid = flow(*doc, *brand, *layout, {*fonts, hyphenator}, d);
     r.pages = static_cast<int>(laid.pages.size());
-    check_leaflet({*doc, *brand, *layout, laid, request.today}, d);
+    check_leaflet({*doc, *brand, *layout, laid, request.today,
+                   request.output == Output::Print ? Medium::Print : Medium::Screen},
+                  d);
     if (d.has_errors()) return r;
     if (request.warnings == WarningPolicy::Fail && d.warning_count() > 0) {
         d.error("strict", {request.content, 0, 0},
@@ -98,6 +115,14 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
     PdfOptions options;
     options.source_date = request.source_date;
     options.srgb_profile = engine.srgb_profile();
+    std::optional<CmykConverter> print;
+    if (request.output == Output::Print) {
+        const CmykConverter* base = engine.cmyk(d);
+        if (!base) return r;
+        print = *base;
+        for (const auto& [rgb, cmyk] : brand->colors.exact_cmyk) print->set_exact(rgb, cmyk);
+        options.print = &*print;
+    }
     r.pdf = write_pdf(laid, options, d);
     return r;
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "content/document.hpp"
+#include "core/color_profile.hpp"
 #include "core/diagnostics.hpp"
 #include "text/fonts.hpp"
 #include "text/hyphenate.hpp"
@@ -22,6 +23,7 @@ public:
         std::string layouts_dir;
         std::string fonts_dir;
         std::string hyphen_dir = "/usr/share/hyphen";
+        std::string cmyk_profile = "/usr/share/color/icc/ghostscript/default_cmyk.icc";  // Debian's libgs-common
     };
     Engine(Paths paths, Diagnostics& diags);
 
@@ -32,6 +34,9 @@ public:
     // Patterns for a language, read when a paragraph first needs a hyphen; nullptr when none
     // are installed.
     const text::LazyHyphenator* hyphenator(const std::string& language);
+    // sRGB to the print profile's CMYK, read on first use; nullptr (with an error said) when the
+    // profile is missing or is not a CMYK output profile.
+    const CmykConverter* cmyk(Diagnostics& diags);
 
 private:
     Paths paths_;
@@ -39,9 +44,15 @@ private:
     std::string srgb_profile_;
     std::mutex mutex_;
     std::map<std::string, std::unique_ptr<text::LazyHyphenator>> hyphenators_;
+    std::optional<CmykConverter> cmyk_;
+    std::string cmyk_error_;
+    bool cmyk_tried_ = false;
 };
 
 enum class WarningPolicy { Allow, Fail };
+
+// The screen-and-office-printer PDF, or the print shop's (bleed, marks, CMYK, PDF/X-4).
+enum class Output { Screen, Print };
 
 struct BuildRequest {
     std::string content;  // content file
@@ -50,6 +61,7 @@ struct BuildRequest {
     std::string source_date;  // from SOURCE_DATE_EPOCH, "YYYY-MM-DD"; empty: the content's reviewed date
     Date today;               // for the review-date check
     WarningPolicy warnings = WarningPolicy::Allow;  // Fail: --strict
+    Output output = Output::Screen;
 };
 
 struct BuildResult {

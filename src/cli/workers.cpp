@@ -26,7 +26,7 @@ nlohmann::json build_job(const Job& job, Engine& engine, const RunSettings& s) {
     if (const char* fault = std::getenv("LEAFPRESS_TEST_CRASH"); fault && fs::path(job.content).stem() == fault)
         std::abort();
     const auto t0 = std::chrono::steady_clock::now();
-    BuildResult r = build_leaflet({job.content, job.layout, {}, s.source_date, s.today, s.warnings}, engine);
+    BuildResult r = build_leaflet({job.content, job.layout, {}, s.source_date, s.today, s.warnings, s.output}, engine);
     if (r.pdf && (!check_output_path(job.output, r.inputs, r.diags) || !write_atomically(job.output, *r.pdf, r.diags)))
         r.pdf.reset();
     nlohmann::json findings = nlohmann::json::array();

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "layout/furniture.hpp"
+#include "layout/impose.hpp"
 #include "layout/labels.hpp"
 #include "layout/place.hpp"
 #include "layout/sections.hpp"
@@ -272,6 +273,13 @@ LaidOut flow(const Document& content, const Brand& brand, const Layout& layout, 
     const text::TextContext ctx{text.fonts, text.hyphenator, doc.title_pos};
     LaidOut out = layout.fold == Fold::Trifold ? flow_trifold(doc, brand, layout, ctx, diags)
                                                : flow_pages(doc, brand, layout, ctx, diags);
+    if (layout.fold == Fold::Trifold) {
+        // Printed on both sides of a landscape sheet and folded at the panels' edges.
+        out.sheet = {{layout.panel_width(), layout.panel_width() * 2.0}, Duplex::FlipShortEdge};
+    } else if (layout.fold == Fold::Booklet) {
+        out.imposition = saddle_stitch(static_cast<int>(out.pages.size()), layout.page);
+        out.sheet = booklet_sheet(*out.imposition);
+    }
     add_info(out, doc, brand);
     for (const auto& t : brand.taglines) out.tagline_languages.push_back(t.language.tag);
     for (const auto& s : doc.sections) out.section_kinds.push_back(s.kind);

@@ -145,8 +145,31 @@ struct Decisions {
     Pt smallest;  // the smallest type anywhere
 };
 
+// How the reading pages go onto the printed sheets: a saddle-stitched booklet puts two on
+// each side of a sheet. Each side lists its slots: a reading page (-1: a blank one) and where
+// its top-left corner sits on the side, in points from the side's top-left.
+struct Imposition {
+    struct Slot {
+        int page = -1;
+        Point at;
+    };
+    Size sheet;
+    std::vector<std::vector<Slot>> sides;
+};
+
+// How a sheet printed on both sides is turned over.
+enum class Duplex { Unspecified, FlipShortEdge, FlipLongEdge };
+
+// What the print shop needs to know of the sheet (the printed side, after any imposition).
+struct SheetFacts {
+    std::vector<Pt> folds;  // vertical folds, from the sheet's left edge (trifold panels, a booklet's spine)
+    Duplex duplex = Duplex::Unspecified;
+};
+
 struct LaidOut {
-    std::vector<Page> pages;
+    std::vector<Page> pages;                  // reading pages, in reading order
+    std::optional<Imposition> imposition;     // none: each reading page is printed as it is
+    SheetFacts sheet;
     std::vector<OutlineEntry> outline;
     std::vector<FigureInfo> figures;
     std::vector<SectionKind> section_kinds;  // of the Document's sections, by index

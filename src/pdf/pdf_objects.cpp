@@ -71,6 +71,8 @@ std::string text_token(std::u32string_view text) {
     return out + ">";
 }
 
+HPDF_Name name(HPDF_Doc doc, const char* n) { return HPDF_Name_New(doc->mmgr, n); }
+
 HPDF_Dict new_dict(HPDF_Doc doc) {
     HPDF_Dict d = HPDF_Dict_New(doc->mmgr);
     HPDF_Xref_Add(doc->xref, d);

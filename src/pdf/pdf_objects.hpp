@@ -31,6 +31,8 @@ std::string text_token(std::u32string_view text);
 // when the text is plain ASCII (half the bytes), else UTF-16BE with a byte order mark.
 void* text_string(HPDF_Doc doc, std::string_view utf8);
 
+HPDF_Name name(HPDF_Doc doc, const char* n);
+
 // A new indirect dictionary, or Flate-compressed stream, owned by the document's xref.
 HPDF_Dict new_dict(HPDF_Doc doc);
 HPDF_Dict new_stream(HPDF_Doc doc, std::span<const std::uint8_t> bytes);

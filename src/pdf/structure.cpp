@@ -2,11 +2,12 @@
 
 #include "core/utf8.hpp"
 
+#include <cstdio>
+#include <string_view>
+
 namespace leafpress::pdf {
 
 namespace {
-
-HPDF_Name name(HPDF_Doc doc, const char* n) { return HPDF_Name_New(doc->mmgr, n); }
 
 std::string xml_escape(const std::string& s) {
     std::string out;
@@ -64,13 +65,13 @@ void write_structure(HPDF_Doc doc, const TagPlan& plan, const WrittenPages& writ
             HPDF_Dict_Add(d, "A", attrs);
         }
         if (e.type == StructType::Figure && e.figure_page >= 0) {
-            const auto page = written.pages[static_cast<std::size_t>(e.figure_page)];
-            const double height = HPDF_Page_GetHeight(page);
+            const auto& at = written.reading[static_cast<std::size_t>(e.figure_page)];
+            const double height = at.height;
             HPDF_Dict attrs = HPDF_Dict_New(doc->mmgr);
             HPDF_Dict_Add(attrs, "O", name(doc, "Layout"));
             HPDF_Array bbox = HPDF_Array_New(doc->mmgr);
-            for (double v : {e.bbox.x.value(), height - e.bbox.bottom().value(), e.bbox.right().value(),
-                             height - e.bbox.y.value()})
+            for (double v : {e.bbox.x.value() + at.tx, height - e.bbox.bottom().value() + at.ty, e.bbox.right().value() + at.tx,
+                             height - e.bbox.y.value() + at.ty})
                 HPDF_Array_AddReal(bbox, static_cast<HPDF_REAL>(v));
             HPDF_Dict_Add(attrs, "BBox", bbox);
             HPDF_Dict_Add(attrs, "Placement", name(doc, "Block"));
@@ -78,12 +79,15 @@ void write_structure(HPDF_Doc doc, const TagPlan& plan, const WrittenPages& writ
         }
         // Marked content on the element's one page is referred to by its bare MCID, with /Pg on the
         // element; content spread over pages needs a marked-content reference each.
+        // (Kids name reading pages; a side may hold two of them, each with its MCIDs moved on.)
+        const auto side = [&](int reading) { return written.reading[static_cast<std::size_t>(reading)].side; };
+        const auto mcid = [&](const StructKid& k) { return k.mcid + written.reading[static_cast<std::size_t>(k.page)].mcid_offset; };
         int page = -1;
         bool one_page = true;
         for (const StructKid& k : e.kids) {
             if (k.kind != StructKid::Kind::Content) continue;
-            if (page >= 0 && k.page != page) one_page = false;
-            page = k.page;
+            if (page >= 0 && side(k.page) != page) one_page = false;
+            page = side(k.page);
         }
         if (page >= 0 && one_page) HPDF_Dict_Add(d, "Pg", written.pages[static_cast<std::size_t>(page)]);
         HPDF_Array kids = HPDF_Array_New(doc->mmgr);
@@ -91,18 +95,19 @@ void write_structure(HPDF_Doc doc, const TagPlan& plan, const WrittenPages& writ
             switch (k.kind) {
                 case StructKid::Kind::Element: HPDF_Array_Add(kids, dicts[static_cast<std::size_t>(k.element)]); break;
                 case StructKid::Kind::Content: {
+                    const int id = mcid(k);
                     if (one_page) {
-                        HPDF_Array_AddNumber(kids, k.mcid);
+                        HPDF_Array_AddNumber(kids, id);
                     } else {
                         HPDF_Dict mcr = HPDF_Dict_New(doc->mmgr);
                         HPDF_Dict_Add(mcr, "Type", name(doc, "MCR"));
-                        HPDF_Dict_Add(mcr, "Pg", written.pages[static_cast<std::size_t>(k.page)]);
-                        HPDF_Dict_AddNumber(mcr, "MCID", k.mcid);
+                        HPDF_Dict_Add(mcr, "Pg", written.pages[static_cast<std::size_t>(side(k.page))]);
+                        HPDF_Dict_AddNumber(mcr, "MCID", id);
                         HPDF_Array_Add(kids, mcr);
                     }
-                    auto& slots = by_mcid[static_cast<std::size_t>(k.page)];
-                    if (slots.size() <= static_cast<std::size_t>(k.mcid)) slots.resize(static_cast<std::size_t>(k.mcid) + 1, -1);
-                    slots[static_cast<std::size_t>(k.mcid)] = static_cast<int>(i);
+                    auto& slots = by_mcid[static_cast<std::size_t>(side(k.page))];
+                    if (slots.size() <= static_cast<std::size_t>(id)) slots.resize(static_cast<std::size_t>(id) + 1, -1);
+                    slots[static_cast<std::size_t>(id)] = static_cast<int>(i);
                     break;
                 }
                 case StructKid::Kind::Annotation: {
@@ -111,7 +116,7 @@ void write_structure(HPDF_Doc doc, const TagPlan& plan, const WrittenPages& writ
                     HPDF_Dict objr = HPDF_Dict_New(doc->mmgr);
                     HPDF_Dict_Add(objr, "Type", name(doc, "OBJR"));
                     HPDF_Dict_Add(objr, "Obj", it->second);
-                    HPDF_Dict_Add(objr, "Pg", written.pages[static_cast<std::size_t>(k.page)]);
+                    HPDF_Dict_Add(objr, "Pg", written.pages[static_cast<std::size_t>(side(k.page))]);
                     HPDF_Array_Add(kids, objr);
                     annotations.emplace_back(it->second, static_cast<int>(i));
                     break;
@@ -154,7 +159,39 @@ void write_structure(HPDF_Doc doc, const TagPlan& plan, const WrittenPages& writ
     HPDF_Dict_Add(doc->catalog, "MarkInfo", mark);
 }
 
-void write_metadata(HPDF_Doc doc, const MetadataFacts& f, const std::string& srgb_profile) {
+namespace {
+
+// A stable UUID-shaped identifier for a document: the same leaflet gets the same one.
+std::string document_uuid(const MetadataFacts& f) {
+    std::uint64_t a = 1469598103934665603ULL, b = 0x84222325CBF29CE4ULL;
+    for (const std::string* part : {&f.title, &f.author, &f.subject, &f.language, &f.date})
+        for (unsigned char c : *part + '\x1f') {
+            a = (a ^ c) * 1099511628211ULL;
+            b = (b ^ (c + 0x5Bu)) * 1099511628211ULL;
+        }
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%08x-%04x-4%03x-8%03x-%012llx", static_cast<unsigned>(a >> 32),
+                  static_cast<unsigned>((a >> 16) & 0xFFFF), static_cast<unsigned>(a & 0xFFF),
+                  static_cast<unsigned>((b >> 48) & 0xFFF), static_cast<unsigned long long>(b & 0xFFFFFFFFFFFFULL));
+    return buf;
+}
+
+// PDF/A asks for every schema beyond its own to be described.
+std::string extension_schema(const char* title, const char* uri, const char* prefix, const char* property,
+                             const char* type, const char* description) {
+    return std::string("<rdf:li rdf:parseType=\"Resource\">\n<pdfaSchema:schema>") + title +
+           "</pdfaSchema:schema>\n<pdfaSchema:namespaceURI>" + uri + "</pdfaSchema:namespaceURI>\n<pdfaSchema:prefix>" +
+           prefix + "</pdfaSchema:prefix>\n<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">\n<pdfaProperty:name>" +
+           property + "</pdfaProperty:name><pdfaProperty:valueType>" + type +
+           "</pdfaProperty:valueType>\n<pdfaProperty:category>internal</pdfaProperty:category>\n<pdfaProperty:description>" +
+           description + "</pdfaProperty:description>\n</rdf:li></rdf:Seq></pdfaSchema:property>\n</rdf:li>\n";
+}
+
+}  // namespace
+
+void write_metadata(HPDF_Doc doc, const MetadataFacts& f, const OutputIntent& intent) {
+    const bool pdfx = intent.standard == OutputIntent::Standard::PdfX4;
+    const bool pdfa = intent.standard != OutputIntent::Standard::None && !intent.profile.empty();
     doc->pdf_version = HPDF_VER_17;
     HPDF_Dict prefs = HPDF_Dict_New(doc->mmgr);
     HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
@@ -166,10 +203,12 @@ void write_metadata(HPDF_Doc doc, const MetadataFacts& f, const std::string& srg
                     "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
                     "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
                     "  xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
-                    "  xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"\n"
-                    "  xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
-                    "  xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
-                    "  xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n";
+                    "  xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"\n";
+    if (pdfx)
+        x += "  xmlns:pdfxid=\"http://www.npes.org/pdfx/ns/id/\" xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\"\n";
+    x += "  xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
+         "  xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
+         "  xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n";
     x += "<dc:format>application/pdf</dc:format>\n";
     x += "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(f.title) + "</rdf:li></rdf:Alt></dc:title>\n";
     if (!f.author.empty()) x += "<dc:creator><rdf:Seq><rdf:li>" + xml_escape(f.author) + "</rdf:li></rdf:Seq></dc:creator>\n";
@@ -179,21 +218,25 @@ void write_metadata(HPDF_Doc doc, const MetadataFacts& f, const std::string& srg
     if (!f.language.empty()) x += "<dc:language><rdf:Bag><rdf:li>" + xml_escape(f.language) + "</rdf:li></rdf:Bag></dc:language>\n";
     if (!f.keywords.empty()) x += "<pdf:Keywords>" + xml_escape(f.keywords) + "</pdf:Keywords>\n";
     x += "<pdf:Producer>leafpress</pdf:Producer>\n<xmp:CreatorTool>leafpress</xmp:CreatorTool>\n";
-    if (!stamp.empty()) x += "<xmp:CreateDate>" + stamp + "</xmp:CreateDate>\n<xmp:ModifyDate>" + stamp + "</xmp:ModifyDate>\n";
+    if (!stamp.empty())
+        x += "<xmp:CreateDate>" + stamp + "</xmp:CreateDate>\n<xmp:ModifyDate>" + stamp + "</xmp:ModifyDate>\n<xmp:MetadataDate>" +
+             stamp + "</xmp:MetadataDate>\n";
     // PDF/A-2a only with the output intent it requires.
-    if (!srgb_profile.empty()) x += "<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>A</pdfaid:conformance>\n";
+    if (pdfa) x += "<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>A</pdfaid:conformance>\n";
     x += "<pdfuaid:part>1</pdfuaid:part>\n";
-    // PDF/A asks for every schema beyond its own to be described: pdfuaid's description.
-    x += "<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n"
-         "<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\n"
-         "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n"
-         "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
-         "<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">\n"
-         "<pdfaProperty:name>part</pdfaProperty:name><pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
-         "<pdfaProperty:category>internal</pdfaProperty:category>\n"
-         "<pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>\n"
-         "</rdf:li></rdf:Seq></pdfaSchema:property>\n"
-         "</rdf:li></rdf:Bag></pdfaExtension:schemas>\n";
+    if (pdfx) {
+        const std::string id = "uuid:" + document_uuid(f);
+        x += "<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>\n<pdf:Trapped>False</pdf:Trapped>\n"
+             "<xmpMM:DocumentID>" + id + "</xmpMM:DocumentID>\n<xmpMM:InstanceID>" + id +
+             "</xmpMM:InstanceID>\n<xmpMM:VersionID>1</xmpMM:VersionID>\n<xmpMM:RenditionClass>default</xmpMM:RenditionClass>\n";
+    }
+    x += "<pdfaExtension:schemas><rdf:Bag>\n";
+    x += extension_schema("PDF/UA Universal Accessibility Schema", "http://www.aiim.org/pdfua/ns/id/", "pdfuaid", "part",
+                          "Integer", "Indicates, which part of ISO 14289 standard is followed");
+    if (pdfx)
+        x += extension_schema("PDF/X ID Schema", "http://www.npes.org/pdfx/ns/id/", "pdfxid", "GTS_PDFXVersion", "Text",
+                              "ID of PDF/X standard");
+    x += "</rdf:Bag></pdfaExtension:schemas>\n";
     x += "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>";
     // Uncompressed, as PDF/A readers expect to find it.
     HPDF_Dict meta = HPDF_DictStream_New(doc->mmgr, doc->xref);
@@ -203,17 +246,25 @@ void write_metadata(HPDF_Doc doc, const MetadataFacts& f, const std::string& srg
     HPDF_Stream_Write(meta->stream, reinterpret_cast<const HPDF_BYTE*>(x.data()), static_cast<HPDF_UINT>(x.size()));
     HPDF_Dict_Add(doc->catalog, "Metadata", meta);
 
-    if (srgb_profile.empty()) return;
-    HPDF_Dict icc = new_stream(doc, std::span(reinterpret_cast<const std::uint8_t*>(srgb_profile.data()), srgb_profile.size()));
-    HPDF_Dict_AddNumber(icc, "N", 3);
-    HPDF_Dict intent = HPDF_Dict_New(doc->mmgr);
-    HPDF_Dict_Add(intent, "Type", name(doc, "OutputIntent"));
-    HPDF_Dict_Add(intent, "S", name(doc, "GTS_PDFA1"));
-    HPDF_Dict_Add(intent, "OutputConditionIdentifier", HPDF_String_New(doc->mmgr, "sRGB IEC61966-2.1", nullptr));
-    HPDF_Dict_Add(intent, "Info", HPDF_String_New(doc->mmgr, "sRGB IEC61966-2.1", nullptr));
-    HPDF_Dict_Add(intent, "DestOutputProfile", icc);
+    if (pdfx && doc->info) {
+        HPDF_Dict_Add(doc->info, "GTS_PDFXVersion", HPDF_String_New(doc->mmgr, "PDF/X-4", nullptr));
+        HPDF_Dict_Add(doc->info, "Trapped", name(doc, "False"));
+    }
+    if (!pdfa) return;
+    HPDF_Dict icc = new_stream(doc, std::span(reinterpret_cast<const std::uint8_t*>(intent.profile.data()), intent.profile.size()));
+    HPDF_Dict_AddNumber(icc, "N", intent.components);
     HPDF_Array intents = HPDF_Array_New(doc->mmgr);
-    HPDF_Array_Add(intents, intent);
+    // PDF/X-4's intent, then PDF/A's: both name the same profile, as PDF/A-2 asks.
+    for (const char* subtype : {"GTS_PDFX", "GTS_PDFA1"}) {
+        if (!pdfx && std::string_view(subtype) == "GTS_PDFX") continue;
+        HPDF_Dict d = HPDF_Dict_New(doc->mmgr);
+        HPDF_Dict_Add(d, "Type", name(doc, "OutputIntent"));
+        HPDF_Dict_Add(d, "S", name(doc, subtype));
+        HPDF_Dict_Add(d, "OutputConditionIdentifier", HPDF_String_New(doc->mmgr, intent.condition.c_str(), nullptr));
+        HPDF_Dict_Add(d, "Info", HPDF_String_New(doc->mmgr, intent.condition.c_str(), nullptr));
+        HPDF_Dict_Add(d, "DestOutputProfile", icc);
+        HPDF_Array_Add(intents, d);
+    }
     HPDF_Dict_Add(doc->catalog, "OutputIntents", intents);
 }
 

@@ -13,10 +13,18 @@
 
 namespace leafpress::pdf {
 
-// The PDF objects the writer made for the plan: pages in order, and each Link item's annotation
-// by (page, item).
+// The PDF objects the writer made for the plan: its pages (printed sides) in order; where each
+// reading page went (the side, how far its MCIDs moved on, where its bottom-left corner is);
+// and each Link item's annotation by (reading page, item).
 struct WrittenPages {
     std::vector<HPDF_Page> pages;
+    struct Reading {
+        int side = 0;
+        int mcid_offset = 0;
+        double tx = 0, ty = 0;
+        double height = 0;
+    };
+    std::vector<Reading> reading;
     std::map<std::pair<int, int>, HPDF_Annotation> annotations;
 };
 
@@ -31,8 +39,18 @@ struct MetadataFacts {
     std::string date;  // "YYYY-MM-DD" or empty
 };
 
-// XMP (dc:title, pdfuaid:part 1, pdfaid:part 2 conformance A), DisplayDocTitle, PDF 1.7 and,
-// when a profile is given, the sRGB output intent.
-void write_metadata(HPDF_Doc doc, const MetadataFacts& facts, const std::string& srgb_profile);
+// The colour the PDF is made for: sRGB for PDF/A (screen and office printer), or a print
+// profile's CMYK for PDF/X-4 (and PDF/A, which then shares the same profile).
+struct OutputIntent {
+    enum class Standard { None, PdfA, PdfX4 };
+    std::string profile;     // ICC bytes
+    int components = 3;      // 3: RGB, 4: CMYK
+    std::string condition;   // the profile's description
+    Standard standard = Standard::None;
+};
+
+// XMP (dc:title, pdfuaid:part 1, pdfaid:part 2 conformance A; for PDF/X-4 its version,
+// document and version IDs and Trapped), DisplayDocTitle, PDF 1.7 and the output intents.
+void write_metadata(HPDF_Doc doc, const MetadataFacts& facts, const OutputIntent& intent);
 
 }  // namespace leafpress::pdf

@@ -9,6 +9,7 @@
 #include "core/utf8.hpp"
 #include "pdf/font_embed.hpp"
 #include "pdf/pack_objects.hpp"
+#include "pdf/sheets.hpp"
 #include "pdf/pdf_objects.hpp"
 #include "pdf/structure.hpp"
 #include "pdf/tags.hpp"
@@ -63,13 +64,27 @@ public:
             return std::nullopt;
         }
         plan_ = pdf::plan_tags(doc_);
-        for (std::size_t p = 0; p < doc_.pages.size(); ++p) written_.pages.push_back(render_page(p));
+        const pdf::PrintGeometry geometry;
+        const auto sides = pdf::sheet_sides(doc_, print() ? &geometry : nullptr);
+        written_.reading.resize(doc_.pages.size());
+        for (std::size_t s = 0; s < sides.size(); ++s) written_.pages.push_back(render_side(sides[s], static_cast<int>(s), geometry));
         outline(written_.pages);
         metadata();
         pdf::write_structure(pdf_, plan_, written_);
         const auto& info = doc_.info;
-        pdf::write_metadata(pdf_, {info.title, info.author, info.subject, info.keywords, info.language, date()},
-                            options_.srgb_profile);
+        pdf::OutputIntent intent;
+        if (print()) {
+            intent = {options_.print->profile(), 4, options_.print->description(), pdf::OutputIntent::Standard::PdfX4};
+        } else if (!options_.srgb_profile.empty()) {
+            intent = {options_.srgb_profile, 3, "sRGB IEC61966-2.1", pdf::OutputIntent::Standard::PdfA};
+        }
+        pdf::write_metadata(pdf_, {info.title, info.author, info.subject, info.keywords, info.language, date()}, intent);
+        if (doc_.sheet.duplex != Duplex::Unspecified) {
+            HPDF_Dict prefs = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(pdf_->catalog, "ViewerPreferences", HPDF_OCLASS_DICT));
+            if (prefs)
+                HPDF_Dict_Add(prefs, "Duplex", pdf::name(pdf_, doc_.sheet.duplex == Duplex::FlipShortEdge ? "DuplexFlipShortEdge"
+                                                                                                           : "DuplexFlipLongEdge"));
+        }
         for (const text::Face* face : fonts_order_) {  // creation order: object numbers stay stable
             std::string err;
             if (!fonts_.at(face)->finish(err)) {
@@ -265,7 +280,7 @@ private:
             ts.size = size;
         }
         if (!ts.color || !(*ts.color == run.color)) {
-            s += pdf::num(run.color.r, 4) + " " + pdf::num(run.color.g, 4) + " " + pdf::num(run.color.b, 4) + " rg\n";
+            s += colour(run.color, Paint::Fill);
             ts.color = run.color;
         }
         // Td moves from the last line's origin; the move written is the one remembered, so
@@ -283,14 +298,35 @@ private:
         write(page, s);
     }
 
+    [[nodiscard]] bool print() const { return options_.print != nullptr; }
+
+    enum class Paint { Fill, Stroke };
+
+    // The operator that sets a colour: sRGB on screen, the print profile's CMYK in print.
+    std::string colour(const Color& c, Paint paint) const {
+        if (print()) {
+            const Cmyk k = options_.print->convert(c);
+            return pdf::num(k.c, 4) + " " + pdf::num(k.m, 4) + " " + pdf::num(k.y, 4) + " " + pdf::num(k.k, 4) +
+                   (paint == Paint::Fill ? " k\n" : " K\n");
+        }
+        return pdf::num(c.r, 5) + " " + pdf::num(c.g, 5) + " " + pdf::num(c.b, 5) + (paint == Paint::Fill ? " rg\n" : " RG\n");
+    }
+
     // An image XObject for decoded pixels, made once per raster; alpha becomes a soft mask.
     HPDF_Image image_for(const std::shared_ptr<const Raster>& raster) {
         if (!raster) return nullptr;
         auto it = images_.find(raster.get());
         if (it != images_.end()) return it->second;
         const auto w = static_cast<HPDF_UINT>(raster->width), h = static_cast<HPDF_UINT>(raster->height);
-        HPDF_Image img = HPDF_LoadRawImageFromMem(pdf_, raster->pixels.data(), w, h,
-                                                  raster->channels == 1 ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB, 8);
+        HPDF_Image img = nullptr;
+        if (raster->channels == 1) {
+            img = HPDF_LoadRawImageFromMem(pdf_, raster->pixels.data(), w, h, HPDF_CS_DEVICE_GRAY, 8);
+        } else if (print()) {
+            const auto cmyk = options_.print->convert_pixels(raster->pixels);
+            img = HPDF_LoadRawImageFromMem(pdf_, cmyk.data(), w, h, HPDF_CS_DEVICE_CMYK, 8);
+        } else {
+            img = HPDF_LoadRawImageFromMem(pdf_, raster->pixels.data(), w, h, HPDF_CS_DEVICE_RGB, 8);
+        }
         if (img && !raster->alpha.empty()) {
             HPDF_Image mask = HPDF_LoadRawImageFromMem(pdf_, raster->alpha.data(), w, h, HPDF_CS_DEVICE_GRAY, 8);
             if (mask) HPDF_Image_AddSMask(img, mask);
@@ -299,21 +335,53 @@ private:
         return img;
     }
 
-    HPDF_Page render_page(std::size_t index) {
-        const Page& p = doc_.pages[index];
+    static HPDF_Array box(HPDF_Doc pdf, const std::array<double, 4>& r) {
+        HPDF_Array a = HPDF_Array_New(pdf->mmgr);
+        for (double v : r) HPDF_Array_AddReal(a, static_cast<HPDF_REAL>(v));
+        return a;
+    }
+
+    // One printed side: its reading pages, each moved to its place; in print, the trim and
+    // bleed boxes and the printer's marks.
+    HPDF_Page render_side(const pdf::SheetSide& side, int index, const pdf::PrintGeometry& geometry) {
         HPDF_Page page = HPDF_AddPage(pdf_);
-        HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(p.size.width.value()));
-        HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(p.size.height.value()));
+        HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(side.width));
+        HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(side.height));
+        if (print()) {
+            HPDF_Dict_Add(page, "TrimBox", box(pdf_, side.trim));
+            HPDF_Dict_Add(page, "BleedBox", box(pdf_, side.bleed));
+            // Registration-free marks: black ink alone, hairline.
+            write(page, "/Artifact BMC\nq\n0 0 0 1 K\n0.25 w\n" + side.marks + "Q\nEMC\n");
+        }
+        int mcids = 0;
+        for (const pdf::SheetSlot& slot : side.slots) {
+            auto& r = written_.reading[static_cast<std::size_t>(slot.page)];
+            r = {index, mcids, slot.tx, slot.ty, doc_.pages[static_cast<std::size_t>(slot.page)].size.height.value()};
+            for (const pdf::ItemTag& t : plan_.pages[static_cast<std::size_t>(slot.page)])
+                if (t.kind == pdf::ItemTag::Kind::Content) mcids = std::max(mcids, r.mcid_offset + t.mcid + 1);
+            const bool moved = slot.tx != 0 || slot.ty != 0;
+            if (moved) write(page, "q\n1 0 0 1 " + pdf::num(slot.tx) + " " + pdf::num(slot.ty) + " cm\n");
+            render_items(page, slot, geometry);
+            if (moved) write(page, "Q\n");
+        }
+        return page;
+    }
+
+    void render_items(HPDF_Page page, const pdf::SheetSlot& slot, const pdf::PrintGeometry& geometry) {
+        const auto index = static_cast<std::size_t>(slot.page);
+        const Page& p = doc_.pages[index];
+        const int mcid_offset = written_.reading[index].mcid_offset;
         TextState ts;
         for (std::size_t i = 0; i < p.items.size(); ++i) {
             const PageItem& item = p.items[i];
             const auto& tags = plan_.pages[index];
-            const pdf::ItemTag& tag = tags[i];
+            pdf::ItemTag tag = tags[i];
+            if (tag.kind == pdf::ItemTag::Kind::Content) tag.mcid += mcid_offset;
             const auto* run = std::get_if<GlyphRun>(&item);
             // A sequence spans the items that share its MCID (a figure's shapes).
             const auto same = [&](std::size_t k) {
                 return k < tags.size() && tags[k].kind == pdf::ItemTag::Kind::Content && tag.kind == pdf::ItemTag::Kind::Content &&
-                       tags[k].mcid == tag.mcid;
+                       tags[k].mcid == tags[i].mcid;
             };
             const bool opens = !(i > 0 && same(i - 1));
             const bool closes = !same(i + 1);
@@ -327,18 +395,15 @@ private:
                     if constexpr (std::is_same_v<T, GlyphRun>) {
                         glyph_run(page, p, it, ts);
                     } else if constexpr (std::is_same_v<T, Box>) {
-                        const auto r = it.rect;
+                        // A filled band at the sheet's edge runs on into the bleed.
+                        const auto r = print() && it.fill && !it.stroke ? pdf::into_bleed(it.rect, p.size, slot, geometry.bleed) : it.rect;
                         const auto x = static_cast<HPDF_REAL>(r.x.value());
                         const auto y = static_cast<HPDF_REAL>(flip(p, r.bottom()));
                         const auto w = static_cast<HPDF_REAL>(r.width.value());
                         const auto h = static_cast<HPDF_REAL>(r.height.value());
-                        if (it.fill) {
-                            HPDF_Page_SetRGBFill(page, static_cast<HPDF_REAL>(it.fill->r), static_cast<HPDF_REAL>(it.fill->g),
-                                                 static_cast<HPDF_REAL>(it.fill->b));
-                        }
+                        if (it.fill) write(page, colour(*it.fill, Paint::Fill));
                         if (it.stroke) {
-                            HPDF_Page_SetRGBStroke(page, static_cast<HPDF_REAL>(it.stroke->r),
-                                                   static_cast<HPDF_REAL>(it.stroke->g), static_cast<HPDF_REAL>(it.stroke->b));
+                            write(page, colour(*it.stroke, Paint::Stroke));
                             HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(it.stroke_width.value()));
                         }
                         HPDF_Page_Rectangle(page, x, y, w, h);
@@ -346,8 +411,7 @@ private:
                         else if (it.fill) HPDF_Page_Fill(page);
                         else HPDF_Page_Stroke(page);
                     } else if constexpr (std::is_same_v<T, Rule>) {
-                        HPDF_Page_SetRGBStroke(page, static_cast<HPDF_REAL>(it.color.r), static_cast<HPDF_REAL>(it.color.g),
-                                               static_cast<HPDF_REAL>(it.color.b));
+                        write(page, colour(it.color, Paint::Stroke));
                         HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(it.thickness.value()));
                         HPDF_Page_MoveTo(page, static_cast<HPDF_REAL>(it.from.x.value()),
                                          static_cast<HPDF_REAL>(flip(p, it.from.y)));
@@ -362,10 +426,11 @@ private:
                                                 static_cast<HPDF_REAL>(it.rect.height.value()));
                         }
                     } else if constexpr (std::is_same_v<T, Link>) {
-                        HPDF_Rect r{static_cast<HPDF_REAL>(it.rect.x.value()),
-                                    static_cast<HPDF_REAL>(flip(p, it.rect.bottom())),
-                                    static_cast<HPDF_REAL>(it.rect.right().value()),
-                                    static_cast<HPDF_REAL>(flip(p, it.rect.y))};
+                        // Annotations are placed on the side, not in the page's moved space.
+                        HPDF_Rect r{static_cast<HPDF_REAL>(it.rect.x.value() + slot.tx),
+                                    static_cast<HPDF_REAL>(flip(p, it.rect.bottom()) + slot.ty),
+                                    static_cast<HPDF_REAL>(it.rect.right().value() + slot.tx),
+                                    static_cast<HPDF_REAL>(flip(p, it.rect.y) + slot.ty)};
                         HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(page, r, it.uri.c_str());
                         if (a) {
                             HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
@@ -380,7 +445,6 @@ private:
             if (closes && tag.kind != pdf::ItemTag::Kind::Annotation) write(page, "EMC\n");
         }
         end_text(page, ts);
-        return page;
     }
 
     // What a link says to a reader: the text of the run it covers, and where it goes.
@@ -401,10 +465,11 @@ private:
             HPDF_Outline o = HPDF_CreateOutline(pdf_, nullptr, "-", nullptr);
             if (!o) continue;
             HPDF_Dict_Add(o, "Title", pdf::text_string(pdf_, e.title));
-            const auto page = pages[static_cast<std::size_t>(e.page)];
+            const auto& at = written_.reading[static_cast<std::size_t>(e.page)];
+            const auto page = pages[static_cast<std::size_t>(at.side)];
             HPDF_Destination d = HPDF_Page_CreateDestination(page);
             const Page& p = doc_.pages[static_cast<std::size_t>(e.page)];
-            HPDF_Destination_SetFitH(d, static_cast<HPDF_REAL>(flip(p, e.y)));
+            HPDF_Destination_SetFitH(d, static_cast<HPDF_REAL>(flip(p, e.y) + at.ty));
             HPDF_Outline_SetDestination(o, d);
         }
         HPDF_SetPageMode(pdf_, HPDF_PAGE_MODE_USE_OUTLINE);

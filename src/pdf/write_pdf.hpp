@@ -4,6 +4,7 @@
 #include <optional>
 #include <vector>
 
+#include "core/color_profile.hpp"
 #include "core/diagnostics.hpp"
 #include "model/page.hpp"
 
@@ -12,6 +13,9 @@ namespace leafpress {
 struct PdfOptions {
     std::string source_date;   // "YYYY-MM-DD" for the document dates; empty: none written
     std::string srgb_profile;  // ICC bytes for the PDF/A output intent; empty: none written
+    // Set: the print-shop PDF. 3 mm bleed, trim and bleed boxes, crop (and fold) marks, every
+    // colour in this converter's CMYK, and its profile as the PDF/X-4 (and PDF/A) output intent.
+    const CmykConverter* print = nullptr;
 };
 
 std::optional<std::vector<std::uint8_t>> write_pdf(const LaidOut& doc, const PdfOptions& options, Diagnostics& diags);

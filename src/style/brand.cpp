@@ -18,7 +18,8 @@ namespace {
 const std::initializer_list<std::string_view> kBrandKeys = {
     "name", "phone", "website", "address", "tagline", "logo", "logo_alt", "disclaimer", "call_to_action", "colors", "text",
     "taglines", "taglines_required"};
-const std::initializer_list<std::string_view> kColorKeys = {"primary", "accent", "text"};
+const std::initializer_list<std::string_view> kColorKeys = {"primary",      "accent",      "text",
+                                                             "primary_cmyk", "accent_cmyk", "text_cmyk"};
 
 int hex_digit(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -201,6 +202,27 @@ std::optional<Brand> load_brand_text(const std::string& text, const std::string&
         read("primary", b.colors.primary);
         read("accent", b.colors.accent);
         read("text", b.colors.text);
+        // Inks as four percentages, C M Y K.
+        const auto read_cmyk = [&](std::string_view key, const Color& rgb) {
+            const toml::array* a = c.array(key, Requirement::Optional);
+            if (!a) return;
+            std::array<double, 4> v{};
+            bool ok = a->size() == 4;
+            for (std::size_t i = 0; ok && i < 4; ++i) {
+                const auto n = (*a)[i].value<double>();
+                ok = n && *n >= 0 && *n <= 100;
+                if (ok) v[i] = *n / 100.0;
+            }
+            if (!ok) {
+                diags.error("brand.color", c.value_pos(key), "'" + std::string(key) + "' is not four ink percentages",
+                            "write inks as [C, M, Y, K] from 0 to 100, e.g. [100, 0, 30, 40]");
+                return;
+            }
+            b.colors.exact_cmyk.emplace_back(rgb, Cmyk{v[0], v[1], v[2], v[3]});
+        };
+        read_cmyk("primary_cmyk", b.colors.primary);
+        read_cmyk("accent_cmyk", b.colors.accent);
+        read_cmyk("text_cmyk", b.colors.text);
     }
     return b;
 }

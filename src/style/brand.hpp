@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/diagnostics.hpp"
+#include "core/color_profile.hpp"
 #include "core/geometry.hpp"
 #include "core/image.hpp"
 #include "core/language.hpp"
@@ -16,6 +17,9 @@ struct BrandColors {
     Color primary{0x0E / 255.0, 0x6E / 255.0, 0x6E / 255.0};
     Color accent{0xF2 / 255.0, 0xA5 / 255.0, 0x41 / 255.0};
     Color text{0x1A / 255.0, 0x1A / 255.0, 0x1A / 255.0};
+    // The print shop's own inks for a colour (`primary_cmyk = [100, 0, 30, 40]`, percent):
+    // --print uses them as they are instead of converting the sRGB colour.
+    std::vector<std::pair<Color, Cmyk>> exact_cmyk;
 };
 
 // The brand's words that change with a leaflet's language.

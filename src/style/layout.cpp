@@ -68,7 +68,9 @@ void read_page(const toml::table& t, const std::string& path, Layout& l, Diagnos
     if (auto fold = f.string("fold", Requirement::Optional)) {
         if (*fold == "none") l.fold = Fold::None;
         else if (*fold == "trifold") l.fold = Fold::Trifold;
-        else diags.error("layout.fold", f.value_pos("fold"), "unknown fold '" + *fold + "'", "fold is \"none\" or \"trifold\"");
+        else if (*fold == "booklet") l.fold = Fold::Booklet;
+        else diags.error("layout.fold", f.value_pos("fold"), "unknown fold '" + *fold + "'",
+                         "fold is \"none\", \"trifold\" or \"booklet\"");
     }
     if (const auto* m = f.table("margins", Requirement::Optional)) {
         TomlFields mf(*m, path, "[page.margins]", diags);

@@ -26,9 +26,10 @@ struct TypeScale {
     Pt paragraph_space{7};  // between paragraphs
 };
 
-// How the sheet is used: pages that follow one another, or one sheet folded in three
-// (two sides, three panels each: cover, back and flap outside; three panels inside).
-enum class Fold { None, Trifold };
+// How the sheet is used: pages that follow one another; one sheet folded in three (two
+// sides, three panels each: cover, back and flap outside; three panels inside); or a
+// saddle-stitched booklet (pages two to a side of a sheet twice their width, folded in half).
+enum class Fold { None, Trifold, Booklet };
 enum class TableStyle { Ruled, Zebra };  // a rule under every row, or every other row tinted
 enum class Orientation { Portrait, Landscape };
 

@@ -80,10 +80,10 @@ TEST_CASE("a missing content file or brand exits 1", "[cli]") {
 TEST_CASE("an unknown layout name lists the layouts there are", "[cli]") {
     TempDir dir;
     dir.write_all({{"brand.toml", kBrand}, {"leaflet.toml", kGood}});
-    auto r = run(cli("build leaflet.toml --layout a5"), dir.path());
+    auto r = run(cli("build leaflet.toml --layout a6"), dir.path());
     CHECK(r.status == 1);
-    CHECK(r.err.find("error: unknown layout 'a5'") != std::string::npos);
-    CHECK(r.err.find("the layouts are: a4, large-print, letter, trifold") != std::string::npos);
+    CHECK(r.err.find("error: unknown layout 'a6'") != std::string::npos);
+    CHECK(r.err.find("the layouts are: a4, a5, booklet, large-print, letter, trifold") != std::string::npos);
     CHECK(run(cli("build leaflet.toml --layout ./missing.toml"), dir.path()).err.find("missing.toml: error: cannot open file") !=
           std::string::npos);
 }

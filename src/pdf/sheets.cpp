@@ -1,0 +1,100 @@
+#include "pdf/sheets.hpp"
+
+#include "pdf/pdf_objects.hpp"
+
+namespace leafpress::pdf {
+
+namespace {
+
+constexpr double kTouch = 0.01;  // points: an edge this close to the page's is on it
+
+void line(std::string& s, double x0, double y0, double x1, double y1) {
+    s += num(x0) + " " + num(y0) + " m " + num(x1) + " " + num(y1) + " l\n";
+}
+
+// Two marks at each corner of the trim, each in line with one of its edges, starting outside
+// the bleed; and at each fold, a dashed mark above and below the trim. Stroked.
+std::string marks(const std::array<double, 4>& trim, const std::vector<Pt>& folds, const PrintGeometry& g) {
+    const double start = (g.bleed + g.mark_gap).value(), end = start + g.mark_length.value();
+    const auto [x0, y0, x1, y1] = trim;
+    std::string s;
+    for (double y : {y0, y1}) {
+        const double out = y == y0 ? -1 : 1;
+        for (double x : {x0, x1}) {
+            const double side = x == x0 ? -1 : 1;
+            line(s, x + side * start, y, x + side * end, y);  // in line with the horizontal edge
+            line(s, x, y + out * start, x, y + out * end);    // in line with the vertical edge
+        }
+    }
+    s += "S\n";
+    if (folds.empty()) return s;
+    s += "[3 2] 0 d\n";
+    for (Pt f : folds) {
+        const double x = x0 + f.value();
+        line(s, x, y1 + start, x, y1 + end);
+        line(s, x, y0 - start, x, y0 - end);
+    }
+    return s + "S\n";
+}
+
+}  // namespace
+
+std::vector<SheetSide> sheet_sides(const LaidOut& doc, const PrintGeometry* print) {
+    const double margin = print ? print->margin().value() : 0.0;
+    const double bleed = print ? print->bleed.value() : 0.0;
+    std::vector<SheetSide> sides;
+    const auto make = [&](Size trim, std::vector<SheetSlot> slots) {
+        SheetSide s;
+        s.width = trim.width.value() + 2 * margin;
+        s.height = trim.height.value() + 2 * margin;
+        s.trim = {margin, margin, margin + trim.width.value(), margin + trim.height.value()};
+        s.bleed = {s.trim[0] - bleed, s.trim[1] - bleed, s.trim[2] + bleed, s.trim[3] + bleed};
+        for (auto& slot : slots) {
+            slot.tx += margin;
+            slot.ty += margin;
+        }
+        s.slots = std::move(slots);
+        if (print) s.marks = marks(s.trim, doc.sheet.folds, *print);
+        sides.push_back(std::move(s));
+    };
+    if (!doc.imposition) {
+        for (std::size_t p = 0; p < doc.pages.size(); ++p) make(doc.pages[p].size, {SheetSlot{static_cast<int>(p)}});
+        return sides;
+    }
+    const Imposition& im = *doc.imposition;
+    for (const auto& side : im.sides) {
+        std::vector<SheetSlot> slots;
+        for (const auto& slot : side) {
+            if (slot.page < 0 || static_cast<std::size_t>(slot.page) >= doc.pages.size()) continue;  // a blank page
+            const Size size = doc.pages[static_cast<std::size_t>(slot.page)].size;
+            SheetSlot s;
+            s.page = slot.page;
+            s.tx = slot.at.x.value();
+            s.ty = (im.sheet.height - slot.at.y - size.height).value();  // y up, from the sheet's bottom
+            s.left = slot.at.x.value() <= kTouch;
+            s.right = (slot.at.x + size.width).value() >= im.sheet.width.value() - kTouch;
+            s.top = slot.at.y.value() <= kTouch;
+            s.bottom = (slot.at.y + size.height).value() >= im.sheet.height.value() - kTouch;
+            slots.push_back(s);
+        }
+        make(im.sheet, std::move(slots));
+    }
+    return sides;
+}
+
+Rect into_bleed(Rect r, Size page, const SheetSlot& slot, Pt bleed) {
+    const Pt touch{kTouch};
+    if (slot.left && r.x <= touch) {
+        r.width += r.x + bleed;
+        r.x = -bleed;
+    }
+    if (slot.top && r.y <= touch) {
+        r.height += r.y + bleed;
+        r.y = -bleed;
+    }
+    if (slot.right && r.right() >= page.width - touch) r.width = page.width + bleed - r.x;
+    if (slot.bottom && r.bottom() >= page.height - touch) r.height = page.height + bleed - r.y;
+    return r;
+}
+
+}  // namespace leafpress::pdf

@@ -1,0 +1,46 @@
+// The printed sides of a PDF: which reading pages go on each, where, and for the print shop
+// the trim and bleed boxes and the crop and fold marks around them. Geometry only: no libharu.
+#pragma once
+#include <array>
+#include <string>
+#include <vector>
+
+#include "model/page.hpp"
+
+namespace leafpress::pdf {
+
+// Print-shop geometry: bleed beyond the trim, and the marks outside the bleed.
+struct PrintGeometry {
+    Pt bleed = mm(3);
+    Pt mark_gap = mm(2);     // between the bleed and the start of a mark
+    Pt mark_length = mm(6);
+    [[nodiscard]] Pt margin() const { return bleed + mark_gap + mark_length + mm(1); }
+};
+
+// A reading page on a side: where its bottom-left corner goes, in PDF space (points, y up),
+// and which of its edges are the sheet's (a band there runs on into the bleed).
+struct SheetSlot {
+    int page = -1;
+    double tx = 0, ty = 0;
+    bool left = true, right = true, top = true, bottom = true;
+};
+
+struct SheetSide {
+    double width = 0, height = 0;   // the MediaBox
+    std::array<double, 4> trim{};   // x0 y0 x1 y1
+    std::array<double, 4> bleed{};  // the same as trim without print geometry
+    std::vector<SheetSlot> slots;
+    // Crop marks at the trim's corners and dashed fold marks at its folds, outside the bleed,
+    // as stroked paths in content-stream operators (in the colour and width set before them).
+    std::string marks;
+};
+
+// Every side, in order: one per reading page, or the imposition's sides; with `print`, each
+// grown by the marks' margin all round.
+std::vector<SheetSide> sheet_sides(const LaidOut& doc, const PrintGeometry* print);
+
+// A box or image on a reading page, run on into the bleed at the edges of the page that are
+// the sheet's.
+Rect into_bleed(Rect r, Size page, const SheetSlot& slot, Pt bleed);
+
+}  // namespace leafpress::pdf
