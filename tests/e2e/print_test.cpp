@@ -65,7 +65,7 @@ std::string python(const std::string& program) { return "/usr/bin/python3 -c " +
 
 }  // namespace
 
-TEST_CASE("--print a4, letter, trifold and booklet PDFs are PDF/X-4 with bleed, boxes and marks, no RGB, still tagged", "[e2e][print]") {
+TEST_CASE("print-shop PDFs (--print) in a4, letter, trifold and booklet are PDF/X-4 with bleed, boxes and marks, no RGB, still tagged", "[e2e][print]") {
     TempDir dir;
     for (const char* layout : {"a4", "letter", "trifold", "booklet"}) {
         for (const char* leaflet : {"stem-cell-therapy-autoimmune", "lupus"}) {
@@ -123,7 +123,7 @@ TEST_CASE("the print checker fails a screen PDF: no boxes, RGB colour, no PDF/X 
     CHECK(page_box(pdf, "MediaBox")[3] == Approx(841.89).margin(0.01));
 }
 
-TEST_CASE("a brand's own inks print as given; pictures under 300 dpi are a warning in print only", "[e2e][print]") {
+TEST_CASE("a brand's own inks print as given, and pictures under 300 dpi are a warning in print only", "[e2e][print]") {
     TempDir dir;
     fs::copy_file(repo_dir() + "/tests/data/logo.png", dir.file("logo.png"));
     fs::copy_file(content("lupus"), dir.file("lupus.toml"));
@@ -157,7 +157,7 @@ TEST_CASE("a brand's own inks print as given; pictures under 300 dpi are a warni
     CHECK(bad.err.find("error: 'accent_cmyk' is not four ink percentages") != std::string::npos);
 }
 
-TEST_CASE("a5 makes A5 pages with a 12 pt body; booklet imposes them two-up on A4 landscape in saddle-stitch order", "[e2e][print]") {
+TEST_CASE("a5 makes A5 pages with a 12 pt body, and booklet imposes them two-up on A4 landscape in saddle-stitch order", "[e2e][print]") {
     TempDir dir;
     const std::string a5 = dir.file("a5.pdf"), booklet = dir.file("booklet.pdf");
     REQUIRE(run(cli("build " + quote(content("lupus")) + " --layout a5 -o " + quote(a5))).status == 0);

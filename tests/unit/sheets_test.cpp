@@ -68,7 +68,7 @@ TEST_CASE("a trifold's folds get dashed fold marks above and below the trim", "[
     CHECK(sides[0].marks.find(pdf::num(x) + " ") != std::string::npos);
 }
 
-TEST_CASE("a booklet's sides hold two reading pages; blanks are left out", "[sheets]") {
+TEST_CASE("a booklet's sides hold two reading pages, blanks left out", "[sheets]") {
     const Size page{mm(148.5), mm(210)};
     LaidOut doc = pages(3, page);
     doc.imposition = saddle_stitch(3, page);
