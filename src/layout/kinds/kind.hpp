@@ -1,0 +1,33 @@
+// Layout kinds: how a leaflet goes onto paper. Each kind lays the content and the furniture out
+// on reading pages (its frames, its cover, footers and back matter) and says what the printed
+// sheet needs (folds, duplex, imposition). `pages` (a4, letter, a5, large print), `trifold` and
+// `booklet` are the kinds; a new one is a new file here and a line in kind_of().
+#pragma once
+#include <vector>
+
+#include "content/document.hpp"
+#include "core/diagnostics.hpp"
+#include "layout/place.hpp"
+#include "model/page.hpp"
+#include "style/brand.hpp"
+#include "style/layout.hpp"
+#include "text/paragraph.hpp"
+
+namespace leafpress {
+
+class LayoutKind {
+public:
+    virtual ~LayoutKind() = default;
+    // The document on reading pages, with the sheet's facts and any imposition.
+    [[nodiscard]] virtual LaidOut lay_out(const Document& doc, const Brand& brand, const Layout& layout,
+                                          const text::TextContext& ctx, Diagnostics& diags) const = 0;
+};
+
+// The kind a layout file names (its `fold`).
+const LayoutKind& kind_of(const Layout& layout);
+
+// What every kind sets: the content's sections as units, typeset for frames `frame_width` wide.
+std::vector<Unit> content_units(const Document& doc, const Brand& brand, const Layout& layout,
+                                const text::TextContext& ctx, Pt frame_width, Diagnostics& diags);
+
+}  // namespace leafpress
