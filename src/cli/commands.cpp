@@ -53,6 +53,7 @@ int run_build(const BuildOptions& o, Engine& engine, const RunSettings& s) {
         return 1;
     }
     std::cerr << "leafpress: wrote " << out << " (" << r.pages << (r.pages == 1 ? " page, " : " pages, ")
+              << (r.sides != r.pages ? "on " + std::to_string(r.sides) + " sides, " : std::string())
               << human_size(r.pdf->size()) << ")\n";
     return 0;
 }

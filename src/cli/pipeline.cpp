@@ -101,6 +101,7 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
     // Shape, break and flow; then check what came out.
     const LaidOut laid = flow(*doc, *brand, *layout, {*fonts, hyphenator}, d);
     r.pages = static_cast<int>(laid.pages.size());
+    r.sides = laid.imposition ? static_cast<int>(laid.imposition->sides.size()) : r.pages;
     check_leaflet({*doc, *brand, *layout, laid, request.today,
                    request.output == Output::Print ? Medium::Print : Medium::Screen},
                   d);

@@ -66,7 +66,8 @@ struct BuildRequest {
 
 struct BuildResult {
     std::optional<std::vector<std::uint8_t>> pdf;  // nullopt when the build failed
-    int pages = 0;
+    int pages = 0;  // reading pages
+    int sides = 0;  // printed sides: two reading pages to a side in a booklet
     std::string layout_name;
     std::vector<std::string> inputs;  // every file the build read: content, brand, logo, layout
     Diagnostics diags;
