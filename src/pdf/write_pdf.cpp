@@ -353,6 +353,9 @@ private:
             // Registration-free marks: black ink alone, hairline.
             write(page, "/Artifact BMC\nq\n0 0 0 1 K\n0.25 w\n" + side.marks + "Q\nEMC\n");
         }
+        // A side of blank pages (a one-page booklet's back) still has a content stream that
+        // decompresses: libharu writes no data at all for an empty one.
+        if (side.slots.empty() && side.marks.empty()) write(page, "q Q\n");
         int mcids = 0;
         for (const pdf::SheetSlot& slot : side.slots) {
             auto& r = written_.reading[static_cast<std::size_t>(slot.page)];

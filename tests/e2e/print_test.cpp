@@ -191,6 +191,11 @@ TEST_CASE("a5 makes A5 pages with a 12 pt body, and booklet imposes them two-up 
     INFO(c.out);
     CHECK(c.status == 0);
     validators_silent(booklet);
+    // A one-page leaflet: the sheet's back is blank, and still a valid page.
+    const std::string one = dir.file("one.pdf");
+    REQUIRE(run(cli("build " + quote(repo_dir() + "/tests/data/scripts/he.toml") + " --layout booklet -o " + quote(one))).status == 0);
+    CHECK(run("pdfinfo " + quote(one)).out.find("Pages:           2") != std::string::npos);
+    validators_silent(one);
     // Printed on both sides, turned on the short edge, as the trifold is.
     const std::string duplex = python("import pikepdf,sys\nprint(pikepdf.open(sys.argv[1]).Root.ViewerPreferences.get('/Duplex'))");
     CHECK(run(duplex + " " + quote(booklet)).out == "/DuplexFlipShortEdge\n");
