@@ -36,7 +36,7 @@ namespace {
 
 class Planner {
 public:
-    explicit Planner(const LaidOut& doc) : doc_(doc) {
+    Planner(const LaidOut& doc, Links links) : doc_(doc), links_(links) {
         plan_.elements.push_back({StructType::Document, -1, {}, {}, -1, {}, false, {}});
         plan_.pages.resize(doc.pages.size());
         for (std::size_t p = 0; p < doc.pages.size(); ++p) plan_.pages[p].resize(doc.pages[p].items.size());
@@ -205,7 +205,8 @@ private:
         }
         // A run that is a link: a Link element in its paragraph, holding the run and its annotation.
         const auto* run = std::get_if<GlyphRun>(&item);
-        const bool linked = run && !run->link.empty() && static_cast<std::size_t>(index) + 1 < items.size() &&
+        const bool linked = links_ == Links::Annotated && run && !run->link.empty() &&
+                            static_cast<std::size_t>(index) + 1 < items.size() &&
                             std::holds_alternative<Link>(items[static_cast<std::size_t>(index) + 1]);
         if (linked) {
             target = add(StructType::Link, target);
@@ -261,6 +262,7 @@ private:
     }
 
     const LaidOut& doc_;
+    Links links_;
     TagPlan plan_;
     std::map<std::tuple<int, int, int, int>, int> made_;
     std::map<std::tuple<int, int, int, int>, ListItem> items_;
@@ -275,6 +277,6 @@ private:
 
 }  // namespace
 
-TagPlan plan_tags(const LaidOut& doc) { return Planner(doc).run(); }
+TagPlan plan_tags(const LaidOut& doc, Links links) { return Planner(doc, links).run(); }
 
 }  // namespace leafpress::pdf

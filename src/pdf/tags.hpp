@@ -48,6 +48,10 @@ struct TagPlan {
     std::vector<std::vector<ItemTag>> pages;      // per page, per item
 };
 
-TagPlan plan_tags(const LaidOut& doc);
+// Whether links are annotations (on screen) or their text alone (in print: paper has no links,
+// and PDF/X allows no annotation on the printed area).
+enum class Links { Annotated, TextOnly };
+
+TagPlan plan_tags(const LaidOut& doc, Links links = Links::Annotated);
 
 }  // namespace leafpress::pdf

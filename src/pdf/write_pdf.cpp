@@ -63,7 +63,7 @@ public:
             diags.error("pdf.init", {}, "libharu could not start");
             return std::nullopt;
         }
-        plan_ = pdf::plan_tags(doc_);
+        plan_ = pdf::plan_tags(doc_, print() ? pdf::Links::TextOnly : pdf::Links::Annotated);
         const pdf::PrintGeometry geometry;
         const auto sides = pdf::sheet_sides(doc_, print() ? &geometry : nullptr);
         written_.reading.resize(doc_.pages.size());
@@ -377,6 +377,9 @@ private:
         TextState ts;
         for (std::size_t i = 0; i < p.items.size(); ++i) {
             const PageItem& item = p.items[i];
+            // PDF/X-4 allows no annotation on the printed area, and paper has no links: in print
+            // a link is its text alone (the plan made no Link elements).
+            if (print() && std::holds_alternative<Link>(item)) continue;
             const auto& tags = plan_.pages[index];
             pdf::ItemTag tag = tags[i];
             if (tag.kind == pdf::ItemTag::Kind::Content) tag.mcid += mcid_offset;

@@ -117,6 +117,7 @@ TEST_CASE("the print checker fails a screen PDF: no boxes, RGB colour, no PDF/X 
     CHECK(c.out.find("an RGB colour (rg)") != std::string::npos);
     CHECK(c.out.find("no TrimBox or no BleedBox") != std::string::npos);
     CHECK(c.out.find("no single GTS_PDFX output intent") != std::string::npos);
+    CHECK(c.out.find("an annotation (/Link) on the printed area") != std::string::npos);
     // The screen PDF stays as it was: sRGB, PDF/A, no boxes beyond the MediaBox.
     CHECK(run(checker() + " --pdfa " + quote(pdf)).status == 0);
     CHECK(page_box(pdf, "TrimBox") == page_box(pdf, "MediaBox"));
