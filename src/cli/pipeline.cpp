@@ -123,6 +123,8 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
         print = *base;
         for (const auto& [rgb, cmyk] : brand->colors.exact_cmyk) print->set_exact(rgb, cmyk);
         options.print = &*print;
+        // PDF/X asks for the document's dates: without a reviewed date, the day of the build.
+        if (options.source_date.empty() && !doc->reviewed) options.source_date = to_iso(request.today);
     }
     r.pdf = write_pdf(laid, options, d);
     return r;

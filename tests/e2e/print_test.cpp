@@ -217,3 +217,20 @@ TEST_CASE("batch --print rebuilds what the screen batch built, into the print ve
     REQUIRE(p.status == 0);
     CHECK(run(checker() + " --pdfx " + quote(dir.file("out/lupus-a4.pdf"))).status == 0);
 }
+
+TEST_CASE("a print PDF of a leaflet without a reviewed date is dated the day of the build, as PDF/X asks", "[e2e][print]") {
+    TempDir dir;
+    std::string leaflet = slurp(content("lupus"));
+    const auto at = leaflet.find("reviewed = ");
+    REQUIRE(at != std::string::npos);
+    leaflet.erase(at, leaflet.find('\n', at) - at + 1);
+    dir.write_all({{"lupus.toml", leaflet}, {"brand.toml", slurp(repo_dir() + "/content/brand.toml")}});
+    REQUIRE(run(cli("build lupus.toml --print -o p.pdf"), dir.path()).status == 0);
+    CHECK(run("pdfinfo p.pdf", dir.path()).out.find("CreationDate:") != std::string::npos);
+    auto c = run(checker() + " --pdfa --pdfx " + quote(dir.file("p.pdf")));
+    INFO(c.out);
+    CHECK(c.status == 0);
+    // The screen PDF of the same leaflet stays undated (reproducible).
+    REQUIRE(run(cli("build lupus.toml -o s.pdf"), dir.path()).status == 0);
+    CHECK(run("pdfinfo s.pdf", dir.path()).out.find("CreationDate:") == std::string::npos);
+}
