@@ -197,6 +197,14 @@ TEST_CASE("a5 makes A5 pages with a 12 pt body, and booklet imposes them two-up 
     REQUIRE(run(cli("build " + quote(repo_dir() + "/tests/data/scripts/he.toml") + " --layout booklet -o " + quote(one))).status == 0);
     CHECK(run("pdfinfo " + quote(one)).out.find("Pages:           2") != std::string::npos);
     validators_silent(one);
+    // Arabic opens the other way: bound on the right, its cover is the first side's left half.
+    const std::string ar = dir.file("ar.pdf");
+    REQUIRE(run(cli("build " + quote(repo_dir() + "/tests/data/arabic.toml") + " --layout booklet -o " + quote(ar))).status == 0);
+    const auto ar_half = [&](bool right) {
+        return words(run("pdftotext -f 1 -l 1 -x " + std::string(right ? "421" : "0") + " -y 0 -W 420 -H 596 " + quote(ar) + " -").out);
+    };
+    CHECK(ar_half(false).size() > 10);
+    CHECK(ar_half(true).empty());
     // Printed on both sides, turned on the short edge, as the trifold is.
     const std::string duplex = python("import pikepdf,sys\nprint(pikepdf.open(sys.argv[1]).Root.ViewerPreferences.get('/Duplex'))");
     CHECK(run(duplex + " " + quote(booklet)).out == "/DuplexFlipShortEdge\n");

@@ -63,3 +63,18 @@ TEST_CASE("a booklet's sheet is two pages wide, the right page beside the left, 
     CHECK(facts.duplex == Duplex::FlipShortEdge);
     CHECK(saddle_stitch(0, page).sides.empty());
 }
+
+TEST_CASE("a right-to-left booklet is bound on the right: each side's halves swap", "[impose]") {
+    const Size page{mm(148.5), mm(210)};
+    const Imposition left = saddle_stitch(8, page);
+    const Imposition right = saddle_stitch(8, page, Binding::Right);
+    REQUIRE(right.sides.size() == left.sides.size());
+    for (std::size_t s = 0; s < left.sides.size(); ++s)
+        for (std::size_t i = 0; i < 2; ++i) {
+            CHECK(right.sides[s][i].page == left.sides[s][i].page);
+            CHECK(right.sides[s][i].at.x.value() == Approx(page.width.value() - left.sides[s][i].at.x.value()));
+        }
+    // The cover (page 1) is the left half of the first side.
+    CHECK(right.sides[0][1].page == 0);
+    CHECK(right.sides[0][1].at.x.value() == Approx(0));
+}

@@ -1,6 +1,6 @@
 // The booklet kind: the pages kind's reading pages, imposed two to a side of a sheet twice their
 // width in saddle-stitch order (layout/impose.hpp), folded down the middle, duplex turned on
-// the short edge.
+// the short edge. Right-to-left leaflets are bound on the right.
 #pragma once
 #include "layout/kinds/kind.hpp"
 
