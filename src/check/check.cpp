@@ -180,7 +180,7 @@ void check_body_size(const CheckInput& in, Diagnostics& out) {
 // The colour behind a run: the last filled box drawn before it that holds its baseline start.
 Color background_of(const Page& page, std::size_t index) {
     const auto& run = std::get<GlyphRun>(page.items[index]);
-    const Point at{run.origin.x + (run.glyphs.empty() ? Pt(0) : run.glyphs.front().x), run.origin.y - run.size * 0.3};
+    const Point at{run.origin.x + (run.glyphs.empty() ? Pt(0) : run.glyphs.front().x()), run.origin.y - run.size * 0.3};
     for (std::size_t k = index; k-- > 0;) {
         const auto* box = std::get_if<Box>(&page.items[k]);
         if (!box || !box->fill) continue;

@@ -99,7 +99,7 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
     }
 
     // Shape, break and flow; then check what came out.
-    const LaidOut laid = flow(*doc, *brand, *layout, {*fonts, hyphenator}, d);
+    LaidOut laid = flow(*doc, *brand, *layout, {*fonts, hyphenator}, d);
     r.pages = static_cast<int>(laid.pages.size());
     r.sides = laid.imposition ? static_cast<int>(laid.imposition->sides.size()) : r.pages;
     check_leaflet({*doc, *brand, *layout, laid, request.today,
@@ -126,7 +126,7 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
         // PDF/X asks for the document's dates: without a reviewed date, the day of the build.
         if (options.source_date.empty() && !doc->reviewed) options.source_date = to_iso(request.today);
     }
-    r.pdf = write_pdf(laid, options, d);
+    r.pdf = write_pdf(std::move(laid), options, d);
     return r;
 }
 

@@ -3,6 +3,7 @@
 // number or a figure) and the laid-out document's decisions. Checks and writers read these
 // facts; none guesses them back from glyphs. Coordinates are points from the page's top-left.
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -51,15 +52,20 @@ struct ElementRef {
     int row = -1, column = -1;        // a table cell's place
 };
 
+// A glyph on the page: 24 bytes, as a long document holds millions. Positions within a run are
+// kept as floats (a run is at most a page wide: a float is exact there to 1/10,000 pt) and read
+// back as points.
 struct PlacedGlyph {
     std::uint32_t gid = 0;
-    Pt x;                 // from the run's origin
-    Pt y_offset;          // upwards
-    Pt advance;           // how far the pen moves after it: its share of the line
     // The characters it stands for (for ToUnicode): its run's text[text_begin, +text_length).
     std::uint32_t text_begin = 0;
-    std::uint32_t text_length = 0;
+    float x_ = 0, y_offset_ = 0, advance_ = 0;
+    std::uint16_t text_length = 0;
     text::GlyphKind kind = text::GlyphKind::Text;  // Hyphen: added at a line break, not part of the text for a reader
+
+    [[nodiscard]] Pt x() const { return Pt(x_); }               // from the run's origin
+    [[nodiscard]] Pt y_offset() const { return Pt(y_offset_); } // upwards
+    [[nodiscard]] Pt advance() const { return Pt(advance_); }   // how far the pen moves after it: its share of the line
 };
 
 struct GlyphRun {
@@ -79,13 +85,15 @@ struct GlyphRun {
     // Appends a glyph that stands for `chars`.
     void add(std::uint32_t gid, Pt x, Pt y_offset, Pt advance, std::u32string_view chars,
              text::GlyphKind kind = text::GlyphKind::Text) {
-        glyphs.push_back({gid, x, y_offset, advance, static_cast<std::uint32_t>(text.size()),
-                          static_cast<std::uint32_t>(chars.size()), kind});
-        text += chars;
+        const std::size_t n = std::min<std::size_t>(chars.size(), 0xFFFF);
+        glyphs.push_back({gid, static_cast<std::uint32_t>(text.size()), static_cast<float>(x.value()),
+                          static_cast<float>(y_offset.value()), static_cast<float>(advance.value()),
+                          static_cast<std::uint16_t>(n), kind});
+        text += chars.substr(0, n);
     }
     // From the origin: where the run's advances start and end.
-    [[nodiscard]] Pt left() const { return glyphs.empty() ? Pt(0) : glyphs.front().x; }
-    [[nodiscard]] Pt right() const { return glyphs.empty() ? Pt(0) : glyphs.back().x + glyphs.back().advance; }
+    [[nodiscard]] Pt left() const { return glyphs.empty() ? Pt(0) : glyphs.front().x(); }
+    [[nodiscard]] Pt right() const { return glyphs.empty() ? Pt(0) : glyphs.back().x() + glyphs.back().advance(); }
 };
 
 struct Rule {

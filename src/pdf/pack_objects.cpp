@@ -64,7 +64,8 @@ void put_be(std::string& s, std::uint64_t v, int bytes) {
 
 }  // namespace
 
-std::optional<std::vector<std::uint8_t>> pack_objects(const std::vector<std::uint8_t>& classic, std::string& problem) {
+std::optional<std::vector<std::uint8_t>> pack_objects(const std::vector<std::uint8_t>& classic, const ExtraObjects& extra,
+                                                      std::string& problem) {
     const std::string_view pdf(reinterpret_cast<const char*>(classic.data()), classic.size());
     // The cross-reference table: where each object starts.
     const std::size_t sx = pdf.rfind("startxref");
@@ -130,6 +131,34 @@ std::optional<std::vector<std::uint8_t>> pack_objects(const std::vector<std::uin
         o.body = trim(whole.substr(head + 3, tail - head - 3));
         o.stream = o.body.size() >= 9 && o.body.substr(o.body.size() - 9) == "endstream";
     }
+
+    // The extra objects follow libharu's; the catalog gets the text that names them.
+    if (!extra.bodies.empty() && extra.first != count) {
+        problem = "the extra objects do not follow libharu's";
+        return std::nullopt;
+    }
+    std::size_t root = 0;
+    {
+        std::size_t p = 0;
+        if (!parse_unsigned(trailer_value(trailer, "/Root"), p, root)) {
+            problem = "no /Root in the trailer";
+            return std::nullopt;
+        }
+    }
+    std::string catalog;
+    for (auto& o : objects)
+        if (o.number == root && !extra.catalog.empty()) {
+            const std::size_t end = o.body.rfind(">>");
+            if (o.stream || end == std::string_view::npos) {
+                problem = "the catalog is not a dictionary";
+                return std::nullopt;
+            }
+            catalog = std::string(o.body.substr(0, end)) + extra.catalog + "\n>>";
+            o.body = catalog;
+        }
+    for (std::size_t i = 0; i < extra.bodies.size(); ++i)
+        objects.push_back({static_cast<unsigned>(count + i), 0, extra.bodies[i], false});
+    count += extra.bodies.size();
 
     // The object stream: "number offset" pairs, then the objects one after another.
     std::string index, bodies;

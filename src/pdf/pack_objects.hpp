@@ -11,8 +11,18 @@
 
 namespace leafpress::pdf {
 
+// Objects written without libharu, to be added: their bodies, numbered from `first` (which must
+// be the classic file's first free number), and text for the catalog's dictionary that refers
+// to them ("/StructTreeRoot 12 0 R").
+struct ExtraObjects {
+    unsigned first = 0;
+    std::vector<std::string> bodies;
+    std::string catalog;
+};
+
 // The packed file, or nullopt (with `problem` set) when `classic` is not the single-revision,
-// classic-xref PDF libharu writes; the caller then keeps the classic file.
-std::optional<std::vector<std::uint8_t>> pack_objects(const std::vector<std::uint8_t>& classic, std::string& problem);
+// classic-xref PDF libharu writes, or the extra objects do not follow its own.
+std::optional<std::vector<std::uint8_t>> pack_objects(const std::vector<std::uint8_t>& classic, const ExtraObjects& extra,
+                                                      std::string& problem);
 
 }  // namespace leafpress::pdf

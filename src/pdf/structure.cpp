@@ -39,43 +39,40 @@ std::string open_marked(const TagPlan& plan, const ItemTag& tag, const std::u32s
     return s + ">> BDC\n";
 }
 
-void write_structure(HPDF_Doc doc, const TagPlan& plan, const WrittenPages& written) {
-    // One indirect dictionary per element, made first so that kids and parents can refer to them.
-    std::vector<HPDF_Dict> dicts;
-    dicts.reserve(plan.elements.size());
-    for (std::size_t i = 0; i < plan.elements.size(); ++i) dicts.push_back(new_dict(doc));
-    HPDF_Dict root = new_dict(doc);
-    HPDF_Dict_Add(root, "Type", name(doc, "StructTreeRoot"));
+namespace {
+
+unsigned object_number(void* obj) { return static_cast<HPDF_Obj_Header*>(obj)->obj_id & 0x00FFFFFFu; }
+
+std::string ref(unsigned n) { return std::to_string(n) + " 0 R"; }
+
+}  // namespace
+
+std::vector<std::string> write_structure(HPDF_Doc doc, const TagPlan& plan, const WrittenPages& written, unsigned first) {
+    // Objects: the StructTreeRoot (first), then one per element. They are written here as text,
+    // not as libharu objects: a long document's tree would otherwise take ten times the memory.
+    std::vector<std::string> objects(plan.elements.size() + 1);
+    const auto element = [&](int i) { return ref(first + 1 + static_cast<unsigned>(i)); };
+    const std::string root = ref(first);
+    const auto page_ref = [&](int side) { return ref(object_number(written.pages[static_cast<std::size_t>(side)])); };
 
     // ParentTree: for each page, its MCIDs' elements; for each annotation, its Link element.
     std::vector<std::vector<int>> by_mcid(written.pages.size());
     std::vector<std::pair<HPDF_Annotation, int>> annotations;
     for (std::size_t i = 0; i < plan.elements.size(); ++i) {
         const StructElement& e = plan.elements[i];
-        HPDF_Dict d = dicts[i];
-        HPDF_Dict_Add(d, "Type", name(doc, "StructElem"));
-        HPDF_Dict_Add(d, "S", name(doc, type_name(e.type)));
-        HPDF_Dict_Add(d, "P", e.parent < 0 ? root : dicts[static_cast<std::size_t>(e.parent)]);
-        if (!e.alt.empty()) HPDF_Dict_Add(d, "Alt", text_string(doc, e.alt));
-        if (!e.lang.empty()) HPDF_Dict_Add(d, "Lang", text_string(doc, e.lang));
-        if (e.column_header) {
-            HPDF_Dict attrs = HPDF_Dict_New(doc->mmgr);
-            HPDF_Dict_Add(attrs, "O", name(doc, "Table"));
-            HPDF_Dict_Add(attrs, "Scope", name(doc, "Column"));
-            HPDF_Dict_Add(d, "A", attrs);
-        }
+        std::string d = "<< /Type /StructElem /S /" + std::string(type_name(e.type)) + " /P " +
+                        (e.parent < 0 ? root : element(e.parent));
+        if (!e.alt.empty()) d += " /Alt " + text_token(utf8::decode(e.alt).text);
+        if (!e.lang.empty()) d += " /Lang " + text_token(utf8::decode(e.lang).text);
+        if (e.column_header) d += " /A << /O /Table /Scope /Column >>";
         if (e.type == StructType::Figure && e.figure_page >= 0) {
             const auto& at = written.reading[static_cast<std::size_t>(e.figure_page)];
             const double height = at.height;
-            HPDF_Dict attrs = HPDF_Dict_New(doc->mmgr);
-            HPDF_Dict_Add(attrs, "O", name(doc, "Layout"));
-            HPDF_Array bbox = HPDF_Array_New(doc->mmgr);
+            d += " /A << /O /Layout /BBox [";
             for (double v : {e.bbox.x.value() + at.tx, height - e.bbox.bottom().value() + at.ty, e.bbox.right().value() + at.tx,
                              height - e.bbox.y.value() + at.ty})
-                HPDF_Array_AddReal(bbox, static_cast<HPDF_REAL>(v));
-            HPDF_Dict_Add(attrs, "BBox", bbox);
-            HPDF_Dict_Add(attrs, "Placement", name(doc, "Block"));
-            HPDF_Dict_Add(d, "A", attrs);
+                d += " " + num(v);
+            d += " ] /Placement /Block >>";
         }
         // Marked content on the element's one page is referred to by its bare MCID, with /Pg on the
         // element; content spread over pages needs a marked-content reference each.
@@ -89,22 +86,15 @@ void write_structure(HPDF_Doc doc, const TagPlan& plan, const WrittenPages& writ
             if (page >= 0 && side(k.page) != page) one_page = false;
             page = side(k.page);
         }
-        if (page >= 0 && one_page) HPDF_Dict_Add(d, "Pg", written.pages[static_cast<std::size_t>(page)]);
-        HPDF_Array kids = HPDF_Array_New(doc->mmgr);
+        if (page >= 0 && one_page) d += " /Pg " + page_ref(page);
+        d += " /K [";
         for (const StructKid& k : e.kids) {
             switch (k.kind) {
-                case StructKid::Kind::Element: HPDF_Array_Add(kids, dicts[static_cast<std::size_t>(k.element)]); break;
+                case StructKid::Kind::Element: d += " " + element(k.element); break;
                 case StructKid::Kind::Content: {
                     const int id = mcid(k);
-                    if (one_page) {
-                        HPDF_Array_AddNumber(kids, id);
-                    } else {
-                        HPDF_Dict mcr = HPDF_Dict_New(doc->mmgr);
-                        HPDF_Dict_Add(mcr, "Type", name(doc, "MCR"));
-                        HPDF_Dict_Add(mcr, "Pg", written.pages[static_cast<std::size_t>(side(k.page))]);
-                        HPDF_Dict_AddNumber(mcr, "MCID", id);
-                        HPDF_Array_Add(kids, mcr);
-                    }
+                    if (one_page) d += " " + std::to_string(id);
+                    else d += " << /Type /MCR /Pg " + page_ref(side(k.page)) + " /MCID " + std::to_string(id) + " >>";
                     auto& slots = by_mcid[static_cast<std::size_t>(side(k.page))];
                     if (slots.size() <= static_cast<std::size_t>(id)) slots.resize(static_cast<std::size_t>(id) + 1, -1);
                     slots[static_cast<std::size_t>(id)] = static_cast<int>(i);
@@ -113,50 +103,36 @@ void write_structure(HPDF_Doc doc, const TagPlan& plan, const WrittenPages& writ
                 case StructKid::Kind::Annotation: {
                     const auto it = written.annotations.find({k.page, k.item});
                     if (it == written.annotations.end() || !it->second) break;
-                    HPDF_Dict objr = HPDF_Dict_New(doc->mmgr);
-                    HPDF_Dict_Add(objr, "Type", name(doc, "OBJR"));
-                    HPDF_Dict_Add(objr, "Obj", it->second);
-                    HPDF_Dict_Add(objr, "Pg", written.pages[static_cast<std::size_t>(side(k.page))]);
-                    HPDF_Array_Add(kids, objr);
+                    d += " << /Type /OBJR /Obj " + ref(object_number(it->second)) + " /Pg " + page_ref(side(k.page)) + " >>";
                     annotations.emplace_back(it->second, static_cast<int>(i));
                     break;
                 }
             }
         }
-        HPDF_Dict_Add(d, "K", kids);
+        objects[i + 1] = d + " ] >>";
     }
-    HPDF_Array root_kids = HPDF_Array_New(doc->mmgr);
-    HPDF_Array_Add(root_kids, dicts[0]);
-    HPDF_Dict_Add(root, "K", root_kids);
 
-    HPDF_Dict tree = HPDF_Dict_New(doc->mmgr);
-    HPDF_Array nums = HPDF_Array_New(doc->mmgr);
+    std::string nums;
     for (std::size_t p = 0; p < written.pages.size(); ++p) {
         HPDF_Dict_AddNumber(written.pages[p], "StructParents", static_cast<HPDF_INT32>(p));
         HPDF_Dict_Add(written.pages[p], "Tabs", name(doc, "S"));
-        HPDF_Array_AddNumber(nums, static_cast<HPDF_INT32>(p));
-        HPDF_Array parents = HPDF_Array_New(doc->mmgr);
-        for (int e : by_mcid[p]) {
-            if (e >= 0) HPDF_Array_Add(parents, dicts[static_cast<std::size_t>(e)]);
-            else HPDF_Array_Add(parents, HPDF_Null_New(doc->mmgr));
-        }
-        HPDF_Array_Add(nums, parents);
+        nums += " " + std::to_string(p) + " [";
+        for (int e : by_mcid[p]) nums += e >= 0 ? " " + element(e) : std::string(" null");
+        nums += " ]";
     }
     int key = static_cast<int>(written.pages.size());
-    for (const auto& [annot, element] : annotations) {
+    for (const auto& [annot, e] : annotations) {
         HPDF_Dict_AddNumber(annot, "StructParent", key);
-        HPDF_Array_AddNumber(nums, key);
-        HPDF_Array_Add(nums, dicts[static_cast<std::size_t>(element)]);
+        nums += " " + std::to_string(key) + " " + element(e);
         ++key;
     }
-    HPDF_Dict_Add(tree, "Nums", nums);
-    HPDF_Dict_Add(root, "ParentTree", tree);
-    HPDF_Dict_AddNumber(root, "ParentTreeNextKey", key);
+    objects[0] = "<< /Type /StructTreeRoot /K [ " + element(0) + " ] /ParentTree << /Nums [" + nums +
+                 " ] >> /ParentTreeNextKey " + std::to_string(key) + " >>";
 
-    HPDF_Dict_Add(doc->catalog, "StructTreeRoot", root);
     HPDF_Dict mark = HPDF_Dict_New(doc->mmgr);
     HPDF_Dict_AddBoolean(mark, "Marked", HPDF_TRUE);
     HPDF_Dict_Add(doc->catalog, "MarkInfo", mark);
+    return objects;
 }
 
 namespace {

@@ -18,6 +18,8 @@ struct PdfOptions {
     const CmykConverter* print = nullptr;
 };
 
-std::optional<std::vector<std::uint8_t>> write_pdf(const LaidOut& doc, const PdfOptions& options, Diagnostics& diags);
+// Takes the page model: each page's items are let go as soon as the page is written, so a long
+// document does not hold its glyphs twice (in the model and in the PDF's content streams).
+std::optional<std::vector<std::uint8_t>> write_pdf(LaidOut doc, const PdfOptions& options, Diagnostics& diags);
 
 }  // namespace leafpress

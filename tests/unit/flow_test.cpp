@@ -111,7 +111,7 @@ TEST_CASE("nothing is drawn outside the page", "[flow]") {
             if (const auto* g = std::get_if<GlyphRun>(&item)) {
                 CHECK(g->origin.x >= Pt(0));
                 CHECK(g->origin.y <= page.size.height);
-                CHECK(g->glyphs.back().x + g->origin.x <= page.size.width);
+                CHECK(g->glyphs.back().x() + g->origin.x <= page.size.width);
             }
 }
 

@@ -47,7 +47,7 @@ std::string inflate(std::string_view data) {
 
 TEST_CASE("objects that are not streams go into one object stream, with a cross-reference stream", "[pdf]") {
     std::string problem;
-    const auto packed = pack_objects(classic(), problem);
+    const auto packed = pack_objects(classic(), {}, problem);
     INFO(problem);
     REQUIRE(packed);
     const std::string out(packed->begin(), packed->end());
@@ -91,6 +91,32 @@ TEST_CASE("objects that are not streams go into one object stream, with a cross-
 TEST_CASE("a file that is not libharu's classic layout is left to the caller", "[pdf]") {
     std::string problem;
     const std::string junk = "%PDF-1.7\nnot a pdf\n";
-    CHECK_FALSE(pack_objects({junk.begin(), junk.end()}, problem));
+    CHECK_FALSE(pack_objects({junk.begin(), junk.end()}, {}, problem));
     CHECK_FALSE(problem.empty());
+}
+
+TEST_CASE("objects written without libharu follow its own, and the catalog names them", "[pdf]") {
+    std::string problem;
+    ExtraObjects extra;
+    extra.first = 6;
+    extra.bodies = {"<< /Type /StructTreeRoot /K [ 7 0 R ] >>", "<< /Type /StructElem /S /Document /P 6 0 R /K [ ] >>"};
+    extra.catalog = "\n/StructTreeRoot 6 0 R";
+    const auto packed = pack_objects(classic(), extra, problem);
+    INFO(problem);
+    REQUIRE(packed);
+    const std::string out(packed->begin(), packed->end());
+    // Object stream 8, cross-reference stream 9: after the two extra objects.
+    const std::size_t objstm = out.find("8 0 obj\n<< /Type /ObjStm /N 6 ");
+    REQUIRE(objstm != std::string::npos);
+    const std::size_t data = out.find("stream\n", objstm) + 7;
+    const std::size_t length = std::stoul(out.substr(out.find("/Length ", objstm) + 8));
+    const std::string objects = inflate(std::string_view(out).substr(data, length));
+    CHECK(objects.find("/Type /Catalog\n/Pages 2 0 R\n\n/StructTreeRoot 6 0 R\n>>") != std::string::npos);
+    CHECK(objects.find("6 ") != std::string::npos);
+    CHECK(objects.find("<< /Type /StructElem /S /Document /P 6 0 R /K [ ] >>") != std::string::npos);
+    CHECK(out.find("<< /Type /XRef /Size 10 ") != std::string::npos);
+    // Numbers that do not follow libharu's are refused.
+    extra.first = 9;
+    CHECK_FALSE(pack_objects(classic(), extra, problem));
+    CHECK(problem == "the extra objects do not follow libharu's");
 }
