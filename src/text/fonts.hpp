@@ -8,6 +8,7 @@
 #include <mutex>
 #include <optional>
 #include <span>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,19 @@ namespace leafpress::text {
 
 // How the face's outlines are stored, which decides how a PDF embeds them.
 enum class Outlines { TrueType, Cff };
+
+// What shape() has shaped in a face already, in font units, by text and setting: a leaflet
+// repeats its words, and a trifold's copy-fit sets the same text at several sizes. Filled and
+// read by shape.cpp only.
+struct ShapeMemo {
+    struct Glyph {
+        std::uint32_t gid = 0;
+        std::int32_t x_advance = 0, x_offset = 0, y_offset = 0;
+        std::uint32_t cluster = 0;  // from the start of the shaped text
+    };
+    std::mutex mutex;
+    std::unordered_map<std::u32string, std::vector<Glyph>> words;
+};
 
 class Face {
 public:
@@ -59,6 +73,7 @@ public:
 
     // Font units → points at a size; the shaper (shape.cpp) is its one user.
     [[nodiscard]] Pt to_pt(double units, Pt size) const { return Pt(units * size.value() / upem_); }
+    [[nodiscard]] ShapeMemo& shape_memo() const { return *memo_; }
 
 private:
     Face() = default;
@@ -73,6 +88,7 @@ private:
     int ascender_ = 800, descender_ = -200, cap_height_ = 700;
     std::vector<std::uint32_t> cids_;  // gid → cid, for CID-keyed CFF
     CidSystem cid_system_;
+    std::unique_ptr<ShapeMemo> memo_ = std::make_unique<ShapeMemo>();
 };
 
 // Where a face was found.

@@ -147,6 +147,22 @@ Hyphenator::~Hyphenator() {
 }
 
 std::vector<std::size_t> Hyphenator::points(std::u32string_view word, HyphenMins mins) const {
+    // A leaflet repeats its words, and a trifold's copy-fit breaks the same paragraphs at
+    // several sizes: each word is looked up in the patterns once.
+    std::u32string key(word);
+    key.push_back(static_cast<char32_t>(mins.left));
+    key.push_back(static_cast<char32_t>(mins.right));
+    {
+        std::lock_guard lock(memo_mutex_);
+        if (auto it = memo_.find(key); it != memo_.end()) return it->second;
+    }
+    auto out = compute_points(word, mins);
+    std::lock_guard lock(memo_mutex_);
+    if (memo_.size() < 50000) memo_.emplace(std::move(key), out);
+    return out;
+}
+
+std::vector<std::size_t> Hyphenator::compute_points(std::u32string_view word, HyphenMins mins) const {
     std::vector<std::size_t> out;
     const auto n = static_cast<int>(word.size());
     if (n < mins.left + mins.right) return out;

@@ -2,6 +2,7 @@
 #pragma once
 #include <memory>
 #include <mutex>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,10 +31,13 @@ public:
 
 private:
     Hyphenator() = default;
+    [[nodiscard]] std::vector<std::size_t> compute_points(std::u32string_view word, HyphenMins mins) const;
     [[nodiscard]] std::vector<std::size_t> points_8bit(std::u32string_view lower, HyphenMins mins) const;
     _HyphenDict* dict_ = nullptr;
     std::string file_;
     std::string charset_;  // the file's 8-bit encoding; empty for UTF-8
+    mutable std::mutex memo_mutex_;
+    mutable std::unordered_map<std::u32string, std::vector<std::size_t>> memo_;  // word + mins → points
 };
 
 // A language's patterns, loaded the first time a paragraph needs a hyphen: a leaflet whose

@@ -19,7 +19,35 @@ struct Buffer {
 };
 }  // namespace
 
-std::vector<ShapedGlyph> shape(const ShapeRequest& r) {
+namespace {
+
+constexpr std::size_t kMemoLimit = 50000;  // words a face remembers: a few megabytes at most
+
+// What the shaping of r.text[start, +length) depends on: the setting, the text, and the
+// characters just around it (HarfBuzz's context: Arabic joining looks across the boundary),
+// up to two each side, stopping at a space.
+std::u32string memo_key(const ShapeRequest& r) {
+    std::u32string key;
+    key.reserve(r.length + r.language.size() + 10);
+    key.push_back(r.direction == Direction::RightToLeft ? U'R' : U'L');
+    key.push_back(static_cast<char32_t>(r.script));
+    for (char c : r.language) key.push_back(static_cast<unsigned char>(c));
+    key.push_back(U'\x1F');
+    for (std::size_t k = r.start, n = 0; k > 0 && n < 2; --k, ++n) {
+        key.push_back(r.text[k - 1]);
+        if (r.text[k - 1] == U' ') break;
+    }
+    key.push_back(U'\x1F');
+    key.append(r.text.substr(r.start, r.length));
+    key.push_back(U'\x1F');
+    for (std::size_t k = r.start + r.length, n = 0; k < r.text.size() && n < 2; ++k, ++n) {
+        key.push_back(r.text[k]);
+        if (r.text[k] == U' ') break;
+    }
+    return key;
+}
+
+std::vector<ShapeMemo::Glyph> run_harfbuzz(const ShapeRequest& r) {
     thread_local Buffer reused;
     hb_buffer_t* buf = reused.buf;
     hb_buffer_reset(buf);
@@ -42,12 +70,39 @@ std::vector<ShapedGlyph> shape(const ShapeRequest& r) {
     unsigned n = 0;
     const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &n);
     const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &n);
-    std::vector<ShapedGlyph> out;
+    std::vector<ShapeMemo::Glyph> out;
     out.reserve(n);
-    for (unsigned i = 0; i < n; ++i) {
-        out.push_back({info[i].codepoint, r.face->to_pt(pos[i].x_advance, r.size), r.face->to_pt(pos[i].x_offset, r.size),
-                       r.face->to_pt(pos[i].y_offset, r.size), info[i].cluster});
+    for (unsigned i = 0; i < n; ++i)
+        out.push_back({info[i].codepoint, pos[i].x_advance, pos[i].x_offset, pos[i].y_offset,
+                       info[i].cluster - static_cast<std::uint32_t>(r.start)});
+    return out;
+}
+
+}  // namespace
+
+std::vector<ShapedGlyph> shape(const ShapeRequest& r) {
+    // Shaped once per face and setting, in font units; points at the size asked for.
+    ShapeMemo& memo = r.face->shape_memo();
+    const std::u32string key = memo_key(r);
+    std::vector<ShapeMemo::Glyph> units;
+    bool found = false;
+    {
+        std::lock_guard lock(memo.mutex);
+        if (auto it = memo.words.find(key); it != memo.words.end()) {
+            units = it->second;
+            found = true;
+        }
     }
+    if (!found) {
+        units = run_harfbuzz(r);
+        std::lock_guard lock(memo.mutex);
+        if (memo.words.size() < kMemoLimit) memo.words.emplace(key, units);
+    }
+    std::vector<ShapedGlyph> out;
+    out.reserve(units.size());
+    for (const auto& g : units)
+        out.push_back({g.gid, r.face->to_pt(g.x_advance, r.size), r.face->to_pt(g.x_offset, r.size),
+                       r.face->to_pt(g.y_offset, r.size), g.cluster + static_cast<std::uint32_t>(r.start)});
     return out;
 }
 

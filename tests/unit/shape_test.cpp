@@ -86,3 +86,28 @@ TEST_CASE("Arabic is shaped right to left with joining forms", "[shape]") {
     CHECK(g[0].gid != g[1].gid);
     CHECK(g[1].gid != g[2].gid);
 }
+
+TEST_CASE("shaping remembers a face's words by setting and context, at any size", "[shape]") {
+    const Face& f = *library().find("Noto Sans", FontStyle::Regular);
+    const std::u32string text = U"office office";
+    const auto first = shape({text, 0, 6, &f, Pt(10), Direction::LeftToRight, "en"});
+    const auto again = shape({text, 7, 6, &f, Pt(20), Direction::LeftToRight, "en"});
+    REQUIRE(first.size() == again.size());
+    for (std::size_t i = 0; i < first.size(); ++i) {
+        CHECK(again[i].gid == first[i].gid);
+        CHECK(again[i].advance.value() == Approx(first[i].advance.value() * 2));
+        CHECK(again[i].cluster == first[i].cluster + 7);  // clusters index the text it was given
+    }
+    // Arabic joins across a piece's edge: the same letter before another is its initial form,
+    // alone its isolated form; what was remembered for one is not given for the other.
+    const Face& ar = *library().find("Noto Sans Arabic", FontStyle::Regular);
+    const std::u32string joined = U"\u0628\u0628", alone = U"\u0628";
+    const auto initial = shape({joined, 0, 1, &ar, Pt(10), Direction::RightToLeft, "ar", HB_SCRIPT_ARABIC});
+    const auto isolated = shape({alone, 0, 1, &ar, Pt(10), Direction::RightToLeft, "ar", HB_SCRIPT_ARABIC});
+    REQUIRE(initial.size() == 1);
+    REQUIRE(isolated.size() == 1);
+    CHECK(initial[0].gid != isolated[0].gid);
+    // And each again, now from memory, gives the same.
+    CHECK(shape({joined, 0, 1, &ar, Pt(10), Direction::RightToLeft, "ar", HB_SCRIPT_ARABIC})[0].gid == initial[0].gid);
+    CHECK(shape({alone, 0, 1, &ar, Pt(10), Direction::RightToLeft, "ar", HB_SCRIPT_ARABIC})[0].gid == isolated[0].gid);
+}
