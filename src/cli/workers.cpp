@@ -5,6 +5,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <csignal>
+#include <optional>
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -42,24 +45,51 @@ nlohmann::json build_job(const Job& job, Engine& engine, const RunSettings& s) {
             {"findings", std::move(findings)}};
 }
 
-// The worker's whole life: build, report on the pipe, exit without running the parent's
-// destructors or flushing its buffers.
-[[noreturn]] void work(int fd, const Job& job, Engine& engine, const RunSettings& s) {
-    std::string out;
-    try {
-        out = build_job(job, engine, s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    } catch (const std::exception& e) {
-        const Diagnostic d{Severity::Error, "internal.error", {job.content, 0, 0},
-                           std::string("internal error: ") + e.what(), "please report this with the input files", 1};
-        out = nlohmann::json{{"built", false}, {"findings", nlohmann::json::array({to_json(d)})}}.dump(
-            -1, ' ', false, nlohmann::json::error_handler_t::replace);
-    }
+bool write_all(int fd, const char* data, std::size_t size) {
     std::size_t done = 0;
-    while (done < out.size()) {
-        const ssize_t n = ::write(fd, out.data() + done, out.size() - done);
+    while (done < size) {
+        const ssize_t n = ::write(fd, data + done, size - done);
         if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
+        if (n <= 0) return false;
         done += static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+bool read_all(int fd, char* data, std::size_t size) {
+    std::size_t done = 0;
+    while (done < size) {
+        const ssize_t n = ::read(fd, data + done, size - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        done += static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+// A worker's life: read a job's number, build it, report on the pipe (its length, then the
+// report), until the parent closes the job pipe or `kJobsPerWorker` are done; exit without
+// running the parent's destructors or flushing its buffers. A worker lives for many jobs so
+// that what it learns (shaped words, hyphenation patterns) serves the next leaflet too.
+constexpr int kJobsPerWorker = 64;
+
+[[noreturn]] void work(int jobs_fd, int results_fd, const std::vector<Job>& jobs, Engine& engine, const RunSettings& s) {
+    for (int done = 0; done < kJobsPerWorker; ++done) {
+        std::uint32_t index = 0;
+        if (!read_all(jobs_fd, reinterpret_cast<char*>(&index), sizeof index) || index >= jobs.size()) break;
+        std::string out;
+        try {
+            out = build_job(jobs[index], engine, s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        } catch (const std::exception& e) {
+            const Diagnostic d{Severity::Error, "internal.error", {jobs[index].content, 0, 0},
+                               std::string("internal error: ") + e.what(), "please report this with the input files", 1};
+            out = nlohmann::json{{"built", false}, {"findings", nlohmann::json::array({to_json(d)})}}.dump(
+                -1, ' ', false, nlohmann::json::error_handler_t::replace);
+        }
+        const auto size = static_cast<std::uint32_t>(out.size());
+        if (!write_all(results_fd, reinterpret_cast<const char*>(&size), sizeof size) ||
+            !write_all(results_fd, out.data(), out.size()))
+            break;
     }
     ::_exit(0);
 }
@@ -95,11 +125,59 @@ void finish_job(Job& job, const std::string& message, int wait_status, BuildCach
 }
 
 struct Worker {
-    pid_t pid;
-    int fd;
-    std::size_t job;
-    std::string message;
+    pid_t pid = -1;
+    int jobs_fd = -1;     // the parent writes job numbers here
+    int results_fd = -1;  // and reads reports here
+    std::optional<std::size_t> job;  // the job it is building
+    int given = 0;                   // jobs sent to it; it leaves after kJobsPerWorker
+    std::string message;             // what has come of the current report
 };
+
+std::optional<Worker> start_worker(const std::vector<Job>& jobs, const std::vector<Worker>& pool, Engine& engine,
+                                   const RunSettings& s) {
+    int to_worker[2], from_worker[2];
+    if (::pipe2(to_worker, O_CLOEXEC) != 0) return std::nullopt;
+    if (::pipe2(from_worker, O_CLOEXEC) != 0) {
+        ::close(to_worker[0]);
+        ::close(to_worker[1]);
+        return std::nullopt;
+    }
+    std::fflush(nullptr);
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        ::close(to_worker[1]);
+        ::close(from_worker[0]);
+        // The other workers' pipes are theirs: a copy of a job pipe held here would keep that
+        // worker from ever seeing it closed.
+        for (const Worker& other : pool) {
+            ::close(other.jobs_fd);
+            ::close(other.results_fd);
+        }
+        work(to_worker[0], from_worker[1], jobs, engine, s);
+    }
+    ::close(to_worker[0]);
+    ::close(from_worker[1]);
+    if (pid < 0) {
+        ::close(to_worker[1]);
+        ::close(from_worker[0]);
+        return std::nullopt;
+    }
+    Worker w;
+    w.pid = pid;
+    w.jobs_fd = to_worker[1];
+    w.results_fd = from_worker[0];
+    return w;
+}
+
+void stop_worker(Worker& w, int* status) {
+    if (w.jobs_fd >= 0) ::close(w.jobs_fd);
+    if (w.results_fd >= 0) ::close(w.results_fd);
+    w.jobs_fd = w.results_fd = -1;
+    int st = 0;
+    while (::waitpid(w.pid, &st, 0) < 0 && errno == EINTR) {
+    }
+    if (status) *status = st;
+}
 
 }  // namespace
 
@@ -136,53 +214,82 @@ Diagnostic diagnostic_from(const nlohmann::json& j) {
 
 void run_workers(std::vector<Job>& jobs, const std::vector<std::size_t>& todo, std::size_t width, Engine& engine,
                  const RunSettings& s, BuildCache& cache, const std::function<void(std::size_t)>& on_finished) {
-    std::vector<Worker> running;
+    // A pool of `width` worker processes, each given one job at a time. A worker that dies
+    // (a crash, memory running out) fails the job it was on, alone, and another takes its place.
+    // A worker that died leaves its job pipe closed: writing to it must fail, not kill the batch.
+    std::signal(SIGPIPE, SIG_IGN);
+    std::vector<Worker> pool;
     std::size_t next = 0;
-    while (next < todo.size() || !running.empty()) {
-        while (running.size() < width && next < todo.size()) {
+    const auto give = [&](Worker& w) {
+        while (next < todo.size()) {
             const std::size_t j = todo[next++];
-            int fds[2];
-            pid_t pid = -1;
-            if (::pipe2(fds, O_CLOEXEC) == 0) {
-                std::fflush(nullptr);
-                pid = ::fork();
-                if (pid == 0) {
-                    ::close(fds[0]);
-                    work(fds[1], jobs[j], engine, s);
-                }
-                ::close(fds[1]);
-                if (pid < 0) ::close(fds[0]);
+            const auto index = static_cast<std::uint32_t>(j);
+            if (write_all(w.jobs_fd, reinterpret_cast<const char*>(&index), sizeof index)) {
+                w.job = j;
+                ++w.given;
+                w.message.clear();
+                return true;
             }
-            if (pid < 0) {  // no process for it: the job fails, the batch goes on
+            --next;  // the worker is gone: the job waits for another
+            return false;
+        }
+        return false;
+    };
+    while (next < todo.size() || std::any_of(pool.begin(), pool.end(), [](const Worker& w) { return w.job.has_value(); })) {
+        // Workers for what is left, up to the width.
+        while (pool.size() < width && next < todo.size()) {
+            auto w = start_worker(jobs, pool, engine, s);
+            if (!w) {  // no process for it: the job fails, the batch goes on
+                const std::size_t j = todo[next++];
                 finish_job(jobs[j], {}, 0, cache);
                 on_finished(j);
                 continue;
             }
-            running.push_back({pid, fds[0], j, {}});
+            pool.push_back(std::move(*w));
+            give(pool.back());
         }
-        if (running.empty()) continue;
         std::vector<pollfd> polls;
-        for (const auto& w : running) polls.push_back({w.fd, POLLIN, 0});
+        for (const auto& w : pool) polls.push_back({w.results_fd, POLLIN, 0});
+        if (polls.empty()) continue;
         if (::poll(polls.data(), polls.size(), -1) < 0) continue;  // EINTR: poll again
-        for (std::size_t k = running.size(); k-- > 0;) {
+        for (std::size_t k = pool.size(); k-- > 0;) {
             if (!(polls[k].revents & (POLLIN | POLLHUP | POLLERR))) continue;
-            Worker& w = running[k];
+            Worker& w = pool[k];
             char buf[65536];
-            const ssize_t n = ::read(w.fd, buf, sizeof buf);
+            const ssize_t n = ::read(w.results_fd, buf, sizeof buf);
+            if (n < 0 && errno == EINTR) continue;
             if (n > 0) {
                 w.message.append(buf, static_cast<std::size_t>(n));
+                // A report is its length (4 bytes) and then that many bytes.
+                std::uint32_t size = 0;
+                if (w.message.size() < sizeof size) continue;
+                std::memcpy(&size, w.message.data(), sizeof size);
+                if (w.message.size() < sizeof size + size) continue;
+                if (w.job) {
+                    const std::size_t j = *w.job;
+                    w.job.reset();
+                    finish_job(jobs[j], w.message.substr(sizeof size, size), 0, cache);
+                    on_finished(j);
+                }
+                w.message.erase(0, sizeof size + size);
+                if (w.given < kJobsPerWorker && give(w)) continue;
+                // Done with this worker: it has no more to do, or has done its share.
+                stop_worker(w, nullptr);
+                pool.erase(pool.begin() + static_cast<long>(k));
                 continue;
             }
-            if (n < 0 && errno == EINTR) continue;
-            ::close(w.fd);
+            // The worker is gone: the job it was on failed, alone.
             int status = 0;
-            while (::waitpid(w.pid, &status, 0) < 0 && errno == EINTR) {
+            stop_worker(w, &status);
+            if (w.job) {
+                const std::size_t j = *w.job;
+                finish_job(jobs[j], {}, status, cache);
+                on_finished(j);
             }
-            finish_job(jobs[w.job], w.message, status, cache);
-            on_finished(w.job);
-            running.erase(running.begin() + static_cast<long>(k));
+            pool.erase(pool.begin() + static_cast<long>(k));
         }
     }
+    for (auto& w : pool) stop_worker(w, nullptr);
 }
 
 }  // namespace leafpress

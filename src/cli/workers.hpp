@@ -1,5 +1,6 @@
-// A batch's jobs, each built in a worker process of its own: a leaflet that crashes or runs
-// out of memory fails alone, with a finding, and every other leaflet is built and recorded.
+// A batch's jobs, built by a pool of worker processes (one per parallel job), each building one
+// leaflet at a time: a leaflet that crashes or runs out of memory fails alone, with a finding,
+// its worker is replaced, and every other leaflet is built and recorded.
 #pragma once
 #include <cstdint>
 #include <functional>

@@ -218,6 +218,13 @@ TEST_CASE("batch: a leaflet whose build crashes fails alone, and the others are 
     // The cache holds the two that were built: the next run builds only the one that crashed.
     auto again = run(kToday + cli("batch c -o out"), dir.path());
     CHECK(again.out.find("3 leaflets: 1 built, 2 up to date, 0 failed") != std::string::npos);
+    // One worker for all: the crash takes it down in the middle of the list, and a new worker
+    // builds the rest.
+    auto serial = run("LEAFPRESS_TEST_CRASH=two " + kToday + cli("batch c -o out1 -j 1 --layout a4 --layout letter"), dir.path());
+    CHECK(serial.status == 1);
+    CHECK(serial.out.find("6 leaflets: 4 built, 0 up to date, 2 failed") != std::string::npos);
+    CHECK(fs::exists(dir.file("out1/three-letter.pdf")));
+    CHECK(fs::exists(dir.file("out1/one-a4.pdf")));
 }
 
 TEST_CASE("batch: outputs that would collide stop the batch before anything is built", "[e2e][batch]") {
