@@ -1,6 +1,6 @@
 #include "pdf/pack_objects.hpp"
 
-#include <zlib.h>
+#include "pdf/deflate.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -46,16 +46,6 @@ std::string_view trailer_value(std::string_view trailer, std::string_view key) {
         ++end;
     }
     return trim(trailer.substr(v, end - v));
-}
-
-std::string deflate(std::string_view data) {
-    uLongf size = compressBound(static_cast<uLong>(data.size()));
-    std::string out(size, '\0');
-    if (compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(data.data()),
-                  static_cast<uLong>(data.size()), Z_DEFAULT_COMPRESSION) != Z_OK)
-        return {};
-    out.resize(size);
-    return out;
 }
 
 void put_be(std::string& s, std::uint64_t v, int bytes) {
@@ -174,7 +164,7 @@ std::optional<std::vector<std::uint8_t>> pack_objects(const std::vector<std::uin
     const unsigned xref_number = objstm + 1;
     const std::string compressed = deflate(index + bodies);
     if (compressed.empty()) {
-        problem = "zlib could not compress";
+        problem = "libdeflate could not compress";
         return std::nullopt;
     }
 
@@ -184,7 +174,17 @@ std::optional<std::vector<std::uint8_t>> pack_objects(const std::vector<std::uin
         if (!o.stream) continue;
         offset_of[o.number] = out.size();
         out += std::to_string(o.number) + " 0 obj\n";
-        out.append(o.body);
+        // A stream leafpress compressed itself names its filter under a key libharu leaves
+        // alone (kPrecompressed); here it becomes /Filter.
+        const std::size_t data = o.body.find("stream");
+        const std::size_t key = o.body.substr(0, data).find(kPrecompressed);
+        if (key != std::string_view::npos) {
+            out.append(o.body.substr(0, key));
+            out += "/Filter";
+            out.append(o.body.substr(key + kPrecompressed.size()));
+        } else {
+            out.append(o.body);
+        }
         out += "\nendobj\n";
     }
     offset_of[objstm] = out.size();

@@ -7,9 +7,15 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace leafpress::pdf {
+
+// libharu writes a stream's /Filter from its own setting, and compresses the stream itself when
+// that says Flate: a stream leafpress has compressed already carries this key instead, with
+// the value /FlateDecode, and pack_objects renames it /Filter.
+inline constexpr std::string_view kPrecompressed = "/LeafpressFilter";
 
 // Objects written without libharu, to be added: their bodies, numbered from `first` (which must
 // be the classic file's first free number), and text for the catalog's dictionary that refers

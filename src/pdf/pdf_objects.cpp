@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "core/utf8.hpp"
+#include "pdf/deflate.hpp"
+#include "pdf/pack_objects.hpp"
 
 namespace leafpress::pdf {
 
@@ -81,8 +83,16 @@ HPDF_Dict new_dict(HPDF_Doc doc) {
 
 HPDF_Dict new_stream(HPDF_Doc doc, std::span<const std::uint8_t> bytes) {
     HPDF_Dict d = HPDF_DictStream_New(doc->mmgr, doc->xref);
-    d->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    HPDF_Stream_Write(d->stream, bytes.data(), static_cast<HPDF_UINT>(bytes.size()));
+    // Compressed here (libdeflate), not by libharu (zlib) when it saves.
+    const std::string packed = deflate({reinterpret_cast<const char*>(bytes.data()), bytes.size()});
+    if (packed.empty()) {
+        d->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+        HPDF_Stream_Write(d->stream, bytes.data(), static_cast<HPDF_UINT>(bytes.size()));
+        return d;
+    }
+    d->filter = HPDF_STREAM_FILTER_NONE;
+    HPDF_Dict_AddName(d, std::string(kPrecompressed.substr(1)).c_str(), "FlateDecode");
+    HPDF_Stream_Write(d->stream, reinterpret_cast<const HPDF_BYTE*>(packed.data()), static_cast<HPDF_UINT>(packed.size()));
     return d;
 }
 

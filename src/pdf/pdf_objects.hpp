@@ -34,6 +34,7 @@ void* text_string(HPDF_Doc doc, std::string_view utf8);
 HPDF_Name name(HPDF_Doc doc, const char* n);
 
 // A new indirect dictionary, or Flate-compressed stream, owned by the document's xref.
+// (new_stream compresses at once, with libdeflate.)
 HPDF_Dict new_dict(HPDF_Doc doc);
 HPDF_Dict new_stream(HPDF_Doc doc, std::span<const std::uint8_t> bytes);
 

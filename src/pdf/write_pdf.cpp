@@ -8,6 +8,7 @@
 
 #include "core/utf8.hpp"
 #include "pdf/font_embed.hpp"
+#include "pdf/deflate.hpp"
 #include "pdf/pack_objects.hpp"
 #include "pdf/sheets.hpp"
 #include "pdf/pdf_objects.hpp"
@@ -343,6 +344,24 @@ private:
         return img;
     }
 
+    // A finished page's content stream compressed now, with libdeflate: faster than libharu's
+    // zlib at saving, and the document then holds the compressed bytes only.
+    static void compress_content(HPDF_Page page) {
+        auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+        HPDF_Stream stream = attr->stream;
+        HPDF_UINT32 size = HPDF_Stream_Size(stream);
+        std::string raw(size, '\0');
+        if (HPDF_Stream_Seek(stream, 0, HPDF_SEEK_SET) != HPDF_OK ||
+            HPDF_Stream_Read(stream, reinterpret_cast<HPDF_BYTE*>(raw.data()), &size) != HPDF_OK || size != raw.size())
+            return;  // left for libharu to compress
+        const std::string packed = pdf::deflate(raw);
+        if (packed.empty()) return;
+        HPDF_MemStream_FreeData(stream);
+        HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(packed.data()), static_cast<HPDF_UINT>(packed.size()));
+        attr->contents->filter = HPDF_STREAM_FILTER_NONE;
+        HPDF_Dict_AddName(attr->contents, std::string(pdf::kPrecompressed.substr(1)).c_str(), "FlateDecode");
+    }
+
     static HPDF_Array box(HPDF_Doc pdf, const std::array<double, 4>& r) {
         HPDF_Array a = HPDF_Array_New(pdf->mmgr);
         for (double v : r) HPDF_Array_AddReal(a, static_cast<HPDF_REAL>(v));
@@ -376,6 +395,7 @@ private:
             if (moved) write(page, "Q\n");
             std::vector<PageItem>().swap(doc_.pages[static_cast<std::size_t>(slot.page)].items);
         }
+        compress_content(page);
         return page;
     }
 
