@@ -124,13 +124,15 @@ HPDF_Dict EmbeddedFont::subset_file(std::string& error) {
     hb_subset_input_set_flags(input, (keep_gids ? HB_SUBSET_FLAGS_RETAIN_GIDS : 0) | HB_SUBSET_FLAGS_NO_HINTING);
     hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
     // Layout tables (the PDF positions every glyph), and for TrueType what a CIDFontType2 reads
-    // through its CIDToGIDMap instead of by name or code: cmap, name, post.
+    // through its CIDToGIDMap instead of by name or code (cmap, name, post), or takes from the
+    // font descriptor instead (OS/2), or never reads in a PDF (gasp).
     for (hb_tag_t t : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
                        HB_TAG('D', 'S', 'I', 'G'), HB_TAG('k', 'e', 'r', 'n'), HB_TAG('V', 'O', 'R', 'G'),
                        HB_TAG('v', 'h', 'e', 'a'), HB_TAG('v', 'm', 't', 'x'), HB_TAG('B', 'A', 'S', 'E')})
         hb_set_add(drop, t);
     if (!cff)
-        for (hb_tag_t t : {HB_TAG('c', 'm', 'a', 'p'), HB_TAG('n', 'a', 'm', 'e'), HB_TAG('p', 'o', 's', 't')})
+        for (hb_tag_t t : {HB_TAG('c', 'm', 'a', 'p'), HB_TAG('n', 'a', 'm', 'e'), HB_TAG('p', 'o', 's', 't'),
+                           HB_TAG('O', 'S', '/', '2'), HB_TAG('g', 'a', 's', 'p')})
             hb_set_add(drop, t);
     hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(face_.hb_face(), input);
     hb_subset_input_destroy(input);
