@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <string_view>
 #include <vector>
 
 namespace leafpress::pdf {
@@ -29,18 +30,57 @@ std::string utf16_hex(const std::u32string& s) {
     return out;
 }
 
-// Entries: character id and its text, ascending, none empty.
-std::string to_unicode_cmap(const std::vector<std::pair<std::uint32_t, const std::u32string*>>& entries) {
+std::string hex_code(std::uint32_t code, int bytes) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, bytes == 1 ? "%02X" : "%04X", code);
+    return buf;
+}
+
+// A code of the content stream and its text.
+struct CodeText {
+    std::uint32_t code;
+    int bytes;
+    const std::u32string* text;
+};
+
+// Entries ascending by code, none empty. Runs of codes whose texts are single characters one
+// after another (ASCII letters under byte codes, mostly) become bfranges.
+std::string to_unicode_cmap(const std::vector<CodeText>& entries, bool byte_codes) {
     std::string cmap =
         "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
         "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-    for (std::size_t i = 0; i < entries.size(); i += 100) {
-        const std::size_t n = std::min<std::size_t>(100, entries.size() - i);
+        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n";
+    cmap += byte_codes ? "2 begincodespacerange\n<20> <7F>\n<0000> <1FFF>\nendcodespacerange\n"
+                       : "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+    std::vector<std::string> chars, ranges;
+    for (std::size_t i = 0; i < entries.size();) {
+        const CodeText& e = entries[i];
+        std::size_t j = i + 1;
+        const auto single = [](const CodeText& c) { return c.text->size() == 1 && (*c.text)[0] < 0xD800; };
+        if (single(e))
+            while (j < entries.size() && single(entries[j]) && entries[j].bytes == e.bytes &&
+                   entries[j].code == e.code + (j - i) && (*entries[j].text)[0] == (*e.text)[0] + (j - i) &&
+                   (entries[j].code >> 8) == (e.code >> 8))  // a bfrange changes the last byte only
+                ++j;
+        if (j - i >= 3) {
+            ranges.push_back("<" + hex_code(e.code, e.bytes) + "> <" + hex_code(entries[j - 1].code, e.bytes) + "> <" +
+                             utf16_hex(*e.text) + ">\n");
+        } else {
+            j = i + 1;
+            chars.push_back("<" + hex_code(e.code, e.bytes) + "> <" + utf16_hex(*e.text) + ">\n");
+        }
+        i = j;
+    }
+    for (std::size_t i = 0; i < ranges.size(); i += 100) {
+        const std::size_t n = std::min<std::size_t>(100, ranges.size() - i);
+        cmap += std::to_string(n) + " beginbfrange\n";
+        for (std::size_t k = i; k < i + n; ++k) cmap += ranges[k];
+        cmap += "endbfrange\n";
+    }
+    for (std::size_t i = 0; i < chars.size(); i += 100) {
+        const std::size_t n = std::min<std::size_t>(100, chars.size() - i);
         cmap += std::to_string(n) + " beginbfchar\n";
-        for (std::size_t k = i; k < i + n; ++k)
-            cmap += "<" + hex4(entries[k].first) + "> <" + utf16_hex(*entries[k].second) + ">\n";
+        for (std::size_t k = i; k < i + n; ++k) cmap += chars[k];
         cmap += "endbfchar\n";
     }
     cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
@@ -66,7 +106,7 @@ int16_t be16(const char* p) { return static_cast<int16_t>((static_cast<unsigned 
 }  // namespace
 
 EmbeddedFont::EmbeddedFont(HPDF_Doc doc, const text::Face& face, std::string resource_name)
-    : doc_(doc), face_(face), name_(std::move(resource_name)), type0_(new_dict(doc)), gid_of_{0}, text_of_{{}} {}
+    : doc_(doc), face_(face), name_(std::move(resource_name)), type0_(new_dict(doc)), by_cid_{{0, Glyph{}}} {}
 
 long EmbeddedFont::width(std::uint32_t gid) const {
     return std::lround(face_.advance(gid) * 1000.0 / face_.units_per_em());
@@ -74,26 +114,43 @@ long EmbeddedFont::width(std::uint32_t gid) const {
 
 EmbeddedFont::Use EmbeddedFont::use(std::uint32_t gid, std::u32string_view chars) {
     if (face_.outlines() == text::Outlines::Cff) return use_cff(gid, chars);
+    // A character id is its own code: one byte from 0x20 to 0x7F, else two (readers that key
+    // ToUnicode by character id expect ids inside the encoding's code space).
+    const auto code_of = [](std::uint32_t cid) -> std::pair<std::uint32_t, int> {
+        return cid >= 0x20 && cid <= 0x7F ? std::pair{cid, 1} : std::pair{cid, 2};
+    };
     const std::u32string text(chars);
-    auto [it, added] = cids_.try_emplace({gid, text}, static_cast<std::uint16_t>(gid_of_.size()));
-    if (added) {
-        if (gid_of_.size() >= 0xFFFF) {  // out of character ids: share the glyph's first one
-            cids_.erase(it);
-            for (std::size_t c = 1; c < gid_of_.size(); ++c)
-                if (gid_of_[c] == gid) return {static_cast<std::uint16_t>(c), width(gid), text};
-            return {0, width(0), text};
-        }
-        gid_of_.push_back(gid);
-        text_of_.push_back(text);
+    if (auto it = cids_.find({gid, text}); it != cids_.end()) {
+        const auto [code, bytes] = code_of(it->second);
+        return {code, bytes, width(gid), std::nullopt};
     }
-    return {it->second, width(gid), std::nullopt};
+    // One printable ASCII character: its own code, if no other glyph has it yet.
+    std::uint32_t cid = 0;
+    if (text.size() == 1 && text[0] >= 0x20 && text[0] <= 0x7E && !by_cid_.contains(text[0]))
+        cid = text[0];
+    else if (next_cid_ <= 0x1FFF) {
+        cid = next_cid_++;
+        if (next_cid_ == 0x20) next_cid_ = 0x80;  // 0x20..0x7F are the one-byte codes
+    }
+    else {  // out of character ids: share the glyph's first one, and say the text in a span
+        for (const auto& [c, g] : by_cid_)
+            if (c > 0 && g.gid == gid) {
+                const auto [code, bytes] = code_of(c);
+                return {code, bytes, width(gid), text};
+            }
+        return {0, 2, width(0), text};
+    }
+    by_cid_[cid] = {gid, text, 0};
+    cids_.emplace(std::pair{gid, text}, cid);
+    const auto [code, bytes] = code_of(cid);
+    return {code, bytes, width(gid), std::nullopt};
 }
 
 EmbeddedFont::Use EmbeddedFont::use_cff(std::uint32_t gid, std::u32string_view chars) {
     const std::u32string text(chars);
     cff_glyphs_.insert(gid);
     const std::uint32_t code = face_.cid(gid);
-    Use u{static_cast<std::uint16_t>(code), width(gid), std::nullopt};
+    Use u{code, 2, width(gid), std::nullopt};
     if (text.empty()) {
         // A glyph that stands for no text (a mark drawn again, its text carried by its base).
         u.actual_text = std::u32string();
@@ -118,7 +175,7 @@ HPDF_Dict EmbeddedFont::subset_file(std::string& error) {
     if (cff) {
         for (std::uint32_t gid : cff_glyphs_) hb_set_add(gids, gid);
     } else {
-        for (std::uint32_t gid : gid_of_) hb_set_add(gids, gid);
+        for (const auto& [cid, g] : by_cid_) hb_set_add(gids, g.gid);
     }
     const bool keep_gids = cff && !face_.cid_keyed();
     hb_subset_input_set_flags(input, (keep_gids ? HB_SUBSET_FLAGS_RETAIN_GIDS : 0) | HB_SUBSET_FLAGS_NO_HINTING);
@@ -142,8 +199,7 @@ HPDF_Dict EmbeddedFont::subset_file(std::string& error) {
     }
     if (!cff) {
         const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan);
-        new_gid_.clear();
-        for (std::uint32_t gid : gid_of_) new_gid_.push_back(hb_map_get(old_to_new, gid));
+        for (auto& [cid, g] : by_cid_) g.new_gid = hb_map_get(old_to_new, g.gid);
     }
     hb_face_t* subset = hb_subset_plan_execute_or_fail(plan);
     hb_subset_plan_destroy(plan);
@@ -226,18 +282,28 @@ HPDF_Dict cid_font(HPDF_Doc doc, const char* subtype, const std::string& base, c
 HPDF_Dict EmbeddedFont::cid_font_type2(const std::string& base, HPDF_Dict desc) {
     HPDF_Dict cid = cid_font(doc_, "CIDFontType2", base, {}, desc);
     std::vector<std::uint8_t> map;
-    map.reserve(gid_of_.size() * 2);
-    for (std::uint32_t gid : new_gid_) {
-        map.push_back(static_cast<std::uint8_t>(gid >> 8));
-        map.push_back(static_cast<std::uint8_t>(gid & 0xFF));
+    // Two bytes for every id up to the last (those not used are 0, .notdef: mostly zeros,
+    // which compress to nearly nothing).
+    map.assign((by_cid_.rbegin()->first + 1) * 2, 0);
+    for (const auto& [c, g] : by_cid_) {
+        map[2 * c] = static_cast<std::uint8_t>(g.new_gid >> 8);
+        map[2 * c + 1] = static_cast<std::uint8_t>(g.new_gid & 0xFF);
     }
     HPDF_Dict_Add(cid, "CIDToGIDMap", new_stream(doc_, map));
-    // /W: the widths of character ids 1..n, which are consecutive.
+    // /W: the widths of the character ids used, in runs of consecutive ids.
     HPDF_Array w = HPDF_Array_New(doc_->mmgr);
-    HPDF_Array_AddNumber(w, 1);
-    HPDF_Array run = HPDF_Array_New(doc_->mmgr);
-    HPDF_Array_Add(w, run);
-    for (std::size_t c = 1; c < gid_of_.size(); ++c) HPDF_Array_AddNumber(run, static_cast<HPDF_INT32>(width(gid_of_[c])));
+    HPDF_Array run = nullptr;
+    std::size_t next = 0;
+    for (const auto& [c, g] : by_cid_) {
+        if (c == 0) continue;
+        if (!run || c != next) {
+            HPDF_Array_AddNumber(w, static_cast<HPDF_INT32>(c));
+            run = HPDF_Array_New(doc_->mmgr);
+            HPDF_Array_Add(w, run);
+        }
+        HPDF_Array_AddNumber(run, static_cast<HPDF_INT32>(width(g.gid)));
+        next = c + 1;
+    }
     HPDF_Dict_Add(cid, "W", w);
     return cid;
 }
@@ -263,34 +329,62 @@ HPDF_Dict EmbeddedFont::cid_font_type0(const std::string& base, HPDF_Dict desc) 
     return cid;
 }
 
-bool EmbeddedFont::finish(std::string& error) {
+bool EmbeddedFont::finish(HPDF_Dict byte_codes, std::string& error) {
     const bool cff = face_.outlines() == text::Outlines::Cff;
     HPDF_Dict file = subset_file(error);
     if (!file) return false;
-    std::vector<std::uint32_t> glyphs = cff ? std::vector<std::uint32_t>(cff_glyphs_.begin(), cff_glyphs_.end()) : gid_of_;
+    std::vector<std::uint32_t> glyphs;
+    if (cff) {
+        glyphs.assign(cff_glyphs_.begin(), cff_glyphs_.end());
+    } else {
+        for (const auto& [c, g] : by_cid_) glyphs.push_back(g.gid);
+    }
     const std::string base = subset_tag(face_.postscript_name(), glyphs) + "+" + face_.postscript_name();
     HPDF_Dict desc = descriptor(base, file);
     HPDF_Dict cid = cff ? cid_font_type0(base, desc) : cid_font_type2(base, desc);
 
-    std::vector<std::pair<std::uint32_t, const std::u32string*>> entries;
+    std::vector<CodeText> entries;
     if (cff) {
-        for (const auto& [code, text] : cff_text_) entries.emplace_back(code, &text);
+        for (const auto& [code, text] : cff_text_) entries.push_back({code, 2, &text});
     } else {
-        for (std::size_t c = 1; c < text_of_.size(); ++c)
-            if (!text_of_[c].empty()) entries.emplace_back(static_cast<std::uint32_t>(c), &text_of_[c]);
+        for (const auto& [c, g] : by_cid_) {
+            if (c == 0 || g.text.empty()) continue;
+            entries.push_back({c, c >= 0x20 && c <= 0x7F ? 1 : 2, &g.text});
+        }
     }
-    const std::string cmap = to_unicode_cmap(entries);
+    const std::string cmap = to_unicode_cmap(entries, !cff);
     HPDF_Dict tounicode = new_stream(doc_, {reinterpret_cast<const std::uint8_t*>(cmap.data()), cmap.size()});
 
     HPDF_Dict_AddName(type0_, "Type", "Font");
     HPDF_Dict_AddName(type0_, "Subtype", "Type0");
     HPDF_Dict_AddName(type0_, "BaseFont", base.c_str());
-    HPDF_Dict_AddName(type0_, "Encoding", "Identity-H");
+    if (cff) HPDF_Dict_AddName(type0_, "Encoding", "Identity-H");
+    else HPDF_Dict_Add(type0_, "Encoding", byte_codes);
     HPDF_Array desc_fonts = HPDF_Array_New(doc_->mmgr);
     HPDF_Array_Add(desc_fonts, cid);
     HPDF_Dict_Add(type0_, "DescendantFonts", desc_fonts);
     HPDF_Dict_Add(type0_, "ToUnicode", tounicode);
     return true;
+}
+
+HPDF_Dict byte_codes_cmap(HPDF_Doc doc) {
+    static constexpr std::string_view kName = "Leafpress-ByteCodes-H";
+    const std::string text = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                             "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> def\n"
+                             "/CMapName /" + std::string(kName) + " def\n/CMapType 1 def\n/WMode 0 def\n"
+                             "2 begincodespacerange\n<20> <7F>\n<0000> <1FFF>\nendcodespacerange\n"
+                             "2 begincidrange\n<20> <7F> 32\n<0000> <1FFF> 0\nendcidrange\n"
+                             "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+    HPDF_Dict cmap = new_stream(doc, {reinterpret_cast<const std::uint8_t*>(text.data()), text.size()});
+    HPDF_Dict_AddName(cmap, "Type", "CMap");
+    HPDF_Dict_AddName(cmap, "CMapName", std::string(kName).c_str());
+    HPDF_Dict info = HPDF_Dict_New(doc->mmgr);
+    HPDF_Dict_Add(info, "Registry", HPDF_String_New(doc->mmgr, "Adobe", nullptr));
+    HPDF_Dict_Add(info, "Ordering", HPDF_String_New(doc->mmgr, "Identity", nullptr));
+    HPDF_Dict_AddNumber(info, "Supplement", 0);
+    HPDF_Dict_Add(cmap, "CIDSystemInfo", info);
+    HPDF_Dict_AddNumber(cmap, "WMode", 0);
+    return cmap;
 }
 
 }  // namespace leafpress::pdf

@@ -87,7 +87,9 @@ public:
         }
         for (const text::Face* face : fonts_order_) {  // creation order: object numbers stay stable
             std::string err;
-            if (!fonts_.at(face)->finish(err)) {
+            pdf::EmbeddedFont& font = *fonts_.at(face);
+            if (font.uses_byte_codes() && !byte_codes_) byte_codes_ = pdf::byte_codes_cmap(pdf_);
+            if (!font.finish(byte_codes_, err)) {
                 diags.error("pdf.font", {face->path(), 0, 0}, err);
                 return std::nullopt;
             }
@@ -149,7 +151,8 @@ private:
 
     void write(HPDF_Page page, const std::string& s) {
         auto* attr = static_cast<HPDF_PageAttr>(page->attr);
-        HPDF_Stream_WriteStr(attr->stream, s.c_str());
+        // With its length: a two-byte character code may hold a zero byte.
+        HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(s.data()), static_cast<HPDF_UINT>(s.size()));
     }
 
     pdf::EmbeddedFont& font_for(const text::Face* face) {
@@ -191,6 +194,7 @@ private:
         double pen = 0;  // where the viewer's pen is, in points from the origin
         Pt next{0};      // where the layout's pen stands: after the last glyph that advanced
         std::size_t cluster_end = 0;  // past the last glyph of an open cluster span
+        std::size_t string_end = std::string::npos;  // just past the last string written
         int drawn = 0;
         for (std::size_t i = 0; i < glyphs.size(); ++i) {
             const PlacedGlyph& g = glyphs[i];
@@ -217,7 +221,7 @@ private:
             // A hyphen added at a line break reads as nothing.
             const bool added = g.kind == text::GlyphKind::Hyphen && layer == Layer::Text;
             if (added) s += "] TJ\n/Span <</ActualText ()>> BDC\n[";
-            const auto [cid, w, actual] =
+            const auto [code, bytes, w, actual] =
                 font.use(g.gid, layer == Layer::Text && !in_cluster ? run.text_of(g) : std::u32string_view());
             // A glyph whose character id cannot carry this text (CFF fonts) says it in a span.
             const bool spanned = actual && !added && !in_cluster;
@@ -239,13 +243,19 @@ private:
                 s += pdf::num(adj);
                 pen += -adj * size / 1000.0;
             }
-            // Glyphs with nothing between them share one hex string: "<00010002>".
-            static constexpr char digits[] = "0123456789ABCDEF";
-            const bool joins = s.size() >= 2 && s.back() == '>' && s[s.size() - 2] != '>';
-            if (joins) s.pop_back();
-            else s.push_back('<');
-            for (int shift : {12, 8, 4, 0}) s.push_back(digits[(cid >> shift) & 0xF]);
-            s.push_back('>');
+            // Glyphs with nothing between them share one string: "(Stem cell)". Codes are
+            // bytes (one for an ASCII character, else two); the few that a literal string
+            // cannot hold as they are get a backslash.
+            if (s.size() == string_end) s.pop_back();
+            else s.push_back('(');
+            for (int b = bytes - 1; b >= 0; --b) {
+                const auto byte = static_cast<char>((code >> (8 * b)) & 0xFF);
+                if (byte == '(' || byte == ')' || byte == '\\') s.push_back('\\');
+                if (byte == '\r') s += "\\r";
+                else s.push_back(byte);
+            }
+            s.push_back(')');
+            string_end = s.size();
             ++drawn;
             pen += static_cast<double>(w) * size / 1000.0;
             if (off_baseline) s += layer == Layer::Text ? "] TJ\n0 Tr\n[" : "] TJ\n0 Ts\n[";
@@ -550,6 +560,7 @@ private:
     std::map<const text::Face*, std::unique_ptr<pdf::EmbeddedFont>> fonts_;
     std::vector<const text::Face*> fonts_order_;
     std::map<const Raster*, HPDF_Image> images_;
+    HPDF_Dict byte_codes_ = nullptr;  // the encoding CMap of TrueType fonts, made once
     pdf::TagPlan plan_;
     pdf::WrittenPages written_;
 };
