@@ -52,7 +52,13 @@ InputHasher::InputHasher(const Engine& engine, const RunSettings& s) {
     for (const auto& e : fs::directory_iterator(engine.paths().fonts_dir, ec))
         if (e.is_regular_file(ec)) fonts.push_back(e.path().string());
     std::sort(fonts.begin(), fonts.end());
-    for (const auto& f : fonts) h = mix_file(h, f);
+    // The fonts by size and time, not by their bytes: megabytes read again for every batch
+    // were most of a batch with nothing to do.
+    for (const auto& f : fonts) {
+        const auto size = fs::file_size(f, ec);
+        const auto t = fs::last_write_time(f, ec);
+        h = fnv1a(f + "@" + std::to_string(size) + "@" + std::to_string(t.time_since_epoch().count()), h);
+    }
     // The system's fonts, which fill in scripts the folder lacks: a package that adds, removes
     // or replaces fonts changes its folder's time, and that rebuilds every leaflet.
     for (const char* root : {"/usr/share/fonts", "/usr/local/share/fonts"}) {
