@@ -5,4 +5,7 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j"$(nproc)" --target leafpress
-./build/leafpress batch content -o out --layout a4 --layout letter --layout large-print --layout trifold "$@"
+# Every shipped layout (layouts/*.toml).
+layouts=()
+for f in layouts/*.toml; do layouts+=(--layout "$(basename "$f" .toml)"); done
+./build/leafpress batch content -o out "${layouts[@]}" "$@"
