@@ -197,6 +197,17 @@ TEST_CASE("a5 makes A5 pages with a 12 pt body, and booklet imposes them two-up 
     REQUIRE(run(cli("build " + quote(repo_dir() + "/tests/data/scripts/he.toml") + " --layout booklet -o " + quote(one))).status == 0);
     CHECK(run("pdfinfo " + quote(one)).out.find("Pages:           2") != std::string::npos);
     validators_silent(one);
+    // A booklet too thick to fold is a warning, not a refusal.
+    std::string leaflet = slurp(content("stem-cell-therapy-autoimmune"));
+    const std::string sections = leaflet.substr(leaflet.find("[[section]]"));
+    for (int i = 0; i < 14; ++i) leaflet += "\n" + sections;
+    dir.write("thick.toml", leaflet);
+    auto thick = run(cli("build thick.toml --brand " + quote(repo_dir() + "/content/brand.toml") + " --layout booklet -o thick.pdf"),
+                     dir.path());
+    CHECK(thick.status == 0);
+    CHECK(thick.err.find("thick.toml:1:9: warning: the booklet takes ") != std::string::npos);
+    CHECK(thick.err.find("saddle stitching holds 16 at most [layout.booklet]") != std::string::npos);
+    CHECK(b.err.find("layout.booklet") == std::string::npos);
     // Arabic opens the other way: bound on the right, its cover is the first side's left half.
     const std::string ar = dir.file("ar.pdf");
     REQUIRE(run(cli("build " + quote(repo_dir() + "/tests/data/arabic.toml") + " --layout booklet -o " + quote(ar))).status == 0);
