@@ -227,6 +227,19 @@ TEST_CASE("batch: a leaflet whose build crashes fails alone, and the others are 
     CHECK(fs::exists(dir.file("out1/one-a4.pdf")));
 }
 
+TEST_CASE("batch: an output that is one of the inputs (a hard link to it) stops the batch", "[e2e][batch]") {
+    TempDir dir;
+    dir.write_all({{"c/brand.toml", kBrand}, {"c/one.toml", kPlain}, {"c/two.toml", kPlain}});
+    fs::create_directories(dir.file("out"));
+    fs::create_hard_link(dir.file("c/two.toml"), dir.file("out/two-a4.pdf"));
+    auto r = run(kToday + cli("batch c -o out"), dir.path());
+    CHECK(r.status == 1);
+    CHECK(r.err.find("out/two-a4.pdf: error: the output would replace the input c/two.toml [output.overwrites-input]") !=
+          std::string::npos);
+    CHECK_FALSE(fs::exists(dir.file("out/one-a4.pdf")));  // nothing was built
+    CHECK(slurp(dir.file("c/two.toml")) == kPlain);
+}
+
 TEST_CASE("batch: outputs that would collide stop the batch before anything is built", "[e2e][batch]") {
     TempDir dir;
     dir.write_all({{"brand.toml", kBrand}, {"a/leaflet.toml", kPlain}, {"b/leaflet.toml", kPlain},
