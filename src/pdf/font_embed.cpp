@@ -50,7 +50,7 @@ std::string to_unicode_cmap(const std::vector<CodeText>& entries, bool byte_code
         "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
         "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
         "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n";
-    cmap += byte_codes ? "2 begincodespacerange\n<20> <7F>\n<0000> <1FFF>\nendcodespacerange\n"
+    cmap += byte_codes ? "3 begincodespacerange\n<20> <7F>\n<0000> <1FFF>\n<8000> <FFFF>\nendcodespacerange\n"
                        : "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
     std::vector<std::string> chars, ranges;
     for (std::size_t i = 0; i < entries.size();) {
@@ -128,9 +128,10 @@ EmbeddedFont::Use EmbeddedFont::use(std::uint32_t gid, std::u32string_view chars
     std::uint32_t cid = 0;
     if (text.size() == 1 && text[0] >= 0x20 && text[0] <= 0x7E && !by_cid_.contains(text[0]))
         cid = text[0];
-    else if (next_cid_ <= 0x1FFF) {
+    else if (next_cid_ <= 0xFFFF) {
         cid = next_cid_++;
-        if (next_cid_ == 0x20) next_cid_ = 0x80;  // 0x20..0x7F are the one-byte codes
+        if (next_cid_ == 0x20) next_cid_ = 0x80;      // 0x20..0x7F are the one-byte codes
+        if (next_cid_ == 0x2000) next_cid_ = 0x8000;  // two-byte codes: <0000>..<1FFF>, then <8000>..<FFFF>
     }
     else {  // out of character ids: share the glyph's first one, and say the text in a span
         for (const auto& [c, g] : by_cid_)
@@ -372,8 +373,8 @@ HPDF_Dict byte_codes_cmap(HPDF_Doc doc) {
     const std::string text = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
                              "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> def\n"
                              "/CMapName /" + std::string(kName) + " def\n/CMapType 1 def\n/WMode 0 def\n"
-                             "2 begincodespacerange\n<20> <7F>\n<0000> <1FFF>\nendcodespacerange\n"
-                             "2 begincidrange\n<20> <7F> 32\n<0000> <1FFF> 0\nendcidrange\n"
+                             "3 begincodespacerange\n<20> <7F>\n<0000> <1FFF>\n<8000> <FFFF>\nendcodespacerange\n"
+                             "3 begincidrange\n<20> <7F> 32\n<0000> <1FFF> 0\n<8000> <FFFF> 32768\nendcidrange\n"
                              "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
     HPDF_Dict cmap = new_stream(doc, {reinterpret_cast<const std::uint8_t*>(text.data()), text.size()});
     HPDF_Dict_AddName(cmap, "Type", "CMap");

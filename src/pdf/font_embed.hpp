@@ -6,7 +6,7 @@
 // different text in different places (a base letter alone and with its combining marks, say)
 // and text extraction is right for each. A glyph that stands for one printable ASCII character
 // gets that character's code as its id, written as one byte (0x20..0x7F); the others get ids
-// from 1 up, skipping those, written as two bytes (<0001>..<1FFF>). The encoding that says so (byte_codes_cmap) is one small
+// from 1 up, skipping those, written as two bytes (<0001>..<1FFF>, then <8000>..<FFFF>). The encoding that says so (byte_codes_cmap) is one small
 // embedded CMap for every such font; content streams then read like their text and compress
 // like it too.
 //
@@ -75,7 +75,7 @@ private:
 };
 
 // The encoding of every TrueType font: codes are character ids, one byte from <20> to <7F>,
-// two from <0000> to <1FFF>. An embedded CMap stream (PDF/A asks for the CMaps it does not
+// two from <0000> to <1FFF> and from <8000> to <FFFF>. An embedded CMap stream (PDF/A asks for the CMaps it does not
 // know to be embedded), made once per document.
 HPDF_Dict byte_codes_cmap(HPDF_Doc doc);
 

@@ -1,0 +1,70 @@
+// Character codes of embedded TrueType fonts: one byte for a glyph that is one ASCII character,
+// two bytes otherwise, and ids that never run out into .notdef.
+#include <catch2/catch.hpp>
+
+#include <hpdf.h>
+
+#include <memory>
+#include <string>
+
+#include "pdf/font_embed.hpp"
+#include "support.hpp"
+
+using namespace leafpress;
+
+namespace {
+
+const text::Face& noto() {
+    static Diagnostics d;
+    static const text::FontLibrary lib = text::FontLibrary::scan(test::fonts_dir(), d);
+    return *lib.find("Noto Sans", FontStyle::Regular);
+}
+
+struct Doc {
+    HPDF_Doc pdf = HPDF_New(nullptr, nullptr);
+    ~Doc() { HPDF_Free(pdf); }
+};
+
+}  // namespace
+
+TEST_CASE("a glyph for one ASCII character is written as that character's byte, others as two bytes", "[pdf]") {
+    Doc doc;
+    pdf::EmbeddedFont font(doc.pdf, noto(), "F1");
+    const auto a = font.use(68, U"a");
+    CHECK(a.bytes == 1);
+    CHECK(a.code == 'a');
+    CHECK_FALSE(a.actual_text);
+    // The same glyph standing for other text (the fi ligature, say) gets a two-byte id of its own.
+    const auto other = font.use(68, U"a\u0301");
+    CHECK(other.bytes == 2);
+    CHECK(other.code == 1);
+    // A second glyph for "a" cannot take its byte: two bytes too.
+    const auto second = font.use(69, U"a");
+    CHECK(second.bytes == 2);
+    CHECK(second.code == 2);
+    CHECK(font.use(68, U"a").code == 'a');  // remembered
+}
+
+TEST_CASE("two-byte ids skip the one-byte codes and go on past 0x1FFF at 0x8000, never into .notdef", "[pdf]") {
+    Doc doc;
+    pdf::EmbeddedFont font(doc.pdf, noto(), "F1");
+    std::u32string text = U"x";
+    std::uint32_t last = 0;
+    bool skipped_bytes = true, jumped = false;
+    for (int i = 0; i < 9000; ++i) {
+        text.push_back(U'\u0301');  // each use stands for different text: a new id each time
+        const auto u = font.use(91, text);
+        REQUIRE(u.bytes == 2);
+        REQUIRE(u.code != 0);
+        REQUIRE_FALSE(u.actual_text);
+        if (u.code >= 0x20 && u.code <= 0x7F) skipped_bytes = false;
+        if (u.code >= 0x8000) jumped = true;
+        last = u.code;
+    }
+    CHECK(skipped_bytes);
+    CHECK(jumped);
+    CHECK(last == 0x8000 + (9000 - (0x1FFF - 0x60)) - 1);
+    std::string error;
+    CHECK(font.finish(pdf::byte_codes_cmap(doc.pdf), error));
+    CHECK(error.empty());
+}
