@@ -2,8 +2,6 @@
 // summary and an optional JSON report.
 #include <unistd.h>
 
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <map>
 #include <chrono>
@@ -49,45 +47,6 @@ std::string json_report(const std::vector<Job>& jobs) {
 
 // Outputs that two jobs would both write, or that are one of the inputs: reported before
 // anything is built.
-// The batch's inputs, to find an output that is one of them as same_file() would, each file
-// looked at once (comparing every output with every input was most of a large batch's start).
-class InputFiles {
-public:
-    explicit InputFiles(const std::vector<std::string>& inputs) {
-        for (const auto& in : inputs) {
-            struct stat st {};
-            const std::string path = normal(in);
-            if (::stat(in.c_str(), &st) == 0) {
-                by_inode_.emplace(std::pair{st.st_dev, st.st_ino}, in);
-                by_path_.emplace(path, in);
-            } else {
-                missing_.emplace(path, in);
-                by_path_.emplace(path, in);
-            }
-        }
-    }
-    // The input `output` would replace, if any: the same file when both exist, else the same path.
-    [[nodiscard]] const std::string* replaced_by(const std::string& output) const {
-        struct stat st {};
-        const std::string path = normal(output);
-        if (::stat(output.c_str(), &st) == 0) {
-            if (auto it = by_inode_.find({st.st_dev, st.st_ino}); it != by_inode_.end()) return &it->second;
-            if (auto it = missing_.find(path); it != missing_.end()) return &it->second;
-            return nullptr;
-        }
-        if (auto it = by_path_.find(path); it != by_path_.end()) return &it->second;
-        return nullptr;
-    }
-
-private:
-    static std::string normal(const std::string& p) {
-        std::error_code ec;
-        return fs::absolute(p, ec).lexically_normal().string();
-    }
-    std::map<std::pair<dev_t, ino_t>, std::string> by_inode_;
-    std::map<std::string, std::string> by_path_, missing_;
-};
-
 bool check_plan(const std::vector<Job>& jobs, const std::vector<std::string>& inputs) {
     bool ok = true;
     const InputFiles files(inputs);

@@ -29,6 +29,35 @@ bool same_file(const std::string& a, const std::string& b) {
     return x == y;
 }
 
+namespace {
+std::string normal_path(const std::string& p) {
+    std::error_code ec;
+    return fs::absolute(p, ec).lexically_normal().string();
+}
+}  // namespace
+
+InputFiles::InputFiles(const std::vector<std::string>& inputs) {
+    for (const auto& in : inputs) {
+        struct stat st {};
+        const std::string path = normal_path(in);
+        by_path_.emplace(path, in);
+        if (::stat(in.c_str(), &st) == 0) by_inode_.emplace(std::pair<std::uint64_t, std::uint64_t>{st.st_dev, st.st_ino}, in);
+        else missing_.emplace(path, in);
+    }
+}
+
+const std::string* InputFiles::replaced_by(const std::string& output) const {
+    struct stat st {};
+    const std::string path = normal_path(output);
+    if (::stat(output.c_str(), &st) == 0) {
+        if (auto it = by_inode_.find({st.st_dev, st.st_ino}); it != by_inode_.end()) return &it->second;
+        if (auto it = missing_.find(path); it != missing_.end()) return &it->second;
+        return nullptr;
+    }
+    if (auto it = by_path_.find(path); it != by_path_.end()) return &it->second;
+    return nullptr;
+}
+
 bool check_output_path(const std::string& path, const std::vector<std::string>& inputs, Diagnostics& diags) {
     struct stat st {};
     if (::lstat(path.c_str(), &st) != 0) {

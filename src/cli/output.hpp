@@ -3,6 +3,7 @@
 // process that died (kill -9) can be told apart from a live one's and removed.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -24,5 +25,18 @@ int remove_stale_temporaries(const std::string& dir);
 
 // Whether two paths name the same file (both must exist), or, lexically, the same new path.
 bool same_file(const std::string& a, const std::string& b);
+
+// Many outputs checked against the same inputs, as same_file() would, each file looked at once
+// (a batch comparing every output with every input spent most of its start in stat calls).
+class InputFiles {
+public:
+    explicit InputFiles(const std::vector<std::string>& inputs);
+    // The input `output` would replace, if any: the same file when both exist, else the same path.
+    [[nodiscard]] const std::string* replaced_by(const std::string& output) const;
+
+private:
+    std::map<std::pair<std::uint64_t, std::uint64_t>, std::string> by_inode_;  // (device, inode)
+    std::map<std::string, std::string> by_path_, missing_;                      // normalised absolute paths
+};
 
 }  // namespace leafpress

@@ -75,6 +75,25 @@ std::string text_token(std::u32string_view text) {
 
 HPDF_Name name(HPDF_Doc doc, const char* n) { return HPDF_Name_New(doc->mmgr, n); }
 
+std::array<std::uint8_t, 16> fingerprint(std::string_view bytes) {
+    std::uint64_t a = 1469598103934665603ULL, b = 0x84222325CBF29CE4ULL;
+    for (unsigned char c : bytes) {
+        a = (a ^ c) * 1099511628211ULL;
+        b = (b ^ (c + 0x5Bu)) * 1099511628211ULL;
+    }
+    std::array<std::uint8_t, 16> out{};
+    for (int i = 0; i < 8; ++i) {
+        out[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(a >> (56 - 8 * i));
+        out[static_cast<std::size_t>(i + 8)] = static_cast<std::uint8_t>(b >> (56 - 8 * i));
+    }
+    return out;
+}
+
+void mark_precompressed(HPDF_Dict stream) {
+    stream->filter = HPDF_STREAM_FILTER_NONE;
+    HPDF_Dict_AddName(stream, std::string(kPrecompressed.substr(1)).c_str(), "FlateDecode");
+}
+
 HPDF_Dict new_dict(HPDF_Doc doc) {
     HPDF_Dict d = HPDF_Dict_New(doc->mmgr);
     HPDF_Xref_Add(doc->xref, d);
@@ -90,8 +109,7 @@ HPDF_Dict new_stream(HPDF_Doc doc, std::span<const std::uint8_t> bytes) {
         HPDF_Stream_Write(d->stream, bytes.data(), static_cast<HPDF_UINT>(bytes.size()));
         return d;
     }
-    d->filter = HPDF_STREAM_FILTER_NONE;
-    HPDF_Dict_AddName(d, std::string(kPrecompressed.substr(1)).c_str(), "FlateDecode");
+    mark_precompressed(d);
     HPDF_Stream_Write(d->stream, reinterpret_cast<const HPDF_BYTE*>(packed.data()), static_cast<HPDF_UINT>(packed.size()));
     return d;
 }

@@ -5,6 +5,7 @@
 #include <hpdf_pages.h>
 #include <hpdf_doc.h>
 
+#include <array>
 #include <charconv>
 #include <cstdint>
 #include <span>
@@ -32,6 +33,13 @@ std::string text_token(std::u32string_view text);
 void* text_string(HPDF_Doc doc, std::string_view utf8);
 
 HPDF_Name name(HPDF_Doc doc, const char* n);
+
+// 128 bits of FNV-1a (two 64-bit lanes with different offsets): stable, not cryptographic.
+std::array<std::uint8_t, 16> fingerprint(std::string_view bytes);
+
+// A stream whose bytes leafpress has Flate-compressed itself: libharu must not compress it again,
+// and pack_objects names its filter (see kPrecompressed).
+void mark_precompressed(HPDF_Dict stream);
 
 // A new indirect dictionary, or Flate-compressed stream, owned by the document's xref.
 // (new_stream compresses at once, with libdeflate.)

@@ -139,12 +139,14 @@ namespace {
 
 // A stable UUID-shaped identifier for a document: the same leaflet gets the same one.
 std::string document_uuid(const MetadataFacts& f) {
-    std::uint64_t a = 1469598103934665603ULL, b = 0x84222325CBF29CE4ULL;
-    for (const std::string* part : {&f.title, &f.author, &f.subject, &f.language, &f.date})
-        for (unsigned char c : *part + '\x1f') {
-            a = (a ^ c) * 1099511628211ULL;
-            b = (b ^ (c + 0x5Bu)) * 1099511628211ULL;
-        }
+    std::string facts;
+    for (const std::string* part : {&f.title, &f.author, &f.subject, &f.language, &f.date}) facts += *part + '\x1f';
+    const auto id = fingerprint(facts);
+    std::uint64_t a = 0, b = 0;
+    for (int i = 0; i < 8; ++i) {
+        a = (a << 8) | id[static_cast<std::size_t>(i)];
+        b = (b << 8) | id[static_cast<std::size_t>(i + 8)];
+    }
     char buf[40];
     std::snprintf(buf, sizeof buf, "%08x-%04x-4%03x-8%03x-%012llx", static_cast<unsigned>(a >> 32),
                   static_cast<unsigned>((a >> 16) & 0xFFFF), static_cast<unsigned>(a & 0xFFF),

@@ -24,21 +24,6 @@ struct ErrorState {
     HPDF_STATUS detail = 0;
 };
 
-// 128 bits of FNV-1a (two 64-bit lanes with different offsets): stable, not cryptographic.
-std::array<HPDF_BYTE, 16> fingerprint(const std::string& s) {
-    std::uint64_t a = 1469598103934665603ULL, b = 0x84222325CBF29CE4ULL;
-    for (unsigned char c : s) {
-        a = (a ^ c) * 1099511628211ULL;
-        b = (b ^ (c + 0x5Bu)) * 1099511628211ULL;
-    }
-    std::array<HPDF_BYTE, 16> out{};
-    for (int i = 0; i < 8; ++i) {
-        out[static_cast<std::size_t>(i)] = static_cast<HPDF_BYTE>(a >> (56 - 8 * i));
-        out[static_cast<std::size_t>(i + 8)] = static_cast<HPDF_BYTE>(b >> (56 - 8 * i));
-    }
-    return out;
-}
-
 void on_error(HPDF_STATUS code, HPDF_STATUS detail, void* user) {
     auto* e = static_cast<ErrorState*>(user);
     if (e->code == 0) {
@@ -137,7 +122,7 @@ public:
         for (std::size_t p = text.find(zeros, trailer); p != std::string_view::npos && at.size() < 2; p = text.find(zeros, p + 1))
             at.push_back(p);
         if (at.size() != 2) return;
-        const auto id = fingerprint(std::string(text));
+        const auto id = pdf::fingerprint(text);
         static constexpr char digits[] = "0123456789ABCDEF";
         for (std::size_t p : at)
             for (std::size_t i = 0; i < 16; ++i) {
@@ -369,7 +354,7 @@ private:
         HPDF_MemStream_FreeData(stream);
         HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(packed.data()), static_cast<HPDF_UINT>(packed.size()));
         attr->contents->filter = HPDF_STREAM_FILTER_NONE;
-        HPDF_Dict_AddName(attr->contents, std::string(pdf::kPrecompressed.substr(1)).c_str(), "FlateDecode");
+        pdf::mark_precompressed(attr->contents);
     }
 
     static HPDF_Array box(HPDF_Doc pdf, const std::array<double, 4>& r) {
