@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <chrono>
+#include <cstring>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -148,8 +149,10 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
     std::size_t done = jobs.size() - todo.size();
     const auto t0 = std::chrono::steady_clock::now();
     auto recorded = t0;
-    // The cache and the report are written as jobs finish (at most five times a second) and at the end.
+    // The cache and the report are written as jobs finish (at most five times a second) and at the end,
+    // each time after the PDFs it records are on the disk (workers write them without waiting for that).
     const auto record = [&] {
+        if (!sync_outputs(o.out_dir)) return;
         cache.save();
         if (!o.report.empty()) {
             Diagnostics ignored;  // the final write below reports a report that cannot be written
@@ -167,8 +170,9 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
         }
     });
     if (tty) std::cerr << "\r\033[K";
+    const bool synced = sync_outputs(o.out_dir);
     const double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    cache.save();
+    if (synced) cache.save();
 
     // Findings in job order, then the summary.
     int built = 0, fresh = 0, failed = 0;
@@ -198,6 +202,14 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
             report(d);
             return 1;
         }
+    }
+    if (!synced) {
+        Diagnostics d;
+        d.error("output.write", {o.out_dir, 0, 0},
+                std::string("cannot flush the written PDFs to the disk: ") + std::strerror(errno),
+                "the build is not recorded; run the batch again");
+        report(d);
+        return 1;
     }
     return failed > 0 ? 1 : 0;
 }

@@ -86,7 +86,9 @@ bool check_output_path(const std::string& path, const std::vector<std::string>& 
     return true;
 }
 
-bool write_atomically(const std::string& path, const std::vector<std::uint8_t>& bytes, Diagnostics& diags) {
+bool write_atomically(const std::string& path, const std::vector<std::uint8_t>& bytes, Diagnostics& diags,
+                      Durability durability) {
+    const bool sync_now = durability == Durability::Now;
     const fs::path target(path);
     fs::path dir = target.parent_path();
     if (dir.empty()) dir = ".";
@@ -113,7 +115,7 @@ bool write_atomically(const std::string& path, const std::vector<std::uint8_t>& 
         }
         done += static_cast<std::size_t>(n);
     }
-    if (::fchmod(fd, 0644) != 0 || ::fsync(fd) != 0) return fail("cannot write");
+    if (::fchmod(fd, 0644) != 0 || (sync_now && ::fsync(fd) != 0)) return fail("cannot write");
     if (::close(fd) != 0) {
         diags.error("output.write", {path, 0, 0}, "cannot write: " + error_text());
         ::unlink(tmpl.c_str());
@@ -125,11 +127,20 @@ bool write_atomically(const std::string& path, const std::vector<std::uint8_t>& 
         return false;
     }
     // The rename itself reaches the disk with the folder.
+    if (!sync_now) return true;
     if (const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
         ::fsync(dfd);
         ::close(dfd);
     }
     return true;
+}
+
+bool sync_outputs(const std::string& dir) {
+    const int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return false;
+    const bool ok = ::syncfs(fd) == 0;
+    ::close(fd);
+    return ok;
 }
 
 int remove_stale_temporaries(const std::string& dir) {

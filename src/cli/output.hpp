@@ -15,10 +15,20 @@ namespace leafpress {
 // folder, a device or a pipe) that is none of `inputs`. Reports why not as an error.
 bool check_output_path(const std::string& path, const std::vector<std::string>& inputs, Diagnostics& diags);
 
-// Writes to a temporary file in the target's folder, flushes it to disk and renames it into
-// place, so that a failure never leaves a partial file nor damages an existing one. The path
-// must have passed check_output_path.
-bool write_atomically(const std::string& path, const std::vector<std::uint8_t>& bytes, Diagnostics& diags);
+// When a written file must be on the disk: before write_atomically returns (one output), or
+// when the caller next calls sync_outputs (a batch: one flush for many files, before it records
+// them as built; a file lost to a power cut before then is not in the record and is rebuilt).
+enum class Durability { Now, AtNextSync };
+
+// Writes to a temporary file in the target's folder, flushes it to disk (see Durability) and
+// renames it into place, so that a failure never leaves a partial file nor damages an existing
+// one. The path must have passed check_output_path.
+bool write_atomically(const std::string& path, const std::vector<std::uint8_t>& bytes, Diagnostics& diags,
+                      Durability durability = Durability::Now);
+
+// Flushes to disk everything written on the file system that holds `dir`: the files written
+// there with Durability::AtNextSync, and their renames. Returns false if it could not.
+bool sync_outputs(const std::string& dir);
 
 // Removes, from `dir`, temporary files of ours whose process no longer runs. Returns how many.
 int remove_stale_temporaries(const std::string& dir);

@@ -30,7 +30,7 @@ nlohmann::json build_job(const Job& job, Engine& engine, const RunSettings& s) {
         std::abort();
     const auto t0 = std::chrono::steady_clock::now();
     BuildResult r = build_leaflet({job.content, job.layout, {}, s.source_date, s.today, s.warnings, s.output}, engine);
-    if (r.pdf && (!check_output_path(job.output, r.inputs, r.diags) || !write_atomically(job.output, *r.pdf, r.diags)))
+    if (r.pdf && (!check_output_path(job.output, r.inputs, r.diags) || !write_atomically(job.output, *r.pdf, r.diags, Durability::AtNextSync)))
         r.pdf.reset();
     nlohmann::json findings = nlohmann::json::array();
     for (const auto& d : r.diags.all()) findings.push_back(to_json(d));
