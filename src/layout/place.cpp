@@ -17,7 +17,11 @@ public:
         : frames_(frames), page_size_(page_size), take_(take) { open(0); }
 
     Placement run(const std::vector<Unit>& units) {
-        for (std::size_t u = 0; u < units.size() && out_.complete; ++u) place_unit(units, u);
+        for (std::size_t u = 0; u < units.size() && out_.complete; ++u) {
+            place_unit(units, u);
+            // A unit given up (Take::Move) is spent once placed: its emptied line boxes go too.
+            if (take_ == Take::Move && out_.complete) std::vector<LineBox>().swap(const_cast<Unit&>(units[u]).lines);
+        }
         return std::move(out_);
     }
 
