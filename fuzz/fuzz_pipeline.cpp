@@ -7,6 +7,7 @@
 #include "check/check.hpp"
 #include "content/load_content.hpp"
 #include "layout/flow.hpp"
+#include "output/writer.hpp"
 #include "pdf/write_pdf.hpp"
 #include "style/brand.hpp"
 #include "style/layout.hpp"
@@ -37,7 +38,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         leafpress::Diagnostics f = d;
         const auto laid = leafpress::flow(*doc, *world.brand, *layout, {*world.chain, &world.hyphenator}, f);
         leafpress::check_leaflet({*doc, *world.brand, *layout, laid, {2026, 11, 25}}, f);
-        if (!f.has_errors()) leafpress::write_pdf(laid, {}, f);
+        if (f.has_errors()) continue;
+        (void)leafpress::output::PngWriter({8}).draw(laid, f);  // the preview writer, at a small size
+        leafpress::write_pdf(laid, {}, f);
     }
     return 0;
 }

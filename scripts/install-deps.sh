@@ -10,7 +10,7 @@ packages=(
   libhpdf-dev libharfbuzz-dev libfreetype-dev libtomlplusplus-dev catch2
   libmd4c-dev libmd4c-html0-dev libhyphen-dev libunibreak-dev libfribidi-dev libqrencode-dev
   libcli11-dev zlib1g-dev nlohmann-json3-dev libpng-dev libjpeg-dev libfontconfig-dev libicu-dev
-  liblcms2-dev libdeflate-dev
+  liblcms2-dev libdeflate-dev libcairo2-dev
   # the CMYK print profile of --print (Ghostscript's default_cmyk.icc)
   libgs-common
   # fonts for every script (found through fontconfig): Noto for each script, symbols and math,
@@ -24,6 +24,8 @@ packages=(
   hyphen-sl hyphen-sr hyphen-sv hyphen-ta hyphen-te hyphen-th hyphen-uk hyphen-zu
   # validators used by the end-to-end tests
   qpdf poppler-utils mupdf-tools zbar-tools python3-pikepdf
+  # the contact sheet's test loads it in a real browser
+  chromium
 )
 
 missing=()

@@ -46,22 +46,23 @@ int run_build(const BuildOptions& o, Engine& engine, const RunSettings& s) {
     BuildResult r = build_leaflet({o.content, o.layout, o.brand, s.source_date, s.today, s.warnings, s.output}, engine);
     const std::string out = o.output.empty() ? fs::path(o.content).stem().string() + ".pdf" : o.output;
     remove_stale_temporaries(fs::path(out).parent_path().string());
-    if (r.pdf && (!check_output_path(out, r.inputs, r.diags) || !write_atomically(out, *r.pdf, r.diags))) r.pdf.reset();
+    if (r.output && (!check_output_path(out, r.inputs, r.diags) || !write_atomically(out, r.output->files.at(0), r.diags)))
+        r.output.reset();
     report(r.diags);
-    if (!r.pdf) {
+    if (!r.output) {
         std::cerr << "leafpress: " << o.content << ": not built\n";
         return 1;
     }
     std::cerr << "leafpress: wrote " << out << " (" << r.pages << (r.pages == 1 ? " page, " : " pages, ")
               << (r.sides != r.pages ? "on " + std::to_string(r.sides) + " sides, " : std::string())
-              << human_size(r.pdf->size()) << ")\n";
+              << human_size(r.output->files.at(0).size()) << ")\n";
     return 0;
 }
 
 int run_check(const CheckOptions& o, Engine& engine, const RunSettings& s) {
     BuildResult r = build_leaflet({o.content, o.layout, o.brand, s.source_date, s.today, s.warnings, s.output}, engine);
     report(r.diags);
-    const bool ok = r.pdf.has_value();
+    const bool ok = r.output.has_value();
     std::cerr << "leafpress: " << o.content << ": " << r.diags.error_count() << " errors, "
               << r.diags.warning_count() << " warnings" << (ok ? "" : " (does not build)") << '\n';
     return ok ? 0 : 1;

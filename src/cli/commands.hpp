@@ -2,7 +2,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/pipeline.hpp"
+#include "pipeline/build.hpp"
 
 namespace leafpress {
 
@@ -38,10 +38,34 @@ struct CheckOptions {
     std::string brand;
 };
 
+struct PreviewOptions {
+    std::string content;
+    std::string out_dir = ".";
+    std::string layout = "a4";
+    std::string brand;
+    double dpi = 96;
+};
+
+struct WatchOptions {
+    std::string content;
+    std::string output;  // empty: <content stem>.pdf in the current folder
+    std::string layout = "a4";
+    std::string brand;
+    int debounce_ms = 150;  // quiet time after the last change before rebuilding
+    int max_builds = 0;     // > 0: stop after this many builds (for tests); 0: until interrupted
+};
+
+struct NewOptions {
+    std::string path;
+};
+
 // Each returns the process exit status (0 built, 1 a leaflet failed).
 int run_build(const BuildOptions& options, Engine& engine, const RunSettings& settings);
 int run_batch(const BatchOptions& options, Engine& engine, const RunSettings& settings);
 int run_check(const CheckOptions& options, Engine& engine, const RunSettings& settings);
+int run_preview(const PreviewOptions& options, Engine& engine, const RunSettings& settings);
+int run_watch(const WatchOptions& options, Engine& engine, const RunSettings& settings);
+int run_new(const NewOptions& options, const RunSettings& settings);
 
 // Content files named by folders and files: a folder's *.toml, not recursively, without brand.toml.
 std::vector<std::string> collect_content(const std::vector<std::string>& inputs);

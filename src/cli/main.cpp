@@ -95,6 +95,30 @@ int run(int argc, char** argv) {
     c->add_option("--brand", check.brand, "Brand file (default: the nearest brand.toml)");
     c->add_flag("--strict", strict, "Fail on warnings too");
 
+    PreviewOptions preview;
+    auto* pv = app.add_subcommand("preview", "Draw each page as a PNG picture");
+    pv->add_option("content", preview.content, "Content file (TOML)")->required();
+    pv->add_option("-o,--output", preview.out_dir, "Folder for the pictures <content>-<layout>-<page>.png")->capture_default_str();
+    pv->add_option("--layout", preview.layout, "Layout name from layouts/ or a layout file")->capture_default_str();
+    pv->add_option("--brand", preview.brand, "Brand file (default: the nearest brand.toml)");
+    pv->add_option("--dpi", preview.dpi, "Resolution in dots per inch")->capture_default_str()->check(CLI::Range(1.0, 2400.0));
+    pv->add_flag("--print", print, "Draw the print shop's version");
+
+    WatchOptions watch;
+    auto* w = app.add_subcommand("watch", "Build, then build again whenever an input changes");
+    w->add_option("content", watch.content, "Content file (TOML)")->required();
+    w->add_option("-o,--output", watch.output, "Output PDF (default: <content name>.pdf here)");
+    w->add_option("--layout", watch.layout, "Layout name from layouts/ or a layout file")->capture_default_str();
+    w->add_option("--brand", watch.brand, "Brand file (default: the nearest brand.toml)");
+    w->add_flag("--print", print, "The print shop's PDF");
+    w->add_flag("--strict", strict, "Fail on warnings too");
+    w->add_option("--builds", watch.max_builds, "Stop after this many builds (default: run until interrupted)")
+        ->check(CLI::NonNegativeNumber);
+
+    NewOptions fresh;
+    auto* n = app.add_subcommand("new", "Write a commented starting leaflet that builds as it is");
+    n->add_option("path", fresh.path, "The new content file (NAME.toml)")->required();
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -108,17 +132,21 @@ int run(int argc, char** argv) {
         return 2;
     }
 
+    RunSettings run = settings(strict);
+    run.output = print ? Output::Print : Output::Screen;
+    if (*n) return run_new(fresh, run);
+
     const std::string home = data_dir();
     Diagnostics setup;
     Engine engine({(fs::path(home) / "layouts").string(), (fs::path(home) / "fonts").string()}, setup);
     for (const auto& d : setup.all()) std::cerr << format(d) << '\n';
     if (setup.has_errors()) return 1;
 
-    RunSettings run = settings(strict);
-    run.output = print ? Output::Print : Output::Screen;
     batch.rebuild = force ? Rebuild::All : Rebuild::Changed;
     if (*b) return run_build(build, engine, run);
     if (*ba) return run_batch(batch, engine, run);
+    if (*pv) return run_preview(preview, engine, run);
+    if (*w) return run_watch(watch, engine, run);
     return run_check(check, engine, run);
 }
 

@@ -30,16 +30,18 @@ nlohmann::json build_job(const Job& job, Engine& engine, const RunSettings& s) {
         std::abort();
     const auto t0 = std::chrono::steady_clock::now();
     BuildResult r = build_leaflet({job.content, job.layout, {}, s.source_date, s.today, s.warnings, s.output}, engine);
-    if (r.pdf && (!check_output_path(job.output, r.inputs, r.diags) || !write_atomically(job.output, *r.pdf, r.diags, Durability::AtNextSync)))
-        r.pdf.reset();
+    const std::vector<std::uint8_t>* pdf = r.output ? &r.output->files.at(0) : nullptr;
+    if (pdf && (!check_output_path(job.output, r.inputs, r.diags) ||
+                !write_atomically(job.output, *pdf, r.diags, Durability::AtNextSync)))
+        pdf = nullptr;
     nlohmann::json findings = nlohmann::json::array();
     for (const auto& d : r.diags.all()) findings.push_back(to_json(d));
     const std::uint64_t hash =
-        r.pdf ? fnv1a(std::string_view(reinterpret_cast<const char*>(r.pdf->data()), r.pdf->size())) : 0;
-    return {{"built", r.pdf.has_value()},
+        pdf ? fnv1a(std::string_view(reinterpret_cast<const char*>(pdf->data()), pdf->size())) : 0;
+    return {{"built", pdf != nullptr},
             {"layout", r.layout_name},
             {"pages", r.pages},
-            {"bytes", r.pdf ? r.pdf->size() : 0},
+            {"bytes", pdf ? pdf->size() : 0},
             {"hash", hash},
             {"seconds", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()},
             {"findings", std::move(findings)}};

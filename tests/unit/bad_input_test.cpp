@@ -5,7 +5,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "cli/pipeline.hpp"
+#include "pipeline/build.hpp"
 #include "support.hpp"
 
 using namespace leafpress;
@@ -58,6 +58,6 @@ TEST_CASE("bad inputs: each gives its diagnostic at its place, and an error give
                    format(d).starts_with(dir + row.where + ": " + row.severity + ": ");
         });
         CHECK(found != result.diags.all().end());
-        if (error) CHECK_FALSE(result.pdf);
+        if (error) CHECK_FALSE(result.output);
     }
 }

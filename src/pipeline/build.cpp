@@ -1,4 +1,4 @@
-#include "cli/pipeline.hpp"
+#include "pipeline/build.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -9,42 +9,10 @@
 #include "check/check.hpp"
 #include "content/load_content.hpp"
 #include "layout/flow.hpp"
-#include "pdf/write_pdf.hpp"
 #include "style/brand.hpp"
 #include "style/layout.hpp"
 
 namespace leafpress {
-
-Engine::Engine(Paths paths, Diagnostics& diags)
-    : paths_(std::move(paths)),
-      fonts_(text::FontLibrary::scan(paths_.fonts_dir, diags)),
-      srgb_profile_(srgb_icc_profile()) {
-    if (srgb_profile_.empty())
-        diags.warning("pdf.profile", {}, "LittleCMS made no sRGB colour profile: PDFs are tagged (PDF/UA) but not PDF/A");
-}
-
-const text::LazyHyphenator* Engine::hyphenator(const std::string& language) {
-    std::lock_guard lock(mutex_);
-    auto it = hyphenators_.find(language);
-    if (it == hyphenators_.end())
-        it = hyphenators_.emplace(language, std::make_unique<text::LazyHyphenator>(language, paths_.hyphen_dir)).first;
-    return it->second->available() ? it->second.get() : nullptr;
-}
-
-const CmykConverter* Engine::cmyk(Diagnostics& diags) {
-    std::lock_guard lock(mutex_);
-    if (!cmyk_tried_) {
-        cmyk_tried_ = true;
-        if (auto bytes = read_file(paths_.cmyk_profile)) cmyk_ = CmykConverter::open(*bytes, cmyk_error_);
-        else cmyk_error_ = "cannot read the file";
-    }
-    if (!cmyk_) {
-        diags.error("print.profile", {paths_.cmyk_profile, 0, 0}, "no CMYK print profile for --print: " + cmyk_error_,
-                    "install Debian's libgs-common (Ghostscript's default_cmyk.icc)");
-        return nullptr;
-    }
-    return &*cmyk_;
-}
 
 BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
     BuildResult r;
@@ -113,7 +81,18 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
     }
 
     // Write.
-    PdfOptions options;
+    if (request.thumbnail_dpi > 0) {
+        if (auto thumbs = output::PngWriter({request.thumbnail_dpi}).draw(laid, d)) r.thumbnails = std::move(thumbs->files);
+    }
+    if (request.format == Format::Png) {
+        r.output = output::PngWriter({request.dpi}).write(std::move(laid), d);
+        return r;
+    }
+    if (request.format == Format::Dump) {
+        r.output = output::DumpWriter().write(std::move(laid), d);
+        return r;
+    }
+    output::PdfSettings options;
     options.source_date = request.source_date;
     options.srgb_profile = engine.srgb_profile();
     std::optional<CmykConverter> print;
@@ -126,7 +105,7 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
         // PDF/X asks for the document's dates: without a reviewed date, the day of the build.
         if (options.source_date.empty() && !doc->reviewed) options.source_date = to_iso(request.today);
     }
-    r.pdf = write_pdf(std::move(laid), options, d);
+    r.output = output::PdfWriter(std::move(options)).write(std::move(laid), d);
     return r;
 }
 

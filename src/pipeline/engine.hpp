@@ -1,14 +1,12 @@
-// The pipeline, stage by stage: load → shape/break (inside flow) → flow → write.
+// What every build shares, loaded once and shared by a batch's builds: the fonts, the
+// hyphenation patterns and the colour profiles.
 #pragma once
-#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
-#include <vector>
 
-#include "content/document.hpp"
 #include "core/color_profile.hpp"
 #include "core/diagnostics.hpp"
 #include "text/fonts.hpp"
@@ -48,31 +46,5 @@ private:
     std::string cmyk_error_;
     bool cmyk_tried_ = false;
 };
-
-enum class WarningPolicy { Allow, Fail };
-
-// The screen-and-office-printer PDF, or the print shop's (bleed, marks, CMYK, PDF/X-4).
-enum class Output { Screen, Print };
-
-struct BuildRequest {
-    std::string content;  // content file
-    std::string layout = "a4";
-    std::string brand;    // empty: found next to the content
-    std::string source_date;  // from SOURCE_DATE_EPOCH, "YYYY-MM-DD"; empty: the content's reviewed date
-    Date today;               // for the review-date check
-    WarningPolicy warnings = WarningPolicy::Allow;  // Fail: --strict
-    Output output = Output::Screen;
-};
-
-struct BuildResult {
-    std::optional<std::vector<std::uint8_t>> pdf;  // nullopt when the build failed
-    int pages = 0;  // reading pages
-    int sides = 0;  // printed sides: two reading pages to a side in a booklet
-    std::string layout_name;
-    std::vector<std::string> inputs;  // every file the build read: content, brand, logo, layout
-    Diagnostics diags;
-};
-
-BuildResult build_leaflet(const BuildRequest& request, Engine& engine);
 
 }  // namespace leafpress

@@ -1,0 +1,224 @@
+// PNG pictures of the printed sides, drawn with cairo from the page model. Glyphs come from the
+// same font files as the PDF's, through FreeType without hinting, at the positions HarfBuzz
+// gave, so that a picture matches what a PDF viewer (poppler's pdftoppm) draws at the same
+// resolution.
+#include <cairo-ft.h>
+#include <cairo.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <memory>
+
+#include "output/writer.hpp"
+#include "pdf/sheets.hpp"
+
+namespace leafpress::output {
+
+namespace {
+
+// Where poppler (pdftoppm) draws a glyph: its origin snapped down to a quarter of a device pixel
+// across and to a whole pixel down. Doing the same makes the pictures match its to a few pixels.
+constexpr double kAcrossSteps = 4.0;
+
+// The pixel size of a side: as pdftoppm rounds it (up, a part pixel being a pixel).
+int pixels(double points, double dpi) { return std::max(1, static_cast<int>(std::ceil(points * dpi / 72.0 - 1e-6))); }
+
+// The font faces of one drawing: a FreeType face per font file, each kept alive by the cairo
+// face made from it.
+class Faces {
+public:
+    Faces() { FT_Init_FreeType(&ft_); }
+    ~Faces() {
+        for (auto& [face, cf] : faces_)
+            if (cf) cairo_font_face_destroy(cf);
+        faces_.clear();
+        if (ft_) FT_Done_FreeType(ft_);
+    }
+    Faces(const Faces&) = delete;
+    Faces& operator=(const Faces&) = delete;
+
+    cairo_font_face_t* get(const text::Face* face) {
+        if (auto it = faces_.find(face); it != faces_.end()) return it->second;
+        cairo_font_face_t* cf = nullptr;
+        FT_Face ftf = nullptr;
+        if (ft_ && FT_New_Face(ft_, face->path().c_str(), static_cast<FT_Long>(face->index()), &ftf) == 0) {
+            cf = cairo_ft_font_face_create_for_ft_face(ftf, FT_LOAD_NO_HINTING);
+            static const cairo_user_data_key_t key{};
+            if (cairo_font_face_status(cf) != CAIRO_STATUS_SUCCESS ||
+                cairo_font_face_set_user_data(cf, &key, ftf, [](void* f) { FT_Done_Face(static_cast<FT_Face>(f)); }) !=
+                    CAIRO_STATUS_SUCCESS) {
+                cairo_font_face_destroy(cf);
+                FT_Done_Face(ftf);
+                cf = nullptr;
+            }
+        }
+        faces_[face] = cf;
+        return cf;
+    }
+
+private:
+    FT_Library ft_ = nullptr;
+    std::map<const text::Face*, cairo_font_face_t*> faces_;
+};
+
+void set_colour(cairo_t* cr, const Color& c) { cairo_set_source_rgb(cr, c.r, c.g, c.b); }
+
+// Decoded pixels as a cairo surface: RGB (grey widened), premultiplied by any alpha.
+cairo_surface_t* surface_of(const Raster& r) {
+    const bool alpha = !r.alpha.empty();
+    cairo_surface_t* s = cairo_image_surface_create(alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, r.width, r.height);
+    if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) return s;
+    cairo_surface_flush(s);
+    unsigned char* data = cairo_image_surface_get_data(s);
+    const int stride = cairo_image_surface_get_stride(s);
+    for (int y = 0; y < r.height; ++y) {
+        auto* row = reinterpret_cast<std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
+        for (int x = 0; x < r.width; ++x) {
+            const std::size_t i = static_cast<std::size_t>(y) * static_cast<std::size_t>(r.width) + static_cast<std::size_t>(x);
+            std::uint32_t red, green, blue;
+            if (r.channels == 1) {
+                red = green = blue = r.pixels[i];
+            } else {
+                red = r.pixels[3 * i];
+                green = r.pixels[3 * i + 1];
+                blue = r.pixels[3 * i + 2];
+            }
+            const std::uint32_t a = alpha ? r.alpha[i] : 255;
+            if (alpha) {
+                red = (red * a + 127) / 255;
+                green = (green * a + 127) / 255;
+                blue = (blue * a + 127) / 255;
+            }
+            row[x] = (a << 24) | (red << 16) | (green << 8) | blue;
+        }
+    }
+    cairo_surface_mark_dirty(s);
+    return s;
+}
+
+void draw_items(cairo_t* cr, const Page& page, Faces& faces) {
+    cairo_font_options_t* options = cairo_font_options_create();
+    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY);
+    cairo_set_font_options(cr, options);
+    cairo_font_options_destroy(options);
+    std::vector<cairo_glyph_t> glyphs;
+    for (const PageItem& item : page.items) {
+        std::visit(
+            [&](const auto& it) {
+                using T = std::decay_t<decltype(it)>;
+                if constexpr (std::is_same_v<T, GlyphRun>) {
+                    cairo_font_face_t* cf = it.face ? faces.get(it.face) : nullptr;
+                    if (!cf || it.glyphs.empty()) return;
+                    cairo_set_font_face(cr, cf);
+                    cairo_set_font_size(cr, it.size.value());
+                    set_colour(cr, it.color);
+                    glyphs.clear();
+                    for (const PlacedGlyph& g : it.glyphs) {
+                        // As poppler places glyphs: across at a quarter of a pixel, down at whole pixels.
+                        double x = (it.origin.x + g.x()).value(), y = (it.origin.y - g.y_offset()).value();
+                        cairo_user_to_device(cr, &x, &y);
+                        x = std::floor(x * kAcrossSteps) / kAcrossSteps;
+                        y = std::floor(y);
+                        cairo_device_to_user(cr, &x, &y);
+                        glyphs.push_back({g.gid, x, y});
+                    }
+                    // As outlines filled where they are: cairo's own glyph drawing would round
+                    // each origin to a whole pixel.
+                    cairo_glyph_path(cr, glyphs.data(), static_cast<int>(glyphs.size()));
+                    cairo_fill(cr);
+                } else if constexpr (std::is_same_v<T, Box>) {
+                    cairo_rectangle(cr, it.rect.x.value(), it.rect.y.value(), it.rect.width.value(), it.rect.height.value());
+                    if (it.fill) {
+                        set_colour(cr, *it.fill);
+                        if (it.stroke) cairo_fill_preserve(cr);
+                        else cairo_fill(cr);
+                    }
+                    if (it.stroke) {
+                        set_colour(cr, *it.stroke);
+                        cairo_set_line_width(cr, it.stroke_width.value());
+                        cairo_stroke(cr);
+                    }
+                } else if constexpr (std::is_same_v<T, Rule>) {
+                    set_colour(cr, it.color);
+                    cairo_set_line_width(cr, it.thickness.value());
+                    cairo_move_to(cr, it.from.x.value(), it.from.y.value());
+                    cairo_line_to(cr, it.to.x.value(), it.to.y.value());
+                    cairo_stroke(cr);
+                } else if constexpr (std::is_same_v<T, Image>) {
+                    if (!it.raster || it.raster->width <= 0 || it.raster->height <= 0) return;
+                    cairo_surface_t* s = surface_of(*it.raster);
+                    cairo_save(cr);
+                    cairo_rectangle(cr, it.rect.x.value(), it.rect.y.value(), it.rect.width.value(), it.rect.height.value());
+                    cairo_clip(cr);
+                    cairo_translate(cr, it.rect.x.value(), it.rect.y.value());
+                    cairo_scale(cr, it.rect.width.value() / it.raster->width, it.rect.height.value() / it.raster->height);
+                    cairo_set_source_surface(cr, s, 0, 0);
+                    cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+                    cairo_paint(cr);
+                    cairo_restore(cr);
+                    cairo_surface_destroy(s);
+                }
+                // A Link is an area to click in a PDF: nothing to draw.
+            },
+            item);
+    }
+}
+
+cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
+    auto* out = static_cast<std::vector<std::uint8_t>*>(closure);
+    out->insert(out->end(), data, data + length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+}  // namespace
+
+std::optional<Rendition> PngWriter::draw(const LaidOut& doc, Diagnostics& diags) const {
+    if (!(settings_.dpi >= 1 && settings_.dpi <= 2400)) {
+        diags.error("png.dpi", {}, "the resolution must be between 1 and 2400 dpi");
+        return std::nullopt;
+    }
+    Faces faces;
+    Rendition r;
+    const double scale = settings_.dpi / 72.0;
+    for (const pdf::SheetSide& side : pdf::sheet_sides(doc, nullptr)) {
+        const int w = pixels(side.width, settings_.dpi), h = pixels(side.height, settings_.dpi);
+        if (static_cast<double>(w) * h > 400e6) {
+            diags.error("png.size", {}, "a page of " + std::to_string(w) + " x " + std::to_string(h) +
+                                            " pixels is too large to draw", "choose a lower --dpi");
+            return std::nullopt;
+        }
+        cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+        cairo_t* cr = cairo_create(surface);
+        cairo_set_source_rgb(cr, 1, 1, 1);
+        cairo_paint(cr);
+        cairo_scale(cr, scale, scale);
+        for (const pdf::SheetSlot& slot : side.slots) {
+            const Page& page = doc.pages[static_cast<std::size_t>(slot.page)];
+            cairo_save(cr);
+            // The slot's bottom-left corner, PDF-style (y up), as cairo's top-left (y down).
+            cairo_translate(cr, slot.tx, side.height - slot.ty - page.size.height.value());
+            draw_items(cr, page, faces);
+            cairo_restore(cr);
+        }
+        const cairo_status_t status = cairo_status(cr);
+        std::vector<std::uint8_t> png;
+        if (status == CAIRO_STATUS_SUCCESS) cairo_surface_write_to_png_stream(surface, append, &png);
+        cairo_destroy(cr);
+        cairo_surface_destroy(surface);
+        if (status != CAIRO_STATUS_SUCCESS || png.empty()) {
+            diags.error("png.draw", {}, std::string("cairo could not draw the page: ") + cairo_status_to_string(status));
+            return std::nullopt;
+        }
+        r.files.push_back(std::move(png));
+    }
+    return r;
+}
+
+std::optional<Rendition> PngWriter::write(LaidOut doc, Diagnostics& diags) const { return draw(doc, diags); }
+
+}  // namespace leafpress::output
