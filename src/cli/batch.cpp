@@ -12,6 +12,8 @@
 #include <thread>
 
 #include "cli/build_cache.hpp"
+#include "cli/contact_sheet.hpp"
+#include "cli/progress.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/workers.hpp"
@@ -74,6 +76,60 @@ bool check_plan(const std::vector<Job>& jobs, const std::vector<std::string>& in
     return ok;
 }
 
+// The folder a site's leaflets go to: its brand file's name (north.toml → north), or, for a
+// file called brand.toml, its folder's (sites/north/brand.toml → north).
+std::string site_folder(const std::string& brand) {
+    const fs::path p(brand);
+    std::string name = p.stem().string();
+    if (name == "brand") {
+        std::error_code ec;
+        name = fs::absolute(p, ec).lexically_normal().parent_path().filename().string();
+    }
+    return name;
+}
+
+// The sites to build for: one per --brand, each in its own folder when there are several.
+std::optional<std::vector<Site>> plan_sites(const std::vector<std::string>& brands) {
+    std::vector<Site> sites;
+    if (brands.empty()) return std::vector<Site>{Site{}};
+    bool ok = true;
+    std::map<std::string, std::string> folders;
+    for (const auto& b : brands) {
+        std::error_code ec;
+        Site site;
+        site.brand = b;
+        if (!fs::is_regular_file(b, ec)) {
+            std::cerr << b << ": error: no such brand file [brand.missing]\n";
+            ok = false;
+            continue;
+        }
+        Diagnostics ignored;  // a broken brand file fails each of its builds, with its findings
+        if (auto brand = load_brand(b, ignored)) {
+            site.name = brand->name;
+            site.phone = brand->phone;
+        }
+        if (brands.size() > 1) {
+            site.folder = site_folder(b);
+            if (site.folder.empty() || site.folder == "." || site.folder == "..") {
+                std::cerr << b << ": error: cannot name a site's folder after this brand file [batch.site]\n"
+                          << "  hint: give the brand file a name of its own, such as north.toml\n";
+                ok = false;
+                continue;
+            }
+            const auto [it, added] = folders.emplace(site.folder, b);
+            if (!added) {
+                std::cerr << b << ": error: two brands would share the site folder '" << site.folder << "' with "
+                          << it->second << " [batch.site]\n  hint: name the brand files (or their folders) apart\n";
+                ok = false;
+                continue;
+            }
+        }
+        sites.push_back(std::move(site));
+    }
+    if (!ok) return std::nullopt;
+    return sites;
+}
+
 }  // namespace
 
 int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
@@ -97,27 +153,49 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
     }
     if (files.empty()) std::cerr << "leafpress: warning: no content files found\n";
 
-    // Plan: one job per content file and layout, each with the hash of its inputs.
+    // Plan: one job per site, content file and layout, each with the hash of its inputs.
+    const auto sites = plan_sites(o.brands);
+    if (!sites) {
+        std::cerr << "leafpress: nothing was built\n";
+        return 1;
+    }
     const InputHasher hasher(engine, s);
     std::vector<Job> jobs;
-    for (const auto& file : files) {
-        const ContentFacts facts = hasher.content(file);
-        // Where each language's patterns are, found once for every worker (each starts as a
-        // copy of this process and reads them only if one of its paragraphs needs a hyphen).
-        engine.hyphenator(facts.language);
-        for (const auto& layout : layouts) {
-            Job j;
-            j.content = file;
-            j.layout = layout;
-            j.layout_name = fs::path(resolve_layout_path(layout, engine.paths().layouts_dir)).stem().string();
-            j.output = (fs::path(o.out_dir) / (fs::path(file).stem().string() + "-" + j.layout_name + ".pdf")).string();
-            j.inputs = hasher.hash(facts, resolve_layout_path(layout, engine.paths().layouts_dir));
-            jobs.push_back(std::move(j));
+    const fs::path thumbs_dir = fs::path(o.out_dir) / ".thumbnails";
+    for (std::size_t site = 0; site < sites->size(); ++site) {
+        const Site& st = (*sites)[site];
+        for (const auto& file : files) {
+            const ContentFacts facts = hasher.content(file, st.brand);
+            // Where each language's patterns are, found once for every worker (each starts as a
+            // copy of this process and reads them only if one of its paragraphs needs a hyphen).
+            engine.hyphenator(facts.language);
+            for (const auto& layout : layouts) {
+                Job j;
+                j.content = file;
+                j.layout = layout;
+                j.brand = st.brand;
+                j.site = static_cast<int>(site);
+                j.layout_name = fs::path(resolve_layout_path(layout, engine.paths().layouts_dir)).stem().string();
+                const std::string name = fs::path(file).stem().string() + "-" + j.layout_name;
+                j.output = (fs::path(o.out_dir) / st.folder / (name + ".pdf")).lexically_normal().string();
+                j.thumbnails = (thumbs_dir / st.folder / name).lexically_normal().string();
+                j.inputs = hasher.hash(facts, resolve_layout_path(layout, engine.paths().layouts_dir));
+                jobs.push_back(std::move(j));
+            }
+        }
+    }
+    for (const Site& st : *sites) {
+        if (st.folder.empty()) continue;
+        fs::create_directories(fs::path(o.out_dir) / st.folder, ec);
+        if (ec) {
+            std::cerr << (fs::path(o.out_dir) / st.folder).string() << ": error: cannot create the site's folder: " << ec.message() << '\n';
+            return 1;
         }
     }
 
     std::vector<std::string> read = files;  // every file the batch reads
     for (const auto& layout : layouts) read.push_back(resolve_layout_path(layout, engine.paths().layouts_dir));
+    for (const auto& b : o.brands) read.push_back(b);
     if (!check_plan(jobs, read)) {
         std::cerr << "leafpress: nothing was built\n";
         return 1;
@@ -132,7 +210,10 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
     for (std::size_t i = 0; i < jobs.size(); ++i) {
         Job& j = jobs[i];
         if (o.rebuild == Rebuild::Changed) {
-            if (auto hit = cache.lookup(j.output, j.inputs)) {
+            // Up to date: the PDF as recorded, and its thumbnails for the contact sheet.
+            const int thumbnails = count_thumbnails(j.thumbnails);
+            if (auto hit = thumbnails > 0 ? cache.lookup(j.output, j.inputs) : std::nullopt) {
+                j.thumbnail_count = thumbnails;
                 j.status = Status::UpToDate;
                 j.pages = hit->pages;
                 j.bytes = hit->bytes;
@@ -145,8 +226,8 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     const std::size_t workers = std::min<std::size_t>(o.jobs > 0 ? static_cast<std::size_t>(o.jobs) : cores,
                                                       std::max<std::size_t>(1, todo.size()));
-    const bool tty = isatty(STDERR_FILENO) != 0;
-    std::size_t done = jobs.size() - todo.size();
+    Progress progress(jobs.size(), jobs.size() - todo.size(),
+                      isatty(STDERR_FILENO) != 0 ? ProgressDisplay::Terminal : ProgressDisplay::Quiet);
     const auto t0 = std::chrono::steady_clock::now();
     auto recorded = t0;
     // The cache and the report are written as jobs finish (at most five times a second) and at the end,
@@ -162,17 +243,23 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
         }
     };
     run_workers(jobs, todo, workers, engine, s, cache, [&](std::size_t i) {
-        ++done;
-        if (tty) std::cerr << "\r\033[K[" << done << "/" << jobs.size() << "] " << jobs[i].output << std::flush;
+        progress.step(jobs[i].output);
         if (const auto now = std::chrono::steady_clock::now(); now - recorded > std::chrono::milliseconds(200)) {
             record();
             recorded = now;
         }
     });
-    if (tty) std::cerr << "\r\033[K";
+    progress.finish();
     const bool synced = sync_outputs(o.out_dir);
     const double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (synced) cache.save();
+    // The contact sheet, after the PDFs it links to are on the disk.
+    Diagnostics sheet_diags;
+    const std::string sheet_path = (fs::path(o.out_dir) / "index.html").string();
+    const std::string sheet = contact_sheet(jobs, *sites, o.out_dir);
+    if (!check_output_path(sheet_path, read, sheet_diags) ||
+        !write_atomically(sheet_path, std::vector<std::uint8_t>(sheet.begin(), sheet.end()), sheet_diags))
+        report(sheet_diags);
 
     // Findings in job order, then the summary.
     int built = 0, fresh = 0, failed = 0;
@@ -186,7 +273,10 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
                                             [](const Diagnostic& d) { return d.severity == Severity::Warning; });
         char time[32];
         std::snprintf(time, sizeof time, "%.0f ms", j.seconds * 1000);
-        std::printf("%-34s %-12s %5d %8s %8ld %7s  %s\n", fs::path(j.content).stem().string().c_str(),
+        // With several sites, a leaflet is named with its site's folder: north/lupus.
+        const std::string& folder = (*sites)[static_cast<std::size_t>(j.site)].folder;
+        const std::string name = (folder.empty() ? "" : folder + "/") + fs::path(j.content).stem().string();
+        std::printf("%-34s %-12s %5d %8s %8ld %7s  %s\n", name.c_str(),
                     j.layout_name.c_str(), j.pages, j.status == Status::Failed ? "-" : human_size(j.bytes).c_str(),
                     static_cast<long>(warnings), j.status == Status::UpToDate ? "-" : time,
                     j.status == Status::Failed ? "FAILED" : j.status == Status::UpToDate ? "up to date" : "");

@@ -76,7 +76,7 @@ InputHasher::InputHasher(const Engine& engine, const RunSettings& s) {
     base_ = h;
 }
 
-ContentFacts InputHasher::content(const std::string& path) const {
+ContentFacts InputHasher::content(const std::string& path, const std::string& brand_file) const {
     ContentFacts facts;
     const std::string text = read_regular_file(path, limits::kContentBytes).bytes.value_or("");
     std::uint64_t h = fnv1a(text, fnv1a(path, base_));
@@ -89,7 +89,7 @@ ContentFacts InputHasher::content(const std::string& path) const {
     h = fnv1a(std::to_string(static_cast<int>(review_state(reviewed, next_review, today_))), h);
     if (doc)
         for (const auto& file : figure_files(*doc)) h = mix_file(h, file);  // the pictures its figures show
-    if (auto brand = find_brand_file(path)) {
+    if (auto brand = brand_file.empty() ? find_brand_file(path) : std::optional<std::string>(brand_file)) {
         h = mix_file(h, *brand);
         try {
             const auto t = toml::parse(read_regular_file(*brand, limits::kSettingsBytes).bytes.value_or(""), *brand);

@@ -26,7 +26,8 @@ struct ContentFacts {
 class InputHasher {
 public:
     InputHasher(const Engine& engine, const RunSettings& settings);
-    [[nodiscard]] ContentFacts content(const std::string& path) const;
+    // `brand`: the brand file every leaflet of a site is built with; empty: the content's nearest.
+    [[nodiscard]] ContentFacts content(const std::string& path, const std::string& brand = {}) const;
     [[nodiscard]] std::uint64_t hash(const ContentFacts& content, const std::string& layout_path) const;
 
 private:

@@ -27,6 +27,7 @@ struct BatchOptions {
     std::vector<std::string> inputs;  // folders or content files
     std::string out_dir = "out";
     std::vector<std::string> layouts;
+    std::vector<std::string> brands;  // one site each; none: each leaflet's nearest brand.toml
     int jobs = 0;                     // 0: the number of cores
     std::string report;               // JSON report path; empty: none
     Rebuild rebuild = Rebuild::Changed;

@@ -81,6 +81,8 @@ int run(int argc, char** argv) {
     ba->add_option("inputs", batch.inputs, "Folders or content files (default: content/)");
     ba->add_option("-o,--output", batch.out_dir, "Output folder")->capture_default_str();
     ba->add_option("--layout", batch.layouts, "Layout name or file; repeat for several (default: a4)");
+    ba->add_option("--brand", batch.brands,
+                   "Brand file; repeat for several sites, each built into OUTDIR/<site>/ (default: the nearest brand.toml)");
     ba->add_option("-j,--jobs", batch.jobs, "Parallel builds (default: the number of cores)")->check(CLI::NonNegativeNumber);
     ba->add_option("--report", batch.report, "Write a JSON report of every output and its findings");
     bool force = false;

@@ -29,11 +29,27 @@ nlohmann::json build_job(const Job& job, Engine& engine, const RunSettings& s) {
     if (const char* fault = std::getenv("LEAFPRESS_TEST_CRASH"); fault && fs::path(job.content).stem() == fault)
         std::abort();
     const auto t0 = std::chrono::steady_clock::now();
-    BuildResult r = build_leaflet({job.content, job.layout, {}, s.source_date, s.today, s.warnings, s.output}, engine);
+    BuildRequest request{job.content, job.layout, job.brand, s.source_date, s.today, s.warnings, s.output};
+    if (!job.thumbnails.empty()) request.thumbnail_dpi = kThumbnailDpi;
+    BuildResult r = build_leaflet(request, engine);
     const std::vector<std::uint8_t>* pdf = r.output ? &r.output->files.at(0) : nullptr;
     if (pdf && (!check_output_path(job.output, r.inputs, r.diags) ||
                 !write_atomically(job.output, *pdf, r.diags, Durability::AtNextSync)))
         pdf = nullptr;
+    int thumbnails = 0;
+    if (pdf && !job.thumbnails.empty()) {
+        // Pictures for the contact sheet; one that cannot be written leaves a card without it.
+        std::error_code ec;
+        fs::create_directories(fs::path(job.thumbnails).parent_path(), ec);
+        Diagnostics ignored;
+        for (const auto& png : r.thumbnails) {
+            const std::string path = job.thumbnails + "-" + std::to_string(thumbnails + 1) + ".png";
+            if (!write_atomically(path, png, ignored, Durability::AtNextSync)) break;
+            ++thumbnails;
+        }
+        for (int n = thumbnails + 1; fs::remove(job.thumbnails + "-" + std::to_string(n) + ".png", ec); ++n) {
+        }
+    }
     nlohmann::json findings = nlohmann::json::array();
     for (const auto& d : r.diags.all()) findings.push_back(to_json(d));
     const std::uint64_t hash =
@@ -43,6 +59,7 @@ nlohmann::json build_job(const Job& job, Engine& engine, const RunSettings& s) {
             {"pages", r.pages},
             {"bytes", pdf ? pdf->size() : 0},
             {"hash", hash},
+            {"thumbnails", thumbnails},
             {"seconds", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()},
             {"findings", std::move(findings)}};
 }
@@ -114,6 +131,7 @@ void finish_job(Job& job, const std::string& message, int wait_status, BuildCach
     job.pages = r.value("pages", 0);
     job.bytes = r.value("bytes", std::size_t{0});
     job.seconds = r.value("seconds", 0.0);
+    job.thumbnail_count = r.value("thumbnails", 0);
     job.findings.clear();
     if (r.contains("findings"))
         for (const auto& d : r["findings"]) job.findings.push_back(diagnostic_from(d));
@@ -125,6 +143,17 @@ void finish_job(Job& job, const std::string& message, int wait_status, BuildCach
         cache.forget(job.output);
     }
 }
+
+}  // namespace
+
+int count_thumbnails(const std::string& prefix) {
+    int n = 0;
+    std::error_code ec;
+    while (fs::is_regular_file(prefix + "-" + std::to_string(n + 1) + ".png", ec)) ++n;
+    return n;
+}
+
+namespace {
 
 struct Worker {
     pid_t pid = -1;

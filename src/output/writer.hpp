@@ -41,8 +41,13 @@ private:
     PdfSettings settings_;
 };
 
+// How glyphs are drawn: filled as outlines at the positions poppler draws them (pictures that
+// match pdftoppm's), or from cairo's glyph cache at whole pixels (several times faster: thumbnails).
+enum class GlyphDrawing { AsPoppler, Cached };
+
 struct PngSettings {
     double dpi = 96;
+    GlyphDrawing glyphs = GlyphDrawing::AsPoppler;
 };
 
 // Each printed side as a PNG, as a PDF viewer draws it at the same resolution: white paper,

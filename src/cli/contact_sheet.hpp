@@ -1,0 +1,25 @@
+// A batch's contact sheet, OUTDIR/index.html: one card per leaflet and layout with thumbnails of
+// its pages, its page count and size, its findings with their codes, and a link to the PDF;
+// grouped by site when a batch builds for several brands. The page is self-contained (styles
+// inline, pictures as data: addresses): it can be mailed or opened from anywhere.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "cli/workers.hpp"
+
+namespace leafpress {
+
+// A site of the batch: one brand's leaflets, in their own folder when there are several.
+struct Site {
+    std::string brand;   // the brand file; empty: each leaflet's nearest brand.toml
+    std::string folder;  // under OUTDIR; empty: OUTDIR itself
+    std::string name;    // the clinic's name and phone, as the brand gives them (may be empty)
+    std::string phone;
+};
+
+// The page's HTML. Paths of outputs and thumbnails are as the jobs hold them; links are made
+// relative to `out_dir`, where the page is written.
+std::string contact_sheet(const std::vector<Job>& jobs, const std::vector<Site>& sites, const std::string& out_dir);
+
+}  // namespace leafpress
