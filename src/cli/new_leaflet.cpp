@@ -62,8 +62,9 @@ reviewed = )" + to_iso(today) + R"(
 # next_review = 2027-11-01
 # One or two sentences for the cover.
 summary = "This leaflet explains what the treatment is, what it may do, and what to expect."
-# The clinic's own code for the leaflet and its version, printed in the small print.
+# The clinic's own code for the leaflet, printed in the small print.
 code = "LEAF-001"
+# Its version, printed with the code: raise it with each change.
 version = "1"
 # Sources, printed as a numbered list at the end.
 # references = ["Author A. Title of the study. Journal. 2025;1:1-10."]
