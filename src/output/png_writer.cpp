@@ -13,6 +13,7 @@
 #include <cmath>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "output/writer.hpp"
 #include "pdf/sheets.hpp"
@@ -125,6 +126,31 @@ cairo_surface_t* surface_of(const Raster& r) {
     return s;
 }
 
+// Text too small to read at this resolution, drawn as a bar per word (x-height tall, in the
+// text's colour half mixed with the paper's, about a line of text's ink): true if it was.
+bool greek(cairo_t* cr, const GlyphRun& run) {
+    double px = run.size.value(), zero = 0;
+    cairo_user_to_device_distance(cr, &zero, &px);
+    if (px >= 6) return false;
+    cairo_set_source_rgb(cr, (run.color.r + 1) / 2, (run.color.g + 1) / 2, (run.color.b + 1) / 2);
+    const double top = (run.origin.y - run.size * 0.5).value(), height = (run.size * 0.5).value();
+    std::optional<double> start;
+    double end = 0;
+    for (const PlacedGlyph& g : run.glyphs) {
+        const bool space = run.text_of(g) == U" ";
+        if (!space && g.advance() > Pt(0)) {
+            if (!start) start = (run.origin.x + g.x()).value();
+            end = (run.origin.x + g.x() + g.advance()).value();
+        } else if (space && start) {
+            cairo_rectangle(cr, *start, top, end - *start, height);
+            start.reset();
+        }
+    }
+    if (start) cairo_rectangle(cr, *start, top, end - *start, height);
+    cairo_fill(cr);
+    return true;
+}
+
 void draw_items(cairo_t* cr, const Page& page, Faces& faces, GlyphDrawing drawing) {
     cairo_font_options_t* options = cairo_font_options_create();
     cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
@@ -138,8 +164,10 @@ void draw_items(cairo_t* cr, const Page& page, Faces& faces, GlyphDrawing drawin
             [&](const auto& it) {
                 using T = std::decay_t<decltype(it)>;
                 if constexpr (std::is_same_v<T, GlyphRun>) {
+                    if (it.glyphs.empty()) return;
+                    if (drawing == GlyphDrawing::Thumbnail && greek(cr, it)) return;
                     cairo_font_face_t* cf = it.face ? faces.get(it.face) : nullptr;
-                    if (!cf || it.glyphs.empty()) return;
+                    if (!cf) return;
                     cairo_set_font_face(cr, cf);
                     cairo_set_font_size(cr, it.size.value());
                     set_colour(cr, it.color);
@@ -153,7 +181,7 @@ void draw_items(cairo_t* cr, const Page& page, Faces& faces, GlyphDrawing drawin
                         cairo_device_to_user(cr, &x, &y);
                         glyphs.push_back({g.gid, x, y});
                     }
-                    if (drawing == GlyphDrawing::Cached) {
+                    if (drawing == GlyphDrawing::Thumbnail) {
                         cairo_show_glyphs(cr, glyphs.data(), static_cast<int>(glyphs.size()));
                     } else {
                         // As outlines filled where they are: cairo's own glyph drawing would

@@ -42,8 +42,9 @@ private:
 };
 
 // How glyphs are drawn: filled as outlines at the positions poppler draws them (pictures that
-// match pdftoppm's), or from cairo's glyph cache at whole pixels (several times faster: thumbnails).
-enum class GlyphDrawing { AsPoppler, Cached };
+// match pdftoppm's), or for thumbnails: text too small to read (under 6 pixels) as a light bar
+// per word, as page-layout programs show it, and larger text from cairo's glyph cache.
+enum class GlyphDrawing { AsPoppler, Thumbnail };
 
 struct PngSettings {
     double dpi = 96;

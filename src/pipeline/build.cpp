@@ -82,7 +82,7 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
 
     // Write.
     if (request.thumbnail_dpi > 0) {
-        if (auto thumbs = output::PngWriter({request.thumbnail_dpi, output::GlyphDrawing::Cached}).draw(laid, d)) r.thumbnails = std::move(thumbs->files);
+        if (auto thumbs = output::PngWriter({request.thumbnail_dpi, output::GlyphDrawing::Thumbnail}).draw(laid, d)) r.thumbnails = std::move(thumbs->files);
     }
     if (request.format == Format::Png) {
         r.output = output::PngWriter({request.dpi}).write(std::move(laid), d);
