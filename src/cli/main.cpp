@@ -104,7 +104,6 @@ int run(int argc, char** argv) {
     pv->add_option("--layout", preview.layout, "Layout name from layouts/ or a layout file")->capture_default_str();
     pv->add_option("--brand", preview.brand, "Brand file (default: the nearest brand.toml)");
     pv->add_option("--dpi", preview.dpi, "Resolution in dots per inch")->capture_default_str()->check(CLI::Range(1.0, 2400.0));
-    pv->add_flag("--print", print, "Draw the print shop's version");
 
     WatchOptions watch;
     auto* w = app.add_subcommand("watch", "Build, then build again whenever an input changes");
