@@ -5,28 +5,13 @@
 
 #include "cli/commands.hpp"
 #include "core/files.hpp"
+#include "core/utf8.hpp"
 
 namespace fs = std::filesystem;
 
 namespace leafpress {
 
 namespace {
-
-std::string html_escaped(const std::string& s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out.push_back(c);
-        }
-    }
-    return out;
-}
 
 // A relative address for a file path: each segment percent-encoded except unreserved bytes.
 std::string url_path(const std::string& path) {
@@ -87,7 +72,7 @@ void card(std::string& h, const Job& j, const std::string& out_dir) {
     std::error_code ec;
     const bool failed = j.status == Status::Failed;
     h += std::string("<div class=\"card") + (failed ? " failed" : "") + "\" data-status=\"" + status_name(j.status) + "\">\n";
-    h += "<h3>" + html_escaped(fs::path(j.content).stem().string()) + " &middot; " + html_escaped(j.layout_name) + "</h3>\n";
+    h += "<h3>" + utf8::markup_escaped(fs::path(j.content).stem().string()) + " &middot; " + utf8::markup_escaped(j.layout_name) + "</h3>\n";
     if (!failed) {
         h += "<div class=\"thumbs\">";
         for (int n = 1; n <= j.thumbnail_count; ++n) {
@@ -99,7 +84,7 @@ void card(std::string& h, const Job& j, const std::string& out_dir) {
         const std::string rel = fs::relative(j.output, out_dir, ec).generic_string();
         h += "<div class=\"facts\">" + std::to_string(j.pages) + (j.pages == 1 ? " page" : " pages") + " &middot; " +
              human_size(j.bytes) + " &middot; " + status_name(j.status) + " &middot; <a href=\"" +
-             html_escaped(url_path(ec ? j.output : rel)) + "\">PDF</a></div>\n";
+             utf8::markup_escaped(url_path(ec ? j.output : rel)) + "\">PDF</a></div>\n";
     } else {
         h += "<div class=\"facts\"><span class=\"status-failed\">not built</span></div>\n";
     }
@@ -108,9 +93,9 @@ void card(std::string& h, const Job& j, const std::string& out_dir) {
         for (const auto& d : j.findings) {
             const bool error = d.severity == Severity::Error;
             h += std::string("<li class=\"") + (error ? "error" : "warning") + "\">" + (error ? "error" : "warning") +
-                 ": " + html_escaped(d.message) + " <code>" + html_escaped(d.code) + "</code>";
+                 ": " + utf8::markup_escaped(d.message) + " <code>" + utf8::markup_escaped(d.code) + "</code>";
             if (d.where.line > 0)
-                h += " <span class=\"where\">" + html_escaped(fs::path(d.where.file).filename().string()) + ":" +
+                h += " <span class=\"where\">" + utf8::markup_escaped(fs::path(d.where.file).filename().string()) + ":" +
                      std::to_string(d.where.line) + "</span>";
             h += "</li>\n";
         }
@@ -132,11 +117,11 @@ std::string contact_sheet(const std::vector<Job>& jobs, const std::vector<Site>&
                     std::to_string(failed) + " failed.</p>\n";
     for (std::size_t s = 0; s < sites.size(); ++s) {
         const Site& site = sites[s];
-        h += "<section class=\"site\" data-site=\"" + html_escaped(site.folder) + "\">\n";
+        h += "<section class=\"site\" data-site=\"" + utf8::markup_escaped(site.folder) + "\">\n";
         if (sites.size() > 1 || !site.name.empty()) {
-            h += "<h2>" + html_escaped(site.name.empty() ? site.folder : site.name);
-            if (!site.phone.empty()) h += " &middot; " + html_escaped(site.phone);
-            if (!site.folder.empty()) h += " <code>" + html_escaped(site.folder) + "/</code>";
+            h += "<h2>" + utf8::markup_escaped(site.name.empty() ? site.folder : site.name);
+            if (!site.phone.empty()) h += " &middot; " + utf8::markup_escaped(site.phone);
+            if (!site.folder.empty()) h += " <code>" + utf8::markup_escaped(site.folder) + "/</code>";
             h += "</h2>\n";
         }
         h += "<div class=\"cards\">\n";

@@ -23,4 +23,7 @@ std::string encode(std::u32string_view s);
 // "U+00E9"
 std::string codepoint_name(char32_t cp);
 
+// Text as XML or HTML character data or a double-quoted attribute's value: & < > " escaped.
+std::string markup_escaped(std::string_view s);
+
 }  // namespace leafpress::utf8

@@ -1,29 +1,11 @@
 #include "pdf/structure.hpp"
 
-#include "core/utf8.hpp"
-
 #include <cstdio>
 #include <string_view>
 
+#include "core/utf8.hpp"
+
 namespace leafpress::pdf {
-
-namespace {
-
-std::string xml_escape(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out.push_back(c);
-        }
-    }
-    return out;
-}
-
-}  // namespace
 
 std::string open_marked(const TagPlan& plan, const ItemTag& tag, const std::u32string& actual_text) {
     switch (tag.kind) {
@@ -188,13 +170,13 @@ void write_metadata(HPDF_Doc doc, const MetadataFacts& f, const OutputIntent& in
          "  xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
          "  xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n";
     x += "<dc:format>application/pdf</dc:format>\n";
-    x += "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(f.title) + "</rdf:li></rdf:Alt></dc:title>\n";
-    if (!f.author.empty()) x += "<dc:creator><rdf:Seq><rdf:li>" + xml_escape(f.author) + "</rdf:li></rdf:Seq></dc:creator>\n";
+    x += "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + utf8::markup_escaped(f.title) + "</rdf:li></rdf:Alt></dc:title>\n";
+    if (!f.author.empty()) x += "<dc:creator><rdf:Seq><rdf:li>" + utf8::markup_escaped(f.author) + "</rdf:li></rdf:Seq></dc:creator>\n";
     if (!f.subject.empty())
-        x += "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(f.subject) +
+        x += "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + utf8::markup_escaped(f.subject) +
              "</rdf:li></rdf:Alt></dc:description>\n";
-    if (!f.language.empty()) x += "<dc:language><rdf:Bag><rdf:li>" + xml_escape(f.language) + "</rdf:li></rdf:Bag></dc:language>\n";
-    if (!f.keywords.empty()) x += "<pdf:Keywords>" + xml_escape(f.keywords) + "</pdf:Keywords>\n";
+    if (!f.language.empty()) x += "<dc:language><rdf:Bag><rdf:li>" + utf8::markup_escaped(f.language) + "</rdf:li></rdf:Bag></dc:language>\n";
+    if (!f.keywords.empty()) x += "<pdf:Keywords>" + utf8::markup_escaped(f.keywords) + "</pdf:Keywords>\n";
     x += "<pdf:Producer>leafpress</pdf:Producer>\n<xmp:CreatorTool>leafpress</xmp:CreatorTool>\n";
     if (!stamp.empty())
         x += "<xmp:CreateDate>" + stamp + "</xmp:CreateDate>\n<xmp:ModifyDate>" + stamp + "</xmp:ModifyDate>\n<xmp:MetadataDate>" +
