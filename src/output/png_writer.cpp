@@ -289,7 +289,7 @@ std::optional<Rendition> PngWriter::draw(const LaidOut& doc, Diagnostics& diags)
     const double scale = settings_.dpi / 72.0;
     for (const pdf::SheetSide& side : pdf::sheet_sides(doc, nullptr)) {
         const int w = pixels(side.width, settings_.dpi), h = pixels(side.height, settings_.dpi);
-        if (static_cast<double>(w) * h > 400e6) {
+        if (static_cast<double>(w) * h > 50e6) {  // A4 at about 700 dpi: 200 MB of pixels
             diags.error("png.size", {}, "a page of " + std::to_string(w) + " x " + std::to_string(h) +
                                             " pixels is too large to draw", "choose a lower --dpi");
             return std::nullopt;

@@ -102,6 +102,11 @@ TEST_CASE("preview: --dpi sets the size, pictures of pages that are gone go, a f
     CHECK_FALSE(fs::exists(dir.file("png/lupus-a4-3.png")));  // lupus has two pages in a4
     CHECK(fs::exists(dir.file("png/lupus-a4-7.png")));        // not a page after the last: not ours to judge
     CHECK(run(kEpoch + cli("preview " + lupus + " --dpi 0 -o png"), dir.path()).status == 2);
+    // A resolution that would need gigabytes of pixels is refused, not attempted.
+    const auto huge = run(kEpoch + cli("preview " + lupus + " --dpi 2000 -o huge"), dir.path());
+    CHECK(huge.status == 1);
+    CHECK(huge.err.find("[png.size]") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir.file("huge/lupus-a4-1.png")));
     dir.write("c/brand.toml", slurp(repo_dir() + "/content/brand.toml"));
     dir.write("c/broken.toml", "title = \n");
     const auto bad = run(kEpoch + cli("preview c/broken.toml -o out"), dir.path());
