@@ -82,7 +82,11 @@ void card(std::string& h, const Job& j, const std::string& out_dir) {
         }
         h += "</div>\n";
         const std::string rel = fs::relative(j.output, out_dir, ec).generic_string();
-        h += "<div class=\"facts\">" + std::to_string(j.pages) + (j.pages == 1 ? " page" : " pages") + " &middot; " +
+        // A booklet's pictures are its sheets' sides, two pages to a side.
+        const std::string sides = j.thumbnail_count > 0 && j.thumbnail_count != j.pages
+                                      ? " on " + std::to_string(j.thumbnail_count) + " sides"
+                                      : "";
+        h += "<div class=\"facts\">" + std::to_string(j.pages) + (j.pages == 1 ? " page" : " pages") + sides + " &middot; " +
              human_size(j.bytes) + " &middot; " + status_name(j.status) + " &middot; <a href=\"" +
              utf8::markup_escaped(url_path(ec ? j.output : rel)) + "\">PDF</a></div>\n";
     } else {

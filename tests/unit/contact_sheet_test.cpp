@@ -53,6 +53,10 @@ TEST_CASE("contact sheet: cards by site, thumbnails inline, findings escaped", "
     CHECK(count(html, "<img ") == 2);
     // The PDF link relative to the sheet, its space encoded.
     CHECK(html.find("href=\"north/lupus%20a4.pdf\"") != std::string::npos);
+    CHECK(html.find("2 pages &middot; 21 kB") != std::string::npos);
+    // A booklet: four pages on two sides, a picture of each side.
+    jobs[0].pages = 4;
+    CHECK(contact_sheet(jobs, sites, dir.path()).find("4 pages on 2 sides &middot;") != std::string::npos);
     // Names and findings are text, never markup.
     CHECK(html.find("bad<b>") == std::string::npos);
     CHECK(html.find("expected &lt;value&gt; <code>content.syntax</code>") != std::string::npos);
