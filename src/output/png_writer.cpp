@@ -1,280 +1,53 @@
-// PNG pictures of the printed sides, drawn with cairo from the page model. Glyphs come from the
-// same font files as the PDF's, through FreeType without hinting, at the positions HarfBuzz
-// gave, so that a picture matches what a PDF viewer (poppler's pdftoppm) draws at the same
-// resolution.
-#include <cairo-ft.h>
-#include <cairo.h>
-#include <ft2build.h>
-#include FT_FREETYPE_H
-#include <libdeflate.h>
+// The PNG writer: checks what it is asked, works out the sides, and has the cairo module draw
+// them (png_module.hpp), loading it the first time.
+#include <dlfcn.h>
+#include <unistd.h>
 
-#include <algorithm>
-#include <atomic>
-#include <cmath>
-#include <map>
-#include <memory>
-#include <optional>
+#include <filesystem>
 
-#include "output/writer.hpp"
-#include "pdf/sheets.hpp"
+#include "output/png_module.hpp"
+
+namespace fs = std::filesystem;
 
 namespace leafpress::output {
 
 namespace {
 
-// Where poppler (pdftoppm) draws a glyph: its origin snapped down to a quarter of a device pixel
-// across and to a whole pixel down. Doing the same makes the pictures match its to a few pixels.
-constexpr double kAcrossSteps = 4.0;
+using DrawFn = void (*)(const PngJob*, PngDrawn*);
+using AbiFn = std::uint64_t (*)();
 
-// The pixel size of a side: as pdftoppm rounds it (up, a part pixel being a pixel).
-int pixels(double points, double dpi) { return std::max(1, static_cast<int>(std::ceil(points * dpi / 72.0 - 1e-6))); }
-
-// The font faces of one drawing: a FreeType face per font file, each owned by the cairo face
-// made from it. cairo may keep a face in its caches after the drawing lets go of it, so each
-// face, not the drawing, decides when it is freed, and the FreeType library lives until the
-// last of its faces is gone.
-class Faces {
-public:
-    Faces() : library_(new Library) {
-        if (FT_Init_FreeType(&library_->ft) != 0) library_->ft = nullptr;
-    }
-    ~Faces() {
-        for (auto& [face, cf] : faces_)
-            if (cf) cairo_font_face_destroy(cf);
-        release(library_);
-    }
-    Faces(const Faces&) = delete;
-    Faces& operator=(const Faces&) = delete;
-
-    cairo_font_face_t* get(const text::Face* face) {
-        if (auto it = faces_.find(face); it != faces_.end()) return it->second;
-        cairo_font_face_t* cf = nullptr;
-        FT_Face ftf = nullptr;
-        if (library_->ft && FT_New_Face(library_->ft, face->path().c_str(), static_cast<FT_Long>(face->index()), &ftf) == 0) {
-            cf = cairo_ft_font_face_create_for_ft_face(ftf, FT_LOAD_NO_HINTING);
-            auto* owned = new Owned{ftf, library_};
-            ++library_->refs;
-            static const cairo_user_data_key_t key{};
-            if (cairo_font_face_set_user_data(cf, &key, owned, [](void* p) {
-                    auto* o = static_cast<Owned*>(p);
-                    FT_Done_Face(o->face);
-                    release(o->library);
-                    delete o;
-                }) != CAIRO_STATUS_SUCCESS) {
-                cairo_font_face_destroy(cf);
-                FT_Done_Face(ftf);
-                release(library_);
-                delete owned;
-                cf = nullptr;
-            }
+// The module's drawing function: next to the running program (build/leafpress and
+// build/libleafpress_png.so), else where this build made it (for the tests, whose programs
+// live elsewhere). dlopen keeps one copy however often it is asked.
+DrawFn load_module(std::string& error) {
+    std::vector<std::string> places;
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) places.push_back((exe.parent_path() / "libleafpress_png.so").string());
+#ifdef LEAFPRESS_PNG_MODULE
+    places.emplace_back(LEAFPRESS_PNG_MODULE);
+#endif
+    std::string tried;
+    for (const auto& place : places) {
+        if (!fs::exists(place, ec)) {
+            tried += (tried.empty() ? "" : ", ") + place;
+            continue;
         }
-        faces_[face] = cf;
-        return cf;
-    }
-
-private:
-    struct Library {
-        FT_Library ft = nullptr;
-        std::atomic<int> refs{1};  // cairo may let go of a face in another thread
-    };
-    struct Owned {
-        FT_Face face;
-        Library* library;
-    };
-    static void release(Library* l) {
-        if (--l->refs > 0) return;
-        if (l->ft) FT_Done_FreeType(l->ft);
-        delete l;
-    }
-
-    Library* library_;
-    std::map<const text::Face*, cairo_font_face_t*> faces_;
-};
-
-void set_colour(cairo_t* cr, const Color& c) { cairo_set_source_rgb(cr, c.r, c.g, c.b); }
-
-// Decoded pixels as a cairo surface: RGB (grey widened), premultiplied by any alpha.
-cairo_surface_t* surface_of(const Raster& r) {
-    const bool alpha = !r.alpha.empty();
-    cairo_surface_t* s = cairo_image_surface_create(alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, r.width, r.height);
-    if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) return s;
-    cairo_surface_flush(s);
-    unsigned char* data = cairo_image_surface_get_data(s);
-    const int stride = cairo_image_surface_get_stride(s);
-    for (int y = 0; y < r.height; ++y) {
-        auto* row = reinterpret_cast<std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
-        for (int x = 0; x < r.width; ++x) {
-            const std::size_t i = static_cast<std::size_t>(y) * static_cast<std::size_t>(r.width) + static_cast<std::size_t>(x);
-            std::uint32_t red, green, blue;
-            if (r.channels == 1) {
-                red = green = blue = r.pixels[i];
-            } else {
-                red = r.pixels[3 * i];
-                green = r.pixels[3 * i + 1];
-                blue = r.pixels[3 * i + 2];
-            }
-            const std::uint32_t a = alpha ? r.alpha[i] : 255;
-            if (alpha) {
-                red = (red * a + 127) / 255;
-                green = (green * a + 127) / 255;
-                blue = (blue * a + 127) / 255;
-            }
-            row[x] = (a << 24) | (red << 16) | (green << 8) | blue;
+        void* module = dlopen(place.c_str(), RTLD_NOW | RTLD_LOCAL);
+        if (!module) {
+            error = std::string("cannot load the drawing module: ") + dlerror();
+            return nullptr;
         }
-    }
-    cairo_surface_mark_dirty(s);
-    return s;
-}
-
-// Text too small to read at this resolution, drawn as a bar per word (x-height tall, in the
-// text's colour half mixed with the paper's, about a line of text's ink): true if it was.
-bool greek(cairo_t* cr, const GlyphRun& run) {
-    double px = run.size.value(), zero = 0;
-    cairo_user_to_device_distance(cr, &zero, &px);
-    if (px >= 6) return false;
-    cairo_set_source_rgb(cr, (run.color.r + 1) / 2, (run.color.g + 1) / 2, (run.color.b + 1) / 2);
-    const double top = (run.origin.y - run.size * 0.5).value(), height = (run.size * 0.5).value();
-    std::optional<double> start;
-    double end = 0;
-    for (const PlacedGlyph& g : run.glyphs) {
-        const bool space = run.text_of(g) == U" ";
-        if (!space && g.advance() > Pt(0)) {
-            if (!start) start = (run.origin.x + g.x()).value();
-            end = (run.origin.x + g.x() + g.advance()).value();
-        } else if (space && start) {
-            cairo_rectangle(cr, *start, top, end - *start, height);
-            start.reset();
+        auto abi = reinterpret_cast<AbiFn>(dlsym(module, "leafpress_png_abi"));
+        auto draw = reinterpret_cast<DrawFn>(dlsym(module, "leafpress_png_draw"));
+        if (!abi || !draw || abi() != kPngModuleAbi) {
+            error = "the drawing module " + place + " is from another build of leafpress";
+            return nullptr;
         }
+        return draw;
     }
-    if (start) cairo_rectangle(cr, *start, top, end - *start, height);
-    cairo_fill(cr);
-    return true;
-}
-
-void draw_items(cairo_t* cr, const Page& page, Faces& faces, GlyphDrawing drawing) {
-    cairo_font_options_t* options = cairo_font_options_create();
-    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
-    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
-    cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY);
-    cairo_set_font_options(cr, options);
-    cairo_font_options_destroy(options);
-    std::vector<cairo_glyph_t> glyphs;
-    for (const PageItem& item : page.items) {
-        std::visit(
-            [&](const auto& it) {
-                using T = std::decay_t<decltype(it)>;
-                if constexpr (std::is_same_v<T, GlyphRun>) {
-                    if (it.glyphs.empty()) return;
-                    if (drawing == GlyphDrawing::Thumbnail && greek(cr, it)) return;
-                    cairo_font_face_t* cf = it.face ? faces.get(it.face) : nullptr;
-                    if (!cf) return;
-                    cairo_set_font_face(cr, cf);
-                    cairo_set_font_size(cr, it.size.value());
-                    set_colour(cr, it.color);
-                    glyphs.clear();
-                    for (const PlacedGlyph& g : it.glyphs) {
-                        // As poppler places glyphs: across at a quarter of a pixel, down at whole pixels.
-                        double x = (it.origin.x + g.x()).value(), y = (it.origin.y - g.y_offset()).value();
-                        cairo_user_to_device(cr, &x, &y);
-                        x = std::floor(x * kAcrossSteps) / kAcrossSteps;
-                        y = std::floor(y);
-                        cairo_device_to_user(cr, &x, &y);
-                        glyphs.push_back({g.gid, x, y});
-                    }
-                    if (drawing == GlyphDrawing::Thumbnail) {
-                        cairo_show_glyphs(cr, glyphs.data(), static_cast<int>(glyphs.size()));
-                    } else {
-                        // As outlines filled where they are: cairo's own glyph drawing would
-                        // round each origin to a whole pixel.
-                        cairo_glyph_path(cr, glyphs.data(), static_cast<int>(glyphs.size()));
-                        cairo_fill(cr);
-                    }
-                } else if constexpr (std::is_same_v<T, Box>) {
-                    cairo_rectangle(cr, it.rect.x.value(), it.rect.y.value(), it.rect.width.value(), it.rect.height.value());
-                    if (it.fill) {
-                        set_colour(cr, *it.fill);
-                        if (it.stroke) cairo_fill_preserve(cr);
-                        else cairo_fill(cr);
-                    }
-                    if (it.stroke) {
-                        set_colour(cr, *it.stroke);
-                        cairo_set_line_width(cr, it.stroke_width.value());
-                        cairo_stroke(cr);
-                    }
-                } else if constexpr (std::is_same_v<T, Rule>) {
-                    set_colour(cr, it.color);
-                    cairo_set_line_width(cr, it.thickness.value());
-                    cairo_move_to(cr, it.from.x.value(), it.from.y.value());
-                    cairo_line_to(cr, it.to.x.value(), it.to.y.value());
-                    cairo_stroke(cr);
-                } else if constexpr (std::is_same_v<T, Image>) {
-                    if (!it.raster || it.raster->width <= 0 || it.raster->height <= 0) return;
-                    cairo_surface_t* s = surface_of(*it.raster);
-                    cairo_save(cr);
-                    cairo_rectangle(cr, it.rect.x.value(), it.rect.y.value(), it.rect.width.value(), it.rect.height.value());
-                    cairo_clip(cr);
-                    cairo_translate(cr, it.rect.x.value(), it.rect.y.value());
-                    cairo_scale(cr, it.rect.width.value() / it.raster->width, it.rect.height.value() / it.raster->height);
-                    cairo_set_source_surface(cr, s, 0, 0);
-                    cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
-                    cairo_paint(cr);
-                    cairo_restore(cr);
-                    cairo_surface_destroy(s);
-                }
-                // A Link is an area to click in a PDF: nothing to draw.
-            },
-            item);
-    }
-}
-
-void put32(std::vector<std::uint8_t>& out, std::uint32_t v) {
-    for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<std::uint8_t>(v >> shift));
-}
-
-void chunk(std::vector<std::uint8_t>& out, const char* type, const std::uint8_t* data, std::size_t size) {
-    put32(out, static_cast<std::uint32_t>(size));
-    const std::size_t start = out.size();
-    out.insert(out.end(), type, type + 4);
-    out.insert(out.end(), data, data + size);
-    put32(out, static_cast<std::uint32_t>(libdeflate_crc32(0, out.data() + start, out.size() - start)));
-}
-
-// An opaque RGB24 surface as an 8-bit RGB PNG, compressed with libdeflate at its fastest level:
-// several times faster than cairo's own PNG writer (libpng and zlib), for files of about the
-// same size.
-std::vector<std::uint8_t> encode_png(cairo_surface_t* surface) {
-    cairo_surface_flush(surface);
-    const int w = cairo_image_surface_get_width(surface), h = cairo_image_surface_get_height(surface);
-    const int stride = cairo_image_surface_get_stride(surface);
-    const unsigned char* data = cairo_image_surface_get_data(surface);
-    const std::size_t row = 1 + 3 * static_cast<std::size_t>(w);
-    std::vector<std::uint8_t> raw(row * static_cast<std::size_t>(h));
-    std::vector<std::uint8_t> cur(3 * static_cast<std::size_t>(w));
-    for (int y = 0; y < h; ++y) {
-        const auto* px = reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
-        for (int x = 0; x < w; ++x) {
-            cur[3 * x] = static_cast<std::uint8_t>(px[x] >> 16);
-            cur[3 * x + 1] = static_cast<std::uint8_t>(px[x] >> 8);
-            cur[3 * x + 2] = static_cast<std::uint8_t>(px[x]);
-        }
-        std::uint8_t* out = raw.data() + static_cast<std::size_t>(y) * row;
-        out[0] = 0;  // no filter: smaller than Up or Sub for pages of text, and as fast
-        std::copy(cur.begin(), cur.end(), out + 1);
-    }
-    libdeflate_compressor* c = libdeflate_alloc_compressor(1);
-    std::vector<std::uint8_t> packed(libdeflate_zlib_compress_bound(c, raw.size()));
-    packed.resize(libdeflate_zlib_compress(c, raw.data(), raw.size(), packed.data(), packed.size()));
-    libdeflate_free_compressor(c);
-    std::vector<std::uint8_t> png{0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-    if (packed.empty()) return {};
-    std::vector<std::uint8_t> ihdr;
-    put32(ihdr, static_cast<std::uint32_t>(w));
-    put32(ihdr, static_cast<std::uint32_t>(h));
-    ihdr.insert(ihdr.end(), {8, 2, 0, 0, 0});  // 8 bits, RGB, deflate, filter method 0, no interlace
-    chunk(png, "IHDR", ihdr.data(), ihdr.size());
-    chunk(png, "IDAT", packed.data(), packed.size());
-    chunk(png, "IEND", nullptr, 0);
-    return png;
+    error = "the drawing module libleafpress_png.so is missing (looked at " + tried + ")";
+    return nullptr;
 }
 
 }  // namespace
@@ -284,41 +57,29 @@ std::optional<Rendition> PngWriter::draw(const LaidOut& doc, Diagnostics& diags)
         diags.error("png.dpi", {}, "the resolution must be between 1 and 2400 dpi");
         return std::nullopt;
     }
-    Faces faces;
-    Rendition r;
-    const double scale = settings_.dpi / 72.0;
-    for (const pdf::SheetSide& side : pdf::sheet_sides(doc, nullptr)) {
-        const int w = pixels(side.width, settings_.dpi), h = pixels(side.height, settings_.dpi);
+    const auto sides = pdf::sheet_sides(doc, nullptr);
+    for (const auto& side : sides) {
+        const int w = png_pixels(side.width, settings_.dpi), h = png_pixels(side.height, settings_.dpi);
         if (static_cast<double>(w) * h > 50e6) {  // A4 at about 700 dpi: 200 MB of pixels
             diags.error("png.size", {}, "a page of " + std::to_string(w) + " x " + std::to_string(h) +
                                             " pixels is too large to draw", "choose a lower --dpi");
             return std::nullopt;
         }
-        cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
-        cairo_t* cr = cairo_create(surface);
-        cairo_set_source_rgb(cr, 1, 1, 1);
-        cairo_paint(cr);
-        cairo_scale(cr, scale, scale);
-        for (const pdf::SheetSlot& slot : side.slots) {
-            const Page& page = doc.pages[static_cast<std::size_t>(slot.page)];
-            cairo_save(cr);
-            // The slot's bottom-left corner, PDF-style (y up), as cairo's top-left (y down).
-            cairo_translate(cr, slot.tx, side.height - slot.ty - page.size.height.value());
-            draw_items(cr, page, faces, settings_.glyphs);
-            cairo_restore(cr);
-        }
-        const cairo_status_t status = cairo_status(cr);
-        std::vector<std::uint8_t> png;
-        if (status == CAIRO_STATUS_SUCCESS) png = encode_png(surface);
-        cairo_destroy(cr);
-        cairo_surface_destroy(surface);
-        if (status != CAIRO_STATUS_SUCCESS || png.empty()) {
-            diags.error("png.draw", {}, std::string("cairo could not draw the page: ") + cairo_status_to_string(status));
-            return std::nullopt;
-        }
-        r.files.push_back(std::move(png));
     }
-    return r;
+    std::string error;
+    const DrawFn draw = load_module(error);
+    if (!draw) {
+        diags.error("png.module", {}, error, "build leafpress again (cmake --build build)");
+        return std::nullopt;
+    }
+    PngDrawn drawn;
+    const PngJob job{&doc, &sides, settings_};
+    draw(&job, &drawn);
+    if (!drawn.error.empty()) {
+        diags.error("png.draw", {}, drawn.error);
+        return std::nullopt;
+    }
+    return Rendition{std::move(drawn.files)};
 }
 
 std::optional<Rendition> PngWriter::write(LaidOut doc, Diagnostics& diags) const { return draw(doc, diags); }

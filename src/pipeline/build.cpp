@@ -82,7 +82,13 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
 
     // Write.
     if (request.thumbnail_dpi > 0) {
-        if (auto thumbs = output::PngWriter({request.thumbnail_dpi, output::GlyphDrawing::Thumbnail}).draw(laid, d)) r.thumbnails = std::move(thumbs->files);
+        // Pictures for a contact sheet: without them the leaflet is still right, so a failure
+        // to draw them is a warning.
+        Diagnostics drawing;
+        if (auto thumbs = output::PngWriter({request.thumbnail_dpi, output::GlyphDrawing::Thumbnail}).draw(laid, drawing))
+            r.thumbnails = std::move(thumbs->files);
+        for (const auto& problem : drawing.all())
+            d.warning("png.thumbnails", problem.where, "no thumbnails for the contact sheet: " + problem.message, problem.hint);
     }
     if (request.format == Format::Png) {
         r.output = output::PngWriter({request.dpi}).write(std::move(laid), d);
