@@ -184,14 +184,6 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
             }
         }
     }
-    for (const Site& st : *sites) {
-        if (st.folder.empty()) continue;
-        fs::create_directories(fs::path(o.out_dir) / st.folder, ec);
-        if (ec) {
-            std::cerr << (fs::path(o.out_dir) / st.folder).string() << ": error: cannot create the site's folder: " << ec.message() << '\n';
-            return 1;
-        }
-    }
 
     std::vector<std::string> read = files;  // every file the batch reads
     for (const auto& layout : layouts) read.push_back(resolve_layout_path(layout, engine.paths().layouts_dir));
@@ -199,6 +191,15 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
     if (!check_plan(jobs, read)) {
         std::cerr << "leafpress: nothing was built\n";
         return 1;
+    }
+    for (const Site& st : *sites) {
+        if (st.folder.empty()) continue;
+        fs::create_directories(fs::path(o.out_dir) / st.folder, ec);
+        if (ec) {
+            std::cerr << (fs::path(o.out_dir) / st.folder).string() << ": error: cannot create the site's folder: "
+                      << ec.message() << '\n';
+            return 1;
+        }
     }
     remove_stale_temporaries(o.out_dir);
 
