@@ -212,7 +212,7 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
         Job& j = jobs[i];
         if (o.rebuild == Rebuild::Changed) {
             // Up to date: the PDF as recorded, and its thumbnails for the contact sheet.
-            const int thumbnails = count_thumbnails(j.thumbnails);
+            const auto thumbnails = static_cast<int>(count_page_pictures(j.thumbnails));
             if (auto hit = thumbnails > 0 ? cache.lookup(j.output, j.inputs) : std::nullopt) {
                 j.thumbnail_count = thumbnails;
                 j.status = Status::UpToDate;

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "cli/commands.hpp"
+#include "cli/output.hpp"
 #include "core/files.hpp"
 #include "core/utf8.hpp"
 
@@ -76,7 +77,7 @@ void card(std::string& h, const Job& j, const std::string& out_dir) {
     if (!failed) {
         h += "<div class=\"thumbs\">";
         for (int n = 1; n <= j.thumbnail_count; ++n) {
-            const auto png = read_file(j.thumbnails + "-" + std::to_string(n) + ".png");
+            const auto png = read_file(page_picture(j.thumbnails, static_cast<std::size_t>(n)));
             if (!png) continue;
             h += "<img alt=\"page " + std::to_string(n) + "\" src=\"data:image/png;base64," + base64(*png) + "\">";
         }

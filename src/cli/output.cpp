@@ -143,6 +143,33 @@ bool sync_outputs(const std::string& dir) {
     return ok;
 }
 
+std::string page_picture(const std::string& prefix, std::size_t page) {
+    return prefix + "-" + std::to_string(page) + ".png";
+}
+
+std::size_t count_page_pictures(const std::string& prefix) {
+    std::size_t n = 0;
+    std::error_code ec;
+    while (fs::is_regular_file(page_picture(prefix, n + 1), ec)) ++n;
+    return n;
+}
+
+std::size_t write_page_pictures(const std::string& prefix, const std::vector<std::vector<std::uint8_t>>& pictures,
+                                const std::vector<std::string>& inputs, Durability durability, Diagnostics& diags) {
+    std::size_t written = 0;
+    for (const auto& png : pictures) {
+        const std::string path = page_picture(prefix, written + 1);
+        if (!check_output_path(path, inputs, diags) || !write_atomically(path, png, diags, durability)) break;
+        ++written;
+    }
+    for (std::size_t n = written + 1;; ++n) {
+        std::error_code ec;
+        const fs::path old = page_picture(prefix, n);
+        if (!fs::is_regular_file(fs::symlink_status(old, ec)) || !fs::remove(old, ec)) break;
+    }
+    return written;
+}
+
 int remove_stale_temporaries(const std::string& dir) {
     int removed = 0;
     std::error_code ec;

@@ -23,27 +23,14 @@ int run_preview(const PreviewOptions& o, Engine& engine, const RunSettings& s) {
             r.output.reset();
         }
     }
-    const std::string stem = fs::path(o.content).stem().string() + "-" + r.layout_name + "-";
+    const std::string prefix = (dir / (fs::path(o.content).stem().string() + "-" + r.layout_name)).string();
     std::size_t written = 0, bytes = 0;
     if (r.output) {
         remove_stale_temporaries(dir.string());
-        for (std::size_t i = 0; i < r.output->files.size(); ++i) {
-            const std::string path = (dir / (stem + std::to_string(i + 1) + ".png")).string();
-            if (!check_output_path(path, r.inputs, r.diags) || !write_atomically(path, r.output->files[i], r.diags)) {
-                r.output.reset();
-                break;
-            }
-            ++written;
-            bytes += r.output->files[i].size();
-        }
-    }
-    if (r.output) {
-        // Pictures of pages a longer earlier version had would now be wrong: they go.
-        for (std::size_t n = written + 1;; ++n) {
-            std::error_code ec;
-            const fs::path old = dir / (stem + std::to_string(n) + ".png");
-            if (!fs::is_regular_file(fs::symlink_status(old, ec)) || !fs::remove(old, ec)) break;
-        }
+        written = write_page_pictures(prefix, r.output->files, r.inputs, Durability::Now, r.diags);
+        if (written < r.output->files.size()) r.output.reset();
+        else
+            for (const auto& png : r.output->files) bytes += png.size();
     }
     report(r.diags);
     if (!r.output) {
@@ -51,7 +38,7 @@ int run_preview(const PreviewOptions& o, Engine& engine, const RunSettings& s) {
         return 1;
     }
     std::cerr << "leafpress: wrote " << written << (written == 1 ? " picture" : " pictures") << " at " << o.dpi
-              << " dpi to " << (dir / (stem + "N.png")).string() << " (" << human_size(bytes) << ")\n";
+              << " dpi to " << prefix + "-N.png" << " (" << human_size(bytes) << ")\n";
     return 0;
 }
 

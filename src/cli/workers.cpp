@@ -36,19 +36,13 @@ nlohmann::json build_job(const Job& job, Engine& engine, const RunSettings& s) {
     if (pdf && (!check_output_path(job.output, r.inputs, r.diags) ||
                 !write_atomically(job.output, *pdf, r.diags, Durability::AtNextSync)))
         pdf = nullptr;
-    int thumbnails = 0;
+    std::size_t thumbnails = 0;
     if (pdf && !job.thumbnails.empty()) {
         // Pictures for the contact sheet; one that cannot be written leaves a card without it.
         std::error_code ec;
         fs::create_directories(fs::path(job.thumbnails).parent_path(), ec);
         Diagnostics ignored;
-        for (const auto& png : r.thumbnails) {
-            const std::string path = job.thumbnails + "-" + std::to_string(thumbnails + 1) + ".png";
-            if (!write_atomically(path, png, ignored, Durability::AtNextSync)) break;
-            ++thumbnails;
-        }
-        for (int n = thumbnails + 1; fs::remove(job.thumbnails + "-" + std::to_string(n) + ".png", ec); ++n) {
-        }
+        thumbnails = write_page_pictures(job.thumbnails, r.thumbnails, r.inputs, Durability::AtNextSync, ignored);
     }
     nlohmann::json findings = nlohmann::json::array();
     for (const auto& d : r.diags.all()) findings.push_back(to_json(d));
@@ -143,17 +137,6 @@ void finish_job(Job& job, const std::string& message, int wait_status, BuildCach
         cache.forget(job.output);
     }
 }
-
-}  // namespace
-
-int count_thumbnails(const std::string& prefix) {
-    int n = 0;
-    std::error_code ec;
-    while (fs::is_regular_file(prefix + "-" + std::to_string(n + 1) + ".png", ec)) ++n;
-    return n;
-}
-
-namespace {
 
 struct Worker {
     pid_t pid = -1;

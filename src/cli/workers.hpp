@@ -24,7 +24,7 @@ struct Job {
     std::string brand;   // the site's brand file; empty: the content's nearest brand.toml
     int site = 0;        // index into the batch's sites
     std::string output;
-    std::string thumbnails;  // small PNGs of the pages go to <thumbnails>-<page>.png; empty: none
+    std::string thumbnails;  // small PNGs of the pages go to page_picture(thumbnails, page); empty: none
     std::uint64_t inputs = 0;  // hash of everything the output depends on
     // Results.
     Status status = Status::Failed;
@@ -41,9 +41,6 @@ Diagnostic diagnostic_from(const nlohmann::json& j);
 // The thumbnails in a contact sheet: small enough for dozens on a screen, large enough to see
 // each page's shape and colour.
 constexpr double kThumbnailDpi = 18;
-
-// How many of a job's thumbnails are on disk (<prefix>-1.png, -2, ... until one is missing).
-int count_thumbnails(const std::string& prefix);
 
 // Builds jobs[i] for every i in `todo`, at most `width` at once, recording each in `cache` and
 // calling `on_finished(i)` in this process as each ends.

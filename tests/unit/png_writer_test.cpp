@@ -28,6 +28,14 @@ std::array<int, 3> pixel(const Raster& r, int x, int y) {
     return {r.pixels[i], r.pixels[i + 1], r.pixels[i + 2]};
 }
 
+// The shipped lupus leaflet, to build with the repository's layouts and fonts.
+BuildRequest lupus() {
+    BuildRequest request;
+    request.content = test::repo_dir() + "/content/lupus.toml";
+    request.today = {2026, 11, 25};
+    return request;
+}
+
 LaidOut one_page(Size size) {
     LaidOut doc;
     doc.pages.push_back({size, {}});
@@ -80,9 +88,7 @@ TEST_CASE("png writer: boxes and rules in their colours where the model puts the
 TEST_CASE("png writer: a leaflet's glyphs are drawn, one picture per printed side", "[png]") {
     Diagnostics setup;
     Engine engine({test::repo_dir() + "/layouts", test::fonts_dir()}, setup);
-    BuildRequest request;
-    request.content = test::repo_dir() + "/content/lupus.toml";
-    request.today = {2026, 11, 25};
+    BuildRequest request = lupus();
     request.format = Format::Png;
     request.dpi = 72;
     BuildResult a4 = build_leaflet(request, engine);
@@ -110,9 +116,7 @@ TEST_CASE("png writer: a leaflet's glyphs are drawn, one picture per printed sid
 TEST_CASE("the pipeline writes the format asked for, and thumbnails beside the PDF", "[png]") {
     Diagnostics setup;
     Engine engine({test::repo_dir() + "/layouts", test::fonts_dir()}, setup);
-    BuildRequest request;
-    request.content = test::repo_dir() + "/content/lupus.toml";
-    request.today = {2026, 11, 25};
+    BuildRequest request = lupus();
     request.thumbnail_dpi = 18;
     BuildResult pdf = build_leaflet(request, engine);
     REQUIRE(pdf.output);
