@@ -1,6 +1,7 @@
 #include "check/check.hpp"
 
 #include <algorithm>
+#include <map>
 #include <cmath>
 #include <cstdio>
 #include <set>
@@ -33,6 +34,16 @@ std::string fixed(double v, int decimals) {
     return buf;
 }
 
+// Text cut at '\n'.
+std::vector<std::string> split_lines(const std::string& s) {
+    std::vector<std::string> out(1);
+    for (char c : s) {
+        if (c == '\n') out.emplace_back();
+        else out.back().push_back(c);
+    }
+    return out;
+}
+
 std::string normalized(const std::string& s) {
     std::string out;
     for (char c : s) {
@@ -42,27 +53,37 @@ std::string normalized(const std::string& s) {
             out.push_back(c);
         }
     }
+    if (!out.empty() && out.back() == ' ') out.pop_back();
     return out;
 }
 
 // The phone number is read from the items that say they are it: on every page one line of
-// them must spell the number as the clinic wrote it, and every tel: link must dial the brand's.
+// them must spell the number as the clinic wrote it, left to right as a reader sees it (in
+// right-to-left text the bidi algorithm could otherwise show "ext. 9 +49 30 1234 5678" from
+// runs that are in the right order in the model), and every tel: link must dial the brand's.
 void check_phone(const CheckInput& in, Diagnostics& out) {
     const std::string phone = normalized(in.brand.phone);
     for (std::size_t p = 0; p < in.laid.pages.size(); ++p) {
         const auto& items = in.laid.pages[p].items;
+        // The number's runs by baseline (a fallback font or the bidi algorithm splits them).
+        std::map<double, std::vector<const GlyphRun*>> lines;
+        for (const auto& item : items)
+            if (const auto* g = std::get_if<GlyphRun>(&item); g && g->source.meaning == Meaning::PhoneNumber)
+                lines[g->origin.y.value()].push_back(g);
         bool shown = false;
-        for (std::size_t i = 0; i < items.size() && !shown; ++i) {
-            const auto* g = std::get_if<GlyphRun>(&items[i]);
-            if (!g || g->source.meaning != Meaning::PhoneNumber) continue;
-            // The runs of one number follow each other on one baseline (a fallback font splits them).
+        for (auto& [y, runs] : lines) {
+            std::sort(runs.begin(), runs.end(), [](const GlyphRun* a, const GlyphRun* b) {
+                return a->origin.x + a->left() < b->origin.x + b->left();
+            });
+            // Left to right; pieces apart from each other (other words between) never join up.
             std::u32string text;
-            for (std::size_t k = i; k < items.size(); ++k) {
-                const auto* h = std::get_if<GlyphRun>(&items[k]);
-                if (!h || h->source.meaning != Meaning::PhoneNumber || h->origin.y != g->origin.y) break;
-                text += h->text;
+            for (std::size_t k = 0; k < runs.size(); ++k) {
+                if (k > 0 && runs[k]->origin.x + runs[k]->left() > runs[k - 1]->origin.x + runs[k - 1]->right() + Pt(0.5))
+                    text += U'\n';
+                text += runs[k]->text;
             }
-            shown = normalized(utf8::encode(text)) == phone;
+            for (const auto& piece : split_lines(utf8::encode(text)))
+                shown = shown || normalized(piece) == phone;
         }
         if (!shown)
             out.error("check.phone", in.brand.position_of("phone"),

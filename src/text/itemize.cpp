@@ -118,6 +118,25 @@ void isolate_numbers(Itemized& it) {
     }
 }
 
+// The clinic's phone number (a run that says it is one) reads left to right as a whole inside
+// right-to-left text, extension included: "+49 30 1234 5678 ext. 9". isolate_numbers sees only
+// digit groups, and would leave "ext. 9" a separate left-to-right piece that the bidi algorithm
+// orders before the number, or on the far side of the words next to it.
+void isolate_phone_numbers(Itemized& it, const std::vector<StyledRun>& runs) {
+    const std::size_t n = it.text.size();
+    for (std::size_t i = 0; i < n;) {
+        const int r = it.run[i];
+        std::size_t end = i;
+        while (end < n && it.run[end] == r) ++end;
+        if (runs[static_cast<std::size_t>(r)].role == RunRole::PhoneNumber) {
+            const unsigned char around = i > 0 ? it.level[i - 1] : end < n ? it.level[end] : it.level[i];
+            if (around % 2 == 1)
+                for (std::size_t k = i; k < end; ++k) it.level[k] = static_cast<unsigned char>(around + 1);
+        }
+        i = end;
+    }
+}
+
 // The file position of character i, from its run's anchors; the paragraph's otherwise.
 SourcePos where_is(const std::vector<StyledRun>& runs, const Itemized& it, std::size_t i, const SourcePos& fallback) {
     const int r = it.run[i];
@@ -165,6 +184,7 @@ Itemized itemize(const std::vector<StyledRun>& runs, const ParagraphStyle& style
     it.direction = FRIBIDI_IS_RTL(base) ? Direction::RightToLeft : Direction::LeftToRight;
     it.level.assign(levels.begin(), levels.end());
     isolate_numbers(it);
+    isolate_phone_numbers(it, runs);
 
     // A face per character: the first in the chain that has it; marks and spaces follow
     // their neighbour so clusters stay in one face.

@@ -125,6 +125,22 @@ TEST_CASE("check.phone: a number split over two lines, or a link that dials anot
     CHECK(d.all()[0].message == "a link on page 1 dials tel:5550100199, not the clinic's tel:555-010-0199");
 }
 
+TEST_CASE("check.phone: the number must read left to right as written, in one piece", "[check]") {
+    Handmade h;
+    h.laid.pages.push_back({h.layout.page, {}});
+    // Two runs of one line, in reading order in the model; where they are drawn decides.
+    const auto line = [&](Pt first_x, Pt second_x) {
+        GlyphRun area = h.run(U"(555) ", {first_x, Pt(800)}, Role::CallToAction);
+        GlyphRun rest = h.run(U"010-0199", {second_x, Pt(800)}, Role::CallToAction);
+        area.source.meaning = rest.source.meaning = Meaning::PhoneNumber;
+        h.laid.pages[0].items = {area, rest};
+        return has(h.check(), "check.phone");
+    };
+    CHECK_FALSE(line(Pt(50), Pt(86)));  // "(555) 010-0199": six glyphs of 6 pt, then the rest
+    CHECK(line(Pt(98), Pt(50)));        // drawn "010-0199(555) ", as bidi reordering could
+    CHECK(line(Pt(50), Pt(200)));       // apart, with other words between
+}
+
 TEST_CASE("check.overlap: two runs of text on top of each other are an error, neighbours are not", "[check]") {
     Handmade h;
     h.laid.pages.push_back({h.layout.page, {}});

@@ -172,6 +172,25 @@ TEST_CASE("an Arabic paragraph runs right to left, aligned right, numbers kept i
     }
 }
 
+TEST_CASE("the clinic's number reads left to right whole in Arabic, its extension included", "[paragraph][bidi]") {
+    // "Call us on +49 30 1234 5678 ext. 9 for an appointment", the number a phone-number run.
+    ParagraphStyle ps;
+    ps.size = Pt(12);
+    ps.language = Language::parse("ar");
+    TextContext ctx{fx().chain, nullptr, {"p.toml", 3, 1}};
+    StyledRun before{"اتصل بنا على ", FontStyle::Regular, {}, {}};
+    StyledRun phone{"+49 30 1234 5678 ext. 9", FontStyle::Bold, {}, {}, RunRole::PhoneNumber};
+    StyledRun after{" لحجز موعد", FontStyle::Regular, {}, {}};
+    Diagnostics diags;
+    const SetParagraph p = set_paragraph({before, phone, after}, ps, Pt(500), ctx, diags);
+    CHECK(diags.all().empty());
+    REQUIRE(p.lines.size() == 1);
+    // In visual order the number and its extension follow each other, as written.
+    const std::string visual = line_text(p.lines[0]);
+    CAPTURE(visual);
+    CHECK(visual.find("+49 30 1234 5678 ext. 9") != std::string::npos);
+}
+
 TEST_CASE("Vietnamese stacked diacritics shape with marks in the main face", "[paragraph]") {
     auto r = set("Người bệnh cần được chăm sóc cẩn thận.", Pt(300), Align::RaggedRight, "vi");
     CHECK(r.diags.all().empty());
