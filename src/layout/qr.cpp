@@ -12,19 +12,10 @@ std::vector<PageItem> qr_code(const std::string& text, Pt x, Pt y, Pt size, Colo
     const int n = qr->width;
     const Pt module = size / static_cast<double>(n + 2 * kQuiet);
     out.emplace_back(Box{{x, y, size, size}, Color{1, 1, 1}, std::nullopt, Pt(0), source});
-    for (int row = 0; row < n; ++row) {
-        int col = 0;
-        while (col < n) {
-            if (!(qr->data[row * n + col] & 1)) { ++col; continue; }
-            const int start = col;
-            while (col < n && (qr->data[row * n + col] & 1)) ++col;
-            // One box per horizontal run of dark modules, slightly overlapping its neighbours
-            // below so that no hairline gaps show when rendered.
-            out.emplace_back(Box{{x + module * (kQuiet + start), y + module * (kQuiet + row),
-                                  module * (col - start), module * 1.02},
-                                 dark, std::nullopt, Pt(0), source});
-        }
-    }
+    CellGrid grid{{x + module * kQuiet, y + module * kQuiet, module * n, module * n}, n, n, {}, dark, source};
+    grid.filled.resize(static_cast<std::size_t>(n) * static_cast<std::size_t>(n));
+    for (std::size_t i = 0; i < grid.filled.size(); ++i) grid.filled[i] = qr->data[i] & 1;
+    out.emplace_back(std::move(grid));
     QRcode_free(qr);
     return out;
 }

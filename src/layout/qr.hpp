@@ -1,4 +1,4 @@
-// QR codes (libqrencode) drawn as vector squares.
+// QR codes (libqrencode) as a grid of vector squares.
 #pragma once
 #include <string>
 #include <vector>
@@ -7,8 +7,8 @@
 
 namespace leafpress {
 
-// The dark modules of `text`'s QR code as boxes in a square of `size` at (x, y), on a white
-// background that includes the quiet zone. Empty when the text cannot be encoded.
+// `text`'s QR code in a square of `size` at (x, y): a white box (the code and its quiet zone)
+// and the dark modules as a cell grid over it. Empty when the text cannot be encoded.
 std::vector<PageItem> qr_code(const std::string& text, Pt x, Pt y, Pt size, Color dark, ElementRef source);
 
 }  // namespace leafpress

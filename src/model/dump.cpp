@@ -79,6 +79,12 @@ std::string dump(const LaidOut& doc) {
                     } else if constexpr (std::is_same_v<T, Image>) {
                         o << "  image " << p(it.rect.x) << "," << p(it.rect.y) << " " << p(it.rect.width) << "x"
                           << p(it.rect.height) << " " << it.path << "\n";
+                    } else if constexpr (std::is_same_v<T, CellGrid>) {
+                        int filled = 0;
+                        for (auto f : it.filled) filled += f != 0;
+                        o << "  cells " << p(it.rect.x) << "," << p(it.rect.y) << " " << p(it.rect.width) << "x"
+                          << p(it.rect.height) << " " << it.columns << "x" << it.rows << " (" << filled << " filled) ["
+                          << ref(it.source) << "]\n";
                     } else if constexpr (std::is_same_v<T, Link>) {
                         o << "  link " << p(it.rect.x) << "," << p(it.rect.y) << " " << p(it.rect.width) << "x"
                           << p(it.rect.height) << " " << it.uri << "\n";

@@ -124,7 +124,30 @@ struct Link {
     ElementRef source;
 };
 
-using PageItem = std::variant<GlyphRun, Rule, Box, Image, Link>;
+// A grid of square cells, some of them filled, drawn as one shape: a QR code's dark modules.
+// `rect` is the grid's area (cells edge to edge); `filled` has a flag per cell, row by row from
+// the top.
+struct CellGrid {
+    Rect rect;
+    int columns = 0, rows = 0;
+    std::vector<std::uint8_t> filled;
+    Color color;
+    ElementRef source;
+    [[nodiscard]] bool at(int column, int row) const {
+        return filled[static_cast<std::size_t>(row) * static_cast<std::size_t>(columns) + static_cast<std::size_t>(column)] != 0;
+    }
+    [[nodiscard]] Size cell() const { return {rect.width / static_cast<double>(columns), rect.height / static_cast<double>(rows)}; }
+};
+
+// The filled cells of a grid as rectangles, in cells: each row's runs of filled cells, a run
+// taking in the same run on the rows below it. In reading order of their top-left corners.
+struct CellRect {
+    int column = 0, row = 0, width = 0, height = 0;
+    bool operator==(const CellRect&) const = default;
+};
+std::vector<CellRect> cell_rectangles(const CellGrid& grid);
+
+using PageItem = std::variant<GlyphRun, Rule, Box, Image, Link, CellGrid>;
 
 struct Page {
     Size size;

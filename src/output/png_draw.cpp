@@ -198,6 +198,14 @@ void draw_items(cairo_t* cr, const Page& page, Faces& faces, GlyphDrawing drawin
                         cairo_set_line_width(cr, it.stroke_width.value());
                         cairo_stroke(cr);
                     }
+                } else if constexpr (std::is_same_v<T, CellGrid>) {
+                    // One path, filled once: no seams between cells.
+                    const Size cell = it.cell();
+                    for (const CellRect& r : cell_rectangles(it))
+                        cairo_rectangle(cr, (it.rect.x + cell.width * r.column).value(), (it.rect.y + cell.height * r.row).value(),
+                                        (cell.width * r.width).value(), (cell.height * r.height).value());
+                    set_colour(cr, it.color);
+                    cairo_fill(cr);
                 } else if constexpr (std::is_same_v<T, Rule>) {
                     set_colour(cr, it.color);
                     cairo_set_line_width(cr, it.thickness.value());

@@ -36,7 +36,8 @@ inline int png_pixels(double points, double dpi) {
 // build is refused rather than misread.
 constexpr std::uint64_t kPngModuleAbi = sizeof(LaidOut) * 1000003ULL + sizeof(Page) * 10007ULL + sizeof(PageItem) * 101ULL +
                                         sizeof(GlyphRun) * 7ULL + sizeof(PlacedGlyph) + sizeof(pdf::SheetSide) * 3ULL +
-                                        sizeof(PngJob) * 13ULL + sizeof(PngDrawn) * 17ULL;
+                                        sizeof(PngJob) * 13ULL + sizeof(PngDrawn) * 17ULL + sizeof(CellGrid) * 19ULL +
+                                        std::variant_size_v<PageItem> * 1000033ULL;
 
 }  // namespace leafpress::output
 

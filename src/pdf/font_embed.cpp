@@ -2,6 +2,8 @@
 
 #include <hb-subset.h>
 
+#include "pdf/glyph_order.hpp"
+
 #include <cmath>
 #include <cstdio>
 #include <string_view>
@@ -53,8 +55,15 @@ std::string to_unicode_cmap(const std::vector<CodeText>& entries, bool byte_code
     cmap += byte_codes ? "3 begincodespacerange\n<20> <7F>\n<0000> <1FFF>\n<8000> <FFFF>\nendcodespacerange\n"
                        : "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
     std::vector<std::string> chars, ranges;
+    // A one-byte code is always the ASCII character it stands for (see EmbeddedFont::use): one
+    // range says so for all of them, those not used included.
+    if (byte_codes) ranges.push_back("<20> <7E> <0020>\n");
     for (std::size_t i = 0; i < entries.size();) {
         const CodeText& e = entries[i];
+        if (byte_codes && e.bytes == 1) {
+            ++i;
+            continue;
+        }
         std::size_t j = i + 1;
         const auto single = [](const CodeText& c) { return c.text->size() == 1 && (*c.text)[0] < 0xD800; };
         if (single(e))
@@ -105,8 +114,23 @@ int16_t be16(const char* p) { return static_cast<int16_t>((static_cast<unsigned 
 
 }  // namespace
 
-EmbeddedFont::EmbeddedFont(HPDF_Doc doc, const text::Face& face, std::string resource_name)
-    : doc_(doc), face_(face), name_(std::move(resource_name)), type0_(new_dict(doc)), by_cid_{{0, Glyph{}}} {}
+const std::vector<std::uint32_t>* CodeBook::codes(const std::u32string& text) const {
+    const auto it = codes_.find(text);
+    return it == codes_.end() ? nullptr : &it->second;
+}
+
+std::optional<std::uint32_t> CodeBook::add(const std::u32string& text) {
+    if (next_ > 0xFFFF) return std::nullopt;
+    const std::uint32_t code = next_++;
+    if (next_ == 0x20) next_ = 0x80;      // 0x20..0x7F are the one-byte codes
+    if (next_ == 0x2000) next_ = 0x8000;  // two-byte codes: <0000>..<1FFF>, then <8000>..<FFFF>
+    codes_[text].push_back(code);
+    texts_.emplace(code, text);
+    return code;
+}
+
+EmbeddedFont::EmbeddedFont(HPDF_Doc doc, const text::Face& face, std::string resource_name, CodeBook& book)
+    : doc_(doc), face_(face), name_(std::move(resource_name)), book_(book), type0_(new_dict(doc)), by_cid_{{0, Glyph{}}} {}
 
 long EmbeddedFont::width(std::uint32_t gid) const {
     return std::lround(face_.advance(gid) * 1000.0 / face_.units_per_em());
@@ -124,16 +148,21 @@ EmbeddedFont::Use EmbeddedFont::use(std::uint32_t gid, std::u32string_view chars
         const auto [code, bytes] = code_of(it->second);
         return {code, bytes, width(gid), std::nullopt};
     }
-    // One printable ASCII character: its own code, if no other glyph has it yet.
+    // One printable ASCII character: its own code, if no other glyph has it yet. Else the
+    // book's first code for the text that this font has not given to another glyph, or a new one.
     std::uint32_t cid = 0;
-    if (text.size() == 1 && text[0] >= 0x20 && text[0] <= 0x7E && !by_cid_.contains(text[0]))
+    if (text.size() == 1 && text[0] >= 0x20 && text[0] <= 0x7E && !by_cid_.contains(text[0])) {
         cid = text[0];
-    else if (next_cid_ <= 0xFFFF) {
-        cid = next_cid_++;
-        if (next_cid_ == 0x20) next_cid_ = 0x80;      // 0x20..0x7F are the one-byte codes
-        if (next_cid_ == 0x2000) next_cid_ = 0x8000;  // two-byte codes: <0000>..<1FFF>, then <8000>..<FFFF>
+    } else if (const auto* codes = book_.codes(text)) {
+        for (std::uint32_t c : *codes)
+            if (!by_cid_.contains(c)) {
+                cid = c;
+                break;
+            }
     }
-    else {  // out of character ids: share the glyph's first one, and say the text in a span
+    if (cid == 0)
+        if (auto added = book_.add(text)) cid = *added;
+    if (cid == 0) {  // out of character ids: share the glyph's first one, and say the text in a span
         for (const auto& [c, g] : by_cid_)
             if (c > 0 && g.gid == gid) {
                 const auto [code, bytes] = code_of(c);
@@ -215,6 +244,19 @@ HPDF_Dict EmbeddedFont::subset_file(std::string& error) {
     hb_blob_t* blob = bare ? hb_face_reference_table(subset, HB_TAG('C', 'F', 'F', ' ')) : hb_face_reference_blob(subset);
     unsigned len = 0;
     const char* data = hb_blob_get_data(blob, &len);
+    std::optional<std::string> reordered;
+    // TrueType glyphs in the order of their ids, while the ids are few (two-byte ids past
+    // 0x1FFF would make tens of thousands of empty glyphs: a map is smaller then).
+    if (!cff && by_cid_.rbegin()->first <= 0x1FFF) {
+        std::vector<std::int32_t> order(by_cid_.rbegin()->first + 1, kNoGlyph);
+        for (const auto& [c, g] : by_cid_) order[c] = static_cast<std::int32_t>(g.new_gid);
+        reordered = reorder_glyphs({data, len}, order);
+    }
+    identity_ = reordered.has_value();
+    if (reordered) {
+        data = reordered->data();
+        len = static_cast<unsigned>(reordered->size());
+    }
     HPDF_Dict file = new_stream(doc_, {reinterpret_cast<const std::uint8_t*>(data), len});
     if (cff)
         HPDF_Dict_AddName(file, "Subtype", face_.cid_keyed() ? "CIDFontType0C" : "OpenType");
@@ -280,8 +322,7 @@ HPDF_Dict cid_font(HPDF_Doc doc, const char* subtype, const std::string& base, c
 
 }  // namespace
 
-HPDF_Dict EmbeddedFont::cid_font_type2(const std::string& base, HPDF_Dict desc) {
-    HPDF_Dict cid = cid_font(doc_, "CIDFontType2", base, {}, desc);
+void EmbeddedFont::add_cid_to_gid_map(HPDF_Dict cid) {
     std::vector<std::uint8_t> map;
     // Two bytes for every id up to the last (those not used are 0, .notdef: mostly zeros,
     // which compress to nearly nothing).
@@ -291,6 +332,15 @@ HPDF_Dict EmbeddedFont::cid_font_type2(const std::string& base, HPDF_Dict desc) 
         map[2 * c + 1] = static_cast<std::uint8_t>(g.new_gid & 0xFF);
     }
     HPDF_Dict_Add(cid, "CIDToGIDMap", new_stream(doc_, map));
+}
+
+HPDF_Dict EmbeddedFont::cid_font_type2(const std::string& base, HPDF_Dict desc) {
+    HPDF_Dict cid = cid_font(doc_, "CIDFontType2", base, {}, desc);
+    if (identity_) {
+        HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
+    } else {
+        add_cid_to_gid_map(cid);
+    }
     // /W: the widths of the character ids used, in runs of consecutive ids.
     HPDF_Array w = HPDF_Array_New(doc_->mmgr);
     HPDF_Array run = nullptr;
@@ -330,7 +380,7 @@ HPDF_Dict EmbeddedFont::cid_font_type0(const std::string& base, HPDF_Dict desc) 
     return cid;
 }
 
-bool EmbeddedFont::finish(HPDF_Dict byte_codes, std::string& error) {
+bool EmbeddedFont::finish(HPDF_Dict byte_codes, HPDF_Dict to_unicode, std::string& error) {
     const bool cff = face_.outlines() == text::Outlines::Cff;
     HPDF_Dict file = subset_file(error);
     if (!file) return false;
@@ -344,17 +394,13 @@ bool EmbeddedFont::finish(HPDF_Dict byte_codes, std::string& error) {
     HPDF_Dict desc = descriptor(base, file);
     HPDF_Dict cid = cff ? cid_font_type0(base, desc) : cid_font_type2(base, desc);
 
-    std::vector<CodeText> entries;
+    HPDF_Dict tounicode = to_unicode;
     if (cff) {
+        std::vector<CodeText> entries;
         for (const auto& [code, text] : cff_text_) entries.push_back({code, 2, &text});
-    } else {
-        for (const auto& [c, g] : by_cid_) {
-            if (c == 0 || g.text.empty()) continue;
-            entries.push_back({c, c >= 0x20 && c <= 0x7F ? 1 : 2, &g.text});
-        }
+        const std::string cmap = to_unicode_cmap(entries, false);
+        tounicode = new_stream(doc_, {reinterpret_cast<const std::uint8_t*>(cmap.data()), cmap.size()});
     }
-    const std::string cmap = to_unicode_cmap(entries, !cff);
-    HPDF_Dict tounicode = new_stream(doc_, {reinterpret_cast<const std::uint8_t*>(cmap.data()), cmap.size()});
 
     HPDF_Dict_AddName(type0_, "Type", "Font");
     HPDF_Dict_AddName(type0_, "Subtype", "Type0");
@@ -366,6 +412,14 @@ bool EmbeddedFont::finish(HPDF_Dict byte_codes, std::string& error) {
     HPDF_Dict_Add(type0_, "DescendantFonts", desc_fonts);
     HPDF_Dict_Add(type0_, "ToUnicode", tounicode);
     return true;
+}
+
+HPDF_Dict shared_to_unicode(HPDF_Doc doc, const CodeBook& book) {
+    std::vector<CodeText> entries;
+    for (const auto& [code, text] : book.texts())
+        if (!text.empty()) entries.push_back({code, 2, &text});
+    const std::string cmap = to_unicode_cmap(entries, true);
+    return new_stream(doc, {reinterpret_cast<const std::uint8_t*>(cmap.data()), cmap.size()});
 }
 
 HPDF_Dict byte_codes_cmap(HPDF_Doc doc) {

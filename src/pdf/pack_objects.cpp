@@ -1,6 +1,7 @@
 #include "pdf/pack_objects.hpp"
 
 #include "pdf/deflate.hpp"
+#include "pdf/pdf_syntax.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -10,11 +11,16 @@ namespace leafpress::pdf {
 
 namespace {
 
+using syntax::Token;
+using syntax::TokenKind;
+
 struct Object {
     unsigned number = 0;
     std::size_t offset = 0;  // in the classic file
-    std::string_view body;   // between "N 0 obj\n" and "endobj"
+    std::string_view body;   // between "N 0 obj" and "endobj"
     bool stream = false;
+    std::vector<Token> tokens;  // of the body, or of a stream's dictionary
+    std::string_view data;      // a stream's bytes
 };
 
 bool parse_unsigned(std::string_view s, std::size_t& pos, std::size_t& out) {
@@ -25,31 +31,186 @@ bool parse_unsigned(std::string_view s, std::size_t& pos, std::size_t& out) {
     return true;
 }
 
+unsigned to_unsigned(std::string_view s) {
+    unsigned v = 0;
+    std::from_chars(s.data(), s.data() + s.size(), v);
+    return v;
+}
+
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\r' || s.front() == '\n')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\r' || s.back() == '\n')) s.remove_suffix(1);
     return s;
 }
 
-// The value of a key in the trailer dictionary, up to the next key or the dictionary's end.
-std::string_view trailer_value(std::string_view trailer, std::string_view key) {
-    const std::size_t k = trailer.find(key);
-    if (k == std::string_view::npos) return {};
-    std::size_t v = k + key.size();
-    std::size_t end = v;
+// Whether tokens[i..i+2] are a reference "N 0 R".
+bool reference_at(const std::vector<Token>& t, std::size_t i) {
+    return i + 2 < t.size() && t[i].kind == TokenKind::Regular && syntax::is_unsigned(t[i].text) &&
+           t[i + 1].kind == TokenKind::Regular && t[i + 1].text == "0" && t[i + 2].kind == TokenKind::Regular &&
+           t[i + 2].text == "R";
+}
+
+// The value tokens of a dictionary's key (the tokens after it up to the next key at its level).
+std::vector<Token> value_of(const std::vector<Token>& dict, std::string_view key) {
     int depth = 0;
-    while (end < trailer.size()) {
-        const char c = trailer[end];
-        if (c == '[') ++depth;
-        if (c == ']') --depth;
-        if (depth == 0 && (c == '/' || (c == '>' && end + 1 < trailer.size() && trailer[end + 1] == '>'))) break;
-        ++end;
+    for (std::size_t i = 0; i < dict.size(); ++i) {
+        const Token& t = dict[i];
+        if (t.kind == TokenKind::Delimiter && (t.text == "<<" || t.text == "[")) ++depth;
+        if (t.kind == TokenKind::Delimiter && (t.text == ">>" || t.text == "]")) --depth;
+        if (depth != 1 || t.kind != TokenKind::Name || t.text != key) continue;
+        std::vector<Token> value;
+        int d = 0;
+        for (std::size_t k = i + 1; k < dict.size(); ++k) {
+            const Token& v = dict[k];
+            if (d == 0 && ((v.kind == TokenKind::Name && !value.empty()) || (v.kind == TokenKind::Delimiter && v.text == ">>")))
+                break;
+            if (v.kind == TokenKind::Delimiter && (v.text == "<<" || v.text == "[")) ++d;
+            if (v.kind == TokenKind::Delimiter && (v.text == ">>" || v.text == "]")) --d;
+            value.push_back(v);
+            if (d == 0 && (v.kind == TokenKind::Delimiter || v.kind == TokenKind::Name)) break;
+        }
+        return value;
     }
-    return trim(trailer.substr(v, end - v));
+    return {};
 }
 
 void put_be(std::string& s, std::uint64_t v, int bytes) {
     for (int i = bytes - 1; i >= 0; --i) s.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+}
+
+int bytes_for(std::uint64_t v) {
+    int n = 1;
+    while (n < 8 && v >> (8 * n)) ++n;
+    return n;
+}
+
+// Writes objects again, compactly: references renumbered, and the objects that are only ever
+// a value written in place of their one reference (a stream's /Length, an outline entry's
+// destination array).
+class Renumbering {
+public:
+    Renumbering(const std::vector<Object>& objects, std::size_t count) : objects_(objects), at_(count, -1), uses_(count, 0) {
+        for (std::size_t i = 0; i < objects.size(); ++i) at_[objects[i].number] = static_cast<int>(i);
+    }
+
+    // Counts every reference; false when one names no object.
+    bool count(const std::vector<Token>& t) {
+        for (std::size_t i = 0; i < t.size(); ++i)
+            if (reference_at(t, i)) {
+                const unsigned n = to_unsigned(t[i].text);
+                if (n >= at_.size() || at_[n] < 0) return false;
+                ++uses_[n];
+                i += 2;
+            }
+        return true;
+    }
+
+    // Decides what stays an object of its own, numbering those from 1 in their order.
+    void number() {
+        new_.assign(at_.size(), 0);
+        unsigned next = 1;
+        for (const Object& o : objects_) {
+            if (inlined(o)) continue;
+            new_[o.number] = next++;
+        }
+        kept_ = next - 1;
+    }
+
+    [[nodiscard]] bool inlined(const Object& o) const {
+        if (o.stream || uses_[o.number] != 1 || o.tokens.empty()) return false;
+        const auto& t = o.tokens;
+        const bool number = t.size() == 1 && t[0].kind == TokenKind::Regular && t[0].text != "R";
+        const bool array = t.front().text == "[" && t.back().text == "]" && t.front().kind == TokenKind::Delimiter;
+        return number || array;
+    }
+    [[nodiscard]] bool inlined(unsigned number) const { return inlined(objects_[static_cast<std::size_t>(at_[number])]); }
+    [[nodiscard]] unsigned new_number(unsigned old) const { return new_[old]; }
+    [[nodiscard]] unsigned kept() const { return kept_; }
+
+    void write(const std::vector<Token>& t, syntax::CompactWriter& w) const {
+        for (std::size_t i = 0; i < t.size(); ++i) {
+            if (reference_at(t, i)) {
+                const unsigned n = to_unsigned(t[i].text);
+                if (inlined(n)) {
+                    write(objects_[static_cast<std::size_t>(at_[n])].tokens, w);
+                } else {
+                    w.put(TokenKind::Regular, std::to_string(new_[n]));
+                    w.put(TokenKind::Regular, "0");
+                    w.put(TokenKind::Regular, "R");
+                }
+                i += 2;
+            } else if (t[i].kind == TokenKind::Name && t[i].text == kPrecompressed) {
+                // A stream leafpress compressed itself names its filter under a key libharu
+                // leaves alone; here it becomes /Filter.
+                w.put(TokenKind::Name, "/Filter");
+            } else {
+                w.put(t[i]);
+            }
+        }
+    }
+
+    [[nodiscard]] std::string text(const std::vector<Token>& t) const {
+        std::string out;
+        syntax::CompactWriter w(out);
+        write(t, w);
+        return out;
+    }
+
+private:
+    const std::vector<Object>& objects_;
+    std::vector<int> at_;  // old number → index in objects_
+    std::vector<int> uses_;
+    std::vector<unsigned> new_;
+    unsigned kept_ = 0;
+};
+
+// Splits a stream object's body into its dictionary's tokens and its bytes; false if it is not
+// one ("<< ... >> stream EOL bytes EOL endstream", /Length bytes long).
+bool split_stream(Object& o, const std::vector<Object>& objects, const std::vector<int>& at, std::string& problem) {
+    const std::string what = "stream " + std::to_string(o.number);
+    const std::size_t end = syntax::dictionary_end(o.body);
+    if (end == std::string_view::npos) {
+        problem = what + " has no dictionary";
+        return false;
+    }
+    auto tokens = syntax::tokenize(o.body.substr(0, end));
+    if (!tokens) {
+        problem = what + " has a broken dictionary";
+        return false;
+    }
+    o.tokens = std::move(*tokens);
+    std::size_t p = end;
+    while (p < o.body.size() && (o.body[p] == ' ' || o.body[p] == '\r' || o.body[p] == '\n')) ++p;
+    if (o.body.substr(p, 6) != "stream") {
+        problem = what + " has no stream keyword";
+        return false;
+    }
+    p += 6;
+    if (o.body.substr(p, 2) == "\r\n") p += 2;
+    else if (o.body.substr(p, 1) == "\n") p += 1;
+    else {
+        problem = what + ": no end of line after the stream keyword";
+        return false;
+    }
+    const std::vector<Token> length = value_of(o.tokens, "/Length");
+    std::string_view value;
+    if (length.size() == 1) {
+        value = length[0].text;
+    } else if (length.size() == 3 && reference_at(length, 0)) {
+        const unsigned n = to_unsigned(length[0].text);
+        if (n < at.size() && at[n] >= 0) value = trim(objects[static_cast<std::size_t>(at[n])].body);
+    }
+    if (!syntax::is_unsigned(value)) {
+        problem = what + " has no length";
+        return false;
+    }
+    const std::size_t size = to_unsigned(value);
+    if (p + size > o.body.size() || trim(o.body.substr(p + size)) != "endstream") {
+        problem = what + " is not as long as its /Length";
+        return false;
+    }
+    o.data = o.body.substr(p, size);
+    return true;
 }
 
 }  // namespace
@@ -89,14 +250,19 @@ std::optional<std::vector<std::uint8_t>> pack_objects(const std::vector<std::uin
             problem = "an object of a generation other than 0";
             return std::nullopt;
         }
-        objects.push_back({static_cast<unsigned>(i), offset, {}, false});
+        objects.push_back({static_cast<unsigned>(i), offset, {}, false, {}, {}});
     }
     const std::size_t trailer_at = pdf.find("trailer", pos);
     if (trailer_at == std::string_view::npos) {
         problem = "no trailer";
         return std::nullopt;
     }
-    const std::string_view trailer = pdf.substr(trailer_at, sx - trailer_at);
+    const std::size_t trailer_dict = pdf.find("<<", trailer_at);
+    auto trailer = trailer_dict < sx ? syntax::tokenize(pdf.substr(trailer_dict, sx - trailer_dict)) : std::nullopt;
+    if (!trailer) {
+        problem = "a broken trailer";
+        return std::nullopt;
+    }
 
     // Each object's body: from after its "N 0 obj" to its "endobj", which comes before the next
     // object in the file (or the table).
@@ -127,14 +293,12 @@ std::optional<std::vector<std::uint8_t>> pack_objects(const std::vector<std::uin
         problem = "the extra objects do not follow libharu's";
         return std::nullopt;
     }
-    std::size_t root = 0;
-    {
-        std::size_t p = 0;
-        if (!parse_unsigned(trailer_value(trailer, "/Root"), p, root)) {
-            problem = "no /Root in the trailer";
-            return std::nullopt;
-        }
+    const std::vector<Token> root_value = value_of(*trailer, "/Root");
+    if (root_value.size() != 3 || !reference_at(root_value, 0)) {
+        problem = "no /Root in the trailer";
+        return std::nullopt;
     }
+    const unsigned root = to_unsigned(root_value[0].text);
     std::string catalog;
     for (auto& o : objects)
         if (o.number == root && !extra.catalog.empty()) {
@@ -147,20 +311,49 @@ std::optional<std::vector<std::uint8_t>> pack_objects(const std::vector<std::uin
             o.body = catalog;
         }
     for (std::size_t i = 0; i < extra.bodies.size(); ++i)
-        objects.push_back({static_cast<unsigned>(count + i), 0, extra.bodies[i], false});
+        objects.push_back({static_cast<unsigned>(count + i), 0, extra.bodies[i], false, {}, {}});
     count += extra.bodies.size();
+
+    std::vector<int> at(count, -1);
+    for (std::size_t i = 0; i < objects.size(); ++i) at[objects[i].number] = static_cast<int>(i);
+    for (auto& o : objects) {
+        if (o.stream) {
+            if (!split_stream(o, objects, at, problem)) return std::nullopt;
+            continue;
+        }
+        auto tokens = syntax::tokenize(o.body);
+        if (!tokens) {
+            problem = "object " + std::to_string(o.number) + " is broken";
+            return std::nullopt;
+        }
+        o.tokens = std::move(*tokens);
+    }
+    Renumbering numbers(objects, count);
+    for (const auto& o : objects)
+        if (!numbers.count(o.tokens)) {
+            problem = "object " + std::to_string(o.number) + " refers to an object that is not there";
+            return std::nullopt;
+        }
+    // The trailer's references are uses too: the catalog and the Info dictionary stay objects.
+    if (!numbers.count(*trailer)) {
+        problem = "the trailer refers to an object that is not there";
+        return std::nullopt;
+    }
+    numbers.number();
 
     // The object stream: "number offset" pairs, then the objects one after another.
     std::string index, bodies;
     std::vector<std::pair<unsigned, unsigned>> packed;  // object number, index in the stream
     for (const auto& o : objects) {
-        if (o.stream) continue;
-        index += std::to_string(o.number) + " " + std::to_string(bodies.size()) + " ";
-        bodies.append(o.body);
-        bodies.push_back('\n');
-        packed.emplace_back(o.number, static_cast<unsigned>(packed.size()));
+        if (o.stream || numbers.inlined(o)) continue;
+        if (!packed.empty()) bodies.push_back('\n');
+        index += std::to_string(numbers.new_number(o.number)) + " " + std::to_string(bodies.size()) + " ";
+        syntax::CompactWriter w(bodies);
+        numbers.write(o.tokens, w);
+        packed.emplace_back(numbers.new_number(o.number), static_cast<unsigned>(packed.size()));
     }
-    const unsigned objstm = static_cast<unsigned>(count);
+    const unsigned kept = numbers.kept();
+    const unsigned objstm = kept + 1;
     const unsigned xref_number = objstm + 1;
     const std::string compressed = deflate(index + bodies);
     if (compressed.empty()) {
@@ -169,64 +362,67 @@ std::optional<std::vector<std::uint8_t>> pack_objects(const std::vector<std::uin
     }
 
     std::string out = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
-    std::vector<std::size_t> offset_of(count + 2, 0);
+    std::vector<std::size_t> offset_of(xref_number + 1, 0);
+    std::vector<bool> is_stream(xref_number + 1, false);
     for (const auto& o : objects) {
         if (!o.stream) continue;
-        offset_of[o.number] = out.size();
-        out += std::to_string(o.number) + " 0 obj\n";
-        // A stream leafpress compressed itself names its filter under a key libharu leaves
-        // alone (kPrecompressed); here it becomes /Filter.
-        const std::size_t data = o.body.find("stream");
-        const std::size_t key = o.body.substr(0, data).find(kPrecompressed);
-        if (key != std::string_view::npos) {
-            out.append(o.body.substr(0, key));
-            out += "/Filter";
-            out.append(o.body.substr(key + kPrecompressed.size()));
-        } else {
-            out.append(o.body);
-        }
-        out += "\nendobj\n";
+        const unsigned n = numbers.new_number(o.number);
+        offset_of[n] = out.size();
+        is_stream[n] = true;
+        out += std::to_string(n) + " 0 obj\n";
+        out += numbers.text(o.tokens);
+        out += "stream\n";
+        out.append(o.data);
+        out += "\nendstream\nendobj\n";
     }
     offset_of[objstm] = out.size();
-    out += std::to_string(objstm) + " 0 obj\n<< /Type /ObjStm /N " + std::to_string(packed.size()) + " /First " +
-           std::to_string(index.size()) + " /Filter /FlateDecode /Length " + std::to_string(compressed.size()) +
-           " >>\nstream\n";
+    out += std::to_string(objstm) + " 0 obj\n<</Type/ObjStm/N " + std::to_string(packed.size()) + "/First " +
+           std::to_string(index.size()) + "/Filter/FlateDecode/Length " + std::to_string(compressed.size()) + ">>stream\n";
     out += compressed;
     out += "\nendstream\nendobj\n";
 
     // The cross-reference stream: type 1 (offset) for streams, type 2 (object stream, index)
-    // for the packed objects, type 0 for free numbers; fields of 1, 4 and 2 bytes.
+    // for the packed objects, type 0 for object 0; fields as wide as their largest value, and
+    // each row written as its difference from the one above (PNG's Up predictor), so that the
+    // table compresses to a few bytes a row.
     offset_of[xref_number] = out.size();
-    std::vector<int> type(count + 2, 0);
-    std::vector<std::uint64_t> field2(count + 2, 0), field3(count + 2, 0);
-    for (const auto& o : objects)
-        if (o.stream) {
-            type[o.number] = 1;
-            field2[o.number] = offset_of[o.number];
+    std::vector<int> type(xref_number + 1, 0);
+    std::vector<std::uint64_t> field2(xref_number + 1, 0), field3(xref_number + 1, 0);
+    for (unsigned n = 1; n <= xref_number; ++n)
+        if (is_stream[n] || n == objstm || n == xref_number) {
+            type[n] = 1;
+            field2[n] = offset_of[n];
         }
-    for (const auto& [number, at] : packed) {
+    for (const auto& [number, index_in] : packed) {
         type[number] = 2;
         field2[number] = objstm;
-        field3[number] = at;
+        field3[number] = index_in;
     }
-    type[objstm] = 1;
-    field2[objstm] = offset_of[objstm];
-    type[xref_number] = 1;
-    field2[xref_number] = offset_of[xref_number];
-    field3[0] = 65535;
-    std::string table;
-    for (std::size_t n = 0; n < count + 2; ++n) {
-        put_be(table, static_cast<std::uint64_t>(type[n]), 1);
-        put_be(table, field2[n], 4);
-        put_be(table, field3[n], 2);
+    const int w2 = bytes_for(offset_of[xref_number]);
+    const int w3 = bytes_for(packed.empty() ? 0 : packed.size() - 1);
+    field3[0] = (std::uint64_t{1} << (8 * w3)) - 1;  // object 0: free, never to be used
+    const int row_size = 1 + w2 + w3;
+    std::string rows, table;
+    for (std::size_t n = 0; n <= xref_number; ++n) {
+        std::string row;
+        put_be(row, static_cast<std::uint64_t>(type[n]), 1);
+        put_be(row, field2[n], w2);
+        put_be(row, field3[n], w3);
+        table.push_back(2);  // Up
+        for (int b = 0; b < row_size; ++b) {
+            const auto above = n == 0 ? 0 : static_cast<unsigned char>(rows[rows.size() - static_cast<std::size_t>(row_size) + static_cast<std::size_t>(b)]);
+            table.push_back(static_cast<char>(static_cast<unsigned char>(row[static_cast<std::size_t>(b)]) - above));
+        }
+        rows += row;
     }
     const std::string xref = deflate(table);
-    std::string dict = "<< /Type /XRef /Size " + std::to_string(count + 2) + " /W [ 1 4 2 ] /Root " +
-                       std::string(trailer_value(trailer, "/Root"));
-    if (auto info = trailer_value(trailer, "/Info"); !info.empty()) dict += " /Info " + std::string(info);
-    if (auto id = trailer_value(trailer, "/ID"); !id.empty()) dict += " /ID " + std::string(id);
-    dict += " /Filter /FlateDecode /Length " + std::to_string(xref.size()) + " >>";
-    out += std::to_string(xref_number) + " 0 obj\n" + dict + "\nstream\n";
+    std::string dict = "<</Type/XRef/Size " + std::to_string(xref_number + 1) + "/W[1 " + std::to_string(w2) + " " +
+                       std::to_string(w3) + "]/Root " + numbers.text(root_value);
+    if (auto info = value_of(*trailer, "/Info"); !info.empty()) dict += "/Info " + numbers.text(info);
+    if (auto id = value_of(*trailer, "/ID"); !id.empty()) dict += "/ID" + numbers.text(id);
+    dict += "/Filter/FlateDecode/DecodeParms<</Columns " + std::to_string(row_size) + "/Predictor 12>>/Length " +
+            std::to_string(xref.size()) + ">>";
+    out += std::to_string(xref_number) + " 0 obj\n" + dict + "stream\n";
     out += xref;
     out += "\nendstream\nendobj\nstartxref\n" + std::to_string(offset_of[xref_number]) + "\n%%EOF\n";
     return std::vector<std::uint8_t>(out.begin(), out.end());

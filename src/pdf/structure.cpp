@@ -42,7 +42,8 @@ std::vector<std::string> write_structure(HPDF_Doc doc, const TagPlan& plan, cons
     std::vector<std::pair<HPDF_Annotation, int>> annotations;
     for (std::size_t i = 0; i < plan.elements.size(); ++i) {
         const StructElement& e = plan.elements[i];
-        std::string d = "<< /Type /StructElem /S /" + std::string(type_name(e.type)) + " /P " +
+        // (/Type /StructElem is optional: left out, as in every element of a long document it adds up.)
+        std::string d = "<< /S /" + std::string(type_name(e.type)) + " /P " +
                         (e.parent < 0 ? root : element(e.parent));
         if (!e.alt.empty()) d += " /Alt " + text_token(utf8::decode(e.alt).text);
         if (!e.lang.empty()) d += " /Lang " + text_token(utf8::decode(e.lang).text);
@@ -69,7 +70,9 @@ std::vector<std::string> write_structure(HPDF_Doc doc, const TagPlan& plan, cons
             page = side(k.page);
         }
         if (page >= 0 && one_page) d += " /Pg " + page_ref(page);
-        d += " /K [";
+        // One kid is written as itself, more as an array.
+        const bool array = e.kids.size() != 1;
+        d += array ? " /K [" : " /K";
         for (const StructKid& k : e.kids) {
             switch (k.kind) {
                 case StructKid::Kind::Element: d += " " + element(k.element); break;
@@ -91,7 +94,7 @@ std::vector<std::string> write_structure(HPDF_Doc doc, const TagPlan& plan, cons
                 }
             }
         }
-        objects[i + 1] = d + " ] >>";
+        objects[i + 1] = d + (array ? " ] >>" : " >>");
     }
 
     std::string nums;
@@ -198,12 +201,11 @@ void write_metadata(HPDF_Doc doc, const MetadataFacts& f, const OutputIntent& in
                               "ID of PDF/X standard");
     x += "</rdf:Bag></pdfaExtension:schemas>\n";
     x += "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>";
-    // Uncompressed, as PDF/A readers expect to find it.
-    HPDF_Dict meta = HPDF_DictStream_New(doc->mmgr, doc->xref);
-    meta->filter = HPDF_STREAM_FILTER_NONE;
+    // Compressed: PDF/A-1 wanted the packet unfiltered, PDF/A-2 (and PDF/UA-1, PDF/X-4) allow
+    // Flate, and it is a tenth of a leaflet's bytes otherwise.
+    HPDF_Dict meta = new_stream(doc, std::span(reinterpret_cast<const std::uint8_t*>(x.data()), x.size()));
     HPDF_Dict_Add(meta, "Type", name(doc, "Metadata"));
     HPDF_Dict_Add(meta, "Subtype", name(doc, "XML"));
-    HPDF_Stream_Write(meta->stream, reinterpret_cast<const HPDF_BYTE*>(x.data()), static_cast<HPDF_UINT>(x.size()));
     HPDF_Dict_Add(doc->catalog, "Metadata", meta);
 
     if (pdfx && doc->info) {

@@ -250,6 +250,7 @@ private:
         Rect r;
         if (const auto* b = std::get_if<Box>(&item)) r = b->rect;
         else if (const auto* im = std::get_if<Image>(&item)) r = im->rect;
+        else if (const auto* g = std::get_if<CellGrid>(&item)) r = g->rect;
         else return;
         if (e.figure_page < 0) {
             e.figure_page = page;

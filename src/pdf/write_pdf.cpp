@@ -73,8 +73,11 @@ public:
         for (const text::Face* face : fonts_order_) {  // creation order: object numbers stay stable
             std::string err;
             pdf::EmbeddedFont& font = *fonts_.at(face);
-            if (font.uses_byte_codes() && !byte_codes_) byte_codes_ = pdf::byte_codes_cmap(pdf_);
-            if (!font.finish(byte_codes_, err)) {
+            if (font.uses_byte_codes() && !byte_codes_) {
+                byte_codes_ = pdf::byte_codes_cmap(pdf_);
+                to_unicode_ = pdf::shared_to_unicode(pdf_, codes_);
+            }
+            if (!font.finish(byte_codes_, to_unicode_, err)) {
                 diags.error("pdf.font", {face->path(), 0, 0}, err);
                 return std::nullopt;
             }
@@ -143,7 +146,7 @@ private:
     pdf::EmbeddedFont& font_for(const text::Face* face) {
         auto it = fonts_.find(face);
         if (it != fonts_.end()) return *it->second;
-        auto f = std::make_unique<pdf::EmbeddedFont>(pdf_, *face, "F" + std::to_string(fonts_.size() + 1));
+        auto f = std::make_unique<pdf::EmbeddedFont>(pdf_, *face, "F" + std::to_string(fonts_.size() + 1), codes_);
         auto& ref = *f;
         fonts_order_.push_back(face);
         fonts_.emplace(face, std::move(f));
@@ -313,7 +316,10 @@ private:
             return pdf::num(k.c, 4) + " " + pdf::num(k.m, 4) + " " + pdf::num(k.y, 4) + " " + pdf::num(k.k, 4) +
                    (paint == Paint::Fill ? " k\n" : " K\n");
         }
-        return pdf::num(c.r, 5) + " " + pdf::num(c.g, 5) + " " + pdf::num(c.b, 5) + (paint == Paint::Fill ? " rg\n" : " RG\n");
+        // Three decimals tell 8-bit colours apart; a grey is DeviceGray (PDF/A allows it where
+        // there is an output intent, as here).
+        if (c.r == c.g && c.g == c.b) return pdf::num(c.r) + (paint == Paint::Fill ? " g\n" : " G\n");
+        return pdf::num(c.r) + " " + pdf::num(c.g) + " " + pdf::num(c.b) + (paint == Paint::Fill ? " rg\n" : " RG\n");
     }
 
     // An image XObject for decoded pixels, made once per raster; alpha becomes a soft mask.
@@ -367,6 +373,9 @@ private:
     // bleed boxes and the printer's marks.
     HPDF_Page render_side(const pdf::SheetSide& side, int index, const pdf::PrintGeometry& geometry) {
         HPDF_Page page = HPDF_AddPage(pdf_);
+        // libharu names the procedure sets of PDF 1.3 and before, which readers ignore.
+        if (HPDF_Dict resources = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT)))
+            HPDF_Dict_RemoveElement(resources, "ProcSet");
         HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(side.width));
         HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(side.height));
         if (print()) {
@@ -408,10 +417,13 @@ private:
             pdf::ItemTag tag = tags[i];
             if (tag.kind == pdf::ItemTag::Kind::Content) tag.mcid += mcid_offset;
             const auto* run = std::get_if<GlyphRun>(&item);
-            // A sequence spans the items that share its MCID (a figure's shapes).
+            // A sequence spans the items that share its MCID (a figure's shapes), or artifacts of
+            // one kind that follow one another (a footer's pieces).
             const auto same = [&](std::size_t k) {
-                return k < tags.size() && tags[k].kind == pdf::ItemTag::Kind::Content && tag.kind == pdf::ItemTag::Kind::Content &&
-                       tags[k].mcid == tags[i].mcid;
+                if (k >= tags.size() || tags[k].kind != tags[i].kind) return false;
+                if (tags[i].kind == pdf::ItemTag::Kind::Content) return tags[k].mcid == tags[i].mcid;
+                return tags[i].kind != pdf::ItemTag::Kind::Annotation &&
+                       (!print() || !std::holds_alternative<Link>(p.items[k]));
             };
             const bool opens = !(i > 0 && same(i - 1));
             const bool closes = !same(i + 1);
@@ -455,6 +467,8 @@ private:
                                                 static_cast<HPDF_REAL>(it.rect.width.value()),
                                                 static_cast<HPDF_REAL>(it.rect.height.value()));
                         }
+                    } else if constexpr (std::is_same_v<T, CellGrid>) {
+                        write(page, cells(p, it));
                     } else if constexpr (std::is_same_v<T, Link>) {
                         // Annotations are placed on the side, not in the page's moved space.
                         HPDF_Rect r{static_cast<HPDF_REAL>(it.rect.x.value() + slot.tx),
@@ -477,6 +491,20 @@ private:
         end_text(page, ts);
     }
 
+    // A cell grid as one path in cell units (a cell is 1 by 1, rows going down from the grid's
+    // top-left corner) of rectangles (cell_rectangles), filled once: a QR code is a few hundred
+    // bytes, and one fill leaves no seams between its cells.
+    std::string cells(const Page& p, const CellGrid& grid) const {
+        const Size cell = grid.cell();
+        std::string s = "q\n" + pdf::num(cell.width.value(), 5) + " 0 0 " + pdf::num(-cell.height.value(), 5) + " " +
+                        pdf::num(grid.rect.x.value()) + " " + pdf::num(flip(p, grid.rect.y)) + " cm\n" +
+                        colour(grid.color, Paint::Fill);
+        for (const CellRect& r : cell_rectangles(grid))
+            s += std::to_string(r.column) + " " + std::to_string(r.row) + " " + std::to_string(r.width) + " " +
+                 std::to_string(r.height) + " re\n";
+        return s + "f\nQ\n";
+    }
+
     // What a link says to a reader: the text of the run it covers, and where it goes.
     static std::string link_text(const Page& p, std::size_t link_index, const std::string& uri) {
         std::u32string text;
@@ -494,6 +522,7 @@ private:
         for (const auto& e : doc_.outline) {
             HPDF_Outline o = HPDF_CreateOutline(pdf_, nullptr, "-", nullptr);
             if (!o) continue;
+            HPDF_Dict_RemoveElement(o, "Type");  // an outline item has none (only the outline's root)
             HPDF_Dict_Add(o, "Title", pdf::text_string(pdf_, e.title));
             const auto& at = written_.reading[static_cast<std::size_t>(e.page)];
             const auto page = pages[static_cast<std::size_t>(at.side)];
@@ -545,7 +574,9 @@ private:
     std::map<const text::Face*, std::unique_ptr<pdf::EmbeddedFont>> fonts_;
     std::vector<const text::Face*> fonts_order_;
     std::map<const Raster*, HPDF_Image> images_;
+    pdf::CodeBook codes_;              // the two-byte codes of TrueType fonts
     HPDF_Dict byte_codes_ = nullptr;  // the encoding CMap of TrueType fonts, made once
+    HPDF_Dict to_unicode_ = nullptr;  // and their ToUnicode CMap
     pdf::TagPlan plan_;
     pdf::WrittenPages written_;
 };

@@ -29,7 +29,8 @@ struct Doc {
 
 TEST_CASE("a glyph for one ASCII character is written as that character's byte, others as two bytes", "[pdf]") {
     Doc doc;
-    pdf::EmbeddedFont font(doc.pdf, noto(), "F1");
+    pdf::CodeBook book;
+    pdf::EmbeddedFont font(doc.pdf, noto(), "F1", book);
     const auto a = font.use(68, U"a");
     CHECK(a.bytes == 1);
     CHECK(a.code == 'a');
@@ -47,7 +48,8 @@ TEST_CASE("a glyph for one ASCII character is written as that character's byte, 
 
 TEST_CASE("two-byte ids skip the one-byte codes and go on past 0x1FFF at 0x8000, never into .notdef", "[pdf]") {
     Doc doc;
-    pdf::EmbeddedFont font(doc.pdf, noto(), "F1");
+    pdf::CodeBook book;
+    pdf::EmbeddedFont font(doc.pdf, noto(), "F1", book);
     std::u32string text = U"x";
     std::uint32_t last = 0;
     bool skipped_bytes = true, jumped = false;
@@ -65,6 +67,28 @@ TEST_CASE("two-byte ids skip the one-byte codes and go on past 0x1FFF at 0x8000,
     CHECK(jumped);
     CHECK(last == 0x8000 + (9000 - (0x1FFF - 0x60)) - 1);
     std::string error;
-    CHECK(font.finish(pdf::byte_codes_cmap(doc.pdf), error));
+    CHECK(font.finish(pdf::byte_codes_cmap(doc.pdf), pdf::shared_to_unicode(doc.pdf, book), error));
     CHECK(error.empty());
+}
+
+TEST_CASE("the document's fonts share their two-byte codes, so a code is the same text in every font", "[pdf]") {
+    Doc doc;
+    pdf::CodeBook book;
+    static Diagnostics d;
+    static const text::FontLibrary lib = text::FontLibrary::scan(test::fonts_dir(), d);
+    pdf::EmbeddedFont regular(doc.pdf, noto(), "F1", book);
+    pdf::EmbeddedFont bold(doc.pdf, *lib.find("Noto Sans", FontStyle::Bold), "F2", book);
+    const auto fi = regular.use(1000, U"fi");
+    CHECK(fi.bytes == 2);
+    CHECK(bold.use(1200, U"fi").code == fi.code);  // another glyph in another font: the same code
+    CHECK(regular.use(1001, U"fi").code != fi.code);  // a second glyph for "fi" in one font: another
+    CHECK(bold.use(1201, U"fi").code == regular.use(1001, U"fi").code);
+    CHECK(book.texts().size() == 2);
+    std::string error;
+    HPDF_Dict cmap = pdf::byte_codes_cmap(doc.pdf);
+    HPDF_Dict to_unicode = pdf::shared_to_unicode(doc.pdf, book);
+    CHECK(regular.finish(cmap, to_unicode, error));
+    CHECK(bold.finish(cmap, to_unicode, error));
+    CHECK(HPDF_Dict_GetItem(regular.dict(), "ToUnicode", HPDF_OCLASS_DICT) ==
+          HPDF_Dict_GetItem(bold.dict(), "ToUnicode", HPDF_OCLASS_DICT));
 }
