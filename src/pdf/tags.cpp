@@ -34,250 +34,244 @@ const char* type_name(StructType t) {
 
 namespace {
 
-class Planner {
-public:
-    Planner(const LaidOut& doc, Links links) : doc_(doc), links_(links) {
-        plan_.elements.push_back({StructType::Document, -1, {}, {}, -1, {}, false, {}});
-        plan_.pages.resize(doc.pages.size());
-        for (std::size_t p = 0; p < doc.pages.size(); ++p) plan_.pages[p].resize(doc.pages[p].items.size());
+// Whether the writer will open a span of its own inside a run's sequence: for a hyphen
+// added at a line break, or a cluster of several glyphs. Text after such a span's EMC is
+// lost to poppler's reading of the tree (it takes any EMC to close the MCID), so no line
+// joins the sequence after one.
+bool spans(const GlyphRun& run) {
+    return std::any_of(run.glyphs.begin(), run.glyphs.end(), [](const PlacedGlyph& g) {
+        return g.kind == text::GlyphKind::Hyphen || g.text_length == 0;
+    });
+}
+
+void extend_bbox(StructElement& e, int page, const PageItem& item) {
+    Rect r;
+    if (const auto* b = std::get_if<Box>(&item)) r = b->rect;
+    else if (const auto* im = std::get_if<Image>(&item)) r = im->rect;
+    else if (const auto* g = std::get_if<CellGrid>(&item)) r = g->rect;
+    else return;
+    if (e.figure_page < 0) {
+        e.figure_page = page;
+        e.bbox = r;
+        return;
     }
+    const Pt x0 = std::min(e.bbox.x, r.x), y0 = std::min(e.bbox.y, r.y);
+    const Pt x1 = std::max(e.bbox.right(), r.right()), y1 = std::max(e.bbox.bottom(), r.bottom());
+    e.bbox = {x0, y0, x1 - x0, y1 - y0};
+}
 
-    TagPlan run() {
-        struct Entry {
-            ReadingKey key;
-            int page, item;
-        };
-        std::vector<Entry> entries;
-        for (std::size_t p = 0; p < doc_.pages.size(); ++p) {
-            const auto& items = doc_.pages[p].items;
-            for (std::size_t i = 0; i < items.size(); ++i) {
-                const PageItem& item = items[i];
-                ItemTag& tag = plan_.pages[p][i];
-                const ElementRef& r = std::visit([](const auto& it) -> const ElementRef& { return it.source; }, item);
-                if (std::holds_alternative<Link>(item)) continue;  // tied to its run below
-                if (is_artifact(r)) {
-                    tag.kind = r.role == Role::Footer || r.role == Role::Header ? ItemTag::Kind::Pagination
-                                                                                : ItemTag::Kind::Artifact;
-                    continue;
-                }
-                entries.push_back({reading_key(r), static_cast<int>(p), static_cast<int>(i)});
-            }
-        }
-        std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
-            return std::tie(a.key, a.page, a.item) < std::tie(b.key, b.page, b.item);
-        });
-        for (const Entry& e : entries) place(e.page, e.item);
-        return std::move(plan_);
-    }
+const ElementRef& source_of(const PageItem& item) {
+    return std::visit([](const auto& it) -> const ElementRef& { return it.source; }, item);
+}
 
-private:
-    int add(StructType type, int parent) {
-        plan_.elements.push_back({type, parent, {}, {}, -1, {}, false, {}});
-        const int id = static_cast<int>(plan_.elements.size()) - 1;
-        plan_.elements[static_cast<std::size_t>(parent)].kids.push_back({StructKid::Kind::Element, id, -1, -1, -1});
-        return id;
-    }
-
-    // The element for a key, made on first use under `parent`.
-    int element(const std::tuple<int, int, int, int>& key, StructType type, int parent) {
-        auto [it, added] = made_.try_emplace(key, -1);
-        if (added) it->second = add(type, parent);
-        return it->second;
-    }
-
-    int section(int s) {
-        const auto& kinds = doc_.section_kinds;
-        const bool quote = s >= 0 && static_cast<std::size_t>(s) < kinds.size() &&
-                           kinds[static_cast<std::size_t>(s)] == SectionKind::Quote;
-        return element({1, s, -1, 0}, quote ? StructType::BlockQuote : StructType::Sect, 0);
-    }
-
-    // The list item element of a (section, block) list entry, with its Lbl and LBody.
-    struct ListItem {
-        int li, lbl, body;
-    };
-
-    ListItem list_item(const ElementRef& r) {
-        const auto key = std::tuple{2, r.section, r.block, 0};
-        if (auto it = items_.find(key); it != items_.end()) return it->second;
-        const int depth = std::clamp(r.depth, 0, kDepths - 1);
-        // A continuation paragraph belongs to the item before it at its depth.
-        if (r.entry == ListEntry::Continuation && last_item_[depth].li >= 0) return items_[key] = last_item_[depth];
-        const bool follows = last_block_ == r.block - 1;
-        int parent_list;
-        if (depth > 0 && follows && last_item_[depth - 1].li >= 0) {
-            // A nested list lives in the body of the item above it.
-            if (nested_of_[depth] != last_item_[depth - 1].li) {
-                nested_[depth] = add(StructType::L, last_item_[depth - 1].body);
-                nested_of_[depth] = last_item_[depth - 1].li;
-            }
-            parent_list = nested_[depth];
-        } else {
-            const int sect = section(r.section);
-            if (open_list_section_ != r.section || !follows) {
-                open_list_ = add(StructType::L, sect);
-                open_list_section_ = r.section;
-                for (auto& n : nested_of_) n = -1;
-            }
-            parent_list = open_list_;
-        }
-        ListItem li;
-        li.li = add(StructType::LI, parent_list);
-        li.lbl = add(StructType::Lbl, li.li);
-        li.body = add(StructType::LBody, li.li);
-        last_item_[depth] = li;
-        for (int d = depth + 1; d < kDepths; ++d) last_item_[d] = {-1, -1, -1};
-        return items_[key] = li;
-    }
-
-    int element_for(const ElementRef& r) {
-        switch (r.role) {
-            case Role::Title:
-                return element({0, 100 + static_cast<int>(r.role), 0, 0}, StructType::H1, 0);
-            case Role::Condition:
-            case Role::Subtitle:
-            case Role::Summary: return element({0, 100 + static_cast<int>(r.role), 0, 0}, StructType::P, 0);
-            case Role::Signature: return element({0, 5, r.block, 0}, StructType::P, 0);
-            case Role::Heading: return element({1, r.section, -1, 1}, StructType::H2, section(r.section));
-            case Role::Paragraph:
-            case Role::Subheading: {
-                last_block_ = r.block;
-                open_list_section_ = -2;
-                return element({1, r.section, r.block, 2}, r.role == Role::Subheading ? StructType::H3 : StructType::P,
-                               section(r.section));
-            }
-            case Role::ListMarker: return list_item(r).lbl;
-            case Role::TableHeader:
-            case Role::TableCell: {
-                last_block_ = r.block;
-                open_list_section_ = -2;
-                const int table = element({1, r.section, r.block, 6}, StructType::Table, section(r.section));
-                const int row = element({6, r.section, r.block, r.row}, StructType::TR, table);
-                const bool head = r.role == Role::TableHeader;
-                const int cell = element({7, r.section, r.block, r.row * 1000 + r.column}, head ? StructType::TH : StructType::TD, row);
-                plan_.elements[static_cast<std::size_t>(cell)].column_header = head;
-                return cell;
-            }
-            case Role::Figure:
-            case Role::Caption: {
-                last_block_ = r.block;
-                open_list_section_ = -2;
-                const bool figure = r.role == Role::Figure;
-                return element({1, r.section, r.block, figure ? 4 : 5}, figure ? StructType::Figure : StructType::Caption,
-                               section(r.section));
-            }
-            case Role::ListItem: {
-                const ListItem li = list_item(r);
-                last_block_ = r.block;
-                return element({1, r.section, r.block, 3}, StructType::P, li.body);
-            }
-            case Role::CallToAction: {
-                const int sect = element({3, 0, 0, 0}, StructType::Sect, 0);
-                const auto part = static_cast<CallToActionPart>(r.block);
-                const StructType type = part == CallToActionPart::Heading ? StructType::H2
-                                        : part == CallToActionPart::Code  ? StructType::Figure
-                                                                          : StructType::P;
-                return element({3, r.block, 0, 1}, type, sect);
-            }
-            case Role::LanguageHelp: {
-                const int sect = element({5, 0, 0, 0}, StructType::Sect, 0);
-                if (r.block < 0) return element({5, -1, 0, 1}, StructType::H2, sect);
-                const int p = element({5, r.block, 0, 1}, StructType::P, sect);
-                if (static_cast<std::size_t>(r.block) < doc_.tagline_languages.size())
-                    plan_.elements[static_cast<std::size_t>(p)].lang = doc_.tagline_languages[static_cast<std::size_t>(r.block)];
-                return p;
-            }
-            case Role::Disclaimer:
-            case Role::Reviewed: return element({4, 0, 0, 0}, StructType::P, 0);
-            default: return element({0, 4, r.figure, 0}, StructType::Figure, 0);
-        }
-    }
-
-    void place(int page, int index) {
-        const auto& items = doc_.pages[static_cast<std::size_t>(page)].items;
-        const PageItem& item = items[static_cast<std::size_t>(index)];
-        const ElementRef& r = std::visit([](const auto& it) -> const ElementRef& { return it.source; }, item);
-        int target = element_for(r);
-        StructElement& e = plan_.elements[static_cast<std::size_t>(target)];
-        if (r.figure >= 0 && static_cast<std::size_t>(r.figure) < doc_.figures.size()) {
-            e.alt = doc_.figures[static_cast<std::size_t>(r.figure)].alt;
-            extend_bbox(e, page, item);
-        }
-        // A run that is a link: a Link element in its paragraph, holding the run and its annotation.
-        const auto* run = std::get_if<GlyphRun>(&item);
-        const bool linked = links_ == Links::Annotated && run && !run->link.empty() &&
-                            static_cast<std::size_t>(index) + 1 < items.size() &&
-                            std::holds_alternative<Link>(items[static_cast<std::size_t>(index) + 1]);
-        if (linked) {
-            target = add(StructType::Link, target);
-            ItemTag& annot = plan_.pages[static_cast<std::size_t>(page)][static_cast<std::size_t>(index) + 1];
-            annot.kind = ItemTag::Kind::Annotation;
-            annot.element = target;
-        }
-        ItemTag& tag = plan_.pages[static_cast<std::size_t>(page)][static_cast<std::size_t>(index)];
-        tag.kind = ItemTag::Kind::Content;
-        tag.element = target;
-        // Items of one element drawn one after another share one marked-content sequence: the
-        // shapes of a figure (a QR code's modules), and the lines of a paragraph (which the
-        // writer then sets in one text object), unless a run carries its own /ActualText.
-        const ItemTag* before = index > 0 ? &plan_.pages[static_cast<std::size_t>(page)][static_cast<std::size_t>(index) - 1] : nullptr;
-        if (before && before->kind == ItemTag::Kind::Content && before->element == target) {
-            const auto* prev = std::get_if<GlyphRun>(&items[static_cast<std::size_t>(index) - 1]);
-            const bool shapes = !run && !prev;
-            const bool lines = run && prev && !linked && run->logical.empty() && prev->logical.empty() && !spans(*prev);
-            if (shapes || lines) {
-                tag.mcid = before->mcid;
-                return;
-            }
-        }
-        tag.mcid = next_mcid_[page]++;
-        auto& kids = plan_.elements[static_cast<std::size_t>(target)].kids;
-        kids.push_back({StructKid::Kind::Content, -1, page, tag.mcid, -1});
-        if (linked) kids.push_back({StructKid::Kind::Annotation, -1, page, -1, index + 1});
-    }
-
-    // Whether the writer will open a span of its own inside a run's sequence: for a hyphen
-    // added at a line break, or a cluster of several glyphs. Text after such a span's EMC is
-    // lost to poppler's reading of the tree (it takes any EMC to close the MCID), so no line
-    // joins the sequence after one.
-    static bool spans(const GlyphRun& run) {
-        return std::any_of(run.glyphs.begin(), run.glyphs.end(), [](const PlacedGlyph& g) {
-            return g.kind == text::GlyphKind::Hyphen || g.text_length == 0;
-        });
-    }
-
-    static void extend_bbox(StructElement& e, int page, const PageItem& item) {
-        Rect r;
-        if (const auto* b = std::get_if<Box>(&item)) r = b->rect;
-        else if (const auto* im = std::get_if<Image>(&item)) r = im->rect;
-        else if (const auto* g = std::get_if<CellGrid>(&item)) r = g->rect;
-        else return;
-        if (e.figure_page < 0) {
-            e.figure_page = page;
-            e.bbox = r;
-            return;
-        }
-        const Pt x0 = std::min(e.bbox.x, r.x), y0 = std::min(e.bbox.y, r.y);
-        const Pt x1 = std::max(e.bbox.right(), r.right()), y1 = std::max(e.bbox.bottom(), r.bottom());
-        e.bbox = {x0, y0, x1 - x0, y1 - y0};
-    }
-
-    const LaidOut& doc_;
-    Links links_;
-    TagPlan plan_;
-    std::map<std::tuple<int, int, int, int>, int> made_;
-    std::map<std::tuple<int, int, int, int>, ListItem> items_;
-    std::map<int, int> next_mcid_;
-    static constexpr int kDepths = 3;  // lists nest three levels deep
-    ListItem last_item_[kDepths] = {{-1, -1, -1}, {-1, -1, -1}, {-1, -1, -1}};
-    int nested_[kDepths] = {-1, -1, -1};     // the nested list at each depth
-    int nested_of_[kDepths] = {-1, -1, -1};  // and the item it belongs to
-    int last_block_ = -2;
-    int open_list_ = -1, open_list_section_ = -2;
-};
+constexpr ReadingKey kNoKey{1 << 30, 0, 0, 0};
 
 }  // namespace
 
-TagPlan plan_tags(const LaidOut& doc, Links links) { return Planner(doc, links).run(); }
+TagPlanner::TagPlanner(TagFacts facts, Links links) : facts_(std::move(facts)), links_(links) {
+    elements_.push_back({StructType::Document, -1, {}, {}, -1, {}, false, {}});
+}
+
+std::vector<ItemTag> TagPlanner::page(const Page& page, int index) {
+    std::vector<ItemTag> tags(page.items.size());
+    std::vector<std::pair<ReadingKey, int>> entries;
+    for (std::size_t i = 0; i < page.items.size(); ++i) {
+        const PageItem& item = page.items[i];
+        const ElementRef& r = source_of(item);
+        if (std::holds_alternative<Link>(item)) continue;  // tied to its run below
+        if (is_artifact(r)) {
+            tags[i].kind = r.role == Role::Footer || r.role == Role::Header ? ItemTag::Kind::Pagination : ItemTag::Kind::Artifact;
+            continue;
+        }
+        entries.emplace_back(reading_key(r), static_cast<int>(i));
+    }
+    std::stable_sort(entries.begin(), entries.end());
+    for (const auto& [key, item] : entries) place(page, index, item, tags);
+    return tags;
+}
+
+std::vector<StructElement> TagPlanner::finish() {
+    sort_kids(0);
+    return std::move(elements_);
+}
+
+// Puts an element's kids in reading order (content by its item's key, an element by its first
+// content's), ties as they came; returns the element's own key.
+ReadingKey TagPlanner::sort_kids(int element) {
+    auto& kids = elements_[static_cast<std::size_t>(element)].kids;
+    for (auto& k : kids)
+        if (k.kind == StructKid::Kind::Element) k.key = sort_kids(k.element);
+    std::stable_sort(kids.begin(), kids.end(), [](const StructKid& a, const StructKid& b) { return a.key < b.key; });
+    ReadingKey first = kNoKey;
+    for (const auto& k : kids) first = std::min(first, k.key);
+    return first;
+}
+
+int TagPlanner::add(StructType type, int parent) {
+    elements_.push_back({type, parent, {}, {}, -1, {}, false, {}});
+    const int id = static_cast<int>(elements_.size()) - 1;
+    elements_[static_cast<std::size_t>(parent)].kids.push_back({StructKid::Kind::Element, id, -1, -1, -1, kNoKey});
+    return id;
+}
+
+// The element for a key, made on first use under `parent`.
+int TagPlanner::element(const std::tuple<int, int, int, int>& key, StructType type, int parent) {
+    auto [it, added] = made_.try_emplace(key, -1);
+    if (added) it->second = add(type, parent);
+    return it->second;
+}
+
+int TagPlanner::section(int s) {
+    const auto& kinds = facts_.section_kinds;
+    const bool quote = s >= 0 && static_cast<std::size_t>(s) < kinds.size() && kinds[static_cast<std::size_t>(s)] == SectionKind::Quote;
+    return element({1, s, -1, 0}, quote ? StructType::BlockQuote : StructType::Sect, 0);
+}
+
+// The list item element of a (section, block) list entry, with its Lbl and LBody.
+TagPlanner::ListItem TagPlanner::list_item(const ElementRef& r) {
+    const auto key = std::tuple{2, r.section, r.block, 0};
+    if (auto it = items_.find(key); it != items_.end()) return it->second;
+    const int depth = std::clamp(r.depth, 0, kDepths - 1);
+    // A continuation paragraph belongs to the item before it at its depth.
+    if (r.entry == ListEntry::Continuation && last_item_[depth].li >= 0) return items_[key] = last_item_[depth];
+    const bool follows = last_block_ == r.block - 1;
+    int parent_list;
+    if (depth > 0 && follows && last_item_[depth - 1].li >= 0) {
+        // A nested list lives in the body of the item above it.
+        if (nested_of_[depth] != last_item_[depth - 1].li) {
+            nested_[depth] = add(StructType::L, last_item_[depth - 1].body);
+            nested_of_[depth] = last_item_[depth - 1].li;
+        }
+        parent_list = nested_[depth];
+    } else {
+        const int sect = section(r.section);
+        if (open_list_section_ != r.section || !follows) {
+            open_list_ = add(StructType::L, sect);
+            open_list_section_ = r.section;
+            for (auto& n : nested_of_) n = -1;
+        }
+        parent_list = open_list_;
+    }
+    ListItem li;
+    li.li = add(StructType::LI, parent_list);
+    li.lbl = add(StructType::Lbl, li.li);
+    li.body = add(StructType::LBody, li.li);
+    last_item_[depth] = li;
+    for (int d = depth + 1; d < kDepths; ++d) last_item_[d] = {-1, -1, -1};
+    return items_[key] = li;
+}
+int TagPlanner::element_for(const ElementRef& r) {
+    switch (r.role) {
+        case Role::Title:
+            return element({0, 100 + static_cast<int>(r.role), 0, 0}, StructType::H1, 0);
+        case Role::Condition:
+        case Role::Subtitle:
+        case Role::Summary: return element({0, 100 + static_cast<int>(r.role), 0, 0}, StructType::P, 0);
+        case Role::Signature: return element({0, 5, r.block, 0}, StructType::P, 0);
+        case Role::Heading: return element({1, r.section, -1, 1}, StructType::H2, section(r.section));
+        case Role::Paragraph:
+        case Role::Subheading: {
+            last_block_ = r.block;
+            open_list_section_ = -2;
+            return element({1, r.section, r.block, 2}, r.role == Role::Subheading ? StructType::H3 : StructType::P,
+                           section(r.section));
+        }
+        case Role::ListMarker: return list_item(r).lbl;
+        case Role::TableHeader:
+        case Role::TableCell: {
+            last_block_ = r.block;
+            open_list_section_ = -2;
+            const int table = element({1, r.section, r.block, 6}, StructType::Table, section(r.section));
+            const int row = element({6, r.section, r.block, r.row}, StructType::TR, table);
+            const bool head = r.role == Role::TableHeader;
+            const int cell = element({7, r.section, r.block, r.row * 1000 + r.column}, head ? StructType::TH : StructType::TD, row);
+            elements_[static_cast<std::size_t>(cell)].column_header = head;
+            return cell;
+        }
+        case Role::Figure:
+        case Role::Caption: {
+            last_block_ = r.block;
+            open_list_section_ = -2;
+            const bool figure = r.role == Role::Figure;
+            return element({1, r.section, r.block, figure ? 4 : 5}, figure ? StructType::Figure : StructType::Caption,
+                           section(r.section));
+        }
+        case Role::ListItem: {
+            const ListItem li = list_item(r);
+            last_block_ = r.block;
+            return element({1, r.section, r.block, 3}, StructType::P, li.body);
+        }
+        case Role::CallToAction: {
+            const int sect = element({3, 0, 0, 0}, StructType::Sect, 0);
+            const auto part = static_cast<CallToActionPart>(r.block);
+            const StructType type = part == CallToActionPart::Heading ? StructType::H2
+                                    : part == CallToActionPart::Code  ? StructType::Figure
+                                                                      : StructType::P;
+            return element({3, r.block, 0, 1}, type, sect);
+        }
+        case Role::LanguageHelp: {
+            const int sect = element({5, 0, 0, 0}, StructType::Sect, 0);
+            if (r.block < 0) return element({5, -1, 0, 1}, StructType::H2, sect);
+            const int p = element({5, r.block, 0, 1}, StructType::P, sect);
+            if (static_cast<std::size_t>(r.block) < facts_.tagline_languages.size())
+                elements_[static_cast<std::size_t>(p)].lang = facts_.tagline_languages[static_cast<std::size_t>(r.block)];
+            return p;
+        }
+        case Role::Disclaimer:
+        case Role::Reviewed: return element({4, 0, 0, 0}, StructType::P, 0);
+        default: return element({0, 4, r.figure, 0}, StructType::Figure, 0);
+    }
+}
+
+void TagPlanner::place(const Page& pg, int page, int index, std::vector<ItemTag>& tags) {
+    const auto& items = pg.items;
+    const PageItem& item = items[static_cast<std::size_t>(index)];
+    const ElementRef& r = source_of(item);
+    const ReadingKey key = reading_key(r);
+    int target = element_for(r);
+    StructElement& e = elements_[static_cast<std::size_t>(target)];
+    if (r.figure >= 0 && static_cast<std::size_t>(r.figure) < facts_.figures.size()) {
+        e.alt = facts_.figures[static_cast<std::size_t>(r.figure)].alt;
+        extend_bbox(e, page, item);
+    }
+    // A run that is a link: a Link element in its paragraph, holding the run and its annotation.
+    const auto* run = std::get_if<GlyphRun>(&item);
+    const bool linked = links_ == Links::Annotated && run && !run->link.empty() &&
+                        static_cast<std::size_t>(index) + 1 < items.size() &&
+                        std::holds_alternative<Link>(items[static_cast<std::size_t>(index) + 1]);
+    if (linked) {
+        target = add(StructType::Link, target);
+        ItemTag& annot = tags[static_cast<std::size_t>(index) + 1];
+        annot.kind = ItemTag::Kind::Annotation;
+        annot.element = target;
+    }
+    ItemTag& tag = tags[static_cast<std::size_t>(index)];
+    tag.kind = ItemTag::Kind::Content;
+    tag.element = target;
+    // Items of one element drawn one after another share one marked-content sequence: the
+    // shapes of a figure (a QR code's modules), and the lines of a paragraph (which the
+    // writer then sets in one text object), unless a run carries its own /ActualText.
+    const ItemTag* before = index > 0 ? &tags[static_cast<std::size_t>(index) - 1] : nullptr;
+    if (before && before->kind == ItemTag::Kind::Content && before->element == target) {
+        const auto* prev = std::get_if<GlyphRun>(&items[static_cast<std::size_t>(index) - 1]);
+        const bool shapes = !run && !prev;
+        const bool lines = run && prev && !linked && run->logical.empty() && prev->logical.empty() && !spans(*prev);
+        if (shapes || lines) {
+            tag.mcid = before->mcid;
+            return;
+        }
+    }
+    tag.mcid = next_mcid_[page]++;
+    auto& kids = elements_[static_cast<std::size_t>(target)].kids;
+    kids.push_back({StructKid::Kind::Content, -1, page, tag.mcid, -1, key});
+    if (linked) kids.push_back({StructKid::Kind::Annotation, -1, page, -1, index + 1, key});
+}
+TagPlan plan_tags(const LaidOut& doc, Links links) {
+    TagPlanner planner({doc.figures, doc.section_kinds, doc.tagline_languages}, links);
+    TagPlan plan;
+    for (std::size_t p = 0; p < doc.pages.size(); ++p) plan.pages.push_back(planner.page(doc.pages[p], static_cast<int>(p)));
+    plan.elements = planner.finish();
+    return plan;
+}
 
 }  // namespace leafpress::pdf

@@ -3,10 +3,13 @@
 // artifact. Built from the page model's roles alone; the writer (write_pdf.cpp) turns it into
 // marked content, the StructTreeRoot and its ParentTree.
 #pragma once
+#include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "model/page.hpp"
+#include "model/reading_order.hpp"
 
 namespace leafpress::pdf {
 
@@ -23,6 +26,7 @@ struct StructKid {
     int page = -1;
     int mcid = -1;
     int item = -1;  // the Link item, for Kind::Annotation
+    ReadingKey key{};  // where it comes in reading order (an element: its first content)
 };
 
 struct StructElement {
@@ -52,6 +56,54 @@ struct TagPlan {
 // and PDF/X allows no annotation on the printed area).
 enum class Links { Annotated, TextOnly };
 
+// What the planner needs of the document besides its pages.
+struct TagFacts {
+    std::vector<FigureInfo> figures;
+    std::vector<SectionKind> section_kinds;
+    std::vector<std::string> tagline_languages;
+};
+
+// Plans a page at a time, as pages are finished: each page's items are tagged in the page's
+// reading order, and elements are made as their first content comes. Kids are put in reading
+// order at the end, so a layout whose reading order goes back and forth between pages (a
+// trifold's flap, inside and back) gets the tree it would get from all pages at once.
+class TagPlanner {
+public:
+    TagPlanner(TagFacts facts, Links links);
+    // The tags of page `index` (pages come in order), one per item. Elements made for them are
+    // in elements() from now on.
+    std::vector<ItemTag> page(const Page& page, int index);
+    [[nodiscard]] const std::vector<StructElement>& elements() const { return elements_; }
+    // The elements, each one's kids in reading order: the planner is spent.
+    std::vector<StructElement> finish();
+
+private:
+    struct ListItem {
+        int li, lbl, body;
+    };
+    int add(StructType type, int parent);
+    int element(const std::tuple<int, int, int, int>& key, StructType type, int parent);
+    int section(int s);
+    ListItem list_item(const ElementRef& r);
+    int element_for(const ElementRef& r);
+    void place(const Page& page, int index, int item, std::vector<ItemTag>& tags);
+    ReadingKey sort_kids(int element);
+
+    TagFacts facts_;
+    Links links_;
+    std::vector<StructElement> elements_;
+    std::map<std::tuple<int, int, int, int>, int> made_;
+    std::map<std::tuple<int, int, int, int>, ListItem> items_;
+    std::map<int, int> next_mcid_;
+    static constexpr int kDepths = 3;  // lists nest three levels deep
+    ListItem last_item_[kDepths] = {{-1, -1, -1}, {-1, -1, -1}, {-1, -1, -1}};
+    int nested_[kDepths] = {-1, -1, -1};     // the nested list at each depth
+    int nested_of_[kDepths] = {-1, -1, -1};  // and the item it belongs to
+    int last_block_ = -2;
+    int open_list_ = -1, open_list_section_ = -2;
+};
+
+// Every page at once.
 TagPlan plan_tags(const LaidOut& doc, Links links = Links::Annotated);
 
 }  // namespace leafpress::pdf

@@ -130,3 +130,30 @@ TEST_CASE("tags: a table is Table, TR, TH with its scope and TD, row by row", "[
     CHECK(th.column_header);
     CHECK(plan.pages[0][4].kind == ItemTag::Kind::Artifact);
 }
+
+TEST_CASE("tags: pages planned one at a time give the tree of the reading order, across pages too", "[tags]") {
+    // A trifold's order: its outside (page 1) has the flap's section, the back's call to
+    // action and the cover; the inside (page 2) the next section.
+    LaidOut doc;
+    doc.section_kinds = {SectionKind::Text, SectionKind::Text};
+    Page outside{{Pt(792), Pt(612)}, {}};
+    outside.items.emplace_back(run({Role::Heading, 0, -1}, Pt(60)));
+    outside.items.emplace_back(run({Role::Paragraph, 0, 0}, Pt(80)));
+    outside.items.emplace_back(run({Role::CallToAction, -1, static_cast<int>(CallToActionPart::Heading)}, Pt(60)));
+    outside.items.emplace_back(run({Role::Title}, Pt(40)));
+    Page inside{{Pt(792), Pt(612)}, {}};
+    inside.items.emplace_back(run({Role::Heading, 1, -1}, Pt(60)));
+    inside.items.emplace_back(run({Role::Paragraph, 1, 0}, Pt(80)));
+    doc.pages = {outside, inside};
+    TagPlanner planner({{}, doc.section_kinds, {}}, Links::Annotated);
+    const auto first = planner.page(doc.pages[0], 0);
+    // Tags come as each page does: the title is the first MCID of page 1.
+    CHECK(first[3].mcid == 0);
+    CHECK(planner.elements().size() == 7);  // Document, H1, Sect, H2, P, and the call to action's Sect and H2
+    planner.page(doc.pages[1], 1);
+    TagPlan plan;
+    plan.elements = planner.finish();
+    // The call to action's section, made before the inside's, still comes after it.
+    CHECK(outline(plan) == "Document(H1 Sect(H2 P) Sect(H2 P) Sect(H2))");
+    CHECK(outline(plan) == outline(plan_tags(doc)));
+}
