@@ -39,34 +39,39 @@ std::string marks(const std::array<double, 4>& trim, const std::vector<Pt>& fold
 
 }  // namespace
 
-std::vector<SheetSide> sheet_sides(const LaidOut& doc, const PrintGeometry* print) {
+namespace {
+
+SheetSide make_side(Size trim, std::vector<SheetSlot> slots, const SheetFacts& sheet, const PrintGeometry* print) {
     const double margin = print ? print->margin().value() : 0.0;
     const double bleed = print ? print->bleed.value() : 0.0;
-    std::vector<SheetSide> sides;
-    const auto make = [&](Size trim, std::vector<SheetSlot> slots) {
-        SheetSide s;
-        s.width = trim.width.value() + 2 * margin;
-        s.height = trim.height.value() + 2 * margin;
-        s.trim = {margin, margin, margin + trim.width.value(), margin + trim.height.value()};
-        s.bleed = {s.trim[0] - bleed, s.trim[1] - bleed, s.trim[2] + bleed, s.trim[3] + bleed};
-        for (auto& slot : slots) {
-            slot.tx += margin;
-            slot.ty += margin;
-        }
-        s.slots = std::move(slots);
-        if (print) s.marks = marks(s.trim, doc.sheet.folds, *print);
-        sides.push_back(std::move(s));
-    };
-    if (!doc.imposition) {
-        for (std::size_t p = 0; p < doc.pages.size(); ++p) make(doc.pages[p].size, {SheetSlot{static_cast<int>(p)}});
-        return sides;
+    SheetSide s;
+    s.width = trim.width.value() + 2 * margin;
+    s.height = trim.height.value() + 2 * margin;
+    s.trim = {margin, margin, margin + trim.width.value(), margin + trim.height.value()};
+    s.bleed = {s.trim[0] - bleed, s.trim[1] - bleed, s.trim[2] + bleed, s.trim[3] + bleed};
+    for (auto& slot : slots) {
+        slot.tx += margin;
+        slot.ty += margin;
     }
-    const Imposition& im = *doc.imposition;
+    s.slots = std::move(slots);
+    if (print) s.marks = marks(s.trim, sheet.folds, *print);
+    return s;
+}
+
+}  // namespace
+
+SheetSide page_side(Size page, int index, const SheetFacts& sheet, const PrintGeometry* print) {
+    return make_side(page, {SheetSlot{index}}, sheet, print);
+}
+
+std::vector<SheetSide> imposed_sides(const Imposition& im, const std::vector<Size>& pages, const SheetFacts& sheet,
+                                     const PrintGeometry* print) {
+    std::vector<SheetSide> sides;
     for (const auto& side : im.sides) {
         std::vector<SheetSlot> slots;
         for (const auto& slot : side) {
-            if (slot.page < 0 || static_cast<std::size_t>(slot.page) >= doc.pages.size()) continue;  // a blank page
-            const Size size = doc.pages[static_cast<std::size_t>(slot.page)].size;
+            if (slot.page < 0 || static_cast<std::size_t>(slot.page) >= pages.size()) continue;  // a blank page
+            const Size size = pages[static_cast<std::size_t>(slot.page)];
             SheetSlot s;
             s.page = slot.page;
             s.tx = slot.at.x.value();
@@ -77,8 +82,17 @@ std::vector<SheetSide> sheet_sides(const LaidOut& doc, const PrintGeometry* prin
             s.bottom = (slot.at.y + size.height).value() >= im.sheet.height.value() - kTouch;
             slots.push_back(s);
         }
-        make(im.sheet, std::move(slots));
+        sides.push_back(make_side(im.sheet, std::move(slots), sheet, print));
     }
+    return sides;
+}
+
+std::vector<SheetSide> sheet_sides(const LaidOut& doc, const PrintGeometry* print) {
+    std::vector<Size> sizes;
+    for (const auto& p : doc.pages) sizes.push_back(p.size);
+    if (doc.imposition) return imposed_sides(*doc.imposition, sizes, doc.sheet, print);
+    std::vector<SheetSide> sides;
+    for (std::size_t p = 0; p < sizes.size(); ++p) sides.push_back(page_side(sizes[p], static_cast<int>(p), doc.sheet, print));
     return sides;
 }
 

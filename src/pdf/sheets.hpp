@@ -39,6 +39,13 @@ struct SheetSide {
 // grown by the marks' margin all round.
 std::vector<SheetSide> sheet_sides(const LaidOut& doc, const PrintGeometry* print);
 
+// The side of reading page `index` printed as it is (no imposition).
+SheetSide page_side(Size page, int index, const SheetFacts& sheet, const PrintGeometry* print);
+
+// The sides of an imposition, given the size of each reading page.
+std::vector<SheetSide> imposed_sides(const Imposition& im, const std::vector<Size>& pages, const SheetFacts& sheet,
+                                     const PrintGeometry* print);
+
 // A box or image on a reading page, run on into the bleed at the edges of the page that are
 // the sheet's.
 Rect into_bleed(Rect r, Size page, const SheetSlot& slot, Pt bleed);

@@ -7,7 +7,7 @@
 
 namespace leafpress::pdf {
 
-std::string open_marked(const TagPlan& plan, const ItemTag& tag, const std::u32string& actual_text) {
+std::string open_marked(const std::vector<StructElement>& elements, const ItemTag& tag, const std::u32string& actual_text) {
     switch (tag.kind) {
         case ItemTag::Kind::Artifact: return "/Artifact BMC\n";
         case ItemTag::Kind::Pagination: return "/Artifact <</Type /Pagination>> BDC\n";
@@ -15,7 +15,7 @@ std::string open_marked(const TagPlan& plan, const ItemTag& tag, const std::u32s
         case ItemTag::Kind::Content: break;
     }
     std::string s = "/";
-    s += type_name(plan.elements[static_cast<std::size_t>(tag.element)].type);
+    s += type_name(elements[static_cast<std::size_t>(tag.element)].type);
     s += " <</MCID " + std::to_string(tag.mcid);
     if (!actual_text.empty()) s += " /ActualText " + text_token(actual_text);
     return s + ">> BDC\n";
@@ -29,10 +29,11 @@ std::string ref(unsigned n) { return std::to_string(n) + " 0 R"; }
 
 }  // namespace
 
-std::vector<std::string> write_structure(HPDF_Doc doc, const TagPlan& plan, const WrittenPages& written, unsigned first) {
+std::vector<std::string> write_structure(HPDF_Doc doc, const std::vector<StructElement>& elements, const WrittenPages& written,
+                                         unsigned first) {
     // Objects: the StructTreeRoot (first), then one per element. They are written here as text,
     // not as libharu objects: a long document's tree would otherwise take ten times the memory.
-    std::vector<std::string> objects(plan.elements.size() + 1);
+    std::vector<std::string> objects(elements.size() + 1);
     const auto element = [&](int i) { return ref(first + 1 + static_cast<unsigned>(i)); };
     const std::string root = ref(first);
     const auto page_ref = [&](int side) { return ref(object_number(written.pages[static_cast<std::size_t>(side)])); };
@@ -40,8 +41,8 @@ std::vector<std::string> write_structure(HPDF_Doc doc, const TagPlan& plan, cons
     // ParentTree: for each page, its MCIDs' elements; for each annotation, its Link element.
     std::vector<std::vector<int>> by_mcid(written.pages.size());
     std::vector<std::pair<HPDF_Annotation, int>> annotations;
-    for (std::size_t i = 0; i < plan.elements.size(); ++i) {
-        const StructElement& e = plan.elements[i];
+    for (std::size_t i = 0; i < elements.size(); ++i) {
+        const StructElement& e = elements[i];
         // (/Type /StructElem is optional: left out, as in every element of a long document it adds up.)
         std::string d = "<< /S /" + std::string(type_name(e.type)) + " /P " +
                         (e.parent < 0 ? root : element(e.parent));

@@ -29,13 +29,14 @@ struct WrittenPages {
 };
 
 // The marked-content operator that opens an item ("/P <</MCID 3>> BDC"), and its close.
-std::string open_marked(const TagPlan& plan, const ItemTag& tag, const std::u32string& actual_text);
+std::string open_marked(const std::vector<StructElement>& elements, const ItemTag& tag, const std::u32string& actual_text);
 
-// The structure tree and its ParentTree as the text of new objects numbered from `first` (the
+// The structure tree (its elements, [0] the Document) and its ParentTree as the text of new objects numbered from `first` (the
 // StructTreeRoot first), for pack_objects to add after libharu's; and, as libharu objects, the
 // pages' StructParents and Tabs, the annotations' StructParent and the catalog's MarkInfo. The
 // catalog's /StructTreeRoot is the caller's to add (it names object `first`).
-std::vector<std::string> write_structure(HPDF_Doc doc, const TagPlan& plan, const WrittenPages& written, unsigned first);
+std::vector<std::string> write_structure(HPDF_Doc doc, const std::vector<StructElement>& elements, const WrittenPages& written,
+                                         unsigned first);
 
 struct MetadataFacts {
     std::string title, author, subject, keywords, language;

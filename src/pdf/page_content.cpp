@@ -1,0 +1,382 @@
+#include "pdf/page_content.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/utf8.hpp"
+#include "pdf/deflate.hpp"
+#include "pdf/structure.hpp"
+
+namespace leafpress::pdf {
+
+EmbeddedFont& DocumentResources::font_for(const text::Face* face) {
+    auto it = fonts_.find(face);
+    if (it != fonts_.end()) return *it->second;
+    auto f = std::make_unique<EmbeddedFont>(pdf_, *face, "F" + std::to_string(fonts_.size() + 1), codes_);
+    auto& ref = *f;
+    fonts_order_.push_back(face);
+    fonts_.emplace(face, std::move(f));
+    return ref;
+}
+
+HPDF_Image DocumentResources::image_for(const std::shared_ptr<const Raster>& raster) {
+    if (!raster) return nullptr;
+    auto it = images_.find(raster.get());
+    if (it != images_.end()) return it->second;
+    const auto w = static_cast<HPDF_UINT>(raster->width), h = static_cast<HPDF_UINT>(raster->height);
+    HPDF_Image img = nullptr;
+    if (raster->channels == 1) {
+        img = HPDF_LoadRawImageFromMem(pdf_, raster->pixels.data(), w, h, HPDF_CS_DEVICE_GRAY, 8);
+    } else if (print()) {
+        const auto cmyk = print_->convert_pixels(raster->pixels);
+        img = HPDF_LoadRawImageFromMem(pdf_, cmyk.data(), w, h, HPDF_CS_DEVICE_CMYK, 8);
+    } else {
+        img = HPDF_LoadRawImageFromMem(pdf_, raster->pixels.data(), w, h, HPDF_CS_DEVICE_RGB, 8);
+    }
+    if (img && !raster->alpha.empty()) {
+        HPDF_Image mask = HPDF_LoadRawImageFromMem(pdf_, raster->alpha.data(), w, h, HPDF_CS_DEVICE_GRAY, 8);
+        if (mask) HPDF_Image_AddSMask(img, mask);
+    }
+    images_[raster.get()] = img;
+    return img;
+}
+
+std::string DocumentResources::colour(const Color& c, Paint paint) const {
+    if (print()) {
+        const Cmyk k = print_->convert(c);
+        return num(k.c, 4) + " " + num(k.m, 4) + " " + num(k.y, 4) + " " + num(k.k, 4) + (paint == Paint::Fill ? " k\n" : " K\n");
+    }
+    // Three decimals tell 8-bit colours apart; a grey is DeviceGray (PDF/A allows it where
+    // there is an output intent, as here).
+    if (c.r == c.g && c.g == c.b) return num(c.r) + (paint == Paint::Fill ? " g\n" : " G\n");
+    return num(c.r) + " " + num(c.g) + " " + num(c.b) + (paint == Paint::Fill ? " rg\n" : " RG\n");
+}
+
+bool DocumentResources::finish_fonts(Diagnostics& diags) {
+    for (const text::Face* face : fonts_order_) {  // creation order: object numbers stay stable
+        std::string err;
+        EmbeddedFont& font = *fonts_.at(face);
+        if (font.uses_byte_codes() && !byte_codes_) {
+            byte_codes_ = byte_codes_cmap(pdf_);
+            to_unicode_ = shared_to_unicode(pdf_, codes_);
+        }
+        if (!font.finish(byte_codes_, to_unicode_, err)) {
+            diags.error("pdf.font", {face->path(), 0, 0}, err);
+            return false;
+        }
+    }
+    return true;
+}
+
+void write_content(HPDF_Page side, const std::string& s) {
+    auto* attr = static_cast<HPDF_PageAttr>(side->attr);
+    // With its length: a two-byte character code may hold a zero byte.
+    HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(s.data()), static_cast<HPDF_UINT>(s.size()));
+}
+
+void compress_content(HPDF_Page side) {
+    auto* attr = static_cast<HPDF_PageAttr>(side->attr);
+    HPDF_Stream stream = attr->stream;
+    HPDF_UINT32 size = HPDF_Stream_Size(stream);
+    std::string raw(size, '\0');
+    if (HPDF_Stream_Seek(stream, 0, HPDF_SEEK_SET) != HPDF_OK ||
+        HPDF_Stream_Read(stream, reinterpret_cast<HPDF_BYTE*>(raw.data()), &size) != HPDF_OK || size != raw.size())
+        return;  // left for libharu to compress
+    const std::string packed = deflate(raw);
+    if (packed.empty()) return;
+    HPDF_MemStream_FreeData(stream);
+    HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(packed.data()), static_cast<HPDF_UINT>(packed.size()));
+    attr->contents->filter = HPDF_STREAM_FILTER_NONE;
+    mark_precompressed(attr->contents);
+}
+
+namespace {
+
+enum class Layer { Text, Marks };
+
+// Writes glyphs as one TJ array, each at its absolute position: the adjustments come from
+// where the viewer's pen is, so rounding never drifts.
+//
+// Text extraction (poppler) starts a new word at every change of baseline, and at a gap
+// after a glyph, so a mark that sits above or below it, or one moved back over its base
+// (a Devanagari vowel sign), would split its word. In the Text layer such a glyph is
+// written invisible (Tr 3) on the baseline where the pen stands, carrying its text; the
+// Marks layer then draws it visibly where it belongs, under a character id that stands
+// for no text.
+std::string show(const GlyphRun& run, EmbeddedFont& font, double size, Layer layer) {
+    const std::vector<PlacedGlyph>& glyphs = run.glyphs;
+    std::string s = "[";
+    double pen = 0;  // where the viewer's pen is, in points from the origin
+    Pt next{0};      // where the layout's pen stands: after the last glyph that advanced
+    std::size_t cluster_end = 0;  // past the last glyph of an open cluster span
+    std::size_t string_end = std::string::npos;  // just past the last string written
+    int drawn = 0;
+    for (std::size_t i = 0; i < glyphs.size(); ++i) {
+        const PlacedGlyph& g = glyphs[i];
+        const bool moved = g.advance() == Pt(0) && i > 0 && std::abs((g.x() - next).value()) > 0.0005;
+        const bool off_baseline = g.y_offset() != Pt(0) || moved;
+        if (g.advance() != Pt(0) || i == 0) next = g.x() + g.advance();
+        if (layer == Layer::Marks && !off_baseline) continue;
+        // A cluster of several spacing glyphs (an Indic vowel sign drawn before its
+        // consonant, say) is one span with the cluster's text: extraction would otherwise
+        // see a gap after the glyph that carries the text, and read a space into the word.
+        if (layer == Layer::Text && i >= cluster_end && g.text_length > 0 && g.kind == text::GlyphKind::Text) {
+            std::size_t e = i + 1;
+            bool spacing = false;
+            while (e < glyphs.size() && glyphs[e].text_length == 0 && glyphs[e].kind == text::GlyphKind::Text) {
+                spacing = spacing || glyphs[e].advance() > Pt(0);
+                ++e;
+            }
+            if (spacing) {
+                s += "] TJ\n/Span <</ActualText " + text_token(run.text_of(g)) + ">> BDC\n[";
+                cluster_end = e;
+            }
+        }
+        const bool in_cluster = i < cluster_end;
+        // A hyphen added at a line break reads as nothing.
+        const bool added = g.kind == text::GlyphKind::Hyphen && layer == Layer::Text;
+        if (added) s += "] TJ\n/Span <</ActualText ()>> BDC\n[";
+        const auto [code, bytes, w, actual] =
+            font.use(g.gid, layer == Layer::Text && !in_cluster ? run.text_of(g) : std::u32string_view());
+        // A glyph whose character id cannot carry this text (CFF fonts) says it in a span.
+        const bool spanned = actual && !added && !in_cluster;
+        if (spanned) s += "] TJ\n/Span <</ActualText " + text_token(*actual) + ">> BDC\n[";
+        if (off_baseline) {
+            s += layer == Layer::Text ? std::string("] TJ\n3 Tr\n[")
+                                      : "] TJ\n" + num(g.y_offset().value()) + " Ts\n[";
+        }
+        // In the Text layer a detached mark stands just before where the pen is (before what
+        // follows it, for readers that sort by position); the Marks layer puts it
+        // where it is drawn.
+        const double target = layer == Layer::Text && moved ? next.value() - 0.01 : g.x().value();
+        const double delta = target - pen;
+        if (std::abs(delta) > 0.0005) {
+            // TJ numbers are thousandths of an em, subtracted from the position.
+            // A tenth of a thousandth of an em (at most 0.006 pt at 12 pt) is far below a
+            // printer dot; the pen follows what is written, so no error adds up.
+            const double adj = std::round(-delta * 1000.0 / size * 10.0) / 10.0;
+            s += num(adj);
+            pen += -adj * size / 1000.0;
+        }
+        // Glyphs with nothing between them share one string: "(Stem cell)". Codes are
+        // bytes (one for an ASCII character, else two); the few that a literal string
+        // cannot hold as they are get a backslash.
+        if (s.size() == string_end) s.pop_back();
+        else s.push_back('(');
+        for (int b = bytes - 1; b >= 0; --b) {
+            const auto byte = static_cast<char>((code >> (8 * b)) & 0xFF);
+            if (byte == '(' || byte == ')' || byte == '\\') s.push_back('\\');
+            if (byte == '\r') s += "\\r";
+            else s.push_back(byte);
+        }
+        s.push_back(')');
+        string_end = s.size();
+        ++drawn;
+        pen += static_cast<double>(w) * size / 1000.0;
+        if (off_baseline) s += layer == Layer::Text ? "] TJ\n0 Tr\n[" : "] TJ\n0 Ts\n[";
+        if (added || spanned) s += "] TJ\nEMC\n[";
+        if (in_cluster && i + 1 == cluster_end) s += "] TJ\nEMC\n[";
+    }
+    if (drawn == 0 && layer == Layer::Marks) return {};
+    return s + "] TJ\n";
+}
+
+// What the page's content stream has set so far, so that the lines of a paragraph share
+// one text object and say only what changes: a font or colour once, then relative moves.
+struct TextState {
+    bool open = false;                 // inside BT ... ET
+    const EmbeddedFont* font = nullptr;  // Tf (kept across text objects)
+    double size = 0;
+    std::optional<Color> color;        // rg; forgotten when anything else is drawn
+    double x = 0, y = 0;               // the line origin the last Td set, as written
+};
+
+
+// Draws one page's items; the state of its text between them.
+class PageDrawer {
+public:
+    PageDrawer(const PagePlacement& at, Size size, DocumentResources& r) : at_(at), size_(size), r_(r) {}
+
+    void draw(const std::vector<PageItem>& items, const std::vector<ItemTag>& tags);
+
+private:
+    [[nodiscard]] double flip(Pt y) const { return (size_.height - y).value(); }
+    void write(const std::string& s) { write_content(at_.side, s); }
+    void end_text();
+    void glyph_run(const GlyphRun& run);
+    void add_font_resource(const EmbeddedFont& font);
+    std::string cells(const CellGrid& grid) const;
+    void link(const std::vector<PageItem>& items, std::size_t index, const Link& it);
+
+    const PagePlacement& at_;
+    Size size_;
+    DocumentResources& r_;
+    TextState ts_;
+};
+
+void PageDrawer::end_text() {
+    if (!ts_.open) return;
+    HPDF_Page_EndText(at_.side);
+    ts_.open = false;
+}
+
+void PageDrawer::add_font_resource(const EmbeddedFont& font) {
+    auto* attr = static_cast<HPDF_PageAttr>(at_.side->attr);
+    if (!attr->fonts) {
+        HPDF_Dict resources = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(at_.side, "Resources", HPDF_OCLASS_DICT));
+        HPDF_Dict fonts = HPDF_Dict_New(r_.pdf()->mmgr);
+        HPDF_Dict_Add(resources, "Font", fonts);
+        attr->fonts = fonts;
+    }
+    if (!HPDF_Dict_GetItem(attr->fonts, font.resource_name().c_str(), HPDF_OCLASS_DICT))
+        HPDF_Dict_Add(attr->fonts, font.resource_name().c_str(), font.dict());
+}
+
+void PageDrawer::glyph_run(const GlyphRun& run) {
+    if (run.glyphs.empty()) return;
+    EmbeddedFont& font = r_.font_for(run.face);
+    add_font_resource(font);
+    const double size = run.size.value();
+    std::string s;
+    if (!ts_.open) {
+        HPDF_Page_BeginText(at_.side);
+        ts_.open = true;
+        ts_.x = ts_.y = 0;  // BT starts at the origin
+    }
+    if (ts_.font != &font || ts_.size != size) {
+        s += "/" + font.resource_name() + " " + num(size) + " Tf\n";
+        ts_.font = &font;
+        ts_.size = size;
+    }
+    if (!ts_.color || !(*ts_.color == run.color)) {
+        s += r_.colour(run.color, Paint::Fill);
+        ts_.color = run.color;
+    }
+    // Td moves from the last line's origin; the move written is the one remembered, so
+    // rounding never accumulates down a paragraph.
+    const auto move = [&](double x, double y) {
+        const double dx = std::round((x - ts_.x) * 1000.0) / 1000.0, dy = std::round((y - ts_.y) * 1000.0) / 1000.0;
+        ts_.x += dx;
+        ts_.y += dy;
+        return num(dx) + " " + num(dy) + " Td\n";
+    };
+    s += move(run.origin.x.value(), flip(run.origin.y));
+    s += show(run, font, size, Layer::Text);
+    const std::string marks = show(run, font, size, Layer::Marks);  // empty without marks
+    if (!marks.empty()) s += "0 0 Td\n" + marks;                   // back to the line's start
+    write(s);
+}
+
+// A cell grid as one path in cell units (a cell is 1 by 1, rows going down from the grid's
+// top-left corner) of rectangles (cell_rectangles), filled once: a QR code is a few hundred
+// bytes, and one fill leaves no seams between its cells.
+std::string PageDrawer::cells(const CellGrid& grid) const {
+    const Size cell = grid.cell();
+    std::string s = "q\n" + num(cell.width.value(), 5) + " 0 0 " + num(-cell.height.value(), 5) + " " + num(grid.rect.x.value()) +
+                    " " + num(flip(grid.rect.y)) + " cm\n" + r_.colour(grid.color, Paint::Fill);
+    for (const CellRect& c : cell_rectangles(grid))
+        s += std::to_string(c.column) + " " + std::to_string(c.row) + " " + std::to_string(c.width) + " " +
+             std::to_string(c.height) + " re\n";
+    return s + "f\nQ\n";
+}
+
+// A link's annotation. What it says to a reader: the text of the run it covers, and where it goes.
+void PageDrawer::link(const std::vector<PageItem>& items, std::size_t index, const Link& it) {
+    // Annotations are placed on the side, not in the page's moved space.
+    const SheetSlot& slot = at_.slot;
+    HPDF_Rect rect{static_cast<HPDF_REAL>(it.rect.x.value() + slot.tx), static_cast<HPDF_REAL>(flip(it.rect.bottom()) + slot.ty),
+                   static_cast<HPDF_REAL>(it.rect.right().value() + slot.tx), static_cast<HPDF_REAL>(flip(it.rect.y) + slot.ty)};
+    HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(at_.side, rect, it.uri.c_str());
+    if (!a) return;
+    HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+    HPDF_Dict_AddNumber(a, "F", 4);  // printed, as PDF/A asks
+    std::u32string text;
+    if (index > 0)
+        if (const auto* run = std::get_if<GlyphRun>(&items[index - 1])) text += run->text;
+    const std::string shown = utf8::encode(text);
+    HPDF_Dict_Add(a, "Contents", text_string(r_.pdf(), shown.empty() ? it.uri : shown + " (" + it.uri + ")"));
+    r_.annotations[{at_.page, static_cast<int>(index)}] = a;
+}
+
+void PageDrawer::draw(const std::vector<PageItem>& items, const std::vector<ItemTag>& tags) {
+    const bool print = r_.print();
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const PageItem& item = items[i];
+        // PDF/X-4 allows no annotation on the printed area, and paper has no links: in print
+        // a link is its text alone (the plan made no Link elements).
+        if (print && std::holds_alternative<Link>(item)) continue;
+        ItemTag tag = tags[i];
+        if (tag.kind == ItemTag::Kind::Content) tag.mcid += at_.mcid_offset;
+        const auto* run = std::get_if<GlyphRun>(&item);
+        // A sequence spans the items that share its MCID (a figure's shapes), or artifacts of
+        // one kind that follow one another (a footer's pieces).
+        const auto same = [&](std::size_t k) {
+            if (k >= tags.size() || tags[k].kind != tags[i].kind) return false;
+            if (tags[i].kind == ItemTag::Kind::Content) return tags[k].mcid == tags[i].mcid;
+            return tags[i].kind != ItemTag::Kind::Annotation && (!print || !std::holds_alternative<Link>(items[k]));
+        };
+        const bool opens = !(i > 0 && same(i - 1));
+        const bool closes = !same(i + 1);
+        const std::string open = opens ? open_marked(*at_.elements, tag, run ? run->logical : std::u32string()) : "";
+        if (opens || !run) end_text();
+        if (!run) ts_.color.reset();
+        if (!open.empty()) write(open);
+        std::visit(
+            [&](const auto& it) {
+                using T = std::decay_t<decltype(it)>;
+                if constexpr (std::is_same_v<T, GlyphRun>) {
+                    glyph_run(it);
+                } else if constexpr (std::is_same_v<T, Box>) {
+                    // A filled band at the sheet's edge runs on into the bleed.
+                    const auto b = print && it.fill && !it.stroke && at_.geometry
+                                       ? into_bleed(it.rect, size_, at_.slot, at_.geometry->bleed)
+                                       : it.rect;
+                    const auto x = static_cast<HPDF_REAL>(b.x.value());
+                    const auto y = static_cast<HPDF_REAL>(flip(b.bottom()));
+                    const auto w = static_cast<HPDF_REAL>(b.width.value());
+                    const auto h = static_cast<HPDF_REAL>(b.height.value());
+                    if (it.fill) write(r_.colour(*it.fill, Paint::Fill));
+                    if (it.stroke) {
+                        write(r_.colour(*it.stroke, Paint::Stroke));
+                        HPDF_Page_SetLineWidth(at_.side, static_cast<HPDF_REAL>(it.stroke_width.value()));
+                    }
+                    HPDF_Page_Rectangle(at_.side, x, y, w, h);
+                    if (it.fill && it.stroke) HPDF_Page_FillStroke(at_.side);
+                    else if (it.fill) HPDF_Page_Fill(at_.side);
+                    else HPDF_Page_Stroke(at_.side);
+                } else if constexpr (std::is_same_v<T, Rule>) {
+                    write(r_.colour(it.color, Paint::Stroke));
+                    HPDF_Page_SetLineWidth(at_.side, static_cast<HPDF_REAL>(it.thickness.value()));
+                    HPDF_Page_MoveTo(at_.side, static_cast<HPDF_REAL>(it.from.x.value()), static_cast<HPDF_REAL>(flip(it.from.y)));
+                    HPDF_Page_LineTo(at_.side, static_cast<HPDF_REAL>(it.to.x.value()), static_cast<HPDF_REAL>(flip(it.to.y)));
+                    HPDF_Page_Stroke(at_.side);
+                } else if constexpr (std::is_same_v<T, Image>) {
+                    if (HPDF_Image img = r_.image_for(it.raster))
+                        HPDF_Page_DrawImage(at_.side, img, static_cast<HPDF_REAL>(it.rect.x.value()),
+                                            static_cast<HPDF_REAL>(flip(it.rect.bottom())),
+                                            static_cast<HPDF_REAL>(it.rect.width.value()),
+                                            static_cast<HPDF_REAL>(it.rect.height.value()));
+                } else if constexpr (std::is_same_v<T, CellGrid>) {
+                    write(cells(it));
+                } else if constexpr (std::is_same_v<T, Link>) {
+                    link(items, i, it);
+                }
+            },
+            item);
+        if (closes) end_text();
+        if (closes && tag.kind != ItemTag::Kind::Annotation) write("EMC\n");
+    }
+    end_text();
+}
+
+}  // namespace
+
+void draw_page(const PagePlacement& at, Size size, const std::vector<PageItem>& items, const std::vector<ItemTag>& tags,
+               DocumentResources& resources) {
+    const bool moved = at.slot.tx != 0 || at.slot.ty != 0;
+    if (moved) write_content(at.side, "q\n1 0 0 1 " + num(at.slot.tx) + " " + num(at.slot.ty) + " cm\n");
+    PageDrawer(at, size, resources).draw(items, tags);
+    if (moved) write_content(at.side, "Q\n");
+}
+
+}  // namespace leafpress::pdf
