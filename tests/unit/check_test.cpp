@@ -269,3 +269,33 @@ TEST_CASE("check.image-resolution: a figure printed under 150 dpi is a warning",
     REQUIRE(has(d, "check.image-resolution"));
     CHECK(d.all()[0].message == "the figure 'soft.png' prints at 75 dpi; under 150 dpi it looks blurred");
 }
+
+TEST_CASE("checks of late furniture: a page's footer that came at the end, against the page it is drawn on", "[check]") {
+    Handmade h;
+    const auto run_checker = [&](const std::vector<PageItem>& body, const std::vector<PageItem>& late) {
+        Diagnostics d;
+        LeafletChecker checker({h.doc, h.brand, h.layout, Date{2026, 11, 25}}, d);
+        checker.start({});
+        checker.page({h.layout.page, body});
+        DocumentEnd end;
+        end.late = {late};
+        end.smallest = Pt(12);
+        checker.end(end);
+        return d;
+    };
+    const std::vector<PageItem> body{h.run(U"Some text", {Pt(50), Pt(400)}, Role::Paragraph)};
+    // The number in the late footer is the page's number: no finding; without it, one.
+    CHECK_FALSE(has(run_checker(body, {h.phone({Pt(50), Pt(800)})}), "check.phone"));
+    CHECK(has(run_checker(body, {}), "check.phone"));
+    // A footer drawn over the page's text overlaps it.
+    const auto over = run_checker(body, {h.phone({Pt(60), Pt(400)})});
+    REQUIRE(has(over, "check.overlap"));
+    CHECK(std::any_of(over.all().begin(), over.all().end(), [](const Diagnostic& x) {
+        return x.message == "on page 1, text \"Some text\" and text \"(555) 010-0199\" overlap";
+    }));
+    // Late text over a dark box of the page is read against that box.
+    std::vector<PageItem> dark = body;
+    dark.emplace_back(Box{{Pt(0), Pt(700), Pt(600), Pt(142)}, Color{0.1, 0.1, 0.1}, std::nullopt, Pt(0), {Role::Decoration}});
+    CHECK(has(run_checker(dark, {h.phone({Pt(50), Pt(800)})}), "check.contrast"));
+    CHECK_FALSE(has(run_checker(body, {h.phone({Pt(50), Pt(800)})}), "check.contrast"));
+}
