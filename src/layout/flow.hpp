@@ -4,6 +4,7 @@
 #include "content/document.hpp"
 #include "core/diagnostics.hpp"
 #include "model/page.hpp"
+#include "model/page_sink.hpp"
 #include "style/brand.hpp"
 #include "style/layout.hpp"
 #include "text/fonts.hpp"
@@ -16,6 +17,11 @@ struct TextResources {
     const text::LazyHyphenator* hyphenator = nullptr;
 };
 
+// Lays the document out, giving each page to `sink` as it is finished (see model/page_sink.hpp).
+void flow(const Document& doc, const Brand& brand, const Layout& layout, const TextResources& text, Diagnostics& diags,
+          PageSink& sink);
+
+// The same, every page collected.
 LaidOut flow(const Document& doc, const Brand& brand, const Layout& layout, const TextResources& text,
              Diagnostics& diags);
 

@@ -3,20 +3,28 @@
 
 namespace leafpress::output {
 
-std::optional<Rendition> PdfWriter::write(LaidOut doc, Diagnostics& diags) const {
-    PdfOptions options;
-    options.source_date = settings_.source_date;
-    options.srgb_profile = settings_.srgb_profile;
-    options.print = settings_.print;
-    auto bytes = write_pdf(std::move(doc), options, diags);
+struct PdfWriter::Builder {
+    explicit Builder(PdfOptions options) : pdf(std::move(options)) {}
+    PdfBuilder pdf;
+};
+
+PdfWriter::PdfWriter(const PdfSettings& settings)
+    : builder_(std::make_unique<Builder>(PdfOptions{settings.source_date, settings.srgb_profile, settings.print})) {}
+PdfWriter::~PdfWriter() = default;
+void PdfWriter::start(const DocumentStart& start) { builder_->pdf.start(start); }
+void PdfWriter::page(const Page& page) { builder_->pdf.page(page); }
+void PdfWriter::end(const DocumentEnd& end) { builder_->pdf.end(end); }
+
+std::optional<Rendition> PdfWriter::finish(Diagnostics& diags) {
+    auto bytes = builder_->pdf.finish(diags);
     if (!bytes) return std::nullopt;
     Rendition r;
     r.files.push_back(std::move(*bytes));
     return r;
 }
 
-std::optional<Rendition> DumpWriter::write(LaidOut doc, Diagnostics&) const {
-    const std::string text = dump(doc);
+std::optional<Rendition> DumpWriter::finish(Diagnostics&) {
+    const std::string text = dump(pages_.laid());
     Rendition r;
     r.files.emplace_back(text.begin(), text.end());
     return r;

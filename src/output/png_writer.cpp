@@ -82,6 +82,4 @@ std::optional<Rendition> PngWriter::draw(const LaidOut& doc, Diagnostics& diags)
     return Rendition{std::move(drawn.files)};
 }
 
-std::optional<Rendition> PngWriter::write(LaidOut doc, Diagnostics& diags) const { return draw(doc, diags); }
-
 }  // namespace leafpress::output

@@ -1,8 +1,10 @@
-// Output writers over the page model. Each turns a laid-out leaflet into files' bytes and reads
-// only the model: the PDF (tagged, PDF/A and PDF/UA, or the print shop's PDF/X), PNG pictures
-// of the printed sides drawn with cairo, and the model's text dump for golden tests.
+// Output writers over the page model. Each takes a laid-out leaflet a page at a time (a
+// PageSink) and, once it has ended, gives its files' bytes, reading only the model: the PDF
+// (tagged, PDF/A and PDF/UA, or the print shop's PDF/X), written as pages come; PNG pictures of
+// the printed sides drawn with cairo; and the model's text dump for golden tests.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,6 +12,7 @@
 #include "core/color_profile.hpp"
 #include "core/diagnostics.hpp"
 #include "model/page.hpp"
+#include "model/page_sink.hpp"
 
 namespace leafpress::output {
 
@@ -18,12 +21,15 @@ struct Rendition {
     std::vector<std::vector<std::uint8_t>> files;
 };
 
-class Writer {
+class Writer : public PageSink {
 public:
-    virtual ~Writer() = default;
-    // Writes the leaflet, or says why not (nullopt, with an error). The writer owns the model
-    // from here and may let go of each page's items once it has written them.
-    [[nodiscard]] virtual std::optional<Rendition> write(LaidOut doc, Diagnostics& diags) const = 0;
+    // The files, once the leaflet has ended; or nullopt, with an error.
+    [[nodiscard]] virtual std::optional<Rendition> finish(Diagnostics& diags) = 0;
+    // A whole leaflet at once: its pages are let go as they are written.
+    [[nodiscard]] std::optional<Rendition> write(LaidOut doc, Diagnostics& diags) {
+        emit(std::move(doc), *this);
+        return finish(diags);
+    }
 };
 
 struct PdfSettings {
@@ -34,11 +40,16 @@ struct PdfSettings {
 
 class PdfWriter final : public Writer {
 public:
-    explicit PdfWriter(PdfSettings settings) : settings_(std::move(settings)) {}
-    [[nodiscard]] std::optional<Rendition> write(LaidOut doc, Diagnostics& diags) const override;
+    explicit PdfWriter(const PdfSettings& settings);
+    ~PdfWriter() override;
+    void start(const DocumentStart& start) override;
+    void page(const Page& page) override;
+    void end(const DocumentEnd& end) override;
+    [[nodiscard]] std::optional<Rendition> finish(Diagnostics& diags) override;
 
 private:
-    PdfSettings settings_;
+    struct Builder;
+    std::unique_ptr<Builder> builder_;
 };
 
 // How glyphs are drawn: filled as outlines at the positions poppler draws them (pictures that
@@ -52,22 +63,33 @@ struct PngSettings {
 };
 
 // Each printed side as a PNG, as a PDF viewer draws it at the same resolution: white paper,
-// the PDF's colours, glyphs from the same font files at HarfBuzz's positions.
+// the PDF's colours, glyphs from the same font files at HarfBuzz's positions. Pictures are drawn
+// once every page has come.
 class PngWriter final : public Writer {
 public:
     explicit PngWriter(PngSettings settings) : settings_(settings) {}
-    [[nodiscard]] std::optional<Rendition> write(LaidOut doc, Diagnostics& diags) const override;
-    // The same without taking the model: for thumbnails drawn before the PDF is written.
+    void start(const DocumentStart& start) override { pages_.start(start); }
+    void page(const Page& page) override { pages_.page(page); }
+    void end(const DocumentEnd& end) override { pages_.end(end); }
+    [[nodiscard]] std::optional<Rendition> finish(Diagnostics& diags) override { return draw(pages_.laid(), diags); }
+    // The pictures of a whole leaflet: for thumbnails drawn beside another writer.
     [[nodiscard]] std::optional<Rendition> draw(const LaidOut& doc, Diagnostics& diags) const;
 
 private:
     PngSettings settings_;
+    Collector pages_;
 };
 
 // The page model as text, one line per item (model/dump.hpp): one file.
 class DumpWriter final : public Writer {
 public:
-    [[nodiscard]] std::optional<Rendition> write(LaidOut doc, Diagnostics& diags) const override;
+    void start(const DocumentStart& start) override { pages_.start(start); }
+    void page(const Page& page) override { pages_.page(page); }
+    void end(const DocumentEnd& end) override { pages_.end(end); }
+    [[nodiscard]] std::optional<Rendition> finish(Diagnostics& diags) override;
+
+private:
+    Collector pages_;
 };
 
 }  // namespace leafpress::output

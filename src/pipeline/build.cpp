@@ -9,10 +9,26 @@
 #include "check/check.hpp"
 #include "content/load_content.hpp"
 #include "layout/flow.hpp"
+#include "model/page_sink.hpp"
 #include "style/brand.hpp"
 #include "style/layout.hpp"
 
 namespace leafpress {
+
+namespace {
+
+// How many reading pages a leaflet has, and printed sides (two pages to a side in a booklet).
+struct PageCount final : PageSink {
+    int pages = 0, sides = 0;
+    std::optional<int> imposed;
+    void start(const DocumentStart& start) override {
+        if (start.imposition) imposed = static_cast<int>(start.imposition->sides.size());
+    }
+    void page(const Page&) override { ++pages; }
+    void end(const DocumentEnd&) override { sides = imposed.value_or(pages); }
+};
+
+}  // namespace
 
 BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
     BuildResult r;
@@ -66,13 +82,42 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
         }
     }
 
-    // Shape, break and flow; then check what came out.
-    LaidOut laid = flow(*doc, *brand, *layout, {*fonts, hyphenator}, d);
-    r.pages = static_cast<int>(laid.pages.size());
-    r.sides = laid.imposition ? static_cast<int>(laid.imposition->sides.size()) : r.pages;
-    check_leaflet({*doc, *brand, *layout, laid, request.today,
-                   request.output == Output::Print ? Medium::Print : Medium::Screen},
-                  d);
+    // The writer for the format asked for; the PDF needs the print shop's colours before its
+    // first page.
+    output::PdfSettings pdf;
+    pdf.source_date = request.source_date;
+    pdf.srgb_profile = engine.srgb_profile();
+    std::optional<CmykConverter> print;
+    if (request.output == Output::Print) {
+        const CmykConverter* base = engine.cmyk(d);
+        if (!base) return r;
+        print = *base;
+        for (const auto& [rgb, cmyk] : brand->colors.exact_cmyk) print->set_exact(rgb, cmyk);
+        pdf.print = &*print;
+        // PDF/X asks for the document's dates: without a reviewed date, the day of the build.
+        if (pdf.source_date.empty() && !doc->reviewed) pdf.source_date = to_iso(request.today);
+    }
+    std::unique_ptr<output::Writer> writer;
+    switch (request.format) {
+        case Format::Pdf: writer = std::make_unique<output::PdfWriter>(pdf); break;
+        case Format::Png: writer = std::make_unique<output::PngWriter>(output::PngSettings{request.dpi}); break;
+        case Format::Dump: writer = std::make_unique<output::DumpWriter>(); break;
+    }
+
+    // Shape, break and flow, a page at a time: each page is checked and written as soon as it is
+    // finished, so a long document is never held whole (thumbnails, for a contact sheet, are
+    // drawn from every page collected).
+    LeafletChecker checker({*doc, *brand, *layout, request.today,
+                            request.output == Output::Print ? Medium::Print : Medium::Screen},
+                           d);
+    PageCount count;
+    Collector pages;
+    std::vector<PageSink*> sinks{&count, &checker, writer.get()};
+    if (request.thumbnail_dpi > 0) sinks.push_back(&pages);
+    Tee tee(sinks);
+    flow(*doc, *brand, *layout, {*fonts, hyphenator}, d, tee);
+    r.pages = count.pages;
+    r.sides = count.sides;
     if (d.has_errors()) return r;
     if (request.warnings == WarningPolicy::Fail && d.warning_count() > 0) {
         d.error("strict", {request.content, 0, 0},
@@ -85,33 +130,12 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
         // Pictures for a contact sheet: without them the leaflet is still right, so a failure
         // to draw them is a warning.
         Diagnostics drawing;
-        if (auto thumbs = output::PngWriter({request.thumbnail_dpi, output::GlyphDrawing::Thumbnail}).draw(laid, drawing))
+        if (auto thumbs = output::PngWriter({request.thumbnail_dpi, output::GlyphDrawing::Thumbnail}).draw(pages.laid(), drawing))
             r.thumbnails = std::move(thumbs->files);
         for (const auto& problem : drawing.all())
             d.warning("png.thumbnails", problem.where, "no thumbnails for the contact sheet: " + problem.message, problem.hint);
     }
-    if (request.format == Format::Png) {
-        r.output = output::PngWriter({request.dpi}).write(std::move(laid), d);
-        return r;
-    }
-    if (request.format == Format::Dump) {
-        r.output = output::DumpWriter().write(std::move(laid), d);
-        return r;
-    }
-    output::PdfSettings options;
-    options.source_date = request.source_date;
-    options.srgb_profile = engine.srgb_profile();
-    std::optional<CmykConverter> print;
-    if (request.output == Output::Print) {
-        const CmykConverter* base = engine.cmyk(d);
-        if (!base) return r;
-        print = *base;
-        for (const auto& [rgb, cmyk] : brand->colors.exact_cmyk) print->set_exact(rgb, cmyk);
-        options.print = &*print;
-        // PDF/X asks for the document's dates: without a reviewed date, the day of the build.
-        if (options.source_date.empty() && !doc->reviewed) options.source_date = to_iso(request.today);
-    }
-    r.output = output::PdfWriter(std::move(options)).write(std::move(laid), d);
+    r.output = writer->finish(d);
     return r;
 }
 

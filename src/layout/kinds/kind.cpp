@@ -19,6 +19,11 @@ const LayoutKind& kind_of(const Layout& layout) {
     return pages;
 }
 
+void LayoutKind::stream(const Document& doc, const Brand& brand, const Layout& layout, const text::TextContext& ctx,
+                        Diagnostics& diags, PageSink& sink) const {
+    emit(lay_out(doc, brand, layout, ctx, diags), sink);
+}
+
 std::vector<Unit> content_units(const Document& doc, const Brand& brand, const Layout& layout,
                                 const text::TextContext& ctx, Pt frame_width, Diagnostics& diags) {
     std::vector<Unit> units;

@@ -9,6 +9,7 @@
 #include "core/diagnostics.hpp"
 #include "layout/place.hpp"
 #include "model/page.hpp"
+#include "model/page_sink.hpp"
 #include "style/brand.hpp"
 #include "style/layout.hpp"
 #include "text/paragraph.hpp"
@@ -21,6 +22,11 @@ public:
     // The document on reading pages, with the sheet's facts and any imposition.
     [[nodiscard]] virtual LaidOut lay_out(const Document& doc, const Brand& brand, const Layout& layout,
                                           const text::TextContext& ctx, Diagnostics& diags) const = 0;
+    // The same, each page given to `sink` as it is finished. A kind that needs all its pages
+    // before any is finished (a trifold's fixed panels, a booklet's imposition) lays them out
+    // whole and then gives them, as this does unless a kind does better.
+    virtual void stream(const Document& doc, const Brand& brand, const Layout& layout, const text::TextContext& ctx,
+                        Diagnostics& diags, PageSink& sink) const;
 };
 
 // The kind a layout file names (its `fold`).
