@@ -2,6 +2,7 @@
 // headings keep with what follows; paragraphs split with at least two lines on each side.
 #pragma once
 #include <functional>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -37,5 +38,37 @@ struct Placement {
 Placement place(const std::vector<Unit>& units, const FrameSource& frames, Size page_size);
 // The same, moving the units' items onto the pages: for a placement that is final.
 Placement place(std::vector<Unit>&& units, const FrameSource& frames, Size page_size);
+
+// Placing units as they come, for a layout whose frames go on page after page: each page is
+// given away (with the extents of the sections on it) as soon as the placer has moved past it,
+// and each unit let go once placed, so only a page's worth is ever held. A unit is placed once
+// the units it keeps with have come. The last page is left for the caller, who may place it
+// again (a multi-column layout balances its last page's columns): with LastPage::Kept the units
+// on it are kept for that, the first from the line the page starts with.
+enum class LastPage { Given, Kept };
+
+class PagePlacer {
+public:
+    using Finished = std::function<void(int index, Page&& page, std::vector<Extent>&& extents)>;
+    PagePlacer(FrameSource frames, Size page_size, Finished finished, LastPage last);
+    ~PagePlacer();
+    PagePlacer(const PagePlacer&) = delete;
+    PagePlacer& operator=(const PagePlacer&) = delete;
+
+    void push(Unit unit);
+
+    struct End {
+        Placement placement;  // every page, those given away left empty; the outline; the last page's extents
+        int last_page = 0;
+        std::vector<Unit> last_units;  // LastPage::Kept: what the last page holds, from its first line
+        bool kept_before_last = true;  // no heading was parted from its text on an earlier page
+    };
+    // Places what is left; the last page is not given.
+    End finish();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace leafpress

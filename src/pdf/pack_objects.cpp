@@ -19,8 +19,10 @@ struct Object {
     std::size_t offset = 0;  // in the classic file
     std::string_view body;   // between "N 0 obj" and "endobj"
     bool stream = false;
-    std::vector<Token> tokens;  // of the body, or of a stream's dictionary
-    std::string_view data;      // a stream's bytes
+    std::string_view text;   // the body, or a stream's dictionary
+    std::string_view data;   // a stream's bytes
+    // What it is, when it could stand in place of a reference to it: one number, or an array.
+    enum class Shape { Other, Number, Array } shape = Shape::Other;
 };
 
 bool parse_unsigned(std::string_view s, std::size_t& pos, std::size_t& out) {
@@ -51,27 +53,44 @@ bool reference_at(const std::vector<Token>& t, std::size_t i) {
 }
 
 // The value tokens of a dictionary's key (the tokens after it up to the next key at its level).
-std::vector<Token> value_of(const std::vector<Token>& dict, std::string_view key) {
+std::vector<Token> value_of(std::string_view dict, std::string_view key) {
+    syntax::Tokenizer in(dict);
+    Token t;
     int depth = 0;
-    for (std::size_t i = 0; i < dict.size(); ++i) {
-        const Token& t = dict[i];
+    while (in.next(t)) {
         if (t.kind == TokenKind::Delimiter && (t.text == "<<" || t.text == "[")) ++depth;
         if (t.kind == TokenKind::Delimiter && (t.text == ">>" || t.text == "]")) --depth;
         if (depth != 1 || t.kind != TokenKind::Name || t.text != key) continue;
         std::vector<Token> value;
         int d = 0;
-        for (std::size_t k = i + 1; k < dict.size(); ++k) {
-            const Token& v = dict[k];
-            if (d == 0 && ((v.kind == TokenKind::Name && !value.empty()) || (v.kind == TokenKind::Delimiter && v.text == ">>")))
+        while (in.next(t)) {
+            if (d == 0 && ((t.kind == TokenKind::Name && !value.empty()) || (t.kind == TokenKind::Delimiter && t.text == ">>")))
                 break;
-            if (v.kind == TokenKind::Delimiter && (v.text == "<<" || v.text == "[")) ++d;
-            if (v.kind == TokenKind::Delimiter && (v.text == ">>" || v.text == "]")) --d;
-            value.push_back(v);
-            if (d == 0 && (v.kind == TokenKind::Delimiter || v.kind == TokenKind::Name)) break;
+            if (t.kind == TokenKind::Delimiter && (t.text == "<<" || t.text == "[")) ++d;
+            if (t.kind == TokenKind::Delimiter && (t.text == ">>" || t.text == "]")) --d;
+            value.push_back(t);
+            if (d == 0 && (t.kind == TokenKind::Delimiter || t.kind == TokenKind::Name)) break;
         }
         return value;
     }
     return {};
+}
+
+// Whether an object's text is one number, one array, or anything else.
+Object::Shape shape_of(std::string_view text) {
+    syntax::Tokenizer in(text);
+    Token first, t;
+    if (!in.next(first)) return Object::Shape::Other;
+    if (first.kind == TokenKind::Regular && first.text != "R")
+        return in.next(t) || in.broken() ? Object::Shape::Other : Object::Shape::Number;
+    if (first.kind != TokenKind::Delimiter || first.text != "[") return Object::Shape::Other;
+    int depth = 1;
+    while (in.next(t)) {
+        if (depth == 0) return Object::Shape::Other;  // something after the array's end
+        if (t.kind == TokenKind::Delimiter && (t.text == "[" || t.text == "<<")) ++depth;
+        if (t.kind == TokenKind::Delimiter && (t.text == "]" || t.text == ">>")) --depth;
+    }
+    return depth == 0 && !in.broken() ? Object::Shape::Array : Object::Shape::Other;
 }
 
 void put_be(std::string& s, std::uint64_t v, int bytes) {
@@ -93,16 +112,20 @@ public:
         for (std::size_t i = 0; i < objects.size(); ++i) at_[objects[i].number] = static_cast<int>(i);
     }
 
-    // Counts every reference; false when one names no object.
-    bool count(const std::vector<Token>& t) {
-        for (std::size_t i = 0; i < t.size(); ++i)
-            if (reference_at(t, i)) {
-                const unsigned n = to_unsigned(t[i].text);
-                if (n >= at_.size() || at_[n] < 0) return false;
-                ++uses_[n];
-                i += 2;
-            }
-        return true;
+    // Counts every reference of a text; says what is wrong when one names no object or the text
+    // is broken.
+    std::optional<std::string> count(std::string_view text) {
+        bool known = true;
+        const bool whole = syntax::each_token(
+            text, [](const Token&) {},
+            [&](std::string_view n) {
+                const unsigned number = to_unsigned(n);
+                if (number >= at_.size() || at_[number] < 0) known = false;
+                else ++uses_[number];
+            });
+        if (!whole) return "is broken";
+        if (!known) return "refers to an object that is not there";
+        return std::nullopt;
     }
 
     // Decides what stays an object of its own, numbering those from 1 in their order.
@@ -117,43 +140,43 @@ public:
     }
 
     [[nodiscard]] bool inlined(const Object& o) const {
-        if (o.stream || uses_[o.number] != 1 || o.tokens.empty()) return false;
-        const auto& t = o.tokens;
-        const bool number = t.size() == 1 && t[0].kind == TokenKind::Regular && t[0].text != "R";
-        const bool array = t.front().text == "[" && t.back().text == "]" && t.front().kind == TokenKind::Delimiter;
-        return number || array;
+        return !o.stream && uses_[o.number] == 1 && o.shape != Object::Shape::Other;
     }
     [[nodiscard]] bool inlined(unsigned number) const { return inlined(objects_[static_cast<std::size_t>(at_[number])]); }
     [[nodiscard]] unsigned new_number(unsigned old) const { return new_[old]; }
     [[nodiscard]] unsigned kept() const { return kept_; }
 
-    void write(const std::vector<Token>& t, syntax::CompactWriter& w) const {
-        for (std::size_t i = 0; i < t.size(); ++i) {
-            if (reference_at(t, i)) {
-                const unsigned n = to_unsigned(t[i].text);
-                if (inlined(n)) {
-                    write(objects_[static_cast<std::size_t>(at_[n])].tokens, w);
-                } else {
-                    w.put(TokenKind::Regular, std::to_string(new_[n]));
-                    w.put(TokenKind::Regular, "0");
-                    w.put(TokenKind::Regular, "R");
-                }
-                i += 2;
-            } else if (t[i].kind == TokenKind::Name && t[i].text == kPrecompressed) {
+    void write(std::string_view text, syntax::CompactWriter& w) const {
+        syntax::each_token(
+            text,
+            [&](const Token& t) {
                 // A stream leafpress compressed itself names its filter under a key libharu
                 // leaves alone; here it becomes /Filter.
-                w.put(TokenKind::Name, "/Filter");
-            } else {
-                w.put(t[i]);
-            }
-        }
+                if (t.kind == TokenKind::Name && t.text == kPrecompressed) w.put(TokenKind::Name, "/Filter");
+                else w.put(t);
+            },
+            [&](std::string_view n) {
+                const unsigned number = to_unsigned(n);
+                if (inlined(number)) {
+                    write(objects_[static_cast<std::size_t>(at_[number])].text, w);
+                    return;
+                }
+                w.put(TokenKind::Regular, std::to_string(new_[number]));
+                w.put(TokenKind::Regular, "0");
+                w.put(TokenKind::Regular, "R");
+            });
     }
 
-    [[nodiscard]] std::string text(const std::vector<Token>& t) const {
+    [[nodiscard]] std::string text(std::string_view t) const {
         std::string out;
         syntax::CompactWriter w(out);
         write(t, w);
         return out;
+    }
+    [[nodiscard]] std::string text(const std::vector<Token>& tokens) const {
+        std::string joined;
+        for (const Token& t : tokens) (joined += t.text) += ' ';
+        return text(std::string_view(joined));
     }
 
 private:
@@ -173,12 +196,7 @@ bool split_stream(Object& o, const std::vector<Object>& objects, const std::vect
         problem = what + " has no dictionary";
         return false;
     }
-    auto tokens = syntax::tokenize(o.body.substr(0, end));
-    if (!tokens) {
-        problem = what + " has a broken dictionary";
-        return false;
-    }
-    o.tokens = std::move(*tokens);
+    o.text = o.body.substr(0, end);
     std::size_t p = end;
     while (p < o.body.size() && (o.body[p] == ' ' || o.body[p] == '\r' || o.body[p] == '\n')) ++p;
     if (o.body.substr(p, 6) != "stream") {
@@ -192,7 +210,7 @@ bool split_stream(Object& o, const std::vector<Object>& objects, const std::vect
         problem = what + ": no end of line after the stream keyword";
         return false;
     }
-    const std::vector<Token> length = value_of(o.tokens, "/Length");
+    const std::vector<Token> length = value_of(o.text, "/Length");
     std::string_view value;
     if (length.size() == 1) {
         value = length[0].text;
@@ -250,7 +268,7 @@ std::optional<std::vector<std::uint8_t>> pack_objects(const std::vector<std::uin
             problem = "an object of a generation other than 0";
             return std::nullopt;
         }
-        objects.push_back({static_cast<unsigned>(i), offset, {}, false, {}, {}});
+        objects.push_back({static_cast<unsigned>(i), offset, {}, false, {}, {}, Object::Shape::Other});
     }
     const std::size_t trailer_at = pdf.find("trailer", pos);
     if (trailer_at == std::string_view::npos) {
@@ -258,11 +276,11 @@ std::optional<std::vector<std::uint8_t>> pack_objects(const std::vector<std::uin
         return std::nullopt;
     }
     const std::size_t trailer_dict = pdf.find("<<", trailer_at);
-    auto trailer = trailer_dict < sx ? syntax::tokenize(pdf.substr(trailer_dict, sx - trailer_dict)) : std::nullopt;
-    if (!trailer) {
+    if (trailer_dict >= sx || !syntax::tokenize(pdf.substr(trailer_dict, sx - trailer_dict))) {
         problem = "a broken trailer";
         return std::nullopt;
     }
+    const std::string_view trailer = pdf.substr(trailer_dict, sx - trailer_dict);
 
     // Each object's body: from after its "N 0 obj" to its "endobj", which comes before the next
     // object in the file (or the table).
@@ -293,7 +311,7 @@ std::optional<std::vector<std::uint8_t>> pack_objects(const std::vector<std::uin
         problem = "the extra objects do not follow libharu's";
         return std::nullopt;
     }
-    const std::vector<Token> root_value = value_of(*trailer, "/Root");
+    const std::vector<Token> root_value = value_of(trailer, "/Root");
     if (root_value.size() != 3 || !reference_at(root_value, 0)) {
         problem = "no /Root in the trailer";
         return std::nullopt;
@@ -311,7 +329,7 @@ std::optional<std::vector<std::uint8_t>> pack_objects(const std::vector<std::uin
             o.body = catalog;
         }
     for (std::size_t i = 0; i < extra.bodies.size(); ++i)
-        objects.push_back({static_cast<unsigned>(count + i), 0, extra.bodies[i], false, {}, {}});
+        objects.push_back({static_cast<unsigned>(count + i), 0, extra.bodies[i], false, {}, {}, Object::Shape::Other});
     count += extra.bodies.size();
 
     std::vector<int> at(count, -1);
@@ -321,21 +339,17 @@ std::optional<std::vector<std::uint8_t>> pack_objects(const std::vector<std::uin
             if (!split_stream(o, objects, at, problem)) return std::nullopt;
             continue;
         }
-        auto tokens = syntax::tokenize(o.body);
-        if (!tokens) {
-            problem = "object " + std::to_string(o.number) + " is broken";
-            return std::nullopt;
-        }
-        o.tokens = std::move(*tokens);
+        o.text = o.body;
+        o.shape = shape_of(o.text);
     }
     Renumbering numbers(objects, count);
     for (const auto& o : objects)
-        if (!numbers.count(o.tokens)) {
-            problem = "object " + std::to_string(o.number) + " refers to an object that is not there";
+        if (auto wrong = numbers.count(o.text)) {
+            problem = "object " + std::to_string(o.number) + " " + *wrong;
             return std::nullopt;
         }
     // The trailer's references are uses too: the catalog and the Info dictionary stay objects.
-    if (!numbers.count(*trailer)) {
+    if (numbers.count(trailer)) {
         problem = "the trailer refers to an object that is not there";
         return std::nullopt;
     }
@@ -349,7 +363,7 @@ std::optional<std::vector<std::uint8_t>> pack_objects(const std::vector<std::uin
         if (!packed.empty()) bodies.push_back('\n');
         index += std::to_string(numbers.new_number(o.number)) + " " + std::to_string(bodies.size()) + " ";
         syntax::CompactWriter w(bodies);
-        numbers.write(o.tokens, w);
+        numbers.write(o.text, w);
         packed.emplace_back(numbers.new_number(o.number), static_cast<unsigned>(packed.size()));
     }
     const unsigned kept = numbers.kept();
@@ -370,7 +384,7 @@ std::optional<std::vector<std::uint8_t>> pack_objects(const std::vector<std::uin
         offset_of[n] = out.size();
         is_stream[n] = true;
         out += std::to_string(n) + " 0 obj\n";
-        out += numbers.text(o.tokens);
+        out += numbers.text(o.text);
         out += "stream\n";
         out.append(o.data);
         out += "\nendstream\nendobj\n";
@@ -418,8 +432,8 @@ std::optional<std::vector<std::uint8_t>> pack_objects(const std::vector<std::uin
     const std::string xref = deflate(table);
     std::string dict = "<</Type/XRef/Size " + std::to_string(xref_number + 1) + "/W[1 " + std::to_string(w2) + " " +
                        std::to_string(w3) + "]/Root " + numbers.text(root_value);
-    if (auto info = value_of(*trailer, "/Info"); !info.empty()) dict += "/Info " + numbers.text(info);
-    if (auto id = value_of(*trailer, "/ID"); !id.empty()) dict += "/ID" + numbers.text(id);
+    if (auto info = value_of(trailer, "/Info"); !info.empty()) dict += "/Info " + numbers.text(info);
+    if (auto id = value_of(trailer, "/ID"); !id.empty()) dict += "/ID" + numbers.text(id);
     dict += "/Filter/FlateDecode/DecodeParms<</Columns " + std::to_string(row_size) + "/Predictor 12>>/Length " +
             std::to_string(xref.size()) + ">>";
     out += std::to_string(xref_number) + " 0 obj\n" + dict + "stream\n";

@@ -181,21 +181,10 @@ std::string show(const GlyphRun& run, EmbeddedFont& font, double size, Layer lay
     return s + "] TJ\n";
 }
 
-// What the page's content stream has set so far, so that the lines of a paragraph share
-// one text object and say only what changes: a font or colour once, then relative moves.
-struct TextState {
-    bool open = false;                 // inside BT ... ET
-    const EmbeddedFont* font = nullptr;  // Tf (kept across text objects)
-    double size = 0;
-    std::optional<Color> color;        // rg; forgotten when anything else is drawn
-    double x = 0, y = 0;               // the line origin the last Td set, as written
-};
-
-
 // Draws one page's items; the state of its text between them.
 class PageDrawer {
 public:
-    PageDrawer(const PagePlacement& at, Size size, DocumentResources& r) : at_(at), size_(size), r_(r) {}
+    PageDrawer(const PagePlacement& at, Size size, DocumentResources& r, TextState& ts) : at_(at), size_(size), r_(r), ts_(ts) {}
 
     void draw(const std::vector<PageItem>& items, const std::vector<ItemTag>& tags);
 
@@ -211,7 +200,7 @@ private:
     const PagePlacement& at_;
     Size size_;
     DocumentResources& r_;
-    TextState ts_;
+    TextState& ts_;
 };
 
 void PageDrawer::end_text() {
@@ -371,12 +360,17 @@ void PageDrawer::draw(const std::vector<PageItem>& items, const std::vector<Item
 
 }  // namespace
 
-void draw_page(const PagePlacement& at, Size size, const std::vector<PageItem>& items, const std::vector<ItemTag>& tags,
-               DocumentResources& resources) {
-    const bool moved = at.slot.tx != 0 || at.slot.ty != 0;
-    if (moved) write_content(at.side, "q\n1 0 0 1 " + num(at.slot.tx) + " " + num(at.slot.ty) + " cm\n");
-    PageDrawer(at, size, resources).draw(items, tags);
-    if (moved) write_content(at.side, "Q\n");
+void enter_slot(HPDF_Page side, const SheetSlot& slot) {
+    if (slot.tx != 0 || slot.ty != 0) write_content(side, "q\n1 0 0 1 " + num(slot.tx) + " " + num(slot.ty) + " cm\n");
+}
+
+void leave_slot(HPDF_Page side, const SheetSlot& slot) {
+    if (slot.tx != 0 || slot.ty != 0) write_content(side, "Q\n");
+}
+
+void draw_items(const PagePlacement& at, Size size, const std::vector<PageItem>& items, const std::vector<ItemTag>& tags,
+                DocumentResources& resources, TextState& state) {
+    PageDrawer(at, size, resources, state).draw(items, tags);
 }
 
 }  // namespace leafpress::pdf

@@ -5,6 +5,7 @@
 #pragma once
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -62,12 +63,28 @@ struct PagePlacement {
     const PrintGeometry* geometry = nullptr;  // in print
 };
 
+// What a content stream has set so far, so that the lines of a paragraph share one text object
+// and say only what changes: a font or colour once, then relative moves. Kept from a page's
+// items to its late furniture.
+struct TextState {
+    bool open = false;                   // inside BT ... ET
+    const EmbeddedFont* font = nullptr;  // Tf (kept across text objects)
+    double size = 0;
+    std::optional<Color> color;          // rg; forgotten when anything else is drawn
+    double x = 0, y = 0;                 // the line origin the last Td set, as written
+};
+
 // Appends text to a side's content stream.
 void write_content(HPDF_Page side, const std::string& s);
 
-// Draws `items` of a page of `size` (each with its tag), moved to the slot's place.
-void draw_page(const PagePlacement& at, Size size, const std::vector<PageItem>& items, const std::vector<ItemTag>& tags,
-               DocumentResources& resources);
+// Moves what follows to the slot's place ("q 1 0 0 1 tx ty cm"), and back ("Q"); nothing for a
+// slot at the side's origin.
+void enter_slot(HPDF_Page side, const SheetSlot& slot);
+void leave_slot(HPDF_Page side, const SheetSlot& slot);
+
+// Draws `items` of a page of `size` (each with its tag), in the slot's space (see enter_slot).
+void draw_items(const PagePlacement& at, Size size, const std::vector<PageItem>& items, const std::vector<ItemTag>& tags,
+                DocumentResources& resources, TextState& state);
 
 // A side's content stream compressed (libdeflate), its data replaced by the compressed bytes.
 void compress_content(HPDF_Page side);

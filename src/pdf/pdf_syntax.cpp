@@ -31,45 +31,58 @@ std::size_t literal_end(std::string_view s, std::size_t at) {
 
 }  // namespace
 
-std::optional<std::vector<Token>> tokenize(std::string_view s) {
-    std::vector<Token> out;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const char c = s[i];
+bool Tokenizer::next(Token& t) {
+    const std::string_view s = s_;
+    while (i_ < s.size()) {
+        const char c = s[i_];
         if (white(c)) {
-            ++i;
+            ++i_;
         } else if (c == '%') {
-            while (i < s.size() && s[i] != '\n' && s[i] != '\r') ++i;
+            while (i_ < s.size() && s[i_] != '\n' && s[i_] != '\r') ++i_;
         } else if (c == '(') {
-            const std::size_t end = literal_end(s, i);
-            if (end == std::string_view::npos) return std::nullopt;
-            out.push_back({TokenKind::String, s.substr(i, end - i)});
-            i = end;
+            const std::size_t end = literal_end(s, i_);
+            if (end == std::string_view::npos) break;
+            t = {TokenKind::String, s.substr(i_, end - i_)};
+            i_ = end;
+            return true;
         } else if (c == '<' || c == '>') {
-            if (i + 1 < s.size() && s[i + 1] == c) {
-                out.push_back({TokenKind::Delimiter, s.substr(i, 2)});
-                i += 2;
-            } else if (c == '<') {
-                const std::size_t end = s.find('>', i);
-                if (end == std::string_view::npos) return std::nullopt;
-                out.push_back({TokenKind::String, s.substr(i, end + 1 - i)});
-                i = end + 1;
-            } else {
-                return std::nullopt;  // a lone '>'
+            if (i_ + 1 < s.size() && s[i_ + 1] == c) {
+                t = {TokenKind::Delimiter, s.substr(i_, 2)};
+                i_ += 2;
+                return true;
             }
+            if (c == '>') break;  // a lone '>'
+            const std::size_t end = s.find('>', i_);
+            if (end == std::string_view::npos) break;
+            t = {TokenKind::String, s.substr(i_, end + 1 - i_)};
+            i_ = end + 1;
+            return true;
         } else if (c == '[' || c == ']' || c == '{' || c == '}') {
-            out.push_back({TokenKind::Delimiter, s.substr(i, 1)});
-            ++i;
+            t = {TokenKind::Delimiter, s.substr(i_, 1)};
+            ++i_;
+            return true;
         } else if (c == ')') {
-            return std::nullopt;
+            break;
         } else {
             const bool name = c == '/';
-            std::size_t end = i + 1;
+            std::size_t end = i_ + 1;
             while (end < s.size() && !white(s[end]) && !delimiter(s[end])) ++end;
-            out.push_back({name ? TokenKind::Name : TokenKind::Regular, s.substr(i, end - i)});
-            i = end;
+            t = {name ? TokenKind::Name : TokenKind::Regular, s.substr(i_, end - i_)};
+            i_ = end;
+            return true;
         }
     }
+    broken_ = i_ < s.size();
+    i_ = s.size();
+    return false;
+}
+
+std::optional<std::vector<Token>> tokenize(std::string_view s) {
+    std::vector<Token> out;
+    Tokenizer in(s);
+    Token t;
+    while (in.next(t)) out.push_back(t);
+    if (in.broken()) return std::nullopt;
     return out;
 }
 

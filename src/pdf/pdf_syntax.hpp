@@ -20,9 +20,28 @@ struct Token {
     std::string_view text;
 };
 
-// The tokens of `text` (comments and white space dropped), or nullopt when a string or a
-// dictionary marker is cut off.
+// Reads tokens one after another (comments and white space dropped).
+class Tokenizer {
+public:
+    explicit Tokenizer(std::string_view text) : s_(text) {}
+    // The next token into `t`; false at the end, or when a string or a dictionary marker is
+    // cut off (then broken() is true).
+    bool next(Token& t);
+    [[nodiscard]] bool broken() const { return broken_; }
+
+private:
+    std::string_view s_;
+    std::size_t i_ = 0;
+    bool broken_ = false;
+};
+
+// The tokens of `text`, or nullopt when a string or a dictionary marker is cut off.
 std::optional<std::vector<Token>> tokenize(std::string_view text);
+
+// Calls `token` for each token of `text` and `reference` for each "N 0 R" in it; false when
+// the text is broken.
+template <typename OnToken, typename OnReference>
+bool each_token(std::string_view text, OnToken token, OnReference reference);
 
 // Where the dictionary that starts `text` ends (just past its ">>"), or npos.
 std::size_t dictionary_end(std::string_view text);
@@ -42,5 +61,28 @@ private:
 
 // Whether `text` is a whole non-negative integer.
 bool is_unsigned(std::string_view text);
+
+template <typename OnToken, typename OnReference>
+bool each_token(std::string_view text, OnToken token, OnReference reference) {
+    Tokenizer in(text);
+    Token window[3];
+    int held = 0;
+    const auto number = [](const Token& t) { return t.kind == TokenKind::Regular && is_unsigned(t.text); };
+    for (;;) {
+        while (held < 3 && in.next(window[held])) ++held;
+        if (held == 0) break;
+        if (held == 3 && number(window[0]) && window[1].kind == TokenKind::Regular && window[1].text == "0" &&
+            window[2].kind == TokenKind::Regular && window[2].text == "R") {
+            reference(window[0].text);
+            held = 0;
+            continue;
+        }
+        token(window[0]);
+        window[0] = window[1];
+        window[1] = window[2];
+        --held;
+    }
+    return !in.broken();
+}
 
 }  // namespace leafpress::pdf::syntax

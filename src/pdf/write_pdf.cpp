@@ -107,8 +107,10 @@ public:
             }
             pdf::PagePlacement at = placements_[p];
             at.elements = &planner_->elements();
-            pdf::draw_page(at, sizes_[p], e.late[p], tags, *resources_);
+            pdf::draw_items(at, sizes_[p], e.late[p], tags, *resources_, text_[p]);
         }
+        if (!start_.imposition)
+            for (const auto& at : placements_) pdf::leave_slot(at.side, at.slot);
         for (HPDF_Page side : written_.pages) pdf::compress_content(side);
         outline(e.outline);
         ended_ = true;
@@ -164,6 +166,10 @@ public:
         HPDF_UINT32 size = static_cast<HPDF_UINT32>(bytes.size());
         HPDF_ReadFromStream(pdf_, bytes.data(), &size);
         bytes.resize(size);
+        // libharu's objects are in the bytes now: let them go before they are packed.
+        resources_.reset();
+        HPDF_Free(pdf_);
+        pdf_ = nullptr;
         std::string problem;
         auto packed = pdf::pack_objects(bytes, tree, problem);
         if (!packed) {
@@ -210,8 +216,15 @@ private:
         written_.reading[static_cast<std::size_t>(index)] = {static_cast<int>(written_.pages.size()) - 1, mcid_offset, slot.tx,
                                                             slot.ty, p.size.height.value()};
         pdf::PagePlacement at{side, slot, index, mcid_offset, &planner_->elements(), print() ? &geometry_ : nullptr};
-        pdf::draw_page(at, p.size, p.items, tags, *resources_);
-        if (placements_.size() <= static_cast<std::size_t>(index)) placements_.resize(static_cast<std::size_t>(index) + 1);
+        if (placements_.size() <= static_cast<std::size_t>(index)) {
+            placements_.resize(static_cast<std::size_t>(index) + 1);
+            text_.resize(static_cast<std::size_t>(index) + 1);
+        }
+        // A side of its own stays in the page's space until its late furniture is drawn at the
+        // end; a booklet's side leaves it for the next page on it.
+        pdf::enter_slot(side, slot);
+        pdf::draw_items(at, p.size, p.items, tags, *resources_, text_[static_cast<std::size_t>(index)]);
+        if (start_.imposition) pdf::leave_slot(side, slot);
         placements_[static_cast<std::size_t>(index)] = at;
         return mcids;
     }
@@ -294,6 +307,7 @@ void metadata() {
     std::vector<Size> sizes_;                       // of each reading page given so far
     std::vector<Page> held_;                        // a booklet's pages, until the end
     std::vector<pdf::PagePlacement> placements_;    // where each reading page was drawn
+    std::vector<pdf::TextState> text_;              // and what its content stream set last
     pdf::WrittenPages written_;
     bool ended_ = false;
     bool late_content_ = false;

@@ -158,3 +158,47 @@ TEST_CASE("golden: a table and a figure in a4 and in letter's two columns", "[fl
         CHECK(got == want);
     }
 }
+
+namespace {
+// Records, as each page comes, whether the last section had been set by then (its missing glyph,
+// U+E000 in no font, is reported when it is).
+struct Watcher final : PageSink {
+    const Diagnostics& diags;
+    std::vector<bool> last_section_set;  // per page as it came
+    int late = 0;
+    explicit Watcher(const Diagnostics& d) : diags(d) {}
+    void start(const DocumentStart&) override {}
+    void page(const Page& page) override {
+        CHECK(runs_with(page, Role::Footer).empty());  // the footer comes with the end
+        last_section_set.push_back(std::any_of(diags.all().begin(), diags.all().end(),
+                                               [](const Diagnostic& d) { return d.code == "text.missing-glyph"; }));
+    }
+    void end(const DocumentEnd& end) override {
+        for (const auto& items : end.late) late += !items.empty();
+    }
+};
+}  // namespace
+
+TEST_CASE("pages are given as they are finished, before the rest is laid out, and footers at the end", "[flow]") {
+    for (const char* layout_name : {"a4", "letter"}) {
+        INFO(layout_name);
+        std::string content = long_content(12, 4);
+        content += "[[section]]\nheading = \"Last\"\nbody = \"The end \\uE000.\"\n";
+        static Diagnostics setup;
+        static const text::FontLibrary lib = text::FontLibrary::scan(test::fonts_dir(), setup);
+        static const text::FontChain chain = *text::resolve_fonts("Noto Sans", {}, lib, {}, setup);
+        Diagnostics d;
+        auto doc = load_content_text(content, "c.toml", d);
+        Brand brand;
+        brand.name = "Test Clinic";
+        brand.phone = "(555) 010-0199";
+        brand.tel = "tel:555-010-0199";
+        Layout layout = *load_layout(test::repo_dir() + "/layouts/" + layout_name + ".toml", d);
+        Watcher w(d);
+        flow(*doc, brand, layout, {chain, nullptr}, d, w);
+        REQUIRE(w.last_section_set.size() >= 3);
+        CHECK_FALSE(w.last_section_set.front());  // page 1 went before the last section was set
+        CHECK(w.last_section_set.back());
+        CHECK(w.late == static_cast<int>(w.last_section_set.size()));  // a footer for every page
+    }
+}

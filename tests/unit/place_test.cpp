@@ -70,3 +70,53 @@ TEST_CASE("a table row that starts a frame gets its table's header above it", "[
     // Three lines a frame: header and two rows, then the header again with the last row.
     CHECK(pages(p) == std::vector<std::string>{"0.0 1.0 2.0", "9.0 3.0"});
 }
+
+TEST_CASE("units placed as they come: each page is given as soon as the placer moves past it", "[place]") {
+    std::vector<std::string> given;
+    int pushed = 0;
+    std::vector<int> pushed_when_given;
+    PagePlacer placer(frames(Pt(60)), {Pt(100), Pt(100)},
+                      [&](int index, Page&& page, std::vector<Extent>&&) {
+                          CHECK(index == static_cast<int>(given.size()));
+                          given.push_back(pages(Placement{{page}, {}, {}, true, true, 0, Pt(0)}).front());
+                          pushed_when_given.push_back(pushed);
+                      },
+                      LastPage::Given);
+    // The same units as "a heading goes with the first two lines of a long paragraph".
+    for (Unit u : {unit(0, 3), unit(1, 1, true), unit(2, 6), unit(3, 4)}) {
+        placer.push(std::move(u));
+        ++pushed;
+    }
+    const PagePlacer::End end = placer.finish();
+    CHECK(given == std::vector<std::string>{"0.0 0.1 0.2 1.0 2.0 2.1", "2.2 2.3 2.4 2.5 3.0 3.1"});
+    // Page 1 went while paragraph 2 was pushed (it ran over), page 2 while paragraph 3 was.
+    CHECK(pushed_when_given == std::vector<int>{2, 3});
+    CHECK(end.last_page == 2);
+    CHECK(pages(end.placement).back() == "3.2 3.3");
+    CHECK(end.placement.pages.front().items.empty());  // given away
+}
+
+TEST_CASE("a heading waits for the unit it keeps with before it is placed", "[place]") {
+    int given = 0;
+    PagePlacer placer(frames(Pt(40)), {Pt(100), Pt(100)}, [&](int, Page&&, std::vector<Extent>&&) { ++given; },
+                      LastPage::Given);
+    placer.push(unit(0, 3));
+    placer.push(unit(1, 1, true));  // fits under paragraph 0 only if its text's start does too
+    CHECK(given == 0);
+    placer.push(unit(2, 3));  // it does not: heading and text go to page 2, and page 1 is done
+    CHECK(given == 1);
+    const PagePlacer::End end = placer.finish();
+    CHECK(pages(end.placement).back() == "1.0 2.0 2.1 2.2");
+}
+
+TEST_CASE("the units on the last page are kept, its first from the line the page starts with", "[place]") {
+    PagePlacer placer(frames(Pt(60)), {Pt(100), Pt(100)}, [](int, Page&&, std::vector<Extent>&&) {}, LastPage::Kept);
+    for (Unit u : {unit(0, 3), unit(1, 1, true), unit(2, 6), unit(3, 4)}) placer.push(std::move(u));
+    const PagePlacer::End end = placer.finish();
+    // Paragraph 3 from its third line: placed again alone, it fills the last page as it did.
+    REQUIRE(end.last_units.size() == 1);
+    CHECK(end.last_units.front().lines.size() == 2);
+    const Placement again = place(end.last_units, frames(Pt(60)), {Pt(100), Pt(100)});
+    CHECK(pages(again) == std::vector<std::string>{"3.2 3.3"});
+    CHECK(end.kept_before_last);
+}

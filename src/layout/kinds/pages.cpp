@@ -26,55 +26,100 @@ FrameSource page_frames(const Layout& L, Pt first_top, std::optional<std::pair<i
     };
 }
 
+// The last page's columns balanced: the shortest frames that still hold what the last page
+// holds, every heading with the start of its text. `top` is where the page's frames start.
+// Placed alone (its page is page 0 here); nullopt when no shorter frames hold it.
+std::optional<Placement> balanced(const Layout& L, const std::vector<Unit>& units, Pt top) {
+    const Rect area = L.body_area();
+    Pt lo = top, hi = area.bottom();
+    std::optional<Placement> best;
+    for (int step = 0; step < 14 && hi - lo > Pt(0.5); ++step) {
+        const Pt mid = (lo + hi) / 2.0;
+        Placement p = place(units, page_frames(L, top, std::pair{0, mid}), L.page);
+        if (p.complete && p.kept && p.pages.size() == 1) {
+            hi = mid;
+            best = std::move(p);
+        } else {
+            lo = mid;
+        }
+    }
+    return best;
+}
+
 }  // namespace
 
 LaidOut PagesKind::lay_out(const Document& doc, const Brand& brand, const Layout& layout, const text::TextContext& ctx,
                            Diagnostics& diags) const {
+    Collector pages;
+    stream(doc, brand, layout, ctx, diags, pages);
+    return pages.take();
+}
+
+// Page after page: the cover at the top of the first, the sections, the taglines and the call to
+// action in the frames that follow, each page given away as soon as it is filled (with its
+// callouts' boxes, and the cover on the first), so that a long document is never held whole. The
+// footers, which say "Page 3 of 12", come with the end, when the count is known.
+void PagesKind::stream(const Document& doc, const Brand& brand, const Layout& layout, const text::TextContext& ctx,
+                       Diagnostics& diags, PageSink& sink) const {
     std::vector<FigureInfo> figures = content_figures(doc);
     const Furnisher f{doc, brand, layout, ctx, diags, figures};
     const Rect page_rect{Pt(0), Pt(0), layout.page.width, layout.page.height};
     const Cover cov = cover(f, page_rect);
-    std::vector<Unit> units = content_units(doc, brand, layout, ctx, frame_width(layout), diags);
-    for (auto& u : language_help(f, frame_width(layout))) units.push_back(std::move(u));
-    units.push_back(call_to_action(f, frame_width(layout)));
+    const Pt width = frame_width(layout);
+    // The closing material is set before the sections (its QR code is a figure the pages'
+    // tags may name), and says what it found after them, in reading order.
+    Diagnostics closing_diags;
+    const Furnisher closing_f{doc, brand, layout, ctx, closing_diags, figures};
+    std::vector<Unit> closing = language_help(closing_f, width);
+    closing.push_back(call_to_action(closing_f, width));
 
-    // One column: the first placement is final, and the units' items move onto the pages.
-    Placement placed = layout.columns > 1 ? place(units, page_frames(layout, cov.bottom, std::nullopt), layout.page)
-                                          : place(std::move(units), page_frames(layout, cov.bottom, std::nullopt), layout.page);
-    if (layout.columns > 1) {
-        // Balance the last page's columns: the shortest frames that still hold the same content.
-        const int last = static_cast<int>(placed.pages.size()) - 1;
-        const Rect area = layout.body_area();
-        Pt lo = last == 0 ? cov.bottom : area.y, hi = area.bottom();
-        std::optional<Placement> best;
-        for (int step = 0; step < 14 && hi - lo > Pt(0.5); ++step) {
-            const Pt mid = (lo + hi) / 2.0;
-            Placement p = place(units, page_frames(layout, cov.bottom, std::pair{last, mid}), layout.page);
-            if (p.complete && p.kept && static_cast<int>(p.pages.size()) == last + 1) {
-                hi = mid;
-                best = std::move(p);
-            } else {
-                lo = mid;
-            }
+    DocumentStart start;
+    start.figures = figures;
+    start.body = layout.type.body;
+    sink.start(start);
+
+    // A page the placer has left: its sections' decorations, and on the first the cover.
+    const auto give = [&](int index, Page&& page, std::vector<Extent>&& extents) {
+        std::vector<Page> one{std::move(page)};
+        for (auto& e : extents) e.page = 0;
+        decorate_sections(one, extents, doc, brand);
+        if (index == 0) one[0].items.insert(one[0].items.begin(), cov.items.begin(), cov.items.end());
+        sink.page(one[0]);
+    };
+    // The last page's columns are balanced: what it holds is kept to be placed again.
+    const bool balance = layout.columns > 1;
+    PagePlacer placer(page_frames(layout, cov.bottom, std::nullopt), layout.page, give,
+                      balance ? LastPage::Kept : LastPage::Given);
+    bool first = true;
+    for (int si = 0; si < static_cast<int>(doc.sections.size()); ++si) {
+        for (Unit& u : section_units(doc, si, brand, layout, ctx, width, diags)) {
+            if (first) u.space_before = Pt(0);
+            first = false;
+            placer.push(std::move(u));
         }
-        if (best) placed = std::move(*best);
     }
+    diags.append(closing_diags);
+    for (Unit& u : closing) placer.push(std::move(u));
+    PagePlacer::End end = placer.finish();
+    Placement& placed = end.placement;
+    const int last = end.last_page;
+    if (balance && end.kept_before_last) {
+        const Pt top = last == 0 ? cov.bottom : layout.body_area().y;
+        if (auto best = balanced(layout, end.last_units, top)) {
+            placed.pages[static_cast<std::size_t>(last)] = std::move(best->pages.front());
+            std::erase_if(placed.outline, [last](const OutlineEntry& o) { return o.page == last; });
+            for (auto& o : best->outline) placed.outline.push_back({o.title, o.page + last, o.y});
+            placed.extents = std::move(best->extents);
+            for (auto& e : placed.extents) e.page = last;
+        }
+    }
+    give(last, std::move(placed.pages[static_cast<std::size_t>(last)]), std::move(placed.extents));
 
-    LaidOut out;
-    out.pages = std::move(placed.pages);
-    out.outline = std::move(placed.outline);
-    out.decisions.body = layout.type.body;
-    decorate_sections(out.pages, placed.extents, doc, brand);
-    auto& first = out.pages.front().items;
-    first.insert(first.begin(), cov.items.begin(), cov.items.end());
-    const int total = static_cast<int>(out.pages.size());
-    for (int p = 0; p < total; ++p) {
-        auto items = footer(f, page_rect, PageLabel::Number, p + 1, total);
-        auto& page = out.pages[static_cast<std::size_t>(p)].items;
-        page.insert(page.end(), items.begin(), items.end());
-    }
-    out.figures = std::move(figures);
-    return out;
+    DocumentEnd ending;
+    const int total = last + 1;
+    for (int p = 0; p < total; ++p) ending.late.push_back(footer(f, page_rect, PageLabel::Number, p + 1, total));
+    ending.outline = std::move(placed.outline);
+    sink.end(ending);
 }
 
 }  // namespace leafpress

@@ -9,6 +9,8 @@ class PagesKind : public LayoutKind {
 public:
     [[nodiscard]] LaidOut lay_out(const Document& doc, const Brand& brand, const Layout& layout, const text::TextContext& ctx,
                                   Diagnostics& diags) const override;
+    void stream(const Document& doc, const Brand& brand, const Layout& layout, const text::TextContext& ctx,
+                Diagnostics& diags, PageSink& sink) const override;
 };
 
 }  // namespace leafpress
