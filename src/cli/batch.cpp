@@ -231,7 +231,7 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
                       isatty(STDERR_FILENO) != 0 ? ProgressDisplay::Terminal : ProgressDisplay::Quiet);
     const auto t0 = std::chrono::steady_clock::now();
     auto recorded = t0;
-    // The cache and the report are written as jobs finish (at most five times a second) and at the end,
+    // The cache and the report are written as jobs finish (at most once a second) and at the end,
     // each time after the PDFs it records are on the disk (workers write them without waiting for that).
     const auto record = [&] {
         if (!sync_outputs(o.out_dir)) return;
@@ -243,9 +243,13 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
                 write_atomically(o.report, std::vector<std::uint8_t>(json.begin(), json.end()), ignored);
         }
     };
+    // A worker that builds many leaflets prepares each face it subsets once (a few milliseconds
+    // a face), after which each subset takes a fraction of the time; for a few leaflets a worker
+    // that would cost more than it saves.
+    if (todo.size() >= workers * kManyBuilds) engine.expect_many_builds();
     run_workers(jobs, todo, workers, engine, s, cache, [&](std::size_t i) {
         progress.step(jobs[i].output);
-        if (const auto now = std::chrono::steady_clock::now(); now - recorded > std::chrono::milliseconds(200)) {
+        if (const auto now = std::chrono::steady_clock::now(); now - recorded > std::chrono::milliseconds(1000)) {
             record();
             recorded = now;
         }

@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <deque>
 #include <filesystem>
 
 #include "cli/output.hpp"
@@ -83,8 +84,13 @@ bool read_all(int fd, char* data, std::size_t size) {
 // A worker's life: read a job's number, build it, report on the pipe (its length, then the
 // report), until the parent closes the job pipe or `kJobsPerWorker` are done; exit without
 // running the parent's destructors or flushing its buffers. A worker lives for many jobs so
-// that what it learns (shaped words, hyphenation patterns) serves the next leaflet too.
-constexpr int kJobsPerWorker = 64;
+// that what it learns (shaped words, hyphenation patterns, faces prepared for subsetting)
+// serves the next leaflet too; it is replaced now and then all the same, so that what a
+// library might leak stays bounded.
+constexpr int kJobsPerWorker = 1000;
+
+// Jobs a worker is given ahead: it reads its next job while the parent records the last.
+constexpr std::size_t kJobsAhead = 2;
 
 [[noreturn]] void work(int jobs_fd, int results_fd, const std::vector<Job>& jobs, Engine& engine, const RunSettings& s) {
     for (int done = 0; done < kJobsPerWorker; ++done) {
@@ -142,9 +148,9 @@ struct Worker {
     pid_t pid = -1;
     int jobs_fd = -1;     // the parent writes job numbers here
     int results_fd = -1;  // and reads reports here
-    std::optional<std::size_t> job;  // the job it is building
-    int given = 0;                   // jobs sent to it; it leaves after kJobsPerWorker
-    std::string message;             // what has come of the current report
+    std::deque<std::size_t> jobs;  // the jobs given to it, in order: it reports on the first
+    int given = 0;                 // jobs sent to it; it leaves after kJobsPerWorker
+    std::string message;           // what has come of the current report
 };
 
 std::optional<Worker> start_worker(const std::vector<Job>& jobs, const std::vector<Worker>& pool, Engine& engine,
@@ -233,28 +239,25 @@ void run_workers(std::vector<Job>& jobs, const std::vector<std::size_t>& todo, s
     // A worker that died leaves its job pipe closed: writing to it must fail, not kill the batch.
     std::signal(SIGPIPE, SIG_IGN);
     std::vector<Worker> pool;
-    std::size_t next = 0;
+    std::deque<std::size_t> waiting(todo.begin(), todo.end());  // jobs not given yet
     const auto give = [&](Worker& w) {
-        while (next < todo.size()) {
-            const std::size_t j = todo[next++];
+        while (!waiting.empty() && w.jobs.size() < kJobsAhead && w.given < kJobsPerWorker) {
+            const std::size_t j = waiting.front();
             const auto index = static_cast<std::uint32_t>(j);
-            if (write_all(w.jobs_fd, reinterpret_cast<const char*>(&index), sizeof index)) {
-                w.job = j;
-                ++w.given;
-                w.message.clear();
-                return true;
-            }
-            --next;  // the worker is gone: the job waits for another
-            return false;
+            if (!write_all(w.jobs_fd, reinterpret_cast<const char*>(&index), sizeof index)) return;  // the worker is gone
+            waiting.pop_front();
+            w.jobs.push_back(j);
+            ++w.given;
         }
-        return false;
     };
-    while (next < todo.size() || std::any_of(pool.begin(), pool.end(), [](const Worker& w) { return w.job.has_value(); })) {
+    const auto busy = [&] { return std::any_of(pool.begin(), pool.end(), [](const Worker& w) { return !w.jobs.empty(); }); };
+    while (!waiting.empty() || busy()) {
         // Workers for what is left, up to the width.
-        while (pool.size() < width && next < todo.size()) {
+        while (pool.size() < width && !waiting.empty()) {
             auto w = start_worker(jobs, pool, engine, s);
             if (!w) {  // no process for it: the job fails, the batch goes on
-                const std::size_t j = todo[next++];
+                const std::size_t j = waiting.front();
+                waiting.pop_front();
                 finish_job(jobs[j], {}, 0, cache);
                 on_finished(j);
                 continue;
@@ -274,31 +277,37 @@ void run_workers(std::vector<Job>& jobs, const std::vector<std::size_t>& todo, s
             if (n < 0 && errno == EINTR) continue;
             if (n > 0) {
                 w.message.append(buf, static_cast<std::size_t>(n));
-                // A report is its length (4 bytes) and then that many bytes.
-                std::uint32_t size = 0;
-                if (w.message.size() < sizeof size) continue;
-                std::memcpy(&size, w.message.data(), sizeof size);
-                if (w.message.size() < sizeof size + size) continue;
-                if (w.job) {
-                    const std::size_t j = *w.job;
-                    w.job.reset();
-                    finish_job(jobs[j], w.message.substr(sizeof size, size), 0, cache);
-                    on_finished(j);
+                // A report is its length (4 bytes) and then that many bytes; several may have come.
+                for (;;) {
+                    std::uint32_t size = 0;
+                    if (w.message.size() < sizeof size) break;
+                    std::memcpy(&size, w.message.data(), sizeof size);
+                    if (w.message.size() < sizeof size + size) break;
+                    if (!w.jobs.empty()) {
+                        const std::size_t j = w.jobs.front();
+                        w.jobs.pop_front();
+                        finish_job(jobs[j], w.message.substr(sizeof size, size), 0, cache);
+                        on_finished(j);
+                    }
+                    w.message.erase(0, sizeof size + size);
                 }
-                w.message.erase(0, sizeof size + size);
-                if (w.given < kJobsPerWorker && give(w)) continue;
+                give(w);
+                if (!w.jobs.empty()) continue;
                 // Done with this worker: it has no more to do, or has done its share.
                 stop_worker(w, nullptr);
                 pool.erase(pool.begin() + static_cast<long>(k));
                 continue;
             }
-            // The worker is gone: the job it was on failed, alone.
+            // The worker is gone: the job it was on failed, alone; those given after it wait
+            // for another worker.
             int status = 0;
             stop_worker(w, &status);
-            if (w.job) {
-                const std::size_t j = *w.job;
+            if (!w.jobs.empty()) {
+                const std::size_t j = w.jobs.front();
+                w.jobs.pop_front();
                 finish_job(jobs[j], {}, status, cache);
                 on_finished(j);
+                waiting.insert(waiting.begin(), w.jobs.begin(), w.jobs.end());
             }
             pool.erase(pool.begin() + static_cast<long>(k));
         }

@@ -42,6 +42,10 @@ Diagnostic diagnostic_from(const nlohmann::json& j);
 // each page's shape and colour.
 constexpr double kThumbnailDpi = 18;
 
+// How many leaflets a worker builds before preparing its faces for subsetting pays (see
+// text::Subsetting): preparing a face takes about as long as 40 of its subsets save.
+constexpr std::size_t kManyBuilds = 40;
+
 // Builds jobs[i] for every i in `todo`, at most `width` at once, recording each in `cache` and
 // calling `on_finished(i)` in this process as each ends.
 void run_workers(std::vector<Job>& jobs, const std::vector<std::size_t>& todo, std::size_t width, Engine& engine,

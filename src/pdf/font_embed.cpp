@@ -129,8 +129,10 @@ std::optional<std::uint32_t> CodeBook::add(const std::u32string& text) {
     return code;
 }
 
-EmbeddedFont::EmbeddedFont(HPDF_Doc doc, const text::Face& face, std::string resource_name, CodeBook& book)
-    : doc_(doc), face_(face), name_(std::move(resource_name)), book_(book), type0_(new_dict(doc)), by_cid_{{0, Glyph{}}} {}
+EmbeddedFont::EmbeddedFont(HPDF_Doc doc, const text::Face& face, std::string resource_name, CodeBook& book,
+                           text::Subsetting subsetting)
+    : doc_(doc), face_(face), name_(std::move(resource_name)), book_(book), subsetting_(subsetting), type0_(new_dict(doc)),
+      by_cid_{{0, Glyph{}}} {}
 
 long EmbeddedFont::width(std::uint32_t gid) const {
     return std::lround(face_.advance(gid) * 1000.0 / face_.units_per_em());
@@ -221,7 +223,7 @@ HPDF_Dict EmbeddedFont::subset_file(std::string& error) {
         for (hb_tag_t t : {HB_TAG('c', 'm', 'a', 'p'), HB_TAG('n', 'a', 'm', 'e'), HB_TAG('p', 'o', 's', 't'),
                            HB_TAG('O', 'S', '/', '2'), HB_TAG('g', 'a', 's', 'p')})
             hb_set_add(drop, t);
-    hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(face_.hb_face(), input);
+    hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(face_.subset_source(subsetting_), input);
     hb_subset_input_destroy(input);
     if (!plan) {
         error = "hb-subset could not plan a subset of " + face_.path();

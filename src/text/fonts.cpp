@@ -1,5 +1,7 @@
 #include "text/fonts.hpp"
 
+#include <hb-subset.h>
+
 #include <fontconfig/fontconfig.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
@@ -109,9 +111,16 @@ std::unique_ptr<Face> Face::load(const std::string& path, unsigned index, Diagno
 }
 
 Face::~Face() {
+    if (prepared_) hb_face_destroy(prepared_);
     if (font_) hb_font_destroy(font_);
     if (face_) hb_face_destroy(face_);
     if (blob_) hb_blob_destroy(blob_);
+}
+
+hb_face_t* Face::subset_source(Subsetting use) const {
+    if (use == Subsetting::Once) return face_;
+    std::call_once(prepare_, [this] { prepared_ = hb_subset_preprocess(face_); });
+    return prepared_ ? prepared_ : face_;
 }
 
 bool Face::has_glyph(char32_t cp) const {
