@@ -13,6 +13,7 @@
 
 #include "cli/build_cache.hpp"
 #include "cli/contact_sheet.hpp"
+#include "core/files.hpp"
 #include "cli/progress.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
@@ -178,7 +179,7 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
                 j.layout_name = fs::path(resolve_layout_path(layout, engine.paths().layouts_dir)).stem().string();
                 const std::string name = fs::path(file).stem().string() + "-" + j.layout_name;
                 j.output = (fs::path(o.out_dir) / st.folder / (name + ".pdf")).lexically_normal().string();
-                j.thumbnails = (thumbs_dir / st.folder / name).lexically_normal().string();
+                j.thumbnails = (thumbs_dir / st.folder / (name + ".svg")).lexically_normal().string();
                 j.inputs = hasher.hash(facts, resolve_layout_path(layout, engine.paths().layouts_dir));
                 jobs.push_back(std::move(j));
             }
@@ -212,9 +213,11 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
         Job& j = jobs[i];
         if (o.rebuild == Rebuild::Changed) {
             // Up to date: the PDF as recorded, and its thumbnails for the contact sheet.
-            const auto thumbnails = static_cast<int>(count_page_pictures(j.thumbnails));
+            const auto svg = read_file(j.thumbnails);
+            const int thumbnails = svg ? count_thumbnails(*svg) : 0;
             if (auto hit = thumbnails > 0 ? cache.lookup(j.output, j.inputs) : std::nullopt) {
                 j.thumbnail_count = thumbnails;
+                j.thumbnail_svg = *svg;
                 j.status = Status::UpToDate;
                 j.pages = hit->pages;
                 j.bytes = hit->bytes;

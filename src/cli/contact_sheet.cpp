@@ -30,26 +30,6 @@ std::string url_path(const std::string& path) {
     return out;
 }
 
-std::string base64(const std::string& bytes) {
-    static const char* table = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    out.reserve((bytes.size() + 2) / 3 * 4);
-    std::size_t i = 0;
-    for (; i + 2 < bytes.size(); i += 3) {
-        const unsigned v = static_cast<unsigned char>(bytes[i]) << 16 | static_cast<unsigned char>(bytes[i + 1]) << 8 |
-                           static_cast<unsigned char>(bytes[i + 2]);
-        out += {table[v >> 18], table[(v >> 12) & 63], table[(v >> 6) & 63], table[v & 63]};
-    }
-    if (i + 1 == bytes.size()) {
-        const unsigned v = static_cast<unsigned char>(bytes[i]) << 16;
-        out += {table[v >> 18], table[(v >> 12) & 63], '=', '='};
-    } else if (i + 2 == bytes.size()) {
-        const unsigned v = static_cast<unsigned char>(bytes[i]) << 16 | static_cast<unsigned char>(bytes[i + 1]) << 8;
-        out += {table[v >> 18], table[(v >> 12) & 63], table[(v >> 6) & 63], '='};
-    }
-    return out;
-}
-
 const char* kStyle = R"(
 body { font-family: "Noto Sans", "DejaVu Sans", sans-serif; margin: 24px; color: #1a1a1a; background: #f4f5f5; }
 h1 { font-size: 22px; margin: 0 0 4px; }
@@ -60,7 +40,7 @@ p.summary { margin: 0 0 12px; color: #444; }
 .card.failed { border-color: #b3261e; }
 .card h3 { font-size: 15px; margin: 0 0 6px; word-break: break-word; }
 .thumbs { display: flex; flex-wrap: wrap; gap: 6px; margin: 6px 0; }
-.thumbs img { border: 1px solid #bbb; background: #fff; }
+.thumbs svg { border: 1px solid #bbb; background: #fff; }
 .facts { font-size: 13px; color: #333; }
 .status-failed { color: #b3261e; font-weight: bold; }
 ul.findings { font-size: 12px; padding-left: 18px; margin: 6px 0 0; }
@@ -75,13 +55,7 @@ void card(std::string& h, const Job& j, const std::string& out_dir) {
     h += std::string("<div class=\"card") + (failed ? " failed" : "") + "\" data-status=\"" + status_name(j.status) + "\">\n";
     h += "<h3>" + utf8::markup_escaped(fs::path(j.content).stem().string()) + " &middot; " + utf8::markup_escaped(j.layout_name) + "</h3>\n";
     if (!failed) {
-        h += "<div class=\"thumbs\">";
-        for (int n = 1; n <= j.thumbnail_count; ++n) {
-            const auto png = read_file(page_picture(j.thumbnails, static_cast<std::size_t>(n)));
-            if (!png) continue;
-            h += "<img alt=\"page " + std::to_string(n) + "\" src=\"data:image/png;base64," + base64(*png) + "\">";
-        }
-        h += "</div>\n";
+        h += "<div class=\"thumbs\">\n" + j.thumbnail_svg + "</div>\n";
         const std::string rel = fs::relative(j.output, out_dir, ec).generic_string();
         // A booklet's pictures are its sheets' sides, two pages to a side.
         const std::string sides = j.thumbnail_count > 0 && j.thumbnail_count != j.pages

@@ -1,7 +1,7 @@
 // A batch's contact sheet, OUTDIR/index.html: one card per leaflet and layout with thumbnails of
 // its pages, its page count and size, its findings with their codes, and a link to the PDF;
 // grouped by site when a batch builds for several brands. The page is self-contained (styles
-// inline, pictures as data: addresses): it can be mailed or opened from anywhere.
+// inline, thumbnails as inline SVG): it can be mailed or opened from anywhere.
 #pragma once
 #include <string>
 #include <vector>

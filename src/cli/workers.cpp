@@ -37,13 +37,16 @@ nlohmann::json build_job(const Job& job, Engine& engine, const RunSettings& s) {
     if (pdf && (!check_output_path(job.output, r.inputs, r.diags) ||
                 !write_atomically(job.output, *pdf, r.diags, Durability::AtNextSync)))
         pdf = nullptr;
-    std::size_t thumbnails = 0;
-    if (pdf && !job.thumbnails.empty()) {
-        // Pictures for the contact sheet; one that cannot be written leaves a card without it.
+    std::string svg;
+    if (pdf && !job.thumbnails.empty() && !r.thumbnails.empty()) {
+        // Pictures for the contact sheet, kept for a later batch's: a file that cannot be
+        // written only means the leaflet is built again next time.
+        svg = join_thumbnails(r.thumbnails);
         std::error_code ec;
         fs::create_directories(fs::path(job.thumbnails).parent_path(), ec);
         Diagnostics ignored;
-        thumbnails = write_page_pictures(job.thumbnails, r.thumbnails, r.inputs, Durability::AtNextSync, ignored);
+        if (check_output_path(job.thumbnails, r.inputs, ignored))
+            write_atomically(job.thumbnails, std::vector<std::uint8_t>(svg.begin(), svg.end()), ignored, Durability::AtNextSync);
     }
     nlohmann::json findings = nlohmann::json::array();
     for (const auto& d : r.diags.all()) findings.push_back(to_json(d));
@@ -54,7 +57,8 @@ nlohmann::json build_job(const Job& job, Engine& engine, const RunSettings& s) {
             {"pages", r.pages},
             {"bytes", pdf ? pdf->size() : 0},
             {"hash", hash},
-            {"thumbnails", thumbnails},
+            {"thumbnails", count_thumbnails(svg)},
+            {"svg", std::move(svg)},
             {"seconds", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()},
             {"findings", std::move(findings)}};
 }
@@ -132,6 +136,7 @@ void finish_job(Job& job, const std::string& message, int wait_status, BuildCach
     job.bytes = r.value("bytes", std::size_t{0});
     job.seconds = r.value("seconds", 0.0);
     job.thumbnail_count = r.value("thumbnails", 0);
+    job.thumbnail_svg = r.value("svg", std::string());
     job.findings.clear();
     if (r.contains("findings"))
         for (const auto& d : r["findings"]) job.findings.push_back(diagnostic_from(d));
@@ -200,6 +205,21 @@ void stop_worker(Worker& w, int* status) {
 }
 
 }  // namespace
+
+std::string join_thumbnails(const std::vector<std::vector<std::uint8_t>>& sides) {
+    std::string out;
+    for (const auto& side : sides) {
+        out.append(side.begin(), side.end());
+        out.push_back('\n');
+    }
+    return out;
+}
+
+int count_thumbnails(const std::string& svg) {
+    int n = 0;
+    for (std::size_t at = svg.find("<svg "); at != std::string::npos; at = svg.find("<svg ", at + 5)) ++n;
+    return n;
+}
 
 const char* status_name(Status s) {
     switch (s) {

@@ -24,7 +24,9 @@ struct Job {
     std::string brand;   // the site's brand file; empty: the content's nearest brand.toml
     int site = 0;        // index into the batch's sites
     std::string output;
-    std::string thumbnails;  // small PNGs of the pages go to page_picture(thumbnails, page); empty: none
+    // The leaflet's thumbnails go to this file, each printed side an <svg> element on a line of
+    // its own (kept for the contact sheet of a later batch, when the leaflet is up to date); empty: none.
+    std::string thumbnails;
     std::uint64_t inputs = 0;  // hash of everything the output depends on
     // Results.
     Status status = Status::Failed;
@@ -32,6 +34,7 @@ struct Job {
     std::size_t bytes = 0;
     double seconds = 0;
     int thumbnail_count = 0;
+    std::string thumbnail_svg;  // the thumbnails, as in the file
     std::vector<Diagnostic> findings;
 };
 
@@ -41,6 +44,10 @@ Diagnostic diagnostic_from(const nlohmann::json& j);
 // The thumbnails in a contact sheet: small enough for dozens on a screen, large enough to see
 // each page's shape and colour.
 constexpr double kThumbnailDpi = 18;
+
+// A leaflet's thumbnails as one text, a side's <svg> a line; and how many sides a text holds.
+std::string join_thumbnails(const std::vector<std::vector<std::uint8_t>>& sides);
+int count_thumbnails(const std::string& svg);
 
 // How many leaflets a worker builds before preparing its faces for subsetting pays (see
 // text::Subsetting): preparing a face takes about as long as 40 of its subsets save.

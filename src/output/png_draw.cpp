@@ -6,7 +6,6 @@
 #include <cairo.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
-#include <libdeflate.h>
 
 #include <algorithm>
 #include <atomic>
@@ -15,6 +14,7 @@
 #include <memory>
 #include <optional>
 
+#include "output/png_encode.hpp"
 #include "output/png_module.hpp"
 
 namespace leafpress::output {
@@ -123,32 +123,7 @@ cairo_surface_t* surface_of(const Raster& r) {
     return s;
 }
 
-// Text too small to read at this resolution, drawn as a bar per word (x-height tall, in the
-// text's colour half mixed with the paper's, about a line of text's ink): true if it was.
-bool greek(cairo_t* cr, const GlyphRun& run) {
-    double px = run.size.value(), zero = 0;
-    cairo_user_to_device_distance(cr, &zero, &px);
-    if (px >= 6) return false;
-    cairo_set_source_rgb(cr, (run.color.r + 1) / 2, (run.color.g + 1) / 2, (run.color.b + 1) / 2);
-    const double top = (run.origin.y - run.size * 0.5).value(), height = (run.size * 0.5).value();
-    std::optional<double> start;
-    double end = 0;
-    for (const PlacedGlyph& g : run.glyphs) {
-        const bool space = run.text_of(g) == U" ";
-        if (!space && g.advance() > Pt(0)) {
-            if (!start) start = (run.origin.x + g.x()).value();
-            end = (run.origin.x + g.x() + g.advance()).value();
-        } else if (space && start) {
-            cairo_rectangle(cr, *start, top, end - *start, height);
-            start.reset();
-        }
-    }
-    if (start) cairo_rectangle(cr, *start, top, end - *start, height);
-    cairo_fill(cr);
-    return true;
-}
-
-void draw_items(cairo_t* cr, const Page& page, Faces& faces, GlyphDrawing drawing) {
+void draw_items(cairo_t* cr, const Page& page, Faces& faces) {
     cairo_font_options_t* options = cairo_font_options_create();
     cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
     cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
@@ -162,7 +137,6 @@ void draw_items(cairo_t* cr, const Page& page, Faces& faces, GlyphDrawing drawin
                 using T = std::decay_t<decltype(it)>;
                 if constexpr (std::is_same_v<T, GlyphRun>) {
                     if (it.glyphs.empty()) return;
-                    if (drawing == GlyphDrawing::Thumbnail && greek(cr, it)) return;
                     cairo_font_face_t* cf = it.face ? faces.get(it.face) : nullptr;
                     if (!cf) return;
                     cairo_set_font_face(cr, cf);
@@ -178,14 +152,10 @@ void draw_items(cairo_t* cr, const Page& page, Faces& faces, GlyphDrawing drawin
                         cairo_device_to_user(cr, &x, &y);
                         glyphs.push_back({g.gid, x, y});
                     }
-                    if (drawing == GlyphDrawing::Thumbnail) {
-                        cairo_show_glyphs(cr, glyphs.data(), static_cast<int>(glyphs.size()));
-                    } else {
-                        // As outlines filled where they are: cairo's own glyph drawing would
-                        // round each origin to a whole pixel.
-                        cairo_glyph_path(cr, glyphs.data(), static_cast<int>(glyphs.size()));
-                        cairo_fill(cr);
-                    }
+                    // As outlines filled where they are: cairo's own glyph drawing would round
+                    // each origin to a whole pixel.
+                    cairo_glyph_path(cr, glyphs.data(), static_cast<int>(glyphs.size()));
+                    cairo_fill(cr);
                 } else if constexpr (std::is_same_v<T, Box>) {
                     cairo_rectangle(cr, it.rect.x.value(), it.rect.y.value(), it.rect.width.value(), it.rect.height.value());
                     if (it.fill) {
@@ -232,54 +202,23 @@ void draw_items(cairo_t* cr, const Page& page, Faces& faces, GlyphDrawing drawin
     }
 }
 
-void put32(std::vector<std::uint8_t>& out, std::uint32_t v) {
-    for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<std::uint8_t>(v >> shift));
-}
-
-void chunk(std::vector<std::uint8_t>& out, const char* type, const std::uint8_t* data, std::size_t size) {
-    put32(out, static_cast<std::uint32_t>(size));
-    const std::size_t start = out.size();
-    out.insert(out.end(), type, type + 4);
-    out.insert(out.end(), data, data + size);
-    put32(out, static_cast<std::uint32_t>(libdeflate_crc32(0, out.data() + start, out.size() - start)));
-}
-
-// An opaque RGB24 surface as an 8-bit RGB PNG, compressed with libdeflate at its fastest level:
-// several times faster than cairo's own PNG writer (libpng and zlib), for files of about the
-// same size.
+// An opaque RGB24 surface as an 8-bit RGB PNG (png_encode.hpp).
 std::vector<std::uint8_t> encode_png(cairo_surface_t* surface) {
     cairo_surface_flush(surface);
     const int w = cairo_image_surface_get_width(surface), h = cairo_image_surface_get_height(surface);
     const int stride = cairo_image_surface_get_stride(surface);
     const unsigned char* data = cairo_image_surface_get_data(surface);
-    const std::size_t row = 1 + 3 * static_cast<std::size_t>(w);
-    std::vector<std::uint8_t> raw(row * static_cast<std::size_t>(h));
-    std::vector<std::uint8_t> cur(3 * static_cast<std::size_t>(w));
+    std::vector<std::uint8_t> rgb(3 * static_cast<std::size_t>(w) * static_cast<std::size_t>(h));
     for (int y = 0; y < h; ++y) {
         const auto* px = reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
+        std::uint8_t* out = rgb.data() + 3 * static_cast<std::size_t>(y) * static_cast<std::size_t>(w);
         for (int x = 0; x < w; ++x) {
-            cur[3 * x] = static_cast<std::uint8_t>(px[x] >> 16);
-            cur[3 * x + 1] = static_cast<std::uint8_t>(px[x] >> 8);
-            cur[3 * x + 2] = static_cast<std::uint8_t>(px[x]);
+            out[3 * x] = static_cast<std::uint8_t>(px[x] >> 16);
+            out[3 * x + 1] = static_cast<std::uint8_t>(px[x] >> 8);
+            out[3 * x + 2] = static_cast<std::uint8_t>(px[x]);
         }
-        std::uint8_t* out = raw.data() + static_cast<std::size_t>(y) * row;
-        out[0] = 0;  // no filter: smaller than Up or Sub for pages of text, and as fast
-        std::copy(cur.begin(), cur.end(), out + 1);
     }
-    libdeflate_compressor* c = libdeflate_alloc_compressor(1);
-    std::vector<std::uint8_t> packed(libdeflate_zlib_compress_bound(c, raw.size()));
-    packed.resize(libdeflate_zlib_compress(c, raw.data(), raw.size(), packed.data(), packed.size()));
-    libdeflate_free_compressor(c);
-    std::vector<std::uint8_t> png{0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-    if (packed.empty()) return {};
-    std::vector<std::uint8_t> ihdr;
-    put32(ihdr, static_cast<std::uint32_t>(w));
-    put32(ihdr, static_cast<std::uint32_t>(h));
-    ihdr.insert(ihdr.end(), {8, 2, 0, 0, 0});  // 8 bits, RGB, deflate, filter method 0, no interlace
-    chunk(png, "IHDR", ihdr.data(), ihdr.size());
-    chunk(png, "IDAT", packed.data(), packed.size());
-    chunk(png, "IEND", nullptr, 0);
-    return png;
+    return encode_png(w, h, rgb.data(), PngChannels::Rgb);
 }
 
 }  // namespace
@@ -307,7 +246,7 @@ extern "C" void leafpress_png_draw(const PngJob* job, PngDrawn* out) {
             cairo_save(cr);
             // The slot's bottom-left corner, PDF-style (y up), as cairo's top-left (y down).
             cairo_translate(cr, slot.tx, side.height - slot.ty - page.size.height.value());
-            draw_items(cr, page, faces, job->settings.glyphs);
+            draw_items(cr, page, faces);
             cairo_restore(cr);
         }
         const cairo_status_t status = cairo_status(cr);

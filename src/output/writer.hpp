@@ -54,14 +54,8 @@ private:
     std::unique_ptr<Builder> builder_;
 };
 
-// How glyphs are drawn: filled as outlines at the positions poppler draws them (pictures that
-// match pdftoppm's), or for thumbnails: text too small to read (under 6 pixels) as a light bar
-// per word, as page-layout programs show it, and larger text from cairo's glyph cache.
-enum class GlyphDrawing { AsPoppler, Thumbnail };
-
 struct PngSettings {
     double dpi = 96;
-    GlyphDrawing glyphs = GlyphDrawing::AsPoppler;
 };
 
 // Each printed side as a PNG, as a PDF viewer draws it at the same resolution: white paper,
@@ -79,6 +73,30 @@ public:
 
 private:
     PngSettings settings_;
+    Collector pages_;
+};
+
+// Thumbnails: each printed side as an SVG element sized as a PNG of it at `dpi` would be, drawn
+// from the model as vector shapes; text too small to read at that size as a light bar per word,
+// larger text as text (in the face's family, to the width layout gave it), pictures as small
+// PNGs inside. For a contact sheet: a few kilobytes a page, made in microseconds, sharp at any
+// zoom, with no drawing library.
+struct SvgSettings {
+    double dpi = 18;
+};
+
+class SvgWriter final : public Writer {
+public:
+    explicit SvgWriter(SvgSettings settings) : settings_(settings) {}
+    void start(const DocumentStart& start) override { pages_.start(start); }
+    void page(const Page& page) override { pages_.page(page); }
+    void end(const DocumentEnd& end) override { pages_.end(end); }
+    [[nodiscard]] std::optional<Rendition> finish(Diagnostics& diags) override { return draw(pages_.laid(), diags); }
+    // The pictures of a whole leaflet: for thumbnails drawn beside another writer.
+    [[nodiscard]] std::optional<Rendition> draw(const LaidOut& doc, Diagnostics& diags) const;
+
+private:
+    SvgSettings settings_;
     Collector pages_;
 };
 

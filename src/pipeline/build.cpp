@@ -131,7 +131,7 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
         // Pictures for a contact sheet: without them the leaflet is still right, so a failure
         // to draw them is a warning.
         Diagnostics drawing;
-        if (auto thumbs = output::PngWriter({request.thumbnail_dpi, output::GlyphDrawing::Thumbnail}).draw(pages.laid(), drawing))
+        if (auto thumbs = output::SvgWriter({request.thumbnail_dpi}).draw(pages.laid(), drawing))
             r.thumbnails = std::move(thumbs->files);
         for (const auto& problem : drawing.all())
             d.warning("png.thumbnails", problem.where, "no thumbnails for the contact sheet: " + problem.message, problem.hint);

@@ -221,7 +221,7 @@ TEST_CASE("batch for two sites: each site's leaflets in its folder, with its own
                                         "--layout a4 --layout trifold"),
                            dir.path());
     CHECK(again.out.find("8 up to date") != std::string::npos);
-    CHECK(slurp(dir.file("out/index.html")).find("data:image/png;base64,") != std::string::npos);
+    CHECK(slurp(dir.file("out/index.html")).find("<svg ") != std::string::npos);
     // Two brands that would share a folder, or a brand file that is not there: nothing is built.
     dir.write("other/north.toml", brand);
     const auto clash = run(kEpoch + cli("batch c -o out2 --brand sites/north/brand.toml --brand other/north.toml"), dir.path());
@@ -257,8 +257,9 @@ TEST_CASE("contact sheet: loads in headless Chromium showing every leaflet's pag
     CHECK(built == 4);
     CHECK(failed == 2);
     CHECK(dom.out.find("<code>input.type</code>") != std::string::npos);  // the broken leaflet's finding, with its code
-    // The thumbnails are decoded and drawn: the browser's screenshot shows the leaflets' teal
-    // cover bands, which nothing else on the sheet has.
+    // The thumbnails are drawn: one per page, each an SVG, and the browser's screenshot shows the
+    // leaflets' teal cover bands, which nothing else on the sheet has.
+    CHECK(std::regex_search(dom.out, std::regex("<div class=\"thumbs\">\\s*<svg [^>]*aria-label=\"page 1\"")));
     REQUIRE(run(chromium + "--window-size=1400,1400 --screenshot=" + quote(dir.file("shot.png")) + " " +
                     quote("file://" + dir.file("out/index.html")))
                 .status == 0);

@@ -22,13 +22,12 @@ std::size_t count(const std::string& text, const std::string& what) {
 TEST_CASE("contact sheet: cards by site, thumbnails inline, findings escaped", "[contact-sheet]") {
     test::TempDir dir;
     // A two-page leaflet with its thumbnails, and a failed one.
-    dir.write(".thumbnails/north/lupus-a4-1.png", "\x89PNG one");
-    dir.write(".thumbnails/north/lupus-a4-2.png", "\x89PNG two");
     std::vector<Job> jobs(3);
     jobs[0].content = "content/lupus.toml";
     jobs[0].layout_name = "a4";
     jobs[0].output = dir.file("north/lupus a4.pdf");
-    jobs[0].thumbnails = dir.file(".thumbnails/north/lupus-a4");
+    jobs[0].thumbnails = dir.file(".thumbnails/north/lupus-a4.svg");
+    jobs[0].thumbnail_svg = "<svg id=\"one\"></svg>\n<svg id=\"two\"></svg>\n";
     jobs[0].thumbnail_count = 2;
     jobs[0].status = Status::Built;
     jobs[0].pages = 2;
@@ -41,6 +40,7 @@ TEST_CASE("contact sheet: cards by site, thumbnails inline, findings escaped", "
     jobs[2] = jobs[0];
     jobs[2].site = 1;
     jobs[2].thumbnail_count = 0;
+    jobs[2].thumbnail_svg.clear();
     const std::vector<Site> sites{{"n.toml", "north", "Clinic North", "(858) 258-5090"},
                                   {"s.toml", "south", "Clinic South & Co", "+1 619 555 0142"}};
     const std::string html = contact_sheet(jobs, sites, dir.path());
@@ -48,9 +48,9 @@ TEST_CASE("contact sheet: cards by site, thumbnails inline, findings escaped", "
     CHECK(count(html, "data-status=") == 3);
     CHECK(count(html, "data-status=\"failed\"") == 1);
     CHECK(html.find("Clinic South &amp; Co &middot; +1 619 555 0142") != std::string::npos);
-    // The thumbnails as data: addresses ("\x89PNG one" in base64).
-    CHECK(html.find("src=\"data:image/png;base64,iVBORyBvbmU=\"") != std::string::npos);
-    CHECK(count(html, "<img ") == 2);
+    // The thumbnails inline, in their card.
+    CHECK(html.find("<div class=\"thumbs\">\n<svg id=\"one\"></svg>\n<svg id=\"two\"></svg>\n</div>") != std::string::npos);
+    CHECK(count(html, "<svg ") == 2);
     // The PDF link relative to the sheet, its space encoded.
     CHECK(html.find("href=\"north/lupus%20a4.pdf\"") != std::string::npos);
     CHECK(html.find("2 pages &middot; 21 kB") != std::string::npos);
