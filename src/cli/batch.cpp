@@ -154,23 +154,22 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
     }
     if (files.empty()) std::cerr << "leafpress: warning: no content files found\n";
 
-    // Plan: one job per site, content file and layout, each with the hash of its inputs.
+    // Plan: one job per site, content file and layout. The hash of a job's inputs is worked out
+    // when the job comes up (below), while workers build those before it.
     const auto sites = plan_sites(o.brands);
     if (!sites) {
         std::cerr << "leafpress: nothing was built\n";
         return 1;
     }
-    const InputHasher hasher(engine, s);
     std::vector<Job> jobs;
+    std::vector<std::size_t> content_of;  // each job's (site, content file), as an index
     const fs::path thumbs_dir = fs::path(o.out_dir) / ".thumbnails";
     for (std::size_t site = 0; site < sites->size(); ++site) {
         const Site& st = (*sites)[site];
-        for (const auto& file : files) {
-            const ContentFacts facts = hasher.content(file, st.brand);
-            // Where each language's patterns are, found once for every worker (each starts as a
-            // copy of this process and reads them only if one of its paragraphs needs a hyphen).
-            engine.hyphenator(facts.language);
+        for (std::size_t f = 0; f < files.size(); ++f) {
+            const std::string& file = files[f];
             for (const auto& layout : layouts) {
+                content_of.push_back(site * files.size() + f);
                 Job j;
                 j.content = file;
                 j.layout = layout;
@@ -180,7 +179,6 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
                 const std::string name = fs::path(file).stem().string() + "-" + j.layout_name;
                 j.output = (fs::path(o.out_dir) / st.folder / (name + ".pdf")).lexically_normal().string();
                 j.thumbnails = (thumbs_dir / st.folder / (name + ".svg")).lexically_normal().string();
-                j.inputs = hasher.hash(facts, resolve_layout_path(layout, engine.paths().layouts_dir));
                 jobs.push_back(std::move(j));
             }
         }
@@ -208,30 +206,34 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
     // in a worker process, and recorded as each finishes (a batch killed half-way keeps what
     // it finished, and never trusts what it did not).
     BuildCache cache((fs::path(o.out_dir) / ".leafpress-cache.toml").string());
-    std::vector<std::size_t> todo;
-    for (std::size_t i = 0; i < jobs.size(); ++i) {
-        Job& j = jobs[i];
-        if (o.rebuild == Rebuild::Changed) {
-            // Up to date: the PDF as recorded, and its thumbnails for the contact sheet.
-            const auto svg = read_file(j.thumbnails);
-            const int thumbnails = svg ? count_thumbnails(*svg) : 0;
-            if (auto hit = thumbnails > 0 ? cache.lookup(j.output, j.inputs) : std::nullopt) {
-                j.thumbnail_count = thumbnails;
-                j.thumbnail_svg = *svg;
-                j.status = Status::UpToDate;
-                j.pages = hit->pages;
-                j.bytes = hit->bytes;
-                j.findings = hit->findings;
-                continue;
-            }
-        }
-        todo.push_back(i);
-    }
+    const InputHasher hasher(engine, s);
+    std::map<std::size_t, ContentFacts> facts;  // by (site, content file): its layouts share them
+    const auto inputs_of = [&](std::size_t i) {
+        auto [it, added] = facts.try_emplace(content_of[i]);
+        if (added) it->second = hasher.content(jobs[i].content, jobs[i].brand);
+        return hasher.hash(it->second, resolve_layout_path(jobs[i].layout, engine.paths().layouts_dir));
+    };
+    // Whether a job is up to date: its PDF as recorded, and its thumbnails for the contact sheet.
+    const auto up_to_date = [&](Job& j) {
+        const auto svg = read_file(j.thumbnails);
+        const int thumbnails = svg ? count_thumbnails(*svg) : 0;
+        const auto hit = thumbnails > 0 ? cache.lookup(j.output, j.inputs) : std::nullopt;
+        if (!hit) return false;
+        j.thumbnail_count = thumbnails;
+        j.status = Status::UpToDate;
+        j.pages = hit->pages;
+        j.bytes = hit->bytes;
+        j.findings = hit->findings;
+        return true;
+    };
+    // Jobs with no record will be built for sure; others may be up to date.
+    const auto unrecorded = static_cast<std::size_t>(std::count_if(jobs.begin(), jobs.end(), [&](const Job& j) {
+        return o.rebuild != Rebuild::Changed || !cache.has(j.output);
+    }));
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     const std::size_t workers = std::min<std::size_t>(o.jobs > 0 ? static_cast<std::size_t>(o.jobs) : cores,
-                                                      std::max<std::size_t>(1, todo.size()));
-    Progress progress(jobs.size(), jobs.size() - todo.size(),
-                      isatty(STDERR_FILENO) != 0 ? ProgressDisplay::Terminal : ProgressDisplay::Quiet);
+                                                      std::max<std::size_t>(1, jobs.size()));
+    Progress progress(jobs.size(), 0, isatty(STDERR_FILENO) != 0 ? ProgressDisplay::Terminal : ProgressDisplay::Quiet);
     const auto t0 = std::chrono::steady_clock::now();
     auto recorded = t0;
     // The cache and the report are written as jobs finish (at most once a second) and at the end,
@@ -249,8 +251,22 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
     // A worker that builds many leaflets prepares each face it subsets once (a few milliseconds
     // a face), after which each subset takes a fraction of the time; for a few leaflets a worker
     // that would cost more than it saves.
-    if (todo.size() >= workers * kManyBuilds) engine.expect_many_builds();
-    run_workers(jobs, todo, workers, engine, s, cache, [&](std::size_t i) {
+    if (unrecorded >= workers * kManyBuilds) engine.expect_many_builds();
+    // The next job to build, as a worker asks for one. A job with a record has its inputs hashed
+    // when it comes up, and is passed over when it is up to date; the worker that builds a job
+    // without one hashes them.
+    std::size_t next = 0;
+    const auto next_to_build = [&]() -> std::optional<std::size_t> {
+        while (next < jobs.size()) {
+            const std::size_t i = next++;
+            if (o.rebuild != Rebuild::Changed || !cache.has(jobs[i].output)) return i;
+            jobs[i].inputs = inputs_of(i);
+            if (!up_to_date(jobs[i])) return i;
+            progress.skip();
+        }
+        return std::nullopt;
+    };
+    run_workers(jobs, next_to_build, workers, engine, s, hasher, cache, [&](std::size_t i) {
         progress.step(jobs[i].output);
         if (const auto now = std::chrono::steady_clock::now(); now - recorded > std::chrono::milliseconds(1000)) {
             record();

@@ -77,12 +77,21 @@ InputHasher::InputHasher(const Engine& engine, const RunSettings& s) {
 }
 
 ContentFacts InputHasher::content(const std::string& path, const std::string& brand_file) const {
-    ContentFacts facts;
     const std::string text = read_regular_file(path, limits::kContentBytes).bytes.value_or("");
-    std::uint64_t h = fnv1a(text, fnv1a(path, base_));
     // One load, without decoding pictures, gives the review dates, the language and the figures.
     Diagnostics ignored;  // a broken content file fails the build; its bytes are already in the hash
     const auto doc = load_content_text(text, path, ignored, ImageLoading::Locate);
+    return facts_of(path, text, brand_file, doc ? &*doc : nullptr);
+}
+
+ContentFacts InputHasher::content(const std::string& path, const std::string& brand_file, const Document& doc) const {
+    return facts_of(path, read_regular_file(path, limits::kContentBytes).bytes.value_or(""), brand_file, &doc);
+}
+
+ContentFacts InputHasher::facts_of(const std::string& path, const std::string& text, const std::string& brand_file,
+                                   const Document* doc) const {
+    ContentFacts facts;
+    std::uint64_t h = fnv1a(text, fnv1a(path, base_));
     const std::optional<Date> reviewed = doc ? doc->reviewed : std::nullopt;
     const std::optional<Date> next_review = doc ? doc->next_review : std::nullopt;
     if (doc) facts.language = doc->language.tag;
@@ -158,6 +167,11 @@ std::optional<BuildCache::Entry> BuildCache::lookup(const std::string& output, s
 void BuildCache::store(const std::string& output, Entry entry) {
     std::lock_guard lock(mutex_);
     entries_[output] = std::move(entry);
+}
+
+bool BuildCache::has(const std::string& output) const {
+    std::lock_guard lock(mutex_);
+    return entries_.contains(output);
 }
 
 void BuildCache::forget(const std::string& output) {

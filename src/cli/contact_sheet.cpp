@@ -55,7 +55,10 @@ void card(std::string& h, const Job& j, const std::string& out_dir) {
     h += std::string("<div class=\"card") + (failed ? " failed" : "") + "\" data-status=\"" + status_name(j.status) + "\">\n";
     h += "<h3>" + utf8::markup_escaped(fs::path(j.content).stem().string()) + " &middot; " + utf8::markup_escaped(j.layout_name) + "</h3>\n";
     if (!failed) {
-        h += "<div class=\"thumbs\">\n" + j.thumbnail_svg + "</div>\n";
+        h += "<div class=\"thumbs\">\n";
+        if (j.thumbnail_count > 0)
+            if (const auto svg = read_file(j.thumbnails)) h += *svg;
+        h += "</div>\n";
         const std::string rel = fs::relative(j.output, out_dir, ec).generic_string();
         // A booklet's pictures are its sheets' sides, two pages to a side.
         const std::string sides = j.thumbnail_count > 0 && j.thumbnail_count != j.pages

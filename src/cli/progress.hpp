@@ -15,6 +15,11 @@ public:
     Progress(std::size_t total, std::size_t done, ProgressDisplay display);
     // One more job finished; `name` is what it made.
     void step(const std::string& name);
+    // One more job that needed no work (up to date).
+    void skip() {
+        ++done_;
+        ++start_done_;
+    }
     // Clears the line.
     void finish();
 

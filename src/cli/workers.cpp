@@ -17,6 +17,7 @@
 #include <filesystem>
 
 #include "cli/output.hpp"
+#include "style/layout.hpp"
 
 namespace fs = std::filesystem;
 
@@ -25,7 +26,7 @@ namespace leafpress {
 namespace {
 
 // In a worker process: builds one job, writes its PDF and returns what the parent records.
-nlohmann::json build_job(const Job& job, Engine& engine, const RunSettings& s) {
+nlohmann::json build_job(const Job& job, Engine& engine, const RunSettings& s, const InputHasher& hasher) {
     // A fault for the tests of crash isolation: the named leaflet's worker dies as a crash would.
     if (const char* fault = std::getenv("LEAFPRESS_TEST_CRASH"); fault && fs::path(job.content).stem() == fault)
         std::abort();
@@ -48,6 +49,12 @@ nlohmann::json build_job(const Job& job, Engine& engine, const RunSettings& s) {
         if (check_output_path(job.thumbnails, r.inputs, ignored))
             write_atomically(job.thumbnails, std::vector<std::uint8_t>(svg.begin(), svg.end()), ignored, Durability::AtNextSync);
     }
+    // The record's key: what a later batch hashes before building, hashed here from the content
+    // as loaded (in parallel, and without loading it twice).
+    std::uint64_t inputs = job.inputs;
+    if (inputs == 0 && r.document)
+        inputs = hasher.hash(hasher.content(job.content, job.brand, *r.document),
+                             resolve_layout_path(job.layout, engine.paths().layouts_dir));
     nlohmann::json findings = nlohmann::json::array();
     for (const auto& d : r.diags.all()) findings.push_back(to_json(d));
     const std::uint64_t hash =
@@ -58,7 +65,7 @@ nlohmann::json build_job(const Job& job, Engine& engine, const RunSettings& s) {
             {"bytes", pdf ? pdf->size() : 0},
             {"hash", hash},
             {"thumbnails", count_thumbnails(svg)},
-            {"svg", std::move(svg)},
+            {"inputs", std::to_string(inputs)},
             {"seconds", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()},
             {"findings", std::move(findings)}};
 }
@@ -96,13 +103,14 @@ constexpr int kJobsPerWorker = 1000;
 // Jobs a worker is given ahead: it reads its next job while the parent records the last.
 constexpr std::size_t kJobsAhead = 2;
 
-[[noreturn]] void work(int jobs_fd, int results_fd, const std::vector<Job>& jobs, Engine& engine, const RunSettings& s) {
+[[noreturn]] void work(int jobs_fd, int results_fd, const std::vector<Job>& jobs, Engine& engine, const RunSettings& s,
+                       const InputHasher& hasher) {
     for (int done = 0; done < kJobsPerWorker; ++done) {
         std::uint32_t index = 0;
         if (!read_all(jobs_fd, reinterpret_cast<char*>(&index), sizeof index) || index >= jobs.size()) break;
         std::string out;
         try {
-            out = build_job(jobs[index], engine, s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            out = build_job(jobs[index], engine, s, hasher).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         } catch (const std::exception& e) {
             const Diagnostic d{Severity::Error, "internal.error", {jobs[index].content, 0, 0},
                                std::string("internal error: ") + e.what(), "please report this with the input files", 1};
@@ -136,7 +144,8 @@ void finish_job(Job& job, const std::string& message, int wait_status, BuildCach
     job.bytes = r.value("bytes", std::size_t{0});
     job.seconds = r.value("seconds", 0.0);
     job.thumbnail_count = r.value("thumbnails", 0);
-    job.thumbnail_svg = r.value("svg", std::string());
+    if (job.inputs == 0) job.inputs = std::stoull(r.value("inputs", std::string("0")));
+    // The thumbnails are in their file, which the contact sheet reads.
     job.findings.clear();
     if (r.contains("findings"))
         for (const auto& d : r["findings"]) job.findings.push_back(diagnostic_from(d));
@@ -159,7 +168,7 @@ struct Worker {
 };
 
 std::optional<Worker> start_worker(const std::vector<Job>& jobs, const std::vector<Worker>& pool, Engine& engine,
-                                   const RunSettings& s) {
+                                   const RunSettings& s, const InputHasher& hasher) {
     int to_worker[2], from_worker[2];
     if (::pipe2(to_worker, O_CLOEXEC) != 0) return std::nullopt;
     if (::pipe2(from_worker, O_CLOEXEC) != 0) {
@@ -178,7 +187,7 @@ std::optional<Worker> start_worker(const std::vector<Job>& jobs, const std::vect
             ::close(other.jobs_fd);
             ::close(other.results_fd);
         }
-        work(to_worker[0], from_worker[1], jobs, engine, s);
+        work(to_worker[0], from_worker[1], jobs, engine, s, hasher);
     }
     ::close(to_worker[0]);
     ::close(from_worker[1]);
@@ -252,16 +261,25 @@ Diagnostic diagnostic_from(const nlohmann::json& j) {
     return d;
 }
 
-void run_workers(std::vector<Job>& jobs, const std::vector<std::size_t>& todo, std::size_t width, Engine& engine,
-                 const RunSettings& s, BuildCache& cache, const std::function<void(std::size_t)>& on_finished) {
+void run_workers(std::vector<Job>& jobs, const std::function<std::optional<std::size_t>()>& next, std::size_t width,
+                 Engine& engine, const RunSettings& s, const InputHasher& hasher, BuildCache& cache,
+                 const std::function<void(std::size_t)>& on_finished) {
     // A pool of `width` worker processes, each given one job at a time. A worker that dies
     // (a crash, memory running out) fails the job it was on, alone, and another takes its place.
     // A worker that died leaves its job pipe closed: writing to it must fail, not kill the batch.
     std::signal(SIGPIPE, SIG_IGN);
     std::vector<Worker> pool;
-    std::deque<std::size_t> waiting(todo.begin(), todo.end());  // jobs not given yet
+    std::deque<std::size_t> waiting;  // jobs taken from `next` and not given yet
+    bool exhausted = false;           // `next` has none left
+    const auto more = [&] {
+        if (waiting.empty() && !exhausted) {
+            if (auto j = next()) waiting.push_back(*j);
+            else exhausted = true;
+        }
+        return !waiting.empty();
+    };
     const auto give = [&](Worker& w) {
-        while (!waiting.empty() && w.jobs.size() < kJobsAhead && w.given < kJobsPerWorker) {
+        while (w.jobs.size() < kJobsAhead && w.given < kJobsPerWorker && more()) {
             const std::size_t j = waiting.front();
             const auto index = static_cast<std::uint32_t>(j);
             if (!write_all(w.jobs_fd, reinterpret_cast<const char*>(&index), sizeof index)) return;  // the worker is gone
@@ -271,10 +289,10 @@ void run_workers(std::vector<Job>& jobs, const std::vector<std::size_t>& todo, s
         }
     };
     const auto busy = [&] { return std::any_of(pool.begin(), pool.end(), [](const Worker& w) { return !w.jobs.empty(); }); };
-    while (!waiting.empty() || busy()) {
+    while (more() || busy()) {
         // Workers for what is left, up to the width.
-        while (pool.size() < width && !waiting.empty()) {
-            auto w = start_worker(jobs, pool, engine, s);
+        while (pool.size() < width && more()) {
+            auto w = start_worker(jobs, pool, engine, s, hasher);
             if (!w) {  // no process for it: the job fails, the batch goes on
                 const std::size_t j = waiting.front();
                 waiting.pop_front();

@@ -34,7 +34,6 @@ struct Job {
     std::size_t bytes = 0;
     double seconds = 0;
     int thumbnail_count = 0;
-    std::string thumbnail_svg;  // the thumbnails, as in the file
     std::vector<Diagnostic> findings;
 };
 
@@ -53,9 +52,12 @@ int count_thumbnails(const std::string& svg);
 // text::Subsetting): preparing a face takes about as long as 40 of its subsets save.
 constexpr std::size_t kManyBuilds = 40;
 
-// Builds jobs[i] for every i in `todo`, at most `width` at once, recording each in `cache` and
-// calling `on_finished(i)` in this process as each ends.
-void run_workers(std::vector<Job>& jobs, const std::vector<std::size_t>& todo, std::size_t width, Engine& engine,
-                 const RunSettings& settings, BuildCache& cache, const std::function<void(std::size_t)>& on_finished);
+// Builds jobs[i] for every i that `next` gives (it is asked when a worker has room for a job;
+// nullopt: no more), at most `width` at once, recording each in `cache` and calling
+// `on_finished(i)` in this process as each ends.
+// A job whose inputs are not hashed yet (0) has them hashed by its worker, from the content it loaded.
+void run_workers(std::vector<Job>& jobs, const std::function<std::optional<std::size_t>()>& next, std::size_t width,
+                 Engine& engine, const RunSettings& settings, const InputHasher& hasher, BuildCache& cache,
+                 const std::function<void(std::size_t)>& on_finished);
 
 }  // namespace leafpress

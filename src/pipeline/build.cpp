@@ -35,7 +35,8 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
     Diagnostics& d = r.diags;
 
     // Load.
-    auto doc = load_content(request.content, d);
+    if (auto loaded = load_content(request.content, d)) r.document = std::make_shared<const Document>(std::move(*loaded));
+    const Document* doc = r.document.get();
     std::string brand_path = request.brand;
     if (brand_path.empty()) {
         if (auto found = find_brand_file(request.content)) brand_path = *found;

@@ -27,7 +27,7 @@ TEST_CASE("contact sheet: cards by site, thumbnails inline, findings escaped", "
     jobs[0].layout_name = "a4";
     jobs[0].output = dir.file("north/lupus a4.pdf");
     jobs[0].thumbnails = dir.file(".thumbnails/north/lupus-a4.svg");
-    jobs[0].thumbnail_svg = "<svg id=\"one\"></svg>\n<svg id=\"two\"></svg>\n";
+    dir.write(".thumbnails/north/lupus-a4.svg", "<svg id=\"one\"></svg>\n<svg id=\"two\"></svg>\n");
     jobs[0].thumbnail_count = 2;
     jobs[0].status = Status::Built;
     jobs[0].pages = 2;
@@ -40,7 +40,6 @@ TEST_CASE("contact sheet: cards by site, thumbnails inline, findings escaped", "
     jobs[2] = jobs[0];
     jobs[2].site = 1;
     jobs[2].thumbnail_count = 0;
-    jobs[2].thumbnail_svg.clear();
     const std::vector<Site> sites{{"n.toml", "north", "Clinic North", "(858) 258-5090"},
                                   {"s.toml", "south", "Clinic South & Co", "+1 619 555 0142"}};
     const std::string html = contact_sheet(jobs, sites, dir.path());
