@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 
+#include "core/numbers.hpp"
 #include "core/utf8.hpp"
 #include "output/png_encode.hpp"
 #include "output/png_module.hpp"
@@ -19,14 +20,7 @@ namespace leafpress::output {
 namespace {
 
 // A coordinate in points, to a tenth: a thumbnail's pixel is four points at 18 dpi.
-std::string num(double v) {
-    const double r = std::round(v * 10) / 10;
-    char buf[32];
-    auto res = std::to_chars(buf, buf + sizeof buf, r == 0 ? 0.0 : r, std::chars_format::fixed, 1);
-    std::string s(buf, res.ptr);
-    if (s.size() > 2 && s.substr(s.size() - 2) == ".0") s.resize(s.size() - 2);
-    return s;
-}
+std::string num(double v) { return fixed_number(v, 1); }
 
 std::string hex(Color c) {
     static constexpr char digits[] = "0123456789abcdef";
@@ -149,8 +143,19 @@ private:
         std::optional<double> start;
         double end = 0;
         const auto bar = [&] {
-            const std::string w = num(end - *start);
-            bars_ += "M" + num(*start) + " " + top + "h" + w + "v" + height + "h-" + w + "z";
+            std::string w;
+            append_fixed(w, end - *start, 1);
+            bars_ += 'M';
+            append_fixed(bars_, *start, 1);
+            bars_ += ' ';
+            bars_ += top;
+            bars_ += 'h';
+            bars_ += w;
+            bars_ += 'v';
+            bars_ += height;
+            bars_ += "h-";
+            bars_ += w;
+            bars_ += 'z';
         };
         for (const PlacedGlyph& g : run.glyphs) {
             const bool space = run.text_of(g) == U" ";
@@ -192,8 +197,17 @@ private:
         std::string d;
         for (const CellRect& c : cell_rectangles(it)) {
             const std::string w = num((cell.width * c.width).value());
-            d += "M" + num((it.rect.x + cell.width * c.column).value()) + " " + num((it.rect.y + cell.height * c.row).value()) +
-                 "h" + w + "v" + num((cell.height * c.height).value()) + "h-" + w + "z";
+            d += 'M';
+            append_fixed(d, (it.rect.x + cell.width * c.column).value(), 1);
+            d += ' ';
+            append_fixed(d, (it.rect.y + cell.height * c.row).value(), 1);
+            d += 'h';
+            d += w;
+            d += 'v';
+            append_fixed(d, (cell.height * c.height).value(), 1);
+            d += "h-";
+            d += w;
+            d += 'z';
         }
         out_ += "<path fill=\"" + hex(it.color) + "\" d=\"" + d + "\"/>";
     }

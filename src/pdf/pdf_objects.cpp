@@ -6,25 +6,14 @@
 #include <cmath>
 #include <vector>
 
+#include "core/numbers.hpp"
 #include "core/utf8.hpp"
 #include "pdf/deflate.hpp"
 #include "pdf/pack_objects.hpp"
 
 namespace leafpress::pdf {
 
-std::string num(double v, int decimals) {
-    const double scale = std::pow(10.0, decimals);
-    double r = std::round(v * scale) / scale;
-    if (r == 0) r = 0;  // no "-0"
-    char buf[64];
-    auto res = std::to_chars(buf, buf + sizeof buf, r, std::chars_format::fixed, decimals);
-    std::string s(buf, res.ptr);
-    if (s.find('.') != std::string::npos) {
-        while (s.back() == '0') s.pop_back();
-        if (s.back() == '.') s.pop_back();
-    }
-    return s;
-}
+std::string num(double v, int decimals) { return fixed_number(v, decimals); }
 
 std::vector<std::uint8_t> utf16be(std::u32string_view text) {
     std::vector<std::uint8_t> bytes{0xFE, 0xFF};

@@ -6,6 +6,7 @@
 #include <unicode/utf16.h>
 
 #include <algorithm>
+#include <array>
 #include <mutex>
 #include <set>
 
@@ -30,7 +31,8 @@ Direction base_direction(const std::vector<StyledRun>& runs) {
 namespace {
 
 bool inherits_face(char32_t c) {
-    if (is_space(c) || c == U'\n' || c == 0x200B || c == 0x200C || c == 0x200D || c == 0xAD) return true;
+    if (c < 0x80) return c < 0x20 || c == U' ' || c == 0x7F;  // spaces and controls; no ASCII mark
+    if (c == 0x200B || c == 0x200C || c == 0x200D || c == 0xAD) return true;
     const auto cat = hb_unicode_general_category(hb_unicode_funcs_get_default(), c);
     return cat == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK || cat == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK ||
            cat == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK || cat == HB_UNICODE_GENERAL_CATEGORY_FORMAT ||
@@ -50,7 +52,8 @@ void dictionary_breaks(Itemized& it, const std::string& language) {
     const std::size_t n = it.text.size();
     std::size_t i = 0;
     while (i < n) {
-        if (!needs_dictionary(hb_unicode_script(hb_unicode_funcs_get_default(), it.text[i]))) {
+        // (Thai, the first of them, starts at U+0E00.)
+        if (it.text[i] < 0x0E00 || !needs_dictionary(hb_unicode_script(hb_unicode_funcs_get_default(), it.text[i]))) {
             ++i;
             continue;
         }
@@ -166,20 +169,30 @@ Itemized itemize(const std::vector<StyledRun>& runs, const ParagraphStyle& style
     const std::size_t n = it.text.size();
     if (n == 0) return it;
 
-    // Bidi levels (UAX #9) through FriBidi.
+    // Bidi levels (UAX #9) through FriBidi. Text with nothing right to left in it (no R, AL or
+    // AN character, no embedding or isolate) in a paragraph that is not right to left is all at
+    // level 0, as FriBidi would say: most paragraphs are, and need not ask it.
     std::vector<FriBidiCharType> types(n);
-    std::vector<FriBidiBracketType> brackets(n);
-    std::vector<FriBidiLevel> levels(n);
+    std::vector<FriBidiLevel> levels(n, 0);
     const auto* chars = reinterpret_cast<const FriBidiChar*>(it.text.data());
     fribidi_get_bidi_types(chars, static_cast<FriBidiStrIndex>(n), types.data());
-    fribidi_get_bracket_types(chars, static_cast<FriBidiStrIndex>(n), types.data(), brackets.data());
     FriBidiParType base = style.direction == BaseDirection::RightToLeft  ? FRIBIDI_PAR_RTL
                           : style.direction == BaseDirection::LeftToRight ? FRIBIDI_PAR_LTR
                                                                           : FRIBIDI_PAR_ON;
-    if (fribidi_get_par_embedding_levels_ex(types.data(), brackets.data(), static_cast<FriBidiStrIndex>(n), &base,
-                                            levels.data()) == 0) {
-        std::fill(levels.begin(), levels.end(), 0);
+    const bool plain = base != FRIBIDI_PAR_RTL && std::none_of(types.begin(), types.end(), [](FriBidiCharType t) {
+        return FRIBIDI_IS_RTL(t) || FRIBIDI_IS_ARABIC(t) || FRIBIDI_IS_EXPLICIT_OR_ISOLATE_OR_BN_OR_NSM(t) ||
+               t == FRIBIDI_TYPE_AN;
+    });
+    if (plain) {
         base = FRIBIDI_PAR_LTR;
+    } else {
+        std::vector<FriBidiBracketType> brackets(n);
+        fribidi_get_bracket_types(chars, static_cast<FriBidiStrIndex>(n), types.data(), brackets.data());
+        if (fribidi_get_par_embedding_levels_ex(types.data(), brackets.data(), static_cast<FriBidiStrIndex>(n), &base,
+                                                levels.data()) == 0) {
+            std::fill(levels.begin(), levels.end(), 0);
+            base = FRIBIDI_PAR_LTR;
+        }
     }
     it.direction = FRIBIDI_IS_RTL(base) ? Direction::RightToLeft : Direction::LeftToRight;
     it.level.assign(levels.begin(), levels.end());
@@ -191,6 +204,9 @@ Itemized itemize(const std::vector<StyledRun>& runs, const ParagraphStyle& style
     it.script = resolve_scripts(it.text);
     it.face.assign(n, nullptr);
     std::set<char32_t> reported;
+    // The chain's face for an ASCII character in a style, once a paragraph (the chain's faces
+    // come before any script's fallback, so the script does not change it).
+    std::array<const Face*, 4 * 128> ascii{};
     for (std::size_t i = 0; i < n; ++i) {
         const char32_t c = it.text[i];
         const FontStyle fs = runs[static_cast<std::size_t>(it.run[i])].style;
@@ -198,7 +214,14 @@ Itemized itemize(const std::vector<StyledRun>& runs, const ParagraphStyle& style
             it.face[i] = it.face[i - 1];
             continue;
         }
+        const Face** known = c < 128 ? &ascii[static_cast<std::size_t>(fs) * 128 + c] : nullptr;
+        if (known && *known) {
+            it.face[i] = *known;
+            continue;
+        }
         const Face* f = context.fonts.face_for(c, fs, it.script[i], style.language.tag);
+        if (known && f && std::find(context.fonts.faces(fs).begin(), context.fonts.faces(fs).end(), f) != context.fonts.faces(fs).end())
+            *known = f;
         if (!f && !inherits_face(c)) {
             if (reported.insert(c).second) {
                 // Quote the text around it so that it can be found in the paragraph.
