@@ -145,6 +145,12 @@ EmbeddedFont::Use EmbeddedFont::use(std::uint32_t gid, std::u32string_view chars
     const auto code_of = [](std::uint32_t cid) -> std::pair<std::uint32_t, int> {
         return cid >= 0x20 && cid <= 0x7F ? std::pair{cid, 1} : std::pair{cid, 2};
     };
+    const std::uint64_t single = chars.size() == 1 ? (std::uint64_t{gid} << 32 | chars[0]) : 0;
+    if (single)
+        if (auto it = single_cids_.find(single); it != single_cids_.end()) {
+            const auto [code, bytes] = code_of(it->second.cid);
+            return {code, bytes, it->second.width, std::nullopt};
+        }
     const std::u32string text(chars);
     if (auto it = cids_.find({gid, text}); it != cids_.end()) {
         const auto [code, bytes] = code_of(it->second);
@@ -174,6 +180,7 @@ EmbeddedFont::Use EmbeddedFont::use(std::uint32_t gid, std::u32string_view chars
     }
     by_cid_[cid] = {gid, text, 0};
     cids_.emplace(std::pair{gid, text}, cid);
+    if (single) single_cids_.emplace(single, Known{cid, width(gid)});
     const auto [code, bytes] = code_of(cid);
     return {code, bytes, width(gid), std::nullopt};
 }

@@ -23,6 +23,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "pdf/pdf_objects.hpp"
@@ -83,6 +84,13 @@ private:
     text::Subsetting subsetting_;
     HPDF_Dict type0_;
     std::map<std::pair<std::uint32_t, std::u32string>, std::uint32_t> cids_;  // (gid, text) → cid
+    // The same for a glyph that stands for one character (nearly all), keyed (gid << 32 |
+    // character), with the glyph's width: found once, looked up for every glyph drawn.
+    struct Known {
+        std::uint32_t cid;
+        long width;
+    };
+    std::unordered_map<std::uint64_t, Known> single_cids_;
     struct Glyph {
         std::uint32_t gid = 0;
         std::u32string text;

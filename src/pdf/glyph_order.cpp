@@ -31,10 +31,11 @@ void set16(std::string& s, std::size_t at, std::uint32_t v) {
 
 std::uint32_t checksum(std::string_view data) {
     std::uint32_t sum = 0;
-    for (std::size_t i = 0; i < data.size(); i += 4) {
+    std::size_t i = 0;
+    for (; i + 4 <= data.size(); i += 4) sum += u32(data, i);
+    if (i < data.size()) {  // the last word, padded with zeros
         std::uint32_t word = 0;
-        for (std::size_t k = 0; k < 4; ++k)
-            word = (word << 8) | (i + k < data.size() ? static_cast<unsigned char>(data[i + k]) : 0u);
+        for (std::size_t k = 0; k < 4; ++k) word = (word << 8) | (i + k < data.size() ? static_cast<unsigned char>(data[i + k]) : 0u);
         sum += word;
     }
     return sum;
