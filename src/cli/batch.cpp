@@ -163,7 +163,6 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
     }
     std::vector<Job> jobs;
     std::vector<std::size_t> content_of;  // each job's (site, content file), as an index
-    const fs::path thumbs_dir = fs::path(o.out_dir) / ".thumbnails";
     for (std::size_t site = 0; site < sites->size(); ++site) {
         const Site& st = (*sites)[site];
         for (std::size_t f = 0; f < files.size(); ++f) {
@@ -178,7 +177,7 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
                 j.layout_name = fs::path(resolve_layout_path(layout, engine.paths().layouts_dir)).stem().string();
                 const std::string name = fs::path(file).stem().string() + "-" + j.layout_name;
                 j.output = (fs::path(o.out_dir) / st.folder / (name + ".pdf")).lexically_normal().string();
-                j.thumbnails = (thumbs_dir / st.folder / (name + ".svg")).lexically_normal().string();
+                j.thumbnails = true;
                 jobs.push_back(std::move(j));
             }
         }
@@ -201,6 +200,8 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
         }
     }
     remove_stale_temporaries(o.out_dir);
+    // Thumbnails were once kept in files of their own here; the contact sheet keeps them now.
+    if (const fs::path old = fs::path(o.out_dir) / ".thumbnails"; fs::is_directory(old, ec)) fs::remove_all(old, ec);
 
     // Leaflets whose inputs and output are as recorded are up to date; the rest are built, each
     // in a worker process, and recorded as each finishes (a batch killed half-way keeps what
@@ -213,13 +214,18 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
         if (added) it->second = hasher.content(jobs[i].content, jobs[i].brand);
         return hasher.hash(it->second, resolve_layout_path(jobs[i].layout, engine.paths().layouts_dir));
     };
-    // Whether a job is up to date: its PDF as recorded, and its thumbnails for the contact sheet.
+    // Whether a job is up to date: its PDF as recorded, and its thumbnails in the last contact sheet.
+    const std::string sheet_path = (fs::path(o.out_dir) / "index.html").string();
+    std::optional<KeptThumbnails> kept;
     const auto up_to_date = [&](Job& j) {
-        const auto svg = read_file(j.thumbnails);
-        const int thumbnails = svg ? count_thumbnails(*svg) : 0;
-        const auto hit = thumbnails > 0 ? cache.lookup(j.output, j.inputs) : std::nullopt;
+        const auto hit = cache.lookup(j.output, j.inputs);
         if (!hit) return false;
-        j.thumbnail_count = thumbnails;
+        if (!kept) kept.emplace(read_file(sheet_path).value_or(std::string()));
+        auto svg = kept->take(j, hit->output, o.out_dir);
+        if (!svg) return false;
+        j.svg = std::move(*svg);
+        j.thumbnail_count = count_thumbnails(j.svg);
+        j.pdf_hash = hit->output;
         j.status = Status::UpToDate;
         j.pages = hit->pages;
         j.bytes = hit->bytes;
@@ -274,13 +280,15 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
         }
     });
     progress.finish();
-    const bool synced = sync_outputs(o.out_dir);
+    // The outputs go to the disk while the contact sheet is put together; the sheet is written
+    // once the PDFs it links to are there.
+    bool synced = false;
+    std::thread syncing([&] { synced = sync_outputs(o.out_dir); });
+    const std::string sheet = contact_sheet(jobs, *sites, o.out_dir);
+    syncing.join();
     const double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (synced) cache.save();
-    // The contact sheet, after the PDFs it links to are on the disk.
     Diagnostics sheet_diags;
-    const std::string sheet_path = (fs::path(o.out_dir) / "index.html").string();
-    const std::string sheet = contact_sheet(jobs, *sites, o.out_dir);
     if (!check_output_path(sheet_path, read, sheet_diags) ||
         !write_atomically(sheet_path, std::vector<std::uint8_t>(sheet.begin(), sheet.end()), sheet_diags))
         report(sheet_diags);

@@ -49,24 +49,41 @@ li.warning { color: #7a4f00; }
 code { font-size: 11px; background: #eef; padding: 0 3px; }
 )";
 
-void card(std::string& h, const Job& j, const std::string& out_dir) {
+// The PDF's address from the sheet, as its link and its thumbnails' key give it.
+std::string pdf_address(const Job& j, const std::string& out_dir) {
     std::error_code ec;
+    const std::string rel = fs::relative(j.output, out_dir, ec).generic_string();
+    return utf8::markup_escaped(url_path(ec ? j.output : rel));
+}
+
+constexpr std::string_view kThumbsOpen = "<div class=\"thumbs\" data-pdf=\"";
+constexpr std::string_view kThumbsClose = "</div>\n";
+
+// The attributes that name a leaflet's thumbnails in the sheet: its PDF's address and the hash
+// of its bytes, so that thumbnails are only ever taken for the very PDF they were drawn from.
+std::string thumbs_key(const std::string& address, std::uint64_t pdf_hash) {
+    char hash[17];
+    std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(pdf_hash));
+    return address + "\" data-hash=\"" + hash;
+}
+
+void card(std::string& h, const Job& j, const std::string& out_dir) {
     const bool failed = j.status == Status::Failed;
     h += std::string("<div class=\"card") + (failed ? " failed" : "") + "\" data-status=\"" + status_name(j.status) + "\">\n";
     h += "<h3>" + utf8::markup_escaped(fs::path(j.content).stem().string()) + " &middot; " + utf8::markup_escaped(j.layout_name) + "</h3>\n";
     if (!failed) {
-        h += "<div class=\"thumbs\">\n";
-        if (j.thumbnail_count > 0)
-            if (const auto svg = read_file(j.thumbnails)) h += *svg;
-        h += "</div>\n";
-        const std::string rel = fs::relative(j.output, out_dir, ec).generic_string();
+        const std::string address = pdf_address(j, out_dir);
+        h += kThumbsOpen;
+        h += thumbs_key(address, j.pdf_hash) + "\">\n";
+        if (j.thumbnail_count > 0) h += j.svg;
+        h += kThumbsClose;
         // A booklet's pictures are its sheets' sides, two pages to a side.
         const std::string sides = j.thumbnail_count > 0 && j.thumbnail_count != j.pages
                                       ? " on " + std::to_string(j.thumbnail_count) + " sides"
                                       : "";
         h += "<div class=\"facts\">" + std::to_string(j.pages) + (j.pages == 1 ? " page" : " pages") + sides + " &middot; " +
-             human_size(j.bytes) + " &middot; " + status_name(j.status) + " &middot; <a href=\"" +
-             utf8::markup_escaped(url_path(ec ? j.output : rel)) + "\">PDF</a></div>\n";
+             human_size(j.bytes) + " &middot; " + status_name(j.status) + " &middot; <a href=\"" + address +
+             "\">PDF</a></div>\n";
     } else {
         h += "<div class=\"facts\"><span class=\"status-failed\">not built</span></div>\n";
     }
@@ -87,6 +104,28 @@ void card(std::string& h, const Job& j, const std::string& out_dir) {
 }
 
 }  // namespace
+
+KeptThumbnails::KeptThumbnails(std::string html) : html_(std::move(html)) {
+    for (std::size_t at = html_.find(kThumbsOpen); at != std::string::npos; at = html_.find(kThumbsOpen, at)) {
+        const std::size_t key = at + kThumbsOpen.size();
+        const std::size_t key_end = html_.find("\">\n", key);
+        if (key_end == std::string::npos) break;
+        const std::size_t body = key_end + 3;
+        // The pictures are SVG elements whose text is escaped: the first "</div>" closes them.
+        const std::size_t end = html_.find(kThumbsClose, body);
+        if (end == std::string::npos) break;
+        kept_[html_.substr(key, key_end - key)] = {body, end - body};
+        at = end;
+    }
+}
+
+std::optional<std::string> KeptThumbnails::take(const Job& job, std::uint64_t pdf_hash, const std::string& out_dir) const {
+    const auto it = kept_.find(thumbs_key(pdf_address(job, out_dir), pdf_hash));
+    if (it == kept_.end()) return std::nullopt;
+    std::string svg = html_.substr(it->second.first, it->second.second);
+    if (count_thumbnails(svg) == 0) return std::nullopt;
+    return svg;
+}
 
 std::string contact_sheet(const std::vector<Job>& jobs, const std::vector<Site>& sites, const std::string& out_dir) {
     int built = 0, fresh = 0, failed = 0;

@@ -25,30 +25,24 @@ namespace leafpress {
 
 namespace {
 
-// In a worker process: builds one job, writes its PDF and returns what the parent records.
-nlohmann::json build_job(const Job& job, Engine& engine, const RunSettings& s, const InputHasher& hasher) {
+// In a worker process: builds one job, writes its PDF and returns what the parent records, and
+// the job's thumbnails in `svg`.
+nlohmann::json build_job(const Job& job, Engine& engine, const RunSettings& s, const InputHasher& hasher,
+                         std::string& svg) {
     // A fault for the tests of crash isolation: the named leaflet's worker dies as a crash would.
     if (const char* fault = std::getenv("LEAFPRESS_TEST_CRASH"); fault && fs::path(job.content).stem() == fault)
         std::abort();
     const auto t0 = std::chrono::steady_clock::now();
     BuildRequest request{job.content, job.layout, job.brand, s.source_date, s.today, s.warnings, s.output};
-    if (!job.thumbnails.empty()) request.thumbnail_dpi = kThumbnailDpi;
+    if (job.thumbnails) request.thumbnail_dpi = kThumbnailDpi;
     BuildResult r = build_leaflet(request, engine);
     const std::vector<std::uint8_t>* pdf = r.output ? &r.output->files.at(0) : nullptr;
     if (pdf && (!check_output_path(job.output, r.inputs, r.diags) ||
                 !write_atomically(job.output, *pdf, r.diags, Durability::AtNextSync)))
         pdf = nullptr;
-    std::string svg;
-    if (pdf && !job.thumbnails.empty() && !r.thumbnails.empty()) {
-        // Pictures for the contact sheet, kept for a later batch's: a file that cannot be
-        // written only means the leaflet is built again next time.
-        svg = join_thumbnails(r.thumbnails);
-        std::error_code ec;
-        fs::create_directories(fs::path(job.thumbnails).parent_path(), ec);
-        Diagnostics ignored;
-        if (check_output_path(job.thumbnails, r.inputs, ignored))
-            write_atomically(job.thumbnails, std::vector<std::uint8_t>(svg.begin(), svg.end()), ignored, Durability::AtNextSync);
-    }
+    // Pictures for the contact sheet, which the parent puts in it (and a later batch takes
+    // from it for a leaflet that is up to date).
+    if (pdf && job.thumbnails) svg = join_thumbnails(r.thumbnails);
     // The record's key: what a later batch hashes before building, hashed here from the content
     // as loaded (in parallel, and without loading it twice).
     std::uint64_t inputs = job.inputs;
@@ -64,7 +58,6 @@ nlohmann::json build_job(const Job& job, Engine& engine, const RunSettings& s, c
             {"pages", r.pages},
             {"bytes", pdf ? pdf->size() : 0},
             {"hash", hash},
-            {"thumbnails", count_thumbnails(svg)},
             {"inputs", std::to_string(inputs)},
             {"seconds", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()},
             {"findings", std::move(findings)}};
@@ -92,8 +85,8 @@ bool read_all(int fd, char* data, std::size_t size) {
     return true;
 }
 
-// A worker's life: read a job's number, build it, report on the pipe (its length, then the
-// report), until the parent closes the job pipe or `kJobsPerWorker` are done; exit without
+// A worker's life: read a job's number, build it, report on the pipe (the report's length, the
+// report, the thumbnails' length, the thumbnails), until the parent closes the job pipe or `kJobsPerWorker` are done; exit without
 // running the parent's destructors or flushing its buffers. A worker lives for many jobs so
 // that what it learns (shaped words, hyphenation patterns, faces prepared for subsetting)
 // serves the next leaflet too; it is replaced now and then all the same, so that what a
@@ -108,25 +101,29 @@ constexpr std::size_t kJobsAhead = 2;
     for (int done = 0; done < kJobsPerWorker; ++done) {
         std::uint32_t index = 0;
         if (!read_all(jobs_fd, reinterpret_cast<char*>(&index), sizeof index) || index >= jobs.size()) break;
-        std::string out;
+        std::string out, svg;
         try {
-            out = build_job(jobs[index], engine, s, hasher).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            out = build_job(jobs[index], engine, s, hasher, svg)
+                      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         } catch (const std::exception& e) {
+            svg.clear();
             const Diagnostic d{Severity::Error, "internal.error", {jobs[index].content, 0, 0},
                                std::string("internal error: ") + e.what(), "please report this with the input files", 1};
             out = nlohmann::json{{"built", false}, {"findings", nlohmann::json::array({to_json(d)})}}.dump(
                 -1, ' ', false, nlohmann::json::error_handler_t::replace);
         }
         const auto size = static_cast<std::uint32_t>(out.size());
-        if (!write_all(results_fd, reinterpret_cast<const char*>(&size), sizeof size) ||
-            !write_all(results_fd, out.data(), out.size()))
-            break;
+        const auto svg_size = static_cast<std::uint32_t>(svg.size());
+        out.insert(0, reinterpret_cast<const char*>(&size), sizeof size);
+        out.append(reinterpret_cast<const char*>(&svg_size), sizeof svg_size);
+        out += svg;
+        if (!write_all(results_fd, out.data(), out.size())) break;
     }
     ::_exit(0);
 }
 
 // What a worker's report (or its death) means for its job.
-void finish_job(Job& job, const std::string& message, int wait_status, BuildCache& cache) {
+void finish_job(Job& job, const std::string& message, std::string svg, int wait_status, BuildCache& cache) {
     const nlohmann::json r = nlohmann::json::parse(message, nullptr, false);
     if (r.is_discarded() || !r.is_object() || !WIFEXITED(wait_status) || WEXITSTATUS(wait_status) != 0) {
         std::string how = "the build stopped without a result";
@@ -143,15 +140,16 @@ void finish_job(Job& job, const std::string& message, int wait_status, BuildCach
     job.pages = r.value("pages", 0);
     job.bytes = r.value("bytes", std::size_t{0});
     job.seconds = r.value("seconds", 0.0);
-    job.thumbnail_count = r.value("thumbnails", 0);
+    job.svg = std::move(svg);
+    job.thumbnail_count = count_thumbnails(job.svg);
+    job.pdf_hash = r.value("hash", std::uint64_t{0});
     if (job.inputs == 0) job.inputs = std::stoull(r.value("inputs", std::string("0")));
-    // The thumbnails are in their file, which the contact sheet reads.
     job.findings.clear();
     if (r.contains("findings"))
         for (const auto& d : r["findings"]) job.findings.push_back(diagnostic_from(d));
     if (r.value("built", false)) {
         job.status = Status::Built;
-        cache.store(job.output, {job.inputs, job.pages, job.bytes, r.value("hash", std::uint64_t{0}), job.findings});
+        cache.store(job.output, {job.inputs, job.pages, job.bytes, job.pdf_hash, job.findings});
     } else {
         job.status = Status::Failed;
         cache.forget(job.output);
@@ -296,7 +294,7 @@ void run_workers(std::vector<Job>& jobs, const std::function<std::optional<std::
             if (!w) {  // no process for it: the job fails, the batch goes on
                 const std::size_t j = waiting.front();
                 waiting.pop_front();
-                finish_job(jobs[j], {}, 0, cache);
+                finish_job(jobs[j], {}, {}, 0, cache);
                 on_finished(j);
                 continue;
             }
@@ -315,19 +313,24 @@ void run_workers(std::vector<Job>& jobs, const std::function<std::optional<std::
             if (n < 0 && errno == EINTR) continue;
             if (n > 0) {
                 w.message.append(buf, static_cast<std::size_t>(n));
-                // A report is its length (4 bytes) and then that many bytes; several may have come.
+                // A report is its length (4 bytes) and then that many bytes, and the same for
+                // the thumbnails; several may have come.
                 for (;;) {
-                    std::uint32_t size = 0;
+                    std::uint32_t size = 0, svg_size = 0;
                     if (w.message.size() < sizeof size) break;
                     std::memcpy(&size, w.message.data(), sizeof size);
-                    if (w.message.size() < sizeof size + size) break;
+                    const std::size_t svg_at = sizeof size + size + sizeof svg_size;
+                    if (w.message.size() < svg_at) break;
+                    std::memcpy(&svg_size, w.message.data() + svg_at - sizeof svg_size, sizeof svg_size);
+                    if (w.message.size() < svg_at + svg_size) break;
                     if (!w.jobs.empty()) {
                         const std::size_t j = w.jobs.front();
                         w.jobs.pop_front();
-                        finish_job(jobs[j], w.message.substr(sizeof size, size), 0, cache);
+                        finish_job(jobs[j], w.message.substr(sizeof size, size), w.message.substr(svg_at, svg_size), 0,
+                                   cache);
                         on_finished(j);
                     }
-                    w.message.erase(0, sizeof size + size);
+                    w.message.erase(0, svg_at + svg_size);
                 }
                 give(w);
                 if (!w.jobs.empty()) continue;
@@ -343,7 +346,7 @@ void run_workers(std::vector<Job>& jobs, const std::function<std::optional<std::
             if (!w.jobs.empty()) {
                 const std::size_t j = w.jobs.front();
                 w.jobs.pop_front();
-                finish_job(jobs[j], {}, status, cache);
+                finish_job(jobs[j], {}, {}, status, cache);
                 on_finished(j);
                 waiting.insert(waiting.begin(), w.jobs.begin(), w.jobs.end());
             }

@@ -24,15 +24,17 @@ struct Job {
     std::string brand;   // the site's brand file; empty: the content's nearest brand.toml
     int site = 0;        // index into the batch's sites
     std::string output;
-    // The leaflet's thumbnails go to this file, each printed side an <svg> element on a line of
-    // its own (kept for the contact sheet of a later batch, when the leaflet is up to date); empty: none.
-    std::string thumbnails;
+    bool thumbnails = false;  // whether its worker draws thumbnails of it for the contact sheet
     std::uint64_t inputs = 0;  // hash of everything the output depends on
     // Results.
     Status status = Status::Failed;
     int pages = 0;
     std::size_t bytes = 0;
     double seconds = 0;
+    std::uint64_t pdf_hash = 0;  // the PDF's bytes, hashed as the build record keeps them
+    // Its thumbnails, each printed side an <svg> element on a line of its own: drawn by its
+    // worker, or, for a leaflet up to date, kept from the last contact sheet.
+    std::string svg;
     int thumbnail_count = 0;
     std::vector<Diagnostic> findings;
 };

@@ -402,7 +402,7 @@ private:
                 continue;
             }
             if (anchor_next && offset) {
-                const SourcePos p = pos(*offset + (origin == Origin::Body ? k : 0));
+                const TextAnchor p = words_.at(*offset + (origin == Origin::Body ? k : 0));
                 span.anchors.push_back({static_cast<std::uint32_t>(span.text.size()), p.line, p.column});
             }
             anchor_next = false;
@@ -413,6 +413,7 @@ private:
 
     std::string_view body_;
     const StringSource& source_;
+    StringSource::Walk words_{source_};  // the words' anchors, found in order
     Diagnostics& diags_;
     std::vector<Block> blocks_;
     std::vector<ListFrame> lists_;

@@ -171,4 +171,29 @@ SourcePos StringSource::at(std::size_t value_offset) const {
     return {file_, p.line, column};
 }
 
+TextAnchor StringSource::Walk::at(std::size_t value_offset) {
+    const auto& points = source_.points_;
+    const auto it = std::upper_bound(points.begin(), points.end(), value_offset,
+                                     [](std::size_t v, const Checkpoint& p) { return v < p.value; });
+    const auto anchor = [&](int line, int column) {
+        return TextAnchor{static_cast<std::uint32_t>(value_offset), line, column};
+    };
+    if (it == points.begin()) return anchor(points.empty() ? 0 : points.front().line, 1);
+    const std::size_t point = static_cast<std::size_t>(std::prev(it) - points.begin());
+    const Checkpoint& p = points[point];
+    if (!p.linear) return anchor(p.line, p.column);
+    if (!started_ || point != point_ || value_offset < value_) {
+        started_ = true;
+        point_ = point;
+        value_ = p.value;
+        source_at_ = p.source;
+        column_ = p.column;
+    }
+    const std::size_t end = std::min(source_.source_.size(), p.source + (value_offset - p.value));
+    for (; source_at_ < end; ++source_at_)
+        if (is_lead(source_.source_[source_at_])) ++column_;
+    value_ = value_offset;
+    return anchor(p.line, column_);
+}
+
 }  // namespace leafpress

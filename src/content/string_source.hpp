@@ -35,6 +35,19 @@ public:
     static StringSource verbatim(std::string file, std::string_view text, int line, int column);
 
     [[nodiscard]] SourcePos at(std::size_t value_offset) const;
+    // Line and column of offsets that only grow (the words of a body, in order): each found by
+    // scanning on from the one before, where at() scans from its checkpoint.
+    class Walk {
+    public:
+        explicit Walk(const StringSource& source) : source_(source) {}
+        [[nodiscard]] TextAnchor at(std::size_t value_offset);
+
+    private:
+        const StringSource& source_;
+        std::size_t point_ = 0, value_ = 0, source_at_ = 0;
+        int column_ = 0;
+        bool started_ = false;
+    };
     // The same as anchors for a span holding the whole value.
     [[nodiscard]] std::vector<TextAnchor> anchors() const;
     [[nodiscard]] const std::string& file() const { return file_; }

@@ -221,7 +221,21 @@ TEST_CASE("batch for two sites: each site's leaflets in its folder, with its own
                                         "--layout a4 --layout trifold"),
                            dir.path());
     CHECK(again.out.find("8 up to date") != std::string::npos);
-    CHECK(slurp(dir.file("out/index.html")).find("<svg ") != std::string::npos);
+    const auto svgs = [](const std::string& text) {
+        std::size_t n = 0;
+        for (std::size_t at = text.find("<svg "); at != std::string::npos; at = text.find("<svg ", at + 1)) ++n;
+        return n;
+    };
+    const std::string kept = slurp(dir.file("out/index.html"));
+    CHECK(svgs(kept) >= 8);
+    CHECK(svgs(kept) == svgs(html));
+    // The sheet is where the thumbnails are kept: without it, the leaflets are built again to draw them.
+    fs::remove(dir.file("out/index.html"));
+    const auto redrawn = run(kEpoch + cli("batch c -o out --brand sites/north/brand.toml --brand sites/south.toml "
+                                          "--layout a4 --layout trifold"),
+                             dir.path());
+    CHECK(redrawn.out.find("8 built, 0 up to date") != std::string::npos);
+    CHECK(slurp(dir.file("out/index.html")) == html);
     // Two brands that would share a folder, or a brand file that is not there: nothing is built.
     dir.write("other/north.toml", brand);
     const auto clash = run(kEpoch + cli("batch c -o out2 --brand sites/north/brand.toml --brand other/north.toml"), dir.path());
@@ -259,7 +273,7 @@ TEST_CASE("contact sheet: loads in headless Chromium showing every leaflet's pag
     CHECK(dom.out.find("<code>input.type</code>") != std::string::npos);  // the broken leaflet's finding, with its code
     // The thumbnails are drawn: one per page, each an SVG, and the browser's screenshot shows the
     // leaflets' teal cover bands, which nothing else on the sheet has.
-    CHECK(std::regex_search(dom.out, std::regex("<div class=\"thumbs\">\\s*<svg [^>]*aria-label=\"page 1\"")));
+    CHECK(std::regex_search(dom.out, std::regex("<div class=\"thumbs\"[^>]*>\\s*<svg [^>]*aria-label=\"page 1\"")));
     REQUIRE(run(chromium + "--window-size=1400,1400 --screenshot=" + quote(dir.file("shot.png")) + " " +
                     quote("file://" + dir.file("out/index.html")))
                 .status == 0);

@@ -26,9 +26,9 @@ TEST_CASE("contact sheet: cards by site, thumbnails inline, findings escaped", "
     jobs[0].content = "content/lupus.toml";
     jobs[0].layout_name = "a4";
     jobs[0].output = dir.file("north/lupus a4.pdf");
-    jobs[0].thumbnails = dir.file(".thumbnails/north/lupus-a4.svg");
-    dir.write(".thumbnails/north/lupus-a4.svg", "<svg id=\"one\"></svg>\n<svg id=\"two\"></svg>\n");
+    jobs[0].svg = "<svg id=\"one\"></svg>\n<svg id=\"two\"></svg>\n";
     jobs[0].thumbnail_count = 2;
+    jobs[0].pdf_hash = 0x1234abcd;
     jobs[0].status = Status::Built;
     jobs[0].pages = 2;
     jobs[0].bytes = 21000;
@@ -48,7 +48,8 @@ TEST_CASE("contact sheet: cards by site, thumbnails inline, findings escaped", "
     CHECK(count(html, "data-status=\"failed\"") == 1);
     CHECK(html.find("Clinic South &amp; Co &middot; +1 619 555 0142") != std::string::npos);
     // The thumbnails inline, in their card.
-    CHECK(html.find("<div class=\"thumbs\">\n<svg id=\"one\"></svg>\n<svg id=\"two\"></svg>\n</div>") != std::string::npos);
+    CHECK(html.find("<div class=\"thumbs\" data-pdf=\"north/lupus%20a4.pdf\" data-hash=\"000000001234abcd\">\n"
+                    "<svg id=\"one\"></svg>\n<svg id=\"two\"></svg>\n</div>") != std::string::npos);
     CHECK(count(html, "<svg ") == 2);
     // The PDF link relative to the sheet, its space encoded.
     CHECK(html.find("href=\"north/lupus%20a4.pdf\"") != std::string::npos);
@@ -64,4 +65,36 @@ TEST_CASE("contact sheet: cards by site, thumbnails inline, findings escaped", "
     CHECK(html.find("<script") == std::string::npos);
     CHECK_FALSE(std::regex_search(html, std::regex("(src|href)=\"(https?:)?//")));
     CHECK(html.find("url(") == std::string::npos);
+}
+
+TEST_CASE("contact sheet: a later batch takes thumbnails from it only for the same PDF", "[contact-sheet]") {
+    test::TempDir dir;
+    std::vector<Job> jobs(3);
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+        jobs[i].content = "content/l" + std::to_string(i) + ".toml";
+        jobs[i].layout_name = "a4";
+        jobs[i].output = dir.file("north/l" + std::to_string(i) + " a4.pdf");
+        jobs[i].status = Status::Built;
+        jobs[i].pages = 2;
+        jobs[i].pdf_hash = 100 + i;
+        // Text in a picture is escaped: "</div>" cannot end the pictures early.
+        jobs[i].svg = "<svg id=\"p" + std::to_string(i) + "\"><text>&lt;/div&gt;</text></svg>\n<svg id=\"q\"></svg>\n";
+        jobs[i].thumbnail_count = 2;
+    }
+    jobs[1].status = Status::Failed;  // no thumbnails: it is built again
+    const std::vector<Site> sites{{"n.toml", "", "", ""}};
+    const KeptThumbnails kept(contact_sheet(jobs, sites, dir.path()));
+    // The same PDF: its pictures as they were.
+    CHECK(kept.take(jobs[0], 100, dir.path()) == jobs[0].svg);
+    CHECK(kept.take(jobs[2], 102, dir.path()) == jobs[2].svg);
+    // A PDF changed since (another hash), another PDF, a failed one: none.
+    CHECK_FALSE(kept.take(jobs[0], 101, dir.path()));
+    CHECK_FALSE(kept.take(jobs[1], 101, dir.path()));
+    Job other = jobs[0];
+    other.output = dir.file("south/l0 a4.pdf");
+    CHECK_FALSE(kept.take(other, 100, dir.path()));
+    // No sheet, or a sheet cut short: none.
+    CHECK_FALSE(KeptThumbnails().take(jobs[0], 100, dir.path()));
+    const std::string sheet = contact_sheet(jobs, sites, dir.path());
+    CHECK_FALSE(KeptThumbnails(sheet.substr(0, sheet.find("<svg id=\"q\"></svg>\n</div>"))).take(jobs[0], 100, dir.path()));
 }
