@@ -6,25 +6,29 @@ namespace leafpress::pdf {
 
 namespace {
 
-// libdeflate's level 8: on leaflets as small as level 9 to a few bytes (the seed's streams: 2
-// bytes larger), and a tenth faster.
-constexpr int kLevel = 8;
-
-// One compressor per thread, made on first use: making one allocates its tables.
+// One compressor per level and thread, made on first use: making one allocates its tables.
 struct Compressor {
-    libdeflate_compressor* c = libdeflate_alloc_compressor(kLevel);
+    explicit Compressor(int level) : c(libdeflate_alloc_compressor(level)) {}
+    Compressor(const Compressor&) = delete;
+    Compressor& operator=(const Compressor&) = delete;
     ~Compressor() {
         if (c) libdeflate_free_compressor(c);
     }
+    libdeflate_compressor* c;
 };
+
+libdeflate_compressor* compressor(Effort effort) {
+    thread_local Compressor smallest(8), quick(6);
+    return effort == Effort::Smallest ? smallest.c : quick.c;
+}
 
 }  // namespace
 
-std::string deflate(std::string_view data) {
-    thread_local Compressor compressor;
-    if (!compressor.c) return {};
-    std::string out(libdeflate_zlib_compress_bound(compressor.c, data.size()), '\0');
-    const std::size_t n = libdeflate_zlib_compress(compressor.c, data.data(), data.size(), out.data(), out.size());
+std::string deflate(std::string_view data, Effort effort) {
+    libdeflate_compressor* c = compressor(effort);
+    if (!c) return {};
+    std::string out(libdeflate_zlib_compress_bound(c, data.size()), '\0');
+    const std::size_t n = libdeflate_zlib_compress(c, data.data(), data.size(), out.data(), out.size());
     if (n == 0) return {};
     out.resize(n);
     return out;

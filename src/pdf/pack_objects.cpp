@@ -369,7 +369,7 @@ std::optional<std::vector<std::uint8_t>> pack_objects(const std::vector<std::uin
     const unsigned kept = numbers.kept();
     const unsigned objstm = kept + 1;
     const unsigned xref_number = objstm + 1;
-    const std::string compressed = deflate(index + bodies);
+    const std::string compressed = deflate(index + bodies, Effort::Quick);
     if (compressed.empty()) {
         problem = "libdeflate could not compress";
         return std::nullopt;
@@ -429,7 +429,7 @@ std::optional<std::vector<std::uint8_t>> pack_objects(const std::vector<std::uin
         }
         rows += row;
     }
-    const std::string xref = deflate(table);
+    const std::string xref = deflate(table, Effort::Quick);
     std::string dict = "<</Type/XRef/Size " + std::to_string(xref_number + 1) + "/W[1 " + std::to_string(w2) + " " +
                        std::to_string(w3) + "]/Root " + numbers.text(root_value);
     if (auto info = value_of(trailer, "/Info"); !info.empty()) dict += "/Info " + numbers.text(info);

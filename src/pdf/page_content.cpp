@@ -82,7 +82,7 @@ void compress_content(HPDF_Page side) {
     if (HPDF_Stream_Seek(stream, 0, HPDF_SEEK_SET) != HPDF_OK ||
         HPDF_Stream_Read(stream, reinterpret_cast<HPDF_BYTE*>(raw.data()), &size) != HPDF_OK || size != raw.size())
         return;  // left for libharu to compress
-    const std::string packed = deflate(raw);
+    const std::string packed = deflate(raw, Effort::Quick);
     if (packed.empty()) return;
     HPDF_MemStream_FreeData(stream);
     HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(packed.data()), static_cast<HPDF_UINT>(packed.size()));
