@@ -124,8 +124,8 @@ private:
         };
         // Best candidate per (fitness, hyphen run).
         Candidate best[4][4];
-        std::vector<int> still_active;
-        still_active.reserve(active_.size());
+        std::vector<int>& still_active = still_active_;
+        still_active.clear();
 
         int least_bad = -1;  // for the emergency pass: the node whose line overflows least
         double least_overflow = std::numeric_limits<double>::infinity();
@@ -161,7 +161,7 @@ private:
             consider(best, least_bad, i, -1.0, kInfinity);
         }
 
-        active_ = std::move(still_active);
+        active_.swap(still_active);
         for (int f = 0; f < 4; ++f) {
             for (int h = 0; h < 4; ++h) {
                 const Candidate& c = best[f][h];
@@ -207,6 +207,7 @@ private:
     std::vector<Sums> sums_;
     std::vector<Node> nodes_;
     std::vector<int> active_;
+    std::vector<int> still_active_;  // try_break's scratch: the nodes that stay active
     std::size_t last_break_ = 0;
     bool overfull_used_ = false;
     Pass pass_ = Pass::First;

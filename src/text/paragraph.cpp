@@ -47,6 +47,8 @@ public:
 
     Built build() {
         const std::size_t n = it_.text.size();
+        out_.items.reserve(n / 2 + 8);  // about a box and a glue a word
+        out_.refs.reserve(n / 2 + 8);
         const std::size_t last_word = last_word_start();
         std::size_t i = 0;
         while (i < n) {
@@ -373,6 +375,7 @@ Line set_one_line(const Built& b, const std::vector<Piece>& pieces, const Itemiz
     // which the run's reading order is made below.
     Pt x{0};
     std::vector<std::vector<std::pair<std::size_t, std::u32string>>> clusters;
+    std::vector<std::size_t> first_char;  // per run: its first character in the paragraph
     std::vector<bool> rtl_run;
     // A run holds one direction: text read in one sweep (a space between a number and the
     // right-to-left words around it is a run of its own).
@@ -383,10 +386,17 @@ Line set_one_line(const Built& b, const std::vector<Piece>& pieces, const Itemiz
             run_level.back() % 2 != level % 2) {
             line.runs.push_back({face, style.size, sr.color, sr.link, sr.role, run, {}, x, x});
             clusters.emplace_back();
+            first_char.push_back(SIZE_MAX);
             rtl_run.push_back(false);
             run_level.push_back(level);
         }
         return line.runs.back();
+    };
+    // A cluster of the current run at `index` in the paragraph: the characters of a run at an
+    // odd level are put in reading order below.
+    const auto note = [&](std::size_t index, const std::u32string& text) {
+        first_char.back() = std::min(first_char.back(), index);
+        if (run_level.back() % 2 == 1) clusters.back().emplace_back(index, text);
     };
     for (const auto& e : elems) {
         const ItemRef& ref = *e.ref;
@@ -395,7 +405,7 @@ Line set_one_line(const Built& b, const std::vector<Piece>& pieces, const Itemiz
             hb_font_get_nominal_glyph(ref.face->hb_font(), U' ', &gid);
             LineRun& lr = run_for(ref.face, ref.run, std::max(ref.level, base));
             lr.glyphs.push_back({gid, x, Pt(0), e.width, U" "});
-            clusters.back().emplace_back(ref.char_index, U" ");
+            note(ref.char_index, U" ");
             x += e.width;
             lr.right = x;
             continue;
@@ -409,7 +419,7 @@ Line set_one_line(const Built& b, const std::vector<Piece>& pieces, const Itemiz
             std::u32string t;
             if (sg.cluster != prev_cluster) {
                 t = cluster_text(it, p, g);
-                clusters.back().emplace_back(sg.cluster, t);
+                note(sg.cluster, t);
                 if (p.rtl()) rtl_run.back() = true;
                 // Extraction reverses right-to-left runs as a whole, the characters of a
                 // ligature included; store them in visual order so that they come out logical.
@@ -435,7 +445,7 @@ Line set_one_line(const Built& b, const std::vector<Piece>& pieces, const Itemiz
             hb_codepoint_t gid = 0;
             if (hb_font_get_nominal_glyph(p.face->hb_font(), U' ', &gid) && gid != 0) {
                 lr.glyphs.push_back({gid, p.rtl() ? element_start : x, Pt(0), Pt(0), U" "});
-                clusters.back().emplace_back(brk.char_index, U" ");
+                note(brk.char_index, U" ");
                 // Glyphs stay in drawing order: a right-to-left element's end is at its left.
                 if (p.rtl())
                     std::stable_sort(lr.glyphs.begin(), lr.glyphs.end(),
@@ -446,10 +456,7 @@ Line set_one_line(const Built& b, const std::vector<Piece>& pieces, const Itemiz
     line.width = x;
     for (std::size_t r = 0; r < line.runs.size(); ++r) {
         auto& cs = clusters[r];
-        if (!cs.empty())
-            line.runs[r].first_char = std::min_element(cs.begin(), cs.end(), [](const auto& a, const auto& c) {
-                                          return a.first < c.first;
-                                      })->first;
+        if (first_char[r] != SIZE_MAX) line.runs[r].first_char = first_char[r];
         if (!rtl_run[r]) continue;
         std::stable_sort(cs.begin(), cs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
         for (const auto& c : cs) line.runs[r].logical += c.second;

@@ -26,9 +26,8 @@ constexpr std::size_t kMemoLimit = 50000;  // words a face remembers: a few mega
 // What the shaping of r.text[start, +length) depends on: the setting, the text, and the
 // characters just around it (HarfBuzz's context: Arabic joining looks across the boundary),
 // up to two each side, stopping at a space.
-std::u32string memo_key(const ShapeRequest& r) {
-    std::u32string key;
-    key.reserve(r.length + r.language.size() + 10);
+void memo_key(const ShapeRequest& r, std::u32string& key) {
+    key.clear();
     key.push_back(r.direction == Direction::RightToLeft ? U'R' : U'L');
     key.push_back(static_cast<char32_t>(r.script));
     for (char c : r.language) key.push_back(static_cast<unsigned char>(c));
@@ -44,7 +43,6 @@ std::u32string memo_key(const ShapeRequest& r) {
         key.push_back(r.text[k]);
         if (r.text[k] == U' ') break;
     }
-    return key;
 }
 
 std::vector<ShapeMemo::Glyph> run_harfbuzz(const ShapeRequest& r) {
@@ -83,26 +81,26 @@ std::vector<ShapeMemo::Glyph> run_harfbuzz(const ShapeRequest& r) {
 std::vector<ShapedGlyph> shape(const ShapeRequest& r) {
     // Shaped once per face and setting, in font units; points at the size asked for.
     ShapeMemo& memo = r.face->shape_memo();
-    const std::u32string key = memo_key(r);
-    std::vector<ShapeMemo::Glyph> units;
-    bool found = false;
+    thread_local std::u32string key;  // reused: most words are found
+    memo_key(r, key);
+    std::vector<ShapedGlyph> out;
+    const auto convert = [&](const std::vector<ShapeMemo::Glyph>& units) {
+        out.reserve(units.size());
+        for (const auto& g : units)
+            out.push_back({g.gid, r.face->to_pt(g.x_advance, r.size), r.face->to_pt(g.x_offset, r.size),
+                           r.face->to_pt(g.y_offset, r.size), g.cluster + static_cast<std::uint32_t>(r.start)});
+    };
     {
         std::lock_guard lock(memo.mutex);
         if (auto it = memo.words.find(key); it != memo.words.end()) {
-            units = it->second;
-            found = true;
+            convert(it->second);
+            return out;
         }
     }
-    if (!found) {
-        units = run_harfbuzz(r);
-        std::lock_guard lock(memo.mutex);
-        if (memo.words.size() < kMemoLimit) memo.words.emplace(key, units);
-    }
-    std::vector<ShapedGlyph> out;
-    out.reserve(units.size());
-    for (const auto& g : units)
-        out.push_back({g.gid, r.face->to_pt(g.x_advance, r.size), r.face->to_pt(g.x_offset, r.size),
-                       r.face->to_pt(g.y_offset, r.size), g.cluster + static_cast<std::uint32_t>(r.start)});
+    std::vector<ShapeMemo::Glyph> units = run_harfbuzz(r);
+    convert(units);
+    std::lock_guard lock(memo.mutex);
+    if (memo.words.size() < kMemoLimit) memo.words.emplace(key, std::move(units));
     return out;
 }
 
