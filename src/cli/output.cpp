@@ -86,8 +86,34 @@ bool check_output_path(const std::string& path, const std::vector<std::string>& 
     return true;
 }
 
+namespace {
+
+// Whether `path` is a regular file holding exactly `bytes` (flushed to the disk too, when asked).
+bool holds(const std::string& path, const std::vector<std::uint8_t>& bytes, Durability durability) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) return false;
+    struct stat st {};
+    bool same = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) == bytes.size();
+    std::vector<std::uint8_t> there(same ? bytes.size() : 0);
+    std::size_t done = 0;
+    while (same && done < there.size()) {
+        const ssize_t n = ::read(fd, there.data() + done, there.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) same = false;
+        else done += static_cast<std::size_t>(n);
+    }
+    same = same && there == bytes && (durability != Durability::Now || ::fsync(fd) == 0);
+    ::close(fd);
+    return same;
+}
+
+}  // namespace
+
 bool write_atomically(const std::string& path, const std::vector<std::uint8_t>& bytes, Diagnostics& diags,
                       Durability durability) {
+    // A file that already holds these bytes is left as it is, its date too: a rebuild that
+    // makes the same PDF changes nothing a print shop's copy or sync would see.
+    if (holds(path, bytes, durability)) return true;
     const bool sync_now = durability == Durability::Now;
     const fs::path target(path);
     fs::path dir = target.parent_path();

@@ -22,7 +22,8 @@ enum class Durability { Now, AtNextSync };
 
 // Writes to a temporary file in the target's folder, flushes it to disk (see Durability) and
 // renames it into place, so that a failure never leaves a partial file nor damages an existing
-// one. The path must have passed check_output_path.
+// one; a file that holds these bytes already is left untouched. The path must have passed
+// check_output_path.
 bool write_atomically(const std::string& path, const std::vector<std::uint8_t>& bytes, Diagnostics& diags,
                       Durability durability = Durability::Now);
 

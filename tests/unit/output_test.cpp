@@ -1,0 +1,62 @@
+// Writing outputs: whole or not at all, and a file that already holds the bytes left alone.
+#include <catch2/catch.hpp>
+
+#include <sys/stat.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "cli/output.hpp"
+#include "support.hpp"
+
+using namespace leafpress;
+
+namespace {
+
+struct stat stat_of(const std::string& path) {
+    struct stat st {};
+    REQUIRE(::stat(path.c_str(), &st) == 0);
+    return st;
+}
+
+std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::vector<std::uint8_t> bytes(const std::string& s) { return {s.begin(), s.end()}; }
+
+}  // namespace
+
+TEST_CASE("write_atomically leaves a file that holds the bytes untouched, and replaces one that does not",
+          "[output]") {
+    test::TempDir dir;
+    const std::string path = dir.file("leaflet.pdf");
+    Diagnostics diags;
+    for (const Durability d : {Durability::Now, Durability::AtNextSync}) {
+        REQUIRE(write_atomically(path, bytes("%PDF-1.7 first"), diags, d));
+        const struct stat first = stat_of(path);
+        // The same bytes: the same file (its inode), nothing written.
+        REQUIRE(write_atomically(path, bytes("%PDF-1.7 first"), diags, d));
+        const struct stat same = stat_of(path);
+        CHECK(same.st_ino == first.st_ino);
+        CHECK(same.st_mtim.tv_sec == first.st_mtim.tv_sec);
+        CHECK(same.st_mtim.tv_nsec == first.st_mtim.tv_nsec);
+        // Other bytes, the same length or not: a new file in its place.
+        for (const std::string other : {"%PDF-1.7 frist", "%PDF-1.7 second, longer"}) {
+            const ino_t before = stat_of(path).st_ino;
+            REQUIRE(write_atomically(path, bytes(other), diags, d));
+            CHECK(slurp(path) == other);
+            CHECK(stat_of(path).st_ino != before);
+        }
+        std::filesystem::remove(path);
+    }
+    CHECK_FALSE(diags.has_errors());
+    // Nothing left behind in the folder but the file itself.
+    REQUIRE(write_atomically(path, bytes("x"), diags));
+    std::size_t files = 0;
+    for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir.path())) ++files;
+    CHECK(files == 1);
+}
