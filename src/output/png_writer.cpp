@@ -1,53 +1,26 @@
 // The PNG writer: checks what it is asked, works out the sides, and has the cairo module draw
 // them (png_module.hpp), loading it the first time.
-#include <dlfcn.h>
-#include <unistd.h>
-
-#include <filesystem>
-
+#include "core/module.hpp"
 #include "output/png_module.hpp"
-
-namespace fs = std::filesystem;
 
 namespace leafpress::output {
 
 namespace {
 
 using DrawFn = void (*)(const PngJob*, PngDrawn*);
-using AbiFn = std::uint64_t (*)();
 
-// The module's drawing function: next to the running program (build/leafpress and
-// build/libleafpress_png.so), else where this build made it (for the tests, whose programs
-// live elsewhere). dlopen keeps one copy however often it is asked.
+// The module's drawing function, loaded the first time (core/module.hpp).
 DrawFn load_module(std::string& error) {
-    std::vector<std::string> places;
-    std::error_code ec;
-    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    if (!ec) places.push_back((exe.parent_path() / "libleafpress_png.so").string());
 #ifdef LEAFPRESS_PNG_MODULE
-    places.emplace_back(LEAFPRESS_PNG_MODULE);
+    const char* built_at = LEAFPRESS_PNG_MODULE;
+#else
+    const char* built_at = nullptr;
 #endif
-    std::string tried;
-    for (const auto& place : places) {
-        if (!fs::exists(place, ec)) {
-            tried += (tried.empty() ? "" : ", ") + place;
-            continue;
-        }
-        void* module = dlopen(place.c_str(), RTLD_NOW | RTLD_LOCAL);
-        if (!module) {
-            error = std::string("cannot load the drawing module: ") + dlerror();
-            return nullptr;
-        }
-        auto abi = reinterpret_cast<AbiFn>(dlsym(module, "leafpress_png_abi"));
-        auto draw = reinterpret_cast<DrawFn>(dlsym(module, "leafpress_png_draw"));
-        if (!abi || !draw || abi() != kPngModuleAbi) {
-            error = "the drawing module " + place + " is from another build of leafpress";
-            return nullptr;
-        }
-        return draw;
-    }
-    error = "the drawing module libleafpress_png.so is missing (looked at " + tried + ")";
-    return nullptr;
+    void* module = leafpress::load_module("libleafpress_png.so", built_at, "leafpress_png_abi", kPngModuleAbi, error);
+    if (!module) return nullptr;
+    auto draw = reinterpret_cast<DrawFn>(module_function(module, "leafpress_png_draw"));
+    if (!draw) error = "the drawing module libleafpress_png.so has no drawing function";
+    return draw;
 }
 
 }  // namespace

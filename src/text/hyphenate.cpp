@@ -2,7 +2,6 @@
 
 #include <hyphen.h>
 #include <iconv.h>
-#include <unicode/uchar.h>
 
 #include <algorithm>
 #include <cstring>
@@ -10,16 +9,13 @@
 #include <filesystem>
 
 #include "core/utf8.hpp"
+#include "text/icu_module.hpp"
 
 namespace fs = std::filesystem;
 
 namespace leafpress::text {
 
 namespace {
-
-// Patterns are lower case: so are the words looked up in them (ICU's simple case mapping,
-// which keeps one character for one, so positions stay the same).
-char32_t to_lower(char32_t c) { return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))); }
 
 // A word in the 8-bit encoding of an older pattern file (KOI8-R for Russian, ISO 8859-1 for
 // German, ...), one byte per character; nullopt when a character has no byte there.
@@ -166,8 +162,14 @@ std::vector<std::size_t> Hyphenator::compute_points(std::u32string_view word, Hy
     std::vector<std::size_t> out;
     const auto n = static_cast<int>(word.size());
     if (n < mins.left + mins.right) return out;
+    // Patterns are lower case: so are the words looked up in them (ICU's simple case mapping,
+    // which keeps one character for one, so positions stay the same). Without the ICU module
+    // (a broken installation) words are left whole.
+    std::string error;
+    const Icu* icu = text::icu(error);
+    if (!icu) return out;
     std::u32string lower(word);
-    for (auto& c : lower) c = to_lower(c);
+    icu->lower(lower.data(), lower.size());
     if (!charset_.empty()) return points_8bit(lower, mins);
     const std::string utf8 = utf8::encode(lower);
     std::vector<char> hyphens(utf8.size() + 5, '0');

@@ -2,8 +2,6 @@
 
 #include <fribidi.h>
 #include <linebreak.h>
-#include <unicode/ubrk.h>
-#include <unicode/utf16.h>
 
 #include <algorithm>
 #include <array>
@@ -11,6 +9,7 @@
 #include <set>
 
 #include "core/utf8.hpp"
+#include "text/icu_module.hpp"
 #include "text/script.hpp"
 
 namespace leafpress::text {
@@ -48,7 +47,7 @@ bool needs_dictionary(hb_script_t s) {
     return s == HB_SCRIPT_THAI || s == HB_SCRIPT_LAO || s == HB_SCRIPT_KHMER || s == HB_SCRIPT_MYANMAR;
 }
 
-void dictionary_breaks(Itemized& it, const std::string& language) {
+void dictionary_breaks(Itemized& it, const std::string& language, const SourcePos& where, Diagnostics& diags) {
     const std::size_t n = it.text.size();
     std::size_t i = 0;
     while (i < n) {
@@ -59,31 +58,18 @@ void dictionary_breaks(Itemized& it, const std::string& language) {
         }
         std::size_t j = i;
         while (j < n && (needs_dictionary(it.script[j]) && !is_space(it.text[j]) && it.text[j] != U'\n')) ++j;
-        // The stretch [i, j) as UTF-16, with the character each code unit starts.
-        std::vector<UChar> units;
-        std::vector<std::size_t> char_at;  // code unit → character index
-        for (std::size_t k = i; k < j; ++k) {
-            const auto c = static_cast<UChar32>(it.text[k]);
-            if (c > 0xFFFF) {
-                units.push_back(U16_LEAD(c));
-                units.push_back(U16_TRAIL(c));
-                char_at.push_back(k);
-                char_at.push_back(k);
-            } else {
-                units.push_back(static_cast<UChar>(c));
-                char_at.push_back(k);
-            }
+        std::string error;
+        const Icu* icu = text::icu(error);
+        if (!icu) {
+            diags.error("text.dictionary", where, "Thai, Lao, Khmer and Myanmar text cannot be broken into lines: " + error,
+                        "reinstall leafpress: its ICU module belongs next to the program");
+            return;
         }
-        UErrorCode status = U_ZERO_ERROR;
-        UBreakIterator* bi = ubrk_open(UBRK_LINE, language.c_str(), units.data(), static_cast<int32_t>(units.size()), &status);
-        if (U_SUCCESS(status) && bi) {
-            for (int32_t b = ubrk_following(bi, 0); b != UBRK_DONE && b < static_cast<int32_t>(units.size());
-                 b = ubrk_next(bi)) {
-                const std::size_t at = char_at[static_cast<std::size_t>(b)];  // the character after the break
-                if (at > i && it.breaks[at - 1] == BreakAfter::No) it.breaks[at - 1] = BreakAfter::Allow;
-            }
-        }
-        if (bi) ubrk_close(bi);
+        // Breaks inside the stretch [i, j), from ICU's dictionaries.
+        std::vector<unsigned char> allow(j - i, 0);
+        if (icu->line_breaks(it.text.data() + i, j - i, language.c_str(), allow.data()) == 0)
+            for (std::size_t k = 0; k + 1 < allow.size(); ++k)
+                if (allow[k] && it.breaks[i + k] == BreakAfter::No) it.breaks[i + k] = BreakAfter::Allow;
         i = std::max(j, i + 1);
     }
 }
@@ -261,7 +247,7 @@ Itemized itemize(const std::vector<StyledRun>& runs, const ParagraphStyle& style
                        : brks[i] == LINEBREAK_ALLOWBREAK ? BreakAfter::Allow
                                                          : BreakAfter::No;
     }
-    dictionary_breaks(it, lang);
+    dictionary_breaks(it, lang, context.where, diags);
     // Korean is set with its words whole, broken at spaces (CSS's word-break: keep-all), as
     // Korean books and forms are; UAX #14 alone would break between any two syllables.
     if (lang == "ko")

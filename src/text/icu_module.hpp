@@ -1,0 +1,32 @@
+// Between leafpress and the module that calls ICU (libleafpress_icu.so). ICU's libraries cost
+// every process about 0.6 ms to load, though a leaflet needs them only for two things: line
+// breaks inside Thai, Lao, Khmer and Myanmar text, which UAX #14 leaves to a dictionary that
+// libunibreak does not have, and lower-casing a word before looking it up in hyphenation
+// patterns. The module is loaded the first time either is asked (icu()).
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace leafpress::text {
+
+// Changed whenever the functions below change: a module from another build is refused.
+inline constexpr std::uint64_t kIcuModuleAbi = 1;
+
+extern "C" {
+// Marks allow_after[k] = 1 for each k in [0, n - 1) after which ICU's line break iterator for
+// `language` allows a break inside text[0, n); returns 0, or -1 when ICU failed.
+using IcuLineBreaksFn = int (*)(const char32_t* text, std::size_t n, const char* language, unsigned char* allow_after);
+// Each character of text[0, n) to its lower case (Unicode's simple case mapping).
+using IcuLowerFn = void (*)(char32_t* text, std::size_t n);
+}
+
+struct Icu {
+    IcuLineBreaksFn line_breaks = nullptr;
+    IcuLowerFn lower = nullptr;
+};
+
+// The module's functions, loaded the first time; nullptr (with `error` set) when it cannot be.
+const Icu* icu(std::string& error);
+
+}  // namespace leafpress::text
