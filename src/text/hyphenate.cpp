@@ -56,11 +56,19 @@ std::string find_patterns(std::string_view language, const std::string& patterns
     if (!fs::is_directory(patterns_dir, ec)) return {};
     const std::string tag = lower_tag(language);  // "en_GB"
     const std::string primary = tag.substr(0, tag.find('_'));
+    // The folder's pattern files, listed only when a name is not there as it is spelled.
     std::vector<std::string> names;
-    for (const auto& e : fs::directory_iterator(patterns_dir, ec))
-        if (e.path().extension() == ".dic") names.push_back(e.path().filename().string());
-    std::sort(names.begin(), names.end());
+    bool listed = false;
+    const auto list = [&] {
+        if (listed) return;
+        listed = true;
+        for (const auto& e : fs::directory_iterator(patterns_dir, ec))
+            if (e.path().extension() == ".dic") names.push_back(e.path().filename().string());
+        std::sort(names.begin(), names.end());
+    };
     const auto match = [&](const std::string& want) -> std::string {
+        if (const fs::path exact = fs::path(patterns_dir) / want; fs::is_regular_file(exact, ec)) return exact.string();
+        list();
         for (const auto& n : names) {
             std::string a = n, b = want;
             std::transform(a.begin(), a.end(), a.begin(), ::tolower);
@@ -79,6 +87,7 @@ std::string find_patterns(std::string_view language, const std::string& patterns
         if (lang == primary)
             if (auto f = match("hyph_" + std::string(region) + ".dic"); !f.empty()) return f;
     if (auto f = match("hyph_" + primary + ".dic"); !f.empty()) return f;
+    list();
     for (const auto& n : names)
         if (n.rfind("hyph_" + primary + "_", 0) == 0) return (fs::path(patterns_dir) / n).string();
     return {};

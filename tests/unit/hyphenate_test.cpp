@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "support.hpp"
+
 #include "core/language.hpp"
 #include "text/hyphenate.hpp"
 
@@ -45,6 +47,13 @@ TEST_CASE("pattern files are found by language and region", "[hyphenate]") {
     CHECK(find_patterns("es-MX", "/usr/share/hyphen").ends_with("hyph_es_MX.dic"));
     CHECK(find_patterns("xx", "/usr/share/hyphen").empty());
     CHECK(Hyphenator::load("xx", "/usr/share/hyphen") == nullptr);
+    // Names spelled otherwise, and a language found only by another region.
+    leafpress::test::TempDir dir;
+    dir.write("Hyph_FR_fr.dic", "UTF-8\n");
+    dir.write("hyph_sv_FI.dic", "UTF-8\n");
+    CHECK(find_patterns("fr", dir.path()).ends_with("Hyph_FR_fr.dic"));
+    CHECK(find_patterns("sv", dir.path()).ends_with("hyph_sv_FI.dic"));
+    CHECK(find_patterns("de", dir.path()).empty());
 }
 
 TEST_CASE("Spanish words are hyphenated with Spanish patterns", "[hyphenate]") {
