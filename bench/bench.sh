@@ -9,12 +9,17 @@ bin=./build/leafpress
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# median_ms LABEL COMMAND...: runs COMMAND $runs times, prints the median in milliseconds.
+# median_ms LABEL COMMAND...: runs COMMAND $runs times, prints the median in milliseconds (and,
+# with $per set, how many of $per that is a second). $fresh, when set, is a folder moved aside
+# before each run, untimed, so that the run writes into an empty one: moved, not deleted, because
+# ext4 without a journal (this machine's /tmp) makes each new file skip every inode freed in the
+# last minutes, and a benchmark that deleted thousands of files would time that.
 median_ms() {
     local label=$1; shift
     local times=()
     for ((i = 0; i < runs; i++)); do
         local t0 t1
+        [[ -n ${fresh:-} && -e $fresh ]] && mv "$fresh" "$fresh.$i.$RANDOM"
         t0=$(date +%s%N)
         "$@" >/dev/null 2>&1
         t1=$(date +%s%N)
@@ -22,7 +27,11 @@ median_ms() {
     done
     local median
     median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}')
-    printf '%-58s %8.1f ms\n' "$label" "$(echo "$median / 1000" | bc -l)"
+    if [[ -n ${per:-} ]]; then
+        printf '%-58s %8.1f ms  %5.0f/s\n' "$label" "$(echo "$median / 1000" | bc -l)" "$(echo "$per * 1000000 / $median" | bc -l)"
+    else
+        printf '%-58s %8.1f ms\n' "$label" "$(echo "$median / 1000" | bc -l)"
+    fi
 }
 
 leaflets=$(ls content/*.toml | grep -v brand.toml | wc -l)
@@ -40,3 +49,19 @@ for j in 1 "$(nproc)"; do
 done
 median_ms "batch, nothing changed (incremental)" \
     $bin batch content -o "$tmp/out" $(printf -- '--layout %s ' "${layouts[@]}")
+
+# 240 leaflets (the catalogue 40 times over, a4) into an empty folder each run: every PDF and the
+# contact sheet written.
+mkdir -p "$tmp/many"
+cp content/brand.toml "$tmp/many/"
+for f in content/*.toml; do
+    [[ $(basename "$f") == brand.toml ]] && continue
+    for k in $(seq 40); do cp "$f" "$tmp/many/$(basename "$f" .toml)-$k.toml"; done
+done
+count=$(ls "$tmp/many" | grep -vc brand.toml)
+for j in 1 "$(nproc)"; do
+    per=$count fresh="$tmp/many-out" median_ms "batch: $count leaflets (a4) into an empty folder, -j $j" \
+        $bin batch "$tmp/many" -o "$tmp/many-out" -j "$j"
+done
+per=$count median_ms "batch --force: the same $count again, over their PDFs, -j $(nproc)" \
+    $bin batch "$tmp/many" -o "$tmp/many-out" --force -j "$(nproc)"

@@ -1,12 +1,16 @@
 #!/usr/bin/python3
 """leafpress against Typst (its CLI, and its in-process API under Node) and WeasyPrint on the same
 leaflets: whole-process wall time, CPU (user + system), peak memory and PDF bytes, medians of
-several runs, for one leaflet, a batch of the six catalogue leaflets and a 240-page document.
+several runs, for one leaflet, a batch of the six catalogue leaflets, a batch of 240 (the six 40
+times over) and a 240-page document. leafpress's batches build into an empty folder each run, so
+that every PDF is written (a batch leaves a PDF it would write unchanged alone).
 Prints a Markdown table. Run through bench/compare.sh, which fetches the peers.
 
     bench/compare.py RUNS PEERS_DIR
 """
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -21,9 +25,11 @@ BRAND = os.path.join(CONTENT, "brand.toml")
 SEED = os.path.join(CONTENT, "stem-cell-therapy-autoimmune.toml")
 
 
-def measure(commands, env=None):
+def measure(commands, env=None, setup=None):
     """Runs the commands one after another; wall ms, CPU ms (children's user + system) and the
-    largest peak RSS in MB among them."""
+    largest peak RSS in MB among them. `setup` runs first, untimed."""
+    if setup:
+        setup()
     wall0 = time.perf_counter()
     cpu = 0.0
     peak = 0
@@ -39,8 +45,8 @@ def measure(commands, env=None):
     return (time.perf_counter() - wall0) * 1000, cpu * 1000, peak / 1024
 
 
-def median_of(runs, commands, env=None):
-    results = [measure(commands, env) for _ in range(runs)]
+def median_of(runs, commands, env=None, setup=None):
+    results = [measure(commands, env, setup) for _ in range(runs)]
     return tuple(statistics.median(r[i] for r in results) for i in range(3))
 
 
@@ -68,8 +74,8 @@ def main(argv):
 
     rows = []
 
-    def row(case, tool, commands, pdfs, env=None, note=""):
-        wall, cpu, peak = median_of(runs, commands, env)
+    def row(case, tool, commands, pdfs, env=None, note="", setup=None):
+        wall, cpu, peak = median_of(runs, commands, env, setup)
         size = sum(os.path.getsize(p) for p in pdfs)
         n = sum(pages(p) for p in pdfs)
         rows.append((case, tool, wall, cpu, peak, size / 1024, n, note))
@@ -93,15 +99,43 @@ def main(argv):
     # A batch: the six catalogue leaflets.
     stems = [sources(c, os.path.splitext(os.path.basename(c))[0]) for c in leaflets]
     lp_out = os.path.join(tmp, "batch")
+    # An empty folder for each run: the last one moved aside, not deleted (ext4 without a journal
+    # makes each new file skip every inode freed in the last minutes; the benchmark would time
+    # its own deletions).
+    moved = [0]
+
+    def empty(folder):
+        def move_aside():
+            if os.path.exists(folder):
+                moved[0] += 1
+                os.rename(folder, f"{folder}.{moved[0]}")
+        return move_aside
     row("batch of 6 (a4)", "leafpress batch -j 2",
-        [[LEAFPRESS, "batch", CONTENT, "-o", lp_out, "--force", "-j", "2", "--layout", "a4"]],
-        [os.path.join(lp_out, os.path.basename(st) + "-a4.pdf") for st in stems])
+        [[LEAFPRESS, "batch", CONTENT, "-o", lp_out, "-j", "2", "--layout", "a4"]],
+        [os.path.join(lp_out, os.path.basename(st) + "-a4.pdf") for st in stems], setup=empty(lp_out))
     row("batch of 6 (a4)", "Typst 0.10 CLI, one process each",
         [[typst, "compile", "--font-path", FONTS, st + "-typst010.typ", st + "-ty.pdf"] for st in stems],
         [st + "-ty.pdf" for st in stems])
     typst_inproc_row("batch of 6 (a4)", stems)
     row("batch of 6 (a4)", "WeasyPrint 57, one process each", [["weasyprint", st + ".html", st + "-wp.pdf"] for st in stems],
         [st + "-wp.pdf" for st in stems])
+
+    # A batch of 240: the six leaflets 40 times over (leafpress and the fastest peer).
+    many = os.path.join(tmp, "many")
+    os.makedirs(many)
+    shutil.copy(BRAND, many)
+    many_stems = []
+    for c in leaflets:
+        stem = os.path.splitext(os.path.basename(c))[0]
+        for k in range(40):
+            shutil.copy(c, os.path.join(many, f"{stem}-{k}.toml"))
+            shutil.copy(os.path.join(tmp, stem + ".typ"), os.path.join(many, f"{stem}-{k}.typ"))
+            many_stems.append(os.path.join(many, f"{stem}-{k}"))
+    many_out = os.path.join(tmp, "many-out")
+    row("batch of 240 (a4)", "leafpress batch -j 2",
+        [[LEAFPRESS, "batch", many, "-o", many_out, "-j", "2", "--layout", "a4"]],
+        [os.path.join(many_out, os.path.basename(st) + "-a4.pdf") for st in many_stems], setup=empty(many_out))
+    typst_inproc_row("batch of 240 (a4)", many_stems)
 
     # A long document: the seed's sections 100 times over (about 240 pages at a4).
     long_content = os.path.join(tmp, "long.toml")
@@ -126,10 +160,15 @@ def main(argv):
                 break
     print(f"Machine: {os.cpu_count()} cores, {cpu_model}; medians of {runs} runs; whole processes "
           f"(CPU is user + system of every process; memory the largest peak RSS).\n")
-    print("| case | tool | wall ms | CPU ms | peak MB | PDF KB | pages |")
-    print("|---|---|---:|---:|---:|---:|---:|")
+    print("| case | tool | wall ms | CPU ms | peak MB | PDF KB | pages | rate |")
+    print("|---|---|---:|---:|---:|---:|---:|---|")
     for case, tool, wall, cpu, peak, kb, n, note in rows:
-        print(f"| {case} | {tool} | {wall:.1f} | {cpu:.1f} | {peak:.1f} | {kb:.1f} | {n} |")
+        # Leaflets a second for a batch, milliseconds a page for a long document.
+        m = re.match(r"batch of (\d+)", case)
+        rate = (f"{int(m.group(1)) / wall * 1000:.0f} leaflets/s" if m
+                else f"{wall / n:.2f} ms/page" if case.startswith("long") and n else "")
+        print(f"| {case} | {tool} | {wall:.1f} | {cpu:.1f} | {peak:.1f} | {kb:.1f} | {n} | {rate} |")
+    shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":
