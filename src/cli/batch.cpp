@@ -232,10 +232,6 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
         j.findings = hit->findings;
         return true;
     };
-    // Jobs with no record will be built for sure; others may be up to date.
-    const auto unrecorded = static_cast<std::size_t>(std::count_if(jobs.begin(), jobs.end(), [&](const Job& j) {
-        return o.rebuild != Rebuild::Changed || !cache.has(j.output);
-    }));
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     const std::size_t workers = std::min<std::size_t>(o.jobs > 0 ? static_cast<std::size_t>(o.jobs) : cores,
                                                       std::max<std::size_t>(1, jobs.size()));
@@ -254,10 +250,6 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
                 write_atomically(o.report, std::vector<std::uint8_t>(json.begin(), json.end()), ignored);
         }
     };
-    // A worker that builds many leaflets prepares each face it subsets once (a few milliseconds
-    // a face), after which each subset takes a fraction of the time; for a few leaflets a worker
-    // that would cost more than it saves.
-    if (unrecorded >= workers * kManyBuilds) engine.expect_many_builds();
     // The next job to build, as a worker asks for one. A job with a record has its inputs hashed
     // when it comes up, and is passed over when it is up to date; the worker that builds a job
     // without one hashes them.

@@ -88,7 +88,7 @@ bool read_all(int fd, char* data, std::size_t size) {
 // A worker's life: read a job's number, build it, report on the pipe (the report's length, the
 // report, the thumbnails' length, the thumbnails), until the parent closes the job pipe or `kJobsPerWorker` are done; exit without
 // running the parent's destructors or flushing its buffers. A worker lives for many jobs so
-// that what it learns (shaped words, hyphenation patterns, faces prepared for subsetting)
+// that what it learns (shaped words, hyphenation patterns, faces made ready for subsetting)
 // serves the next leaflet too; it is replaced now and then all the same, so that what a
 // library might leak stays bounded.
 constexpr int kJobsPerWorker = 1000;

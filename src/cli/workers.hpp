@@ -50,10 +50,6 @@ constexpr double kThumbnailDpi = 18;
 std::string join_thumbnails(const std::vector<std::vector<std::uint8_t>>& sides);
 int count_thumbnails(const std::string& svg);
 
-// How many leaflets a worker builds before preparing its faces for subsetting pays (see
-// text::Subsetting): preparing a face takes about as long as 40 of its subsets save.
-constexpr std::size_t kManyBuilds = 40;
-
 // Builds jobs[i] for every i that `next` gives (it is asked when a worker has room for a job;
 // nullopt: no more), at most `width` at once, recording each in `cache` and calling
 // `on_finished(i)` in this process as each ends.

@@ -9,7 +9,7 @@ struct PdfWriter::Builder {
 };
 
 PdfWriter::PdfWriter(const PdfSettings& settings)
-    : builder_(std::make_unique<Builder>(PdfOptions{settings.source_date, settings.srgb_profile, settings.print, settings.subsetting})) {}
+    : builder_(std::make_unique<Builder>(PdfOptions{settings.source_date, settings.srgb_profile, settings.print})) {}
 PdfWriter::~PdfWriter() = default;
 void PdfWriter::start(const DocumentStart& start) { builder_->pdf.start(start); }
 void PdfWriter::page(const Page& page) { builder_->pdf.page(page); }

@@ -37,7 +37,6 @@ struct PdfSettings {
     std::string source_date;   // "YYYY-MM-DD" for the document dates; empty: none written
     std::string srgb_profile;  // ICC bytes for the PDF/A output intent; empty: none written
     const CmykConverter* print = nullptr;  // set: the print shop's PDF in this converter's CMYK
-    text::Subsetting subsetting = text::Subsetting::Once;  // Many: a batch's worker (see text::Face)
 };
 
 class PdfWriter final : public Writer {

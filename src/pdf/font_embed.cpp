@@ -129,9 +129,8 @@ std::optional<std::uint32_t> CodeBook::add(const std::u32string& text) {
     return code;
 }
 
-EmbeddedFont::EmbeddedFont(HPDF_Doc doc, const text::Face& face, std::string resource_name, CodeBook& book,
-                           text::Subsetting subsetting)
-    : doc_(doc), face_(face), name_(std::move(resource_name)), book_(book), subsetting_(subsetting), type0_(new_dict(doc)),
+EmbeddedFont::EmbeddedFont(HPDF_Doc doc, const text::Face& face, std::string resource_name, CodeBook& book)
+    : doc_(doc), face_(face), name_(std::move(resource_name)), book_(book), type0_(new_dict(doc)),
       by_cid_{{0, Glyph{}}} {}
 
 long EmbeddedFont::width(std::uint32_t gid) const {
@@ -218,19 +217,20 @@ HPDF_Dict EmbeddedFont::subset_file(std::string& error) {
     }
     const bool keep_gids = cff && !face_.cid_keyed();
     hb_subset_input_set_flags(input, (keep_gids ? HB_SUBSET_FLAGS_RETAIN_GIDS : 0) | HB_SUBSET_FLAGS_NO_HINTING);
-    hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
     // Layout tables (the PDF positions every glyph), and for TrueType what a CIDFontType2 reads
     // through its CIDToGIDMap instead of by name or code (cmap, name, post), or takes from the
-    // font descriptor instead (OS/2), or never reads in a PDF (gasp).
-    for (hb_tag_t t : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
-                       HB_TAG('D', 'S', 'I', 'G'), HB_TAG('k', 'e', 'r', 'n'), HB_TAG('V', 'O', 'R', 'G'),
-                       HB_TAG('v', 'h', 'e', 'a'), HB_TAG('v', 'm', 't', 'x'), HB_TAG('B', 'A', 'S', 'E')})
-        hb_set_add(drop, t);
-    if (!cff)
-        for (hb_tag_t t : {HB_TAG('c', 'm', 'a', 'p'), HB_TAG('n', 'a', 'm', 'e'), HB_TAG('p', 'o', 's', 't'),
-                           HB_TAG('O', 'S', '/', '2'), HB_TAG('g', 'a', 's', 'p')})
-            hb_set_add(drop, t);
-    hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(face_.subset_source(subsetting_), input);
+    // font descriptor instead (OS/2), or never reads in a PDF (gasp). They are left out of the
+    // face hb-subset is given, and dropped from the subset all the same.
+    static constexpr hb_tag_t kLayout[] = {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
+                                           HB_TAG('D', 'S', 'I', 'G'), HB_TAG('k', 'e', 'r', 'n'), HB_TAG('V', 'O', 'R', 'G'),
+                                           HB_TAG('v', 'h', 'e', 'a'), HB_TAG('v', 'm', 't', 'x'), HB_TAG('B', 'A', 'S', 'E')};
+    static constexpr hb_tag_t kTrueType[] = {HB_TAG('c', 'm', 'a', 'p'), HB_TAG('n', 'a', 'm', 'e'), HB_TAG('p', 'o', 's', 't'),
+                                             HB_TAG('O', 'S', '/', '2'), HB_TAG('g', 'a', 's', 'p')};
+    std::vector<hb_tag_t> dropped(std::begin(kLayout), std::end(kLayout));
+    if (!cff) dropped.insert(dropped.end(), std::begin(kTrueType), std::end(kTrueType));
+    hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+    for (hb_tag_t t : dropped) hb_set_add(drop, t);
+    hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(face_.subset_source(dropped), input);
     hb_subset_input_destroy(input);
     if (!plan) {
         error = "hb-subset could not plan a subset of " + face_.path();

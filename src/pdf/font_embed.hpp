@@ -52,8 +52,7 @@ private:
 class EmbeddedFont {
 public:
     // `book`: the document's two-byte codes, which must outlive the font.
-    EmbeddedFont(HPDF_Doc doc, const text::Face& face, std::string resource_name, CodeBook& book,
-                 text::Subsetting subsetting = text::Subsetting::Once);
+    EmbeddedFont(HPDF_Doc doc, const text::Face& face, std::string resource_name, CodeBook& book);
 
     struct Use {
         std::uint32_t code;  // what the content stream writes: `bytes` bytes, big-endian
@@ -81,7 +80,6 @@ private:
     const text::Face& face_;
     std::string name_;
     CodeBook& book_;
-    text::Subsetting subsetting_;
     HPDF_Dict type0_;
     std::map<std::pair<std::uint32_t, std::u32string>, std::uint32_t> cids_;  // (gid, text) → cid
     // The same for a glyph that stands for one character (nearly all), keyed (gid << 32 |

@@ -12,7 +12,7 @@ namespace leafpress::pdf {
 EmbeddedFont& DocumentResources::font_for(const text::Face* face) {
     auto it = fonts_.find(face);
     if (it != fonts_.end()) return *it->second;
-    auto f = std::make_unique<EmbeddedFont>(pdf_, *face, "F" + std::to_string(fonts_.size() + 1), codes_, subsetting_);
+    auto f = std::make_unique<EmbeddedFont>(pdf_, *face, "F" + std::to_string(fonts_.size() + 1), codes_);
     auto& ref = *f;
     fonts_order_.push_back(face);
     fonts_.emplace(face, std::move(f));

@@ -25,8 +25,7 @@ enum class Paint { Fill, Stroke };
 class DocumentResources {
 public:
     // `print`: every colour in its CMYK (the print shop's PDF); null: sRGB.
-    DocumentResources(HPDF_Doc pdf, const CmykConverter* print, text::Subsetting subsetting)
-        : pdf_(pdf), print_(print), subsetting_(subsetting) {}
+    DocumentResources(HPDF_Doc pdf, const CmykConverter* print) : pdf_(pdf), print_(print) {}
 
     [[nodiscard]] HPDF_Doc pdf() const { return pdf_; }
     [[nodiscard]] bool print() const { return print_ != nullptr; }
@@ -45,7 +44,6 @@ public:
 private:
     HPDF_Doc pdf_;
     const CmykConverter* print_;
-    text::Subsetting subsetting_;
     std::map<const text::Face*, std::unique_ptr<EmbeddedFont>> fonts_;
     std::vector<const text::Face*> fonts_order_;
     std::map<const Raster*, HPDF_Image> images_;

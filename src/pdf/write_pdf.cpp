@@ -64,7 +64,7 @@ public:
         pdf_ = HPDF_New(on_error, &error_);
         if (pdf_) {
             HPDF_SetCompressionMode(pdf_, HPDF_COMP_ALL);
-            resources_.emplace(pdf_, options_.print, options_.subsetting);
+            resources_.emplace(pdf_, options_.print);
         }
     }
     ~Impl() {

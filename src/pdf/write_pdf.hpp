@@ -19,9 +19,6 @@ struct PdfOptions {
     // Set: the print-shop PDF. 3 mm bleed, trim and bleed boxes, crop (and fold) marks, every
     // colour in this converter's CMYK, and its profile as the PDF/X-4 (and PDF/A) output intent.
     const CmykConverter* print = nullptr;
-    // Many: this process writes many PDFs (a batch's worker), and prepares each face once for
-    // the subsets it will make of it.
-    text::Subsetting subsetting = text::Subsetting::Once;
 };
 
 // A PDF made a page at a time: each reading page is drawn into its side's content stream as it

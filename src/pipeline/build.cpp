@@ -88,7 +88,6 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
     output::PdfSettings pdf;
     pdf.source_date = request.source_date;
     pdf.srgb_profile = engine.srgb_profile();
-    pdf.subsetting = engine.subsetting();
     std::optional<CmykConverter> print;
     if (request.output == Output::Print) {
         const CmykConverter* base = engine.cmyk(d);

@@ -35,10 +35,6 @@ public:
     // sRGB to the print profile's CMYK, read on first use; nullptr (with an error said) when the
     // profile is missing or is not a CMYK output profile.
     const CmykConverter* cmyk(Diagnostics& diags);
-    // Whether this process builds one leaflet or many (a batch's worker): with many, faces are
-    // prepared once for the subsets a PDF makes of them.
-    void expect_many_builds() { subsetting_ = text::Subsetting::Many; }
-    [[nodiscard]] text::Subsetting subsetting() const { return subsetting_; }
 
 private:
     Paths paths_;
@@ -49,7 +45,6 @@ private:
     std::optional<CmykConverter> cmyk_;
     std::string cmyk_error_;
     bool cmyk_tried_ = false;
-    text::Subsetting subsetting_ = text::Subsetting::Once;
 };
 
 }  // namespace leafpress

@@ -111,16 +111,34 @@ std::unique_ptr<Face> Face::load(const std::string& path, unsigned index, Diagno
 }
 
 Face::~Face() {
-    if (prepared_) hb_face_destroy(prepared_);
+    for (auto& [tags, face] : subset_sources_) hb_face_destroy(face);
     if (font_) hb_font_destroy(font_);
     if (face_) hb_face_destroy(face_);
     if (blob_) hb_blob_destroy(blob_);
 }
 
-hb_face_t* Face::subset_source(Subsetting use) const {
-    if (use == Subsetting::Once) return face_;
-    std::call_once(prepare_, [this] { prepared_ = hb_subset_preprocess(face_); });
-    return prepared_ ? prepared_ : face_;
+hb_face_t* Face::subset_source(std::span<const hb_tag_t> without) const {
+    std::vector<hb_tag_t> key(without.begin(), without.end());
+    std::sort(key.begin(), key.end());
+    std::lock_guard lock(subset_mutex_);
+    hb_face_t*& source = subset_sources_[key];
+    if (!source) {
+        source = hb_face_builder_create();
+        std::array<hb_tag_t, 64> tags{};
+        for (unsigned start = 0;;) {
+            unsigned count = tags.size();
+            hb_face_get_table_tags(face_, start, &count, tags.data());
+            for (unsigned k = 0; k < count; ++k) {
+                if (std::binary_search(key.begin(), key.end(), tags[k])) continue;
+                hb_blob_t* table = hb_face_reference_table(face_, tags[k]);
+                hb_face_builder_add_table(source, tags[k], table);
+                hb_blob_destroy(table);
+            }
+            if (count < tags.size()) break;
+            start += count;
+        }
+    }
+    return source;
 }
 
 bool Face::has_glyph(char32_t cp) const {
