@@ -23,8 +23,8 @@ std::optional<Rendition> PdfWriter::finish(Diagnostics& diags) {
     return r;
 }
 
-std::optional<Rendition> DumpWriter::finish(Diagnostics&) {
-    const std::string text = dump(pages_.laid());
+std::optional<Rendition> DumpWriter::draw(const LaidOut& doc, Diagnostics&) const {
+    const std::string text = dump(doc);
     Rendition r;
     r.files.emplace_back(text.begin(), text.end());
     return r;

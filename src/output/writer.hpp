@@ -53,26 +53,34 @@ private:
     std::unique_ptr<Builder> builder_;
 };
 
+// A writer that makes its files from the whole leaflet, once every page has come: pictures (a
+// booklet's sides hold pages from both ends of it, and footers come with the end), the dump.
+class WholeLeafletWriter : public Writer {
+public:
+    void start(const DocumentStart& start) override { pages_.start(start); }
+    void page(const Page& page) override { pages_.page(page); }
+    void end(const DocumentEnd& end) override { pages_.end(end); }
+    [[nodiscard]] std::optional<Rendition> finish(Diagnostics& diags) override { return draw(pages_.laid(), diags); }
+    // The files of a whole leaflet: for thumbnails drawn beside another writer, say.
+    [[nodiscard]] virtual std::optional<Rendition> draw(const LaidOut& doc, Diagnostics& diags) const = 0;
+
+private:
+    Collector pages_;
+};
+
 struct PngSettings {
     double dpi = 96;
 };
 
 // Each printed side as a PNG, as a PDF viewer draws it at the same resolution: white paper,
-// the PDF's colours, glyphs from the same font files at HarfBuzz's positions. Pictures are drawn
-// once every page has come.
-class PngWriter final : public Writer {
+// the PDF's colours, glyphs from the same font files at HarfBuzz's positions.
+class PngWriter final : public WholeLeafletWriter {
 public:
     explicit PngWriter(PngSettings settings) : settings_(settings) {}
-    void start(const DocumentStart& start) override { pages_.start(start); }
-    void page(const Page& page) override { pages_.page(page); }
-    void end(const DocumentEnd& end) override { pages_.end(end); }
-    [[nodiscard]] std::optional<Rendition> finish(Diagnostics& diags) override { return draw(pages_.laid(), diags); }
-    // The pictures of a whole leaflet: for thumbnails drawn beside another writer.
-    [[nodiscard]] std::optional<Rendition> draw(const LaidOut& doc, Diagnostics& diags) const;
+    [[nodiscard]] std::optional<Rendition> draw(const LaidOut& doc, Diagnostics& diags) const override;
 
 private:
     PngSettings settings_;
-    Collector pages_;
 };
 
 // Thumbnails: each printed side as an SVG element sized as a PNG of it at `dpi` would be, drawn
@@ -84,31 +92,19 @@ struct SvgSettings {
     double dpi = 18;
 };
 
-class SvgWriter final : public Writer {
+class SvgWriter final : public WholeLeafletWriter {
 public:
     explicit SvgWriter(SvgSettings settings) : settings_(settings) {}
-    void start(const DocumentStart& start) override { pages_.start(start); }
-    void page(const Page& page) override { pages_.page(page); }
-    void end(const DocumentEnd& end) override { pages_.end(end); }
-    [[nodiscard]] std::optional<Rendition> finish(Diagnostics& diags) override { return draw(pages_.laid(), diags); }
-    // The pictures of a whole leaflet: for thumbnails drawn beside another writer.
-    [[nodiscard]] std::optional<Rendition> draw(const LaidOut& doc, Diagnostics& diags) const;
+    [[nodiscard]] std::optional<Rendition> draw(const LaidOut& doc, Diagnostics& diags) const override;
 
 private:
     SvgSettings settings_;
-    Collector pages_;
 };
 
 // The page model as text, one line per item (model/dump.hpp): one file.
-class DumpWriter final : public Writer {
+class DumpWriter final : public WholeLeafletWriter {
 public:
-    void start(const DocumentStart& start) override { pages_.start(start); }
-    void page(const Page& page) override { pages_.page(page); }
-    void end(const DocumentEnd& end) override { pages_.end(end); }
-    [[nodiscard]] std::optional<Rendition> finish(Diagnostics& diags) override;
-
-private:
-    Collector pages_;
+    [[nodiscard]] std::optional<Rendition> draw(const LaidOut& doc, Diagnostics& diags) const override;
 };
 
 }  // namespace leafpress::output

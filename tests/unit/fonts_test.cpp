@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "face_bytes.hpp"
 #include "support.hpp"
 #include "text/fonts.hpp"
 
@@ -21,11 +22,7 @@ std::string subset(hb_face_t* source, const std::vector<hb_codepoint_t>& glyphs,
     hb_face_t* out = hb_subset_or_fail(source, input);
     hb_subset_input_destroy(input);
     REQUIRE(out);
-    hb_blob_t* blob = hb_face_reference_blob(out);
-    unsigned n = 0;
-    const char* data = hb_blob_get_data(blob, &n);
-    std::string bytes(data, n);
-    hb_blob_destroy(blob);
+    const std::string bytes = test::face_bytes(out);
     hb_face_destroy(out);
     return bytes;
 }

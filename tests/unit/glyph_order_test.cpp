@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "face_bytes.hpp"
 #include "pdf/glyph_order.hpp"
 #include "support.hpp"
 
@@ -43,11 +44,7 @@ std::string subset(const std::vector<hb_codepoint_t>& gids, std::vector<hb_codep
     map.clear();
     for (hb_codepoint_t g : gids) map.push_back(hb_map_get(old_to_new, g));
     hb_face_t* out = hb_subset_plan_execute_or_fail(plan);
-    hb_blob_t* data = hb_face_reference_blob(out);
-    unsigned len = 0;
-    const char* p = hb_blob_get_data(data, &len);
-    std::string bytes(p, len);
-    hb_blob_destroy(data);
+    const std::string bytes = test::face_bytes(out);
     hb_face_destroy(out);
     hb_subset_plan_destroy(plan);
     hb_subset_input_destroy(input);
