@@ -504,17 +504,4 @@ ReviewState review_state(const std::optional<Date>& reviewed, const std::optiona
     return today > next_review.value_or(one_year_after(*reviewed)) ? ReviewState::Stale : ReviewState::Current;
 }
 
-
-std::string page_text(const Page& page) {
-    std::u32string text;
-    for (const auto& item : page.items) {
-        if (const auto* g = std::get_if<GlyphRun>(&item)) {
-            text += g->text;
-            text += U' ';
-        }
-    }
-    return utf8::encode(text);
-}
-
-
 }  // namespace leafpress

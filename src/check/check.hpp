@@ -60,7 +60,4 @@ void check_leaflet(const CheckInput& in, Diagnostics& findings);
 enum class ReviewState { Missing, Current, Stale, Future };
 ReviewState review_state(const std::optional<Date>& reviewed, const std::optional<Date>& next_review, Date today);
 
-// The text of a page's glyph runs in drawing order, runs separated by spaces.
-std::string page_text(const Page& page);
-
 }  // namespace leafpress

@@ -174,10 +174,10 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
                 j.layout = layout;
                 j.brand = st.brand;
                 j.site = static_cast<int>(site);
-                j.layout_name = fs::path(resolve_layout_path(layout, engine.paths().layouts_dir)).stem().string();
+                j.layout_path = resolve_layout_path(layout, engine.paths().layouts_dir);
+                j.layout_name = fs::path(j.layout_path).stem().string();
                 const std::string name = fs::path(file).stem().string() + "-" + j.layout_name;
                 j.output = (fs::path(o.out_dir) / st.folder / (name + ".pdf")).lexically_normal().string();
-                j.thumbnails = true;
                 jobs.push_back(std::move(j));
             }
         }
@@ -212,7 +212,7 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
     const auto inputs_of = [&](std::size_t i) {
         auto [it, added] = facts.try_emplace(content_of[i]);
         if (added) it->second = hasher.content(jobs[i].content, jobs[i].brand);
-        return hasher.hash(it->second, resolve_layout_path(jobs[i].layout, engine.paths().layouts_dir));
+        return hasher.hash(it->second, jobs[i].layout_path);
     };
     // Whether a job is up to date: its PDF as recorded, and its thumbnails in the last contact sheet.
     const std::string sheet_path = (fs::path(o.out_dir) / "index.html").string();

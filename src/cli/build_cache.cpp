@@ -81,15 +81,6 @@ ContentFacts InputHasher::content(const std::string& path, const std::string& br
     // One load, without decoding pictures, gives the review dates, the language and the figures.
     Diagnostics ignored;  // a broken content file fails the build; its bytes are already in the hash
     const auto doc = load_content_text(text, path, ignored, ImageLoading::Locate);
-    return facts_of(path, text, brand_file, doc ? &*doc : nullptr);
-}
-
-ContentFacts InputHasher::content(const std::string& path, const std::string& brand_file, const Document& doc) const {
-    return facts_of(path, read_regular_file(path, limits::kContentBytes).bytes.value_or(""), brand_file, &doc);
-}
-
-ContentFacts InputHasher::facts_of(const std::string& path, const std::string& text, const std::string& brand_file,
-                                   const Document* doc) const {
     ContentFacts facts;
     std::uint64_t h = fnv1a(text, fnv1a(path, base_));
     const std::optional<Date> reviewed = doc ? doc->reviewed : std::nullopt;

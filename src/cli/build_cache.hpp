@@ -28,13 +28,9 @@ public:
     InputHasher(const Engine& engine, const RunSettings& settings);
     // `brand`: the brand file every leaflet of a site is built with; empty: the content's nearest.
     [[nodiscard]] ContentFacts content(const std::string& path, const std::string& brand = {}) const;
-    // The same for content already loaded (a worker's, after it built the leaflet).
-    [[nodiscard]] ContentFacts content(const std::string& path, const std::string& brand, const Document& doc) const;
     [[nodiscard]] std::uint64_t hash(const ContentFacts& content, const std::string& layout_path) const;
 
 private:
-    [[nodiscard]] ContentFacts facts_of(const std::string& path, const std::string& text, const std::string& brand,
-                                        const Document* doc) const;
     std::uint64_t base_ = 0;  // version, settings and fonts
     Date today_;
 };

@@ -5,7 +5,6 @@
 
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
-#include "core/files.hpp"
 #include "core/utf8.hpp"
 
 namespace fs = std::filesystem;

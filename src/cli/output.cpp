@@ -8,7 +8,10 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <algorithm>
 #include <filesystem>
+
+#include "core/files.hpp"
 
 namespace fs = std::filesystem;
 
@@ -90,21 +93,16 @@ namespace {
 
 // Whether `path` is a regular file holding exactly `bytes` (flushed to the disk too, when asked).
 bool holds(const std::string& path, const std::vector<std::uint8_t>& bytes, Durability durability) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-    if (fd < 0) return false;
-    struct stat st {};
-    bool same = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) == bytes.size();
-    std::vector<std::uint8_t> there(same ? bytes.size() : 0);
-    std::size_t done = 0;
-    while (same && done < there.size()) {
-        const ssize_t n = ::read(fd, there.data() + done, there.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) same = false;
-        else done += static_cast<std::size_t>(n);
-    }
-    same = same && there == bytes && (durability != Durability::Now || ::fsync(fd) == 0);
-    ::close(fd);
-    return same;
+    const FileRead there = read_regular_file(path, bytes.size());  // a larger file is not read
+    if (!there.bytes || there.size != bytes.size() || !std::equal(bytes.begin(), bytes.end(), there.bytes->begin(),
+                                                                  there.bytes->end(),
+                                                                  [](std::uint8_t a, char b) { return a == static_cast<std::uint8_t>(b); }))
+        return false;
+    if (durability != Durability::Now) return true;
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    const bool synced = fd >= 0 && ::fsync(fd) == 0;
+    if (fd >= 0) ::close(fd);
+    return synced;
 }
 
 }  // namespace
@@ -171,13 +169,6 @@ bool sync_outputs(const std::string& dir) {
 
 std::string page_picture(const std::string& prefix, std::size_t page) {
     return prefix + "-" + std::to_string(page) + ".png";
-}
-
-std::size_t count_page_pictures(const std::string& prefix) {
-    std::size_t n = 0;
-    std::error_code ec;
-    while (fs::is_regular_file(page_picture(prefix, n + 1), ec)) ++n;
-    return n;
 }
 
 std::size_t write_page_pictures(const std::string& prefix, const std::vector<std::vector<std::uint8_t>>& pictures,

@@ -31,11 +31,8 @@ bool write_atomically(const std::string& path, const std::vector<std::uint8_t>& 
 // there with Durability::AtNextSync, and their renames. Returns false if it could not.
 bool sync_outputs(const std::string& dir);
 
-// A leaflet's page pictures (previews, a contact sheet's thumbnails): <prefix>-1.png, -2, ...
+// A leaflet's page pictures (previews): <prefix>-1.png, -2, ...
 std::string page_picture(const std::string& prefix, std::size_t page);
-
-// How many of them are on disk: from page 1 until one is missing.
-std::size_t count_page_pictures(const std::string& prefix);
 
 // Writes pictures[i] as page_picture(prefix, i + 1), each as write_atomically does and never over
 // one of `inputs`; then removes the pictures of later pages, which an earlier, longer version of

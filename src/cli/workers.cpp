@@ -17,7 +17,6 @@
 #include <filesystem>
 
 #include "cli/output.hpp"
-#include "style/layout.hpp"
 
 namespace fs = std::filesystem;
 
@@ -33,8 +32,12 @@ nlohmann::json build_job(const Job& job, Engine& engine, const RunSettings& s, c
     if (const char* fault = std::getenv("LEAFPRESS_TEST_CRASH"); fault && fs::path(job.content).stem() == fault)
         std::abort();
     const auto t0 = std::chrono::steady_clock::now();
+    // The record's key, for a job the parent did not hash: hashed here (in parallel) and before
+    // the build reads its inputs, so that a file changed while it builds is seen as changed by the
+    // next batch, never recorded with a PDF made from its older bytes.
+    const std::uint64_t inputs = job.inputs != 0 ? job.inputs : hasher.hash(hasher.content(job.content, job.brand), job.layout_path);
     BuildRequest request{job.content, job.layout, job.brand, s.source_date, s.today, s.warnings, s.output};
-    if (job.thumbnails) request.thumbnail_dpi = kThumbnailDpi;
+    request.thumbnail_dpi = kThumbnailDpi;
     BuildResult r = build_leaflet(request, engine);
     const std::vector<std::uint8_t>* pdf = r.output ? &r.output->files.at(0) : nullptr;
     if (pdf && (!check_output_path(job.output, r.inputs, r.diags) ||
@@ -42,13 +45,7 @@ nlohmann::json build_job(const Job& job, Engine& engine, const RunSettings& s, c
         pdf = nullptr;
     // Pictures for the contact sheet, which the parent puts in it (and a later batch takes
     // from it for a leaflet that is up to date).
-    if (pdf && job.thumbnails) svg = join_thumbnails(r.thumbnails);
-    // The record's key: what a later batch hashes before building, hashed here from the content
-    // as loaded (in parallel, and without loading it twice).
-    std::uint64_t inputs = job.inputs;
-    if (inputs == 0 && r.document)
-        inputs = hasher.hash(hasher.content(job.content, job.brand, *r.document),
-                             resolve_layout_path(job.layout, engine.paths().layouts_dir));
+    if (pdf) svg = join_thumbnails(r.thumbnails);
     nlohmann::json findings = nlohmann::json::array();
     for (const auto& d : r.diags.all()) findings.push_back(to_json(d));
     const std::uint64_t hash =

@@ -20,11 +20,11 @@ const char* status_name(Status s);
 struct Job {
     std::string content;
     std::string layout;  // as given
+    std::string layout_path;  // as found
     std::string layout_name;
     std::string brand;   // the site's brand file; empty: the content's nearest brand.toml
     int site = 0;        // index into the batch's sites
     std::string output;
-    bool thumbnails = false;  // whether its worker draws thumbnails of it for the contact sheet
     std::uint64_t inputs = 0;  // hash of everything the output depends on
     // Results.
     Status status = Status::Failed;

@@ -35,8 +35,8 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
     Diagnostics& d = r.diags;
 
     // Load.
-    if (auto loaded = load_content(request.content, d)) r.document = std::make_shared<const Document>(std::move(*loaded));
-    const Document* doc = r.document.get();
+    const auto loaded = load_content(request.content, d);
+    const Document* doc = loaded ? &*loaded : nullptr;
     std::string brand_path = request.brand;
     if (brand_path.empty()) {
         if (auto found = find_brand_file(request.content)) brand_path = *found;
@@ -107,14 +107,14 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
 
     // Shape, break and flow, a page at a time: each page is checked and written as soon as it is
     // finished, so a long document is never held whole (thumbnails, for a contact sheet, are
-    // drawn from every page collected).
+    // drawn once every page has come).
     LeafletChecker checker({*doc, *brand, *layout, request.today,
                             request.output == Output::Print ? Medium::Print : Medium::Screen},
                            d);
     PageCount count;
-    Collector pages;
+    output::SvgWriter thumbnails({request.thumbnail_dpi});
     std::vector<PageSink*> sinks{&count, &checker, writer.get()};
-    if (request.thumbnail_dpi > 0) sinks.push_back(&pages);
+    if (request.thumbnail_dpi > 0) sinks.push_back(&thumbnails);
     Tee tee(sinks);
     flow(*doc, *brand, *layout, {*fonts, hyphenator}, d, tee);
     r.pages = count.pages;
@@ -131,7 +131,7 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
         // Pictures for a contact sheet: without them the leaflet is still right, so a failure
         // to draw them is a warning.
         Diagnostics drawing;
-        if (auto thumbs = output::SvgWriter({request.thumbnail_dpi}).draw(pages.laid(), drawing))
+        if (auto thumbs = thumbnails.finish(drawing))
             r.thumbnails = std::move(thumbs->files);
         for (const auto& problem : drawing.all())
             d.warning("png.thumbnails", problem.where, "no thumbnails for the contact sheet: " + problem.message, problem.hint);

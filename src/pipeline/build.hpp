@@ -2,7 +2,6 @@
 // Any front end (the command line, a batch worker, watch, a test) builds a leaflet through it.
 #pragma once
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,7 +41,6 @@ struct BuildResult {
     int sides = 0;  // printed sides: two reading pages to a side in a booklet
     std::string layout_name;
     std::vector<std::string> inputs;  // every file the build read: content, brand, logo, layout
-    std::shared_ptr<const Document> document;  // the content as loaded (null: it could not be)
     Diagnostics diags;
 };
 
