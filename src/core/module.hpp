@@ -1,6 +1,6 @@
 // leafpress's own modules, loaded (dlopen) the first time a process needs them: libraries that
-// most processes never use cost every one of them time to load (cairo: 1.5 ms, ICU: 0.6 ms of
-// a leaflet's 11 ms), so the code that calls them is built into a module of its own.
+// most processes never use cost every one of them time to load (cairo: 1.0 to 1.4 ms, ICU: 0.6
+// ms of a leaflet's 11 ms), so the code that calls them is built into a module of its own.
 #pragma once
 #include <cstdint>
 #include <string>
