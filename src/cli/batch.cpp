@@ -241,7 +241,7 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
     // The cache and the report are written as jobs finish (at most once a second) and at the end,
     // each time after the PDFs it records are on the disk (workers write them without waiting for that).
     const auto record = [&] {
-        if (!sync_outputs(o.out_dir)) return;
+        if (sync_outputs(o.out_dir)) return;  // not on the disk: not recorded yet
         cache.save();
         if (!o.report.empty()) {
             Diagnostics ignored;  // the final write below reports a report that cannot be written
@@ -264,7 +264,8 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
         }
         return std::nullopt;
     };
-    run_workers(jobs, next_to_build, workers, engine, s, hasher, cache, [&](std::size_t i) {
+    run_workers(jobs, next_to_build, workers, std::chrono::milliseconds(static_cast<std::int64_t>(o.timeout * 1000)),
+                engine, s, hasher, cache, [&](std::size_t i) {
         progress.step(jobs[i].output);
         if (const auto now = std::chrono::steady_clock::now(); now - recorded > std::chrono::milliseconds(1000)) {
             record();
@@ -274,12 +275,12 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
     progress.finish();
     // The outputs go to the disk while the contact sheet is put together; the sheet is written
     // once the PDFs it links to are there.
-    bool synced = false;
-    std::thread syncing([&] { synced = sync_outputs(o.out_dir); });
+    std::error_code unsynced;  // why the outputs could not be flushed, found by the thread that tried
+    std::thread syncing([&] { unsynced = sync_outputs(o.out_dir); });
     const std::string sheet = contact_sheet(jobs, *sites, o.out_dir);
     syncing.join();
     const double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    if (synced) cache.save();
+    if (!unsynced) cache.save();
     Diagnostics sheet_diags;
     if (!check_output_path(sheet_path, read, sheet_diags) ||
         !write_atomically(sheet_path, std::vector<std::uint8_t>(sheet.begin(), sheet.end()), sheet_diags))
@@ -317,10 +318,9 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
             return 1;
         }
     }
-    if (!synced) {
+    if (unsynced) {
         Diagnostics d;
-        d.error("output.write", {o.out_dir, 0, 0},
-                std::string("cannot flush the written PDFs to the disk: ") + std::strerror(errno),
+        d.error("output.write", {o.out_dir, 0, 0}, "cannot flush the written PDFs to the disk: " + unsynced.message(),
                 "the build is not recorded; run the batch again");
         report(d);
         return 1;

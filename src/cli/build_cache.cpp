@@ -1,6 +1,9 @@
 #include "cli/build_cache.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <ctime>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -42,8 +45,9 @@ std::uint64_t fnv1a(std::string_view bytes, std::uint64_t h) {
     return h;
 }
 
-InputHasher::InputHasher(const Engine& engine, const RunSettings& s) {
+InputHasher::InputHasher(const Engine& engine, const RunSettings& s, const std::string& engine_id) {
     std::uint64_t h = fnv1a(LEAFPRESS_VERSION);
+    h = fnv1a(engine_id, h);
     h = fnv1a(s.source_date + "|" + (s.warnings == WarningPolicy::Fail ? "strict" : "") + "|" +
                   (s.output == Output::Print ? "print" : ""), h);
     today_ = s.today;
@@ -107,6 +111,31 @@ std::uint64_t InputHasher::hash(const ContentFacts& content, const std::string& 
     return mix_file(content.hash, layout_path);
 }
 
+std::optional<FileStamp> stamp_file(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+    return FileStamp{path, static_cast<std::uint64_t>(st.st_size),
+                     static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec};
+}
+
+std::int64_t file_clock_now() {
+    timespec t{};
+    ::clock_gettime(CLOCK_REALTIME_COARSE, &t);
+    return static_cast<std::int64_t>(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
+}
+
+std::optional<std::vector<FileStamp>> stamp_reads(const std::vector<std::string>& paths, std::int64_t started) {
+    std::vector<FileStamp> stamps;
+    for (const auto& path : paths) {
+        if (path.empty()) continue;
+        auto stamp = stamp_file(path);
+        // A file read that is gone or changed since the build began: what the build saw is unknown.
+        if (!stamp || stamp->mtime > started) return std::nullopt;
+        stamps.push_back(std::move(*stamp));
+    }
+    return stamps;
+}
+
 BuildCache::BuildCache(std::string path) : path_(std::move(path)) {
     const auto text = read_regular_file(path_, 64 * 1024 * 1024).bytes;
     if (!text) return;
@@ -137,6 +166,15 @@ BuildCache::BuildCache(std::string path) : path_(std::move(path)) {
                         e.findings.push_back(std::move(d));
                     }
                 }
+                if (const auto* reads = (*o)["read"].as_array()) {
+                    for (const auto& rn : *reads) {
+                        const auto* r = rn.as_table();
+                        if (!r) continue;
+                        e.reads.push_back({(*r)["path"].value_or(std::string()),
+                                           static_cast<std::uint64_t>((*r)["size"].value_or(std::int64_t{-1})),
+                                           (*r)["mtime"].value_or(std::int64_t{0})});
+                    }
+                }
                 if (!output.empty()) entries_[output] = std::move(e);
             }
         }
@@ -149,6 +187,8 @@ std::optional<BuildCache::Entry> BuildCache::lookup(const std::string& output, s
     std::lock_guard lock(mutex_);
     auto it = entries_.find(output);
     if (it == entries_.end() || it->second.inputs != inputs) return std::nullopt;
+    for (const auto& read : it->second.reads)
+        if (stamp_file(read.path) != read) return std::nullopt;
     const FileRead file = read_regular_file(output, it->second.bytes);
     if (!file.bytes || file.bytes->size() != it->second.bytes || fnv1a(*file.bytes) != it->second.output)
         return std::nullopt;
@@ -195,6 +235,15 @@ void BuildCache::save() const {
             findings.push_back(std::move(f));
         }
         o.insert("finding", std::move(findings));
+        toml::array reads;
+        for (const auto& r : e.reads) {
+            toml::table t;
+            t.insert("path", r.path);
+            t.insert("size", static_cast<std::int64_t>(r.size));
+            t.insert("mtime", r.mtime);
+            reads.push_back(std::move(t));
+        }
+        o.insert("read", std::move(reads));
         outputs.push_back(std::move(o));
     }
     root.insert("output", std::move(outputs));

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "core/build_id.hpp"
 #include "core/diagnostics.hpp"
 
 namespace leafpress {
@@ -25,7 +26,8 @@ struct ContentFacts {
 
 class InputHasher {
 public:
-    InputHasher(const Engine& engine, const RunSettings& settings);
+    // `engine_id`: the leafpress that builds (its build id): a record made by another is not trusted.
+    InputHasher(const Engine& engine, const RunSettings& settings, const std::string& engine_id = executable_build_id());
     // `brand`: the brand file every leaflet of a site is built with; empty: the content's nearest.
     [[nodiscard]] ContentFacts content(const std::string& path, const std::string& brand = {}) const;
     [[nodiscard]] std::uint64_t hash(const ContentFacts& content, const std::string& layout_path) const;
@@ -35,6 +37,24 @@ private:
     Date today_;
 };
 
+// A file as a build read it: its size and modification time, which change when it is replaced
+// (a Debian package updating hyphenation patterns or a print profile) or edited.
+struct FileStamp {
+    std::string path;
+    std::uint64_t size = 0;
+    std::int64_t mtime = 0;  // nanoseconds since 1970
+    bool operator==(const FileStamp&) const = default;
+};
+// The stamp of a file now; nullopt when it is not there (or is not a regular file).
+std::optional<FileStamp> stamp_file(const std::string& path);
+// Now, by the clock file systems stamp files with (the kernel's coarse real-time clock, which
+// can lag the precise one by a tick): a file written after this moment has a later stamp.
+std::int64_t file_clock_now();
+// The stamps of every file a build read, taken after it; nullopt when one was changed after
+// `started` (file_clock_now() before the build read it): such a build is not recorded, and is
+// built again next time.
+std::optional<std::vector<FileStamp>> stamp_reads(const std::vector<std::string>& paths, std::int64_t started);
+
 class BuildCache {
 public:
     struct Entry {
@@ -43,12 +63,16 @@ public:
         std::size_t bytes = 0;
         std::uint64_t output = 0;  // hash of the PDF as written: a changed or damaged file is rebuilt
         std::vector<Diagnostic> findings;
+        // Every file the build read (`BuildResult::inputs`) as it was: the hash above covers what
+        // can be known before a build (content, brand, logo, figures, layout, fonts, settings,
+        // the leafpress that builds); these cover the rest (hyphenation patterns, print profile).
+        std::vector<FileStamp> reads;
     };
 
     // Reads the record at `path`; a missing or unreadable one is an empty record.
     explicit BuildCache(std::string path);
-    // The record of `output` when it was built from these inputs and the file on disk is still
-    // the one written then. Thread-safe.
+    // The record of `output` when it was built from these inputs, every file its build read is as
+    // it was then, and the file on disk is still the one written then. Thread-safe.
     std::optional<Entry> lookup(const std::string& output, std::uint64_t inputs) const;
     void store(const std::string& output, Entry entry);
     void forget(const std::string& output);

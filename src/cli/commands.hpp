@@ -31,6 +31,7 @@ struct BatchOptions {
     int jobs = 0;                     // 0: the number of cores
     std::string report;               // JSON report path; empty: none
     Rebuild rebuild = Rebuild::Changed;
+    double timeout = 120;  // seconds one leaflet may take before its worker is stopped and it fails alone
 };
 
 struct CheckOptions {

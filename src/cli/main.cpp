@@ -84,6 +84,8 @@ int run(int argc, char** argv) {
     ba->add_option("--brand", batch.brands,
                    "Brand file; repeat for several sites, each built into OUTDIR/<site>/ (default: the nearest brand.toml)");
     ba->add_option("-j,--jobs", batch.jobs, "Parallel builds (default: the number of cores)")->check(CLI::NonNegativeNumber);
+    ba->add_option("--timeout", batch.timeout, "Seconds one leaflet may take before it fails alone (default: 120)")
+        ->check(CLI::Range(0.1, 86400.0));
     ba->add_option("--report", batch.report, "Write a JSON report of every output and its findings");
     bool force = false;
     ba->add_flag("--force", force, "Build everything, even leaflets whose inputs have not changed");

@@ -159,12 +159,12 @@ bool write_atomically(const std::string& path, const std::vector<std::uint8_t>& 
     return true;
 }
 
-bool sync_outputs(const std::string& dir) {
+std::error_code sync_outputs(const std::string& dir) {
     const int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return false;
-    const bool ok = ::syncfs(fd) == 0;
+    if (fd < 0) return {errno, std::generic_category()};
+    const std::error_code result = ::syncfs(fd) == 0 ? std::error_code() : std::error_code(errno, std::generic_category());
     ::close(fd);
-    return ok;
+    return result;
 }
 
 std::string page_picture(const std::string& prefix, std::size_t page) {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include "core/diagnostics.hpp"
@@ -28,8 +29,9 @@ bool write_atomically(const std::string& path, const std::vector<std::uint8_t>& 
                       Durability durability = Durability::Now);
 
 // Flushes to disk everything written on the file system that holds `dir`: the files written
-// there with Durability::AtNextSync, and their renames. Returns false if it could not.
-bool sync_outputs(const std::string& dir);
+// there with Durability::AtNextSync, and their renames. Returns why it could not (the error
+// is the calling thread's own, as a value: a batch flushes in a thread of its own), or no error.
+std::error_code sync_outputs(const std::string& dir);
 
 // A leaflet's page pictures (previews): <prefix>-1.png, -2, ...
 std::string page_picture(const std::string& prefix, std::size_t page);

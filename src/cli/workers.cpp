@@ -31,7 +31,11 @@ nlohmann::json build_job(const Job& job, Engine& engine, const RunSettings& s, c
     // A fault for the tests of crash isolation: the named leaflet's worker dies as a crash would.
     if (const char* fault = std::getenv("LEAFPRESS_TEST_CRASH"); fault && fs::path(job.content).stem() == fault)
         std::abort();
+    // And one whose build never ends, for the tests of the time limit.
+    if (const char* hang = std::getenv("LEAFPRESS_TEST_HANG"); hang && fs::path(job.content).stem() == hang)
+        for (;;) ::pause();
     const auto t0 = std::chrono::steady_clock::now();
+    const std::int64_t started = file_clock_now();
     // The record's key, for a job the parent did not hash: hashed here (in parallel) and before
     // the build reads its inputs, so that a file changed while it builds is seen as changed by the
     // next batch, never recorded with a PDF made from its older bytes.
@@ -50,7 +54,14 @@ nlohmann::json build_job(const Job& job, Engine& engine, const RunSettings& s, c
     for (const auto& d : r.diags.all()) findings.push_back(to_json(d));
     const std::uint64_t hash =
         pdf ? fnv1a(std::string_view(reinterpret_cast<const char*>(pdf->data()), pdf->size())) : 0;
+    // Every file the build read, as it read them (null: one changed while it did).
+    nlohmann::json reads = nullptr;
+    if (const auto stamps = stamp_reads(r.inputs, started)) {
+        reads = nlohmann::json::array();
+        for (const auto& st : *stamps) reads.push_back({st.path, st.size, st.mtime});
+    }
     return {{"built", pdf != nullptr},
+            {"reads", std::move(reads)},
             {"layout", r.layout_name},
             {"pages", r.pages},
             {"bytes", pdf ? pdf->size() : 0},
@@ -119,6 +130,15 @@ constexpr std::size_t kJobsAhead = 2;
     ::_exit(0);
 }
 
+// A job that ended without a result: it fails alone, and is not recorded.
+void fail_alone(Job& job, const std::string& code, const std::string& how, const std::string& hint, BuildCache& cache) {
+    job.status = Status::Failed;
+    job.svg.clear();
+    job.thumbnail_count = 0;
+    job.findings = {{Severity::Error, code, {job.content, 0, 0}, how + "; the other leaflets are not affected", hint, 1}};
+    cache.forget(job.output);
+}
+
 // What a worker's report (or its death) means for its job.
 void finish_job(Job& job, const std::string& message, std::string svg, int wait_status, BuildCache& cache) {
     const nlohmann::json r = nlohmann::json::parse(message, nullptr, false);
@@ -127,10 +147,7 @@ void finish_job(Job& job, const std::string& message, std::string svg, int wait_
         if (WIFSIGNALED(wait_status))
             how = "the build crashed (signal " + std::to_string(WTERMSIG(wait_status)) + ", " +
                   strsignal(WTERMSIG(wait_status)) + ")";
-        job.status = Status::Failed;
-        job.findings = {{Severity::Error, "internal.crash", {job.content, 0, 0},
-                         how + "; the other leaflets are not affected", "please report this with the input files", 1}};
-        cache.forget(job.output);
+        fail_alone(job, "internal.crash", how, "please report this with the input files", cache);
         return;
     }
     if (const auto name = r.value("layout", std::string()); !name.empty()) job.layout_name = name;
@@ -146,7 +163,18 @@ void finish_job(Job& job, const std::string& message, std::string svg, int wait_
         for (const auto& d : r["findings"]) job.findings.push_back(diagnostic_from(d));
     if (r.value("built", false)) {
         job.status = Status::Built;
-        cache.store(job.output, {job.inputs, job.pages, job.bytes, job.pdf_hash, job.findings});
+        // A build that saw a file change while it read it is not recorded: the next batch builds it again.
+        const auto reads = r.find("reads");
+        if (reads == r.end() || !reads->is_array()) {
+            cache.forget(job.output);
+            return;
+        }
+        std::vector<FileStamp> stamps;
+        for (const auto& st : *reads)
+            if (st.is_array() && st.size() == 3 && st[0].is_string() && st[1].is_number_unsigned() &&
+                st[2].is_number_integer())
+                stamps.push_back({st[0].get<std::string>(), st[1].get<std::uint64_t>(), st[2].get<std::int64_t>()});
+        cache.store(job.output, {job.inputs, job.pages, job.bytes, job.pdf_hash, job.findings, std::move(stamps)});
     } else {
         job.status = Status::Failed;
         cache.forget(job.output);
@@ -160,6 +188,7 @@ struct Worker {
     std::deque<std::size_t> jobs;  // the jobs given to it, in order: it reports on the first
     int given = 0;                 // jobs sent to it; it leaves after kJobsPerWorker
     std::string message;           // what has come of the current report
+    std::chrono::steady_clock::time_point since;  // when it began its current job (jobs.front())
 };
 
 std::optional<Worker> start_worker(const std::vector<Job>& jobs, const std::vector<Worker>& pool, Engine& engine,
@@ -257,8 +286,8 @@ Diagnostic diagnostic_from(const nlohmann::json& j) {
 }
 
 void run_workers(std::vector<Job>& jobs, const std::function<std::optional<std::size_t>()>& next, std::size_t width,
-                 Engine& engine, const RunSettings& s, const InputHasher& hasher, BuildCache& cache,
-                 const std::function<void(std::size_t)>& on_finished) {
+                 std::chrono::milliseconds timeout, Engine& engine, const RunSettings& s, const InputHasher& hasher,
+                 BuildCache& cache, const std::function<void(std::size_t)>& on_finished) {
     // A pool of `width` worker processes, each given one job at a time. A worker that dies
     // (a crash, memory running out) fails the job it was on, alone, and another takes its place.
     // A worker that died leaves its job pipe closed: writing to it must fail, not kill the batch.
@@ -279,6 +308,7 @@ void run_workers(std::vector<Job>& jobs, const std::function<std::optional<std::
             const auto index = static_cast<std::uint32_t>(j);
             if (!write_all(w.jobs_fd, reinterpret_cast<const char*>(&index), sizeof index)) return;  // the worker is gone
             waiting.pop_front();
+            if (w.jobs.empty()) w.since = std::chrono::steady_clock::now();
             w.jobs.push_back(j);
             ++w.given;
         }
@@ -301,7 +331,35 @@ void run_workers(std::vector<Job>& jobs, const std::function<std::optional<std::
         std::vector<pollfd> polls;
         for (const auto& w : pool) polls.push_back({w.results_fd, POLLIN, 0});
         if (polls.empty()) continue;
-        if (::poll(polls.data(), polls.size(), -1) < 0) continue;  // EINTR: poll again
+        const auto left = [&](const Worker& w) {
+            return std::chrono::duration_cast<std::chrono::milliseconds>(w.since + timeout - std::chrono::steady_clock::now());
+        };
+        // Wait for a report, or until the first job to run out of time does.
+        std::chrono::milliseconds wait = std::chrono::milliseconds::max();
+        for (const auto& w : pool)
+            if (!w.jobs.empty()) wait = std::min(wait, std::max(left(w), std::chrono::milliseconds(0)));
+        const int wait_ms = wait == std::chrono::milliseconds::max()
+                                ? -1
+                                : static_cast<int>(std::min<std::int64_t>(wait.count() + 1, 24 * 3600 * 1000));
+        if (::poll(polls.data(), polls.size(), wait_ms) < 0) continue;  // EINTR: poll again
+        // A job that ran out of time fails alone: its worker is stopped, the jobs given after it
+        // wait for another.
+        for (std::size_t k = pool.size(); k-- > 0;) {
+            Worker& w = pool[k];
+            if (w.jobs.empty() || left(w).count() > 0 || (polls[k].revents & POLLIN)) continue;
+            ::kill(w.pid, SIGKILL);
+            stop_worker(w, nullptr);
+            const std::size_t j = w.jobs.front();
+            w.jobs.pop_front();
+            char seconds[32];
+            std::snprintf(seconds, sizeof seconds, "%g", static_cast<double>(timeout.count()) / 1000);
+            fail_alone(jobs[j], "internal.timeout", std::string("the build took longer than ") + seconds + " s and was stopped",
+                       "look for a very long leaflet or table; batch --timeout SECONDS allows more time", cache);
+            on_finished(j);
+            waiting.insert(waiting.begin(), w.jobs.begin(), w.jobs.end());
+            pool.erase(pool.begin() + static_cast<long>(k));
+            polls.erase(polls.begin() + static_cast<long>(k));
+        }
         for (std::size_t k = pool.size(); k-- > 0;) {
             if (!(polls[k].revents & (POLLIN | POLLHUP | POLLERR))) continue;
             Worker& w = pool[k];
@@ -323,6 +381,7 @@ void run_workers(std::vector<Job>& jobs, const std::function<std::optional<std::
                     if (!w.jobs.empty()) {
                         const std::size_t j = w.jobs.front();
                         w.jobs.pop_front();
+                        w.since = std::chrono::steady_clock::now();  // its next job, already given, begins
                         finish_job(jobs[j], w.message.substr(sizeof size, size), w.message.substr(svg_at, svg_size), 0,
                                    cache);
                         on_finished(j);

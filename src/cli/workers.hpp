@@ -2,6 +2,7 @@
 // leaflet at a time: a leaflet that crashes or runs out of memory fails alone, with a finding,
 // its worker is replaced, and every other leaflet is built and recorded.
 #pragma once
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -52,10 +53,11 @@ int count_thumbnails(const std::string& svg);
 
 // Builds jobs[i] for every i that `next` gives (it is asked when a worker has room for a job;
 // nullopt: no more), at most `width` at once, recording each in `cache` and calling
-// `on_finished(i)` in this process as each ends.
+// `on_finished(i)` in this process as each ends. A job that takes longer than `timeout` fails
+// alone (`internal.timeout`): its worker is stopped and another takes its place.
 // A job whose inputs are not hashed yet (0) has them hashed by its worker, from the content it loaded.
 void run_workers(std::vector<Job>& jobs, const std::function<std::optional<std::size_t>()>& next, std::size_t width,
-                 Engine& engine, const RunSettings& settings, const InputHasher& hasher, BuildCache& cache,
-                 const std::function<void(std::size_t)>& on_finished);
+                 std::chrono::milliseconds timeout, Engine& engine, const RunSettings& settings,
+                 const InputHasher& hasher, BuildCache& cache, const std::function<void(std::size_t)>& on_finished);
 
 }  // namespace leafpress

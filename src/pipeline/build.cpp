@@ -76,6 +76,7 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
     const text::LazyHyphenator* hyphenator = nullptr;
     if (layout->hyphenation == Hyphenation::On && doc->language.hyphenated) {
         hyphenator = engine.hyphenator(doc->language.tag);
+        if (hyphenator && !hyphenator->file().empty()) r.inputs.push_back(hyphenator->file());
         if (!hyphenator) {
             d.warning("text.no-patterns", {request.content, 0, 0},
                       "no hyphenation patterns for language '" + doc->language.tag + "'; words are not hyphenated",
@@ -90,6 +91,7 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
     pdf.srgb_profile = engine.srgb_profile();
     std::optional<CmykConverter> print;
     if (request.output == Output::Print) {
+        r.inputs.push_back(engine.paths().cmyk_profile);
         const CmykConverter* base = engine.cmyk(d);
         if (!base) return r;
         print = *base;

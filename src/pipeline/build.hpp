@@ -40,7 +40,8 @@ struct BuildResult {
     int pages = 0;  // reading pages
     int sides = 0;  // printed sides: two reading pages to a side in a booklet
     std::string layout_name;
-    std::vector<std::string> inputs;  // every file the build read: content, brand, logo, layout
+    std::vector<std::string> inputs;  // every file the build read: content, brand, logo, layout, figures,
+                                      // hyphenation patterns, print profile
     Diagnostics diags;
 };
 

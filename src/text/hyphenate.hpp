@@ -53,6 +53,8 @@ public:
     // The patterns, loaded now if not yet; nullptr when there are none.
     [[nodiscard]] const Hyphenator* get() const;
     [[nodiscard]] bool loaded() const { return hyphenator_ != nullptr; }
+    // The pattern file, or "" for patterns given loaded.
+    [[nodiscard]] const std::string& file() const { return file_; }
 
 private:
     std::string language_, dir_, file_;

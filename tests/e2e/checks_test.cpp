@@ -1,5 +1,6 @@
 // Checks of the checks: a crafted leaflet that triggers each finding and one that does not,
 // through `leafpress check` and `build --strict`; batch reports, failures and incremental builds.
+#include <chrono>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -225,6 +226,35 @@ TEST_CASE("batch: a leaflet whose build crashes fails alone, and the others are 
     CHECK(serial.out.find("6 leaflets: 4 built, 0 up to date, 2 failed") != std::string::npos);
     CHECK(fs::exists(dir.file("out1/three-letter.pdf")));
     CHECK(fs::exists(dir.file("out1/one-a4.pdf")));
+}
+
+TEST_CASE("batch: a leaflet whose build hangs fails alone after the time limit, and the others are built", "[e2e][batch]") {
+    TempDir dir;
+    dir.write_all({{"c/brand.toml", kBrand}, {"c/one.toml", kPlain}, {"c/two.toml", kPlain}, {"c/three.toml", kPlain}});
+    for (const std::string jobs : {"1", "2"}) {
+        const auto t0 = std::chrono::steady_clock::now();
+        auto r = run("LEAFPRESS_TEST_HANG=two " + kToday +
+                         cli("batch c -o out" + jobs + " --timeout 1 --report r" + jobs + ".json -j " + jobs +
+                             " --layout a4 --layout letter"),
+                     dir.path());
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        CHECK(r.status == 1);
+        CHECK(seconds < 8);  // two hung jobs, a second each, not forever
+        CHECK(r.err.find("c/two.toml: error: the build took longer than 1 s and was stopped") != std::string::npos);
+        CHECK(r.err.find("[internal.timeout]") != std::string::npos);
+        CHECK(r.out.find("6 leaflets: 4 built, 0 up to date, 2 failed") != std::string::npos);
+        for (const char* built : {"one-a4", "one-letter", "three-a4", "three-letter"})
+            CHECK(fs::exists(dir.file("out" + jobs + "/" + built + ".pdf")));
+        CHECK_FALSE(fs::exists(dir.file("out" + jobs + "/two-a4.pdf")));
+        const auto report = nlohmann::json::parse(slurp(dir.file("r" + jobs + ".json")));
+        CHECK(report["failed"] == 2);
+    }
+    // Nothing is left running: the hung workers were stopped.
+    CHECK(run("pgrep -f -- '--timeout [1] --report' || true", dir.path()).out.empty());
+    // Given time, the same leaflet builds.
+    auto r = run(kToday + cli("batch c -o out1 --timeout 30 --layout a4 --layout letter"), dir.path());
+    CHECK(r.status == 0);
+    CHECK(r.out.find("6 leaflets: 2 built, 4 up to date, 0 failed") != std::string::npos);
 }
 
 TEST_CASE("batch: an output that is one of the inputs (a hard link to it) stops the batch", "[e2e][batch]") {
