@@ -94,17 +94,17 @@ Cover cover(const Furnisher& f, Rect panel) {
     std::vector<PageItem> text_items;
     if (!f.doc.condition.empty()) {
         const Pt size = at_least_min(L, t.small * 1.25);
-        auto lines = typeset({{f.doc.condition, FontStyle::Bold, kWhite, {}, text::RunRole::Text, f.doc.condition_anchors}}, para_style(f, size), text_width,
+        auto lines = typeset(mark_phone({{f.doc.condition, FontStyle::Bold, kWhite, {}, text::RunRole::Text, f.doc.condition_anchors}}, f.brand), para_style(f, size), text_width,
                              Pt(0), size * 1.4, f.ctx, {Role::Condition}, f.diags);
         y = stack(text_items, std::move(lines), x, y);
         y += t.small * 0.5;
     }
-    auto title = typeset({{f.doc.title, FontStyle::Bold, kWhite, {}, text::RunRole::Text, f.doc.title_anchors}}, para_style(f, t.title), text_width, Pt(0),
+    auto title = typeset(mark_phone({{f.doc.title, FontStyle::Bold, kWhite, {}, text::RunRole::Text, f.doc.title_anchors}}, f.brand), para_style(f, t.title), text_width, Pt(0),
                          t.title * 1.15, f.ctx, {Role::Title}, f.diags);
     y = stack(text_items, std::move(title), x, y);
     if (!f.doc.subtitle.empty()) {
         y += t.subtitle * 0.3;
-        auto sub = typeset({{f.doc.subtitle, FontStyle::Regular, kWhite, {}, text::RunRole::Text, f.doc.subtitle_anchors}}, para_style(f, t.subtitle), text_width,
+        auto sub = typeset(mark_phone({{f.doc.subtitle, FontStyle::Regular, kWhite, {}, text::RunRole::Text, f.doc.subtitle_anchors}}, f.brand), para_style(f, t.subtitle), text_width,
                            Pt(0), t.subtitle * 1.3, f.ctx, {Role::Subtitle}, f.diags);
         y = stack(text_items, std::move(sub), x, y);
     }
