@@ -10,6 +10,7 @@
 #include "check/readability.hpp"
 #include "core/utf8.hpp"
 #include "model/reading_order.hpp"
+#include "style/phone.hpp"
 #include "text/shape.hpp"
 
 namespace leafpress {
@@ -32,16 +33,6 @@ std::string fixed(double v, int decimals) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
     return buf;
-}
-
-// Text cut at '\n'.
-std::vector<std::string> split_lines(const std::string& s) {
-    std::vector<std::string> out(1);
-    for (char c : s) {
-        if (c == '\n') out.emplace_back();
-        else out.back().push_back(c);
-    }
-    return out;
 }
 
 std::string normalized(const std::string& s) {
@@ -74,30 +65,40 @@ std::string quote_run(const GlyphRun& g) {
     return "\"" + s + "\"";
 }
 
-// The text of the phone number's runs on one page's items, line by line as a reader sees them
-// (left to right: in right-to-left text the bidi algorithm could otherwise show "ext. 9 +49 30
-// 1234 5678" from runs that are in the right order in the model): whether one line spells the
-// number as the clinic wrote it.
-bool shows_phone(const std::vector<PageItem>& items, const std::string& phone) {
+// The occurrences of the phone number on one page's items as a reader sees them: the runs layout
+// marked as the number (Meaning::PhoneNumber), by line, left to right as drawn (in right-to-left
+// text the bidi algorithm could otherwise show "ext. 9 +49 30 1234 5678" from runs that are in
+// the right order in the model), pieces apart from each other (other words between) apart. An
+// occurrence broken across lines is two pieces, neither of them the whole number.
+struct PhonePiece {
+    std::u32string text;
+    const GlyphRun* first;  // its leftmost run
+};
+
+std::vector<PhonePiece> phone_pieces(const std::vector<PageItem>& items) {
     // The number's runs by baseline (a fallback font or the bidi algorithm splits them).
     std::map<double, std::vector<const GlyphRun*>> lines;
     for (const auto& item : items)
         if (const auto* g = std::get_if<GlyphRun>(&item); g && g->source.meaning == Meaning::PhoneNumber)
             lines[g->origin.y.value()].push_back(g);
+    std::vector<PhonePiece> out;
     for (auto& [y, runs] : lines) {
         std::sort(runs.begin(), runs.end(), [](const GlyphRun* a, const GlyphRun* b) {
             return a->origin.x + a->left() < b->origin.x + b->left();
         });
-        // Left to right; pieces apart from each other (other words between) never join up.
-        std::u32string text;
         for (std::size_t k = 0; k < runs.size(); ++k) {
-            if (k > 0 && runs[k]->origin.x + runs[k]->left() > runs[k - 1]->origin.x + runs[k - 1]->right() + Pt(0.5))
-                text += U'\n';
-            text += runs[k]->text;
+            if (k == 0 || runs[k]->origin.x + runs[k]->left() > runs[k - 1]->origin.x + runs[k - 1]->right() + Pt(0.5))
+                out.push_back({{}, runs[k]});
+            out.back().text += runs[k]->text;
         }
-        for (const auto& piece : split_lines(utf8::encode(text)))
-            if (normalized(piece) == phone) return true;
     }
+    return out;
+}
+
+// Whether one piece spells the number exactly as the clinic wrote it (the furniture's form).
+bool shows_phone(const std::vector<PageItem>& items, const std::string& phone) {
+    for (const auto& piece : phone_pieces(items))
+        if (normalized(utf8::encode(piece.text)) == phone) return true;
     return false;
 }
 
@@ -194,10 +195,12 @@ struct ContrastFailure {
 };
 
 struct LeafletChecker::State {
-    State(CheckContext c, Diagnostics& out) : in(c), findings(out), phone(normalized(c.brand.phone)) {}
+    State(CheckContext c, Diagnostics& out)
+        : in(c), findings(out), phone(normalized(c.brand.phone)), finder(c.brand.phone) {}
     CheckContext in;
     Diagnostics& findings;
     const std::string phone;
+    const PhoneFinder finder;
     DocumentStart start;
     int pages = 0;
     std::vector<PageMemo> memos;
@@ -214,6 +217,7 @@ struct LeafletChecker::State {
     void contrast_of(const std::vector<PageItem>& items, int page, const std::vector<Fill>& under, int phase);
     void images(const std::vector<PageItem>& items);
     void tel_links(const std::vector<PageItem>& items, int page);
+    void phone_whole(const std::vector<PageItem>& items, int page);
     void report_contrast();
     void body_size(Pt smallest);
     void alt_text();
@@ -243,6 +247,7 @@ void LeafletChecker::page(const Page& page) {
     s.contrast_of(page.items, index, {}, 0);
     s.images(page.items);
     s.tel_links(page.items, index);
+    s.phone_whole(page.items, index);
     s.look(page.items, index, 0);
     for (const auto& item : page.items)
         if (const auto* box = std::get_if<Box>(&item); box && box->fill) memo.fills.push_back({box->rect, *box->fill});
@@ -264,6 +269,7 @@ void LeafletChecker::end(const DocumentEnd& end) {
         s.contrast_of(late, p, memo.fills, 1);
         s.images(late);
         s.tel_links(late, p);
+        s.phone_whole(late, p);
         s.look(late, p, 1);
     }
     // In the order of the checks: the phone, fitting, stranded headings, sizes, contrast, alt
@@ -397,6 +403,28 @@ void LeafletChecker::State::report_contrast() {
                            ":1, under the " + fixed(f.needed, 1) + ":1 WCAG asks for " + (f.large ? "large" : "normal") +
                            " text (first on page " + std::to_string(f.page + 1) + ")",
                        "darken the text colour or lighten the background");
+    }
+}
+
+// Every occurrence of the number is whole on one line and reads as written, left to right.
+void LeafletChecker::State::phone_whole(const std::vector<PageItem>& items, int page) {
+    if (finder.empty()) return;
+    for (const auto& piece : phone_pieces(items)) {
+        if (finder.is_whole(piece.text)) continue;
+        const ElementRef& src = piece.first->source;
+        SourcePos where = in.brand.position_of("phone");
+        if (src.section >= 0 && static_cast<std::size_t>(src.section) < in.doc.sections.size()) {
+            const Section& sec = in.doc.sections[static_cast<std::size_t>(src.section)];
+            where = sec.where;
+            if (src.block >= 0 && static_cast<std::size_t>(src.block) < sec.blocks.size() &&
+                sec.blocks[static_cast<std::size_t>(src.block)].where.line)
+                where = sec.blocks[static_cast<std::size_t>(src.block)].where;
+        }
+        phone_found.error("check.phone", where,
+                          "the phone number on page " + std::to_string(page + 1) + " is broken or out of order: \"" +
+                              normalized(utf8::encode(piece.text)) + "\" is drawn on one line, not the whole number " +
+                              in.brand.phone + " in order",
+                          "the number must stand whole on one line: give it fewer words around it, or use a layout with wider columns");
     }
 }
 

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "layout/labels.hpp"
+#include "layout/phone_runs.hpp"
 #include "layout/qr.hpp"
 
 namespace leafpress {
@@ -93,17 +94,17 @@ Cover cover(const Furnisher& f, Rect panel) {
     std::vector<PageItem> text_items;
     if (!f.doc.condition.empty()) {
         const Pt size = at_least_min(L, t.small * 1.25);
-        auto lines = typeset({{f.doc.condition, FontStyle::Bold, kWhite, {}, text::RunRole::Text, f.doc.condition_anchors}}, para_style(f, size), text_width,
+        auto lines = typeset(mark_phone({{f.doc.condition, FontStyle::Bold, kWhite, {}, text::RunRole::Text, f.doc.condition_anchors}}, f.brand), para_style(f, size), text_width,
                              Pt(0), size * 1.4, f.ctx, {Role::Condition}, f.diags);
         y = stack(text_items, std::move(lines), x, y);
         y += t.small * 0.5;
     }
-    auto title = typeset({{f.doc.title, FontStyle::Bold, kWhite, {}, text::RunRole::Text, f.doc.title_anchors}}, para_style(f, t.title), text_width, Pt(0),
+    auto title = typeset(mark_phone({{f.doc.title, FontStyle::Bold, kWhite, {}, text::RunRole::Text, f.doc.title_anchors}}, f.brand), para_style(f, t.title), text_width, Pt(0),
                          t.title * 1.15, f.ctx, {Role::Title}, f.diags);
     y = stack(text_items, std::move(title), x, y);
     if (!f.doc.subtitle.empty()) {
         y += t.subtitle * 0.3;
-        auto sub = typeset({{f.doc.subtitle, FontStyle::Regular, kWhite, {}, text::RunRole::Text, f.doc.subtitle_anchors}}, para_style(f, t.subtitle), text_width,
+        auto sub = typeset(mark_phone({{f.doc.subtitle, FontStyle::Regular, kWhite, {}, text::RunRole::Text, f.doc.subtitle_anchors}}, f.brand), para_style(f, t.subtitle), text_width,
                            Pt(0), t.subtitle * 1.3, f.ctx, {Role::Subtitle}, f.diags);
         y = stack(text_items, std::move(sub), x, y);
     }
@@ -124,7 +125,7 @@ Cover cover(const Furnisher& f, Rect panel) {
 
     if (!f.doc.summary.empty()) {
         const Pt size = t.body * 1.2;
-        auto sum = typeset({{f.doc.summary, FontStyle::Regular, f.brand.colors.text, {}, text::RunRole::Text, f.doc.summary_anchors}}, para_style(f, size), width,
+        auto sum = typeset(mark_phone({{f.doc.summary, FontStyle::Regular, f.brand.colors.text, {}, text::RunRole::Text, f.doc.summary_anchors}}, f.brand), para_style(f, size), width,
                            Pt(0), size * L.type.leading, f.ctx, {Role::Summary}, f.diags);
         y = stack(c.items, std::move(sum), x, y);
         y += t.body;
@@ -143,7 +144,7 @@ std::vector<PageItem> signature(const Furnisher& f, Rect area) {
                             Pt(0), t.heading * 1.3, f.ctx, {Role::Signature, -1, 0}, f.diags));
     const Pt tagline = at_least_min(f.layout, t.body * 0.9);
     if (!b.tagline.empty())
-        parts.push_back(typeset({{b.tagline, FontStyle::Regular, b.colors.text, {}}}, para_style(f, tagline),
+        parts.push_back(typeset(mark_phone({{b.tagline, FontStyle::Regular, b.colors.text, {}}}, b), para_style(f, tagline),
                                 area.width, Pt(0), tagline * 1.35, f.ctx, {Role::Signature, -1, 1}, f.diags));
     const Pt smallest = at_least_min(f.layout, t.small);
     const std::optional<Pt> size = call_size(f, std::max(t.body, smallest), smallest, area.width);
@@ -269,7 +270,7 @@ Unit call_to_action(const Furnisher& f, Pt width) {
     const BrandText words_of_brand = b.text_for(f.doc.language);
     if (!words_of_brand.call_to_action.empty()) {
         y += t.body * 0.4;
-        auto cta = typeset({{words_of_brand.call_to_action, FontStyle::Regular, kWhite, {}}}, para_style(f, t.body), inner, Pt(0),
+        auto cta = typeset(mark_phone({{words_of_brand.call_to_action, FontStyle::Regular, kWhite, {}}}, b), para_style(f, t.body), inner, Pt(0),
                            t.body * L.type.leading, f.ctx, part(CallToActionPart::Invitation), f.diags);
         y = stack(items, std::move(cta), pad, y);
     }
@@ -278,7 +279,7 @@ Unit call_to_action(const Furnisher& f, Pt width) {
     if (!b.address.empty()) contact += "  \u00B7  " + b.address;
     y += t.body * 0.4;
     const Pt contact_size = at_least_min(L, t.body * 0.9);
-    auto who = typeset({{contact, FontStyle::Regular, kWhite, {}}}, para_style(f, contact_size), inner, Pt(0),
+    auto who = typeset(mark_phone({{contact, FontStyle::Regular, kWhite, {}}}, b), para_style(f, contact_size), inner, Pt(0),
                        contact_size * L.type.leading, f.ctx, part(CallToActionPart::Contact), f.diags);
     y = stack(items, std::move(who), pad, y);
     const std::string target = b.website_uri.empty() ? b.tel : b.website_uri;
@@ -313,7 +314,7 @@ Unit call_to_action(const Furnisher& f, Pt width) {
     small += words_of_brand.disclaimer;
     if (!small.empty()) {
         const Pt small_size = at_least_min(L, t.small);
-        auto d = typeset({{small, FontStyle::Italic, b.colors.text, {}}}, para_style(f, small_size), width, Pt(0),
+        auto d = typeset(mark_phone({{small, FontStyle::Italic, b.colors.text, {}}}, b), para_style(f, small_size), width, Pt(0),
                          small_size * 1.4, f.ctx, {Role::Disclaimer}, f.diags);
         y = stack(items, std::move(d), Pt(0), y);
     }
@@ -324,23 +325,6 @@ Unit call_to_action(const Furnisher& f, Pt width) {
     u.split = Split::Never;
     u.space_before = t.body * 1.5;
     return u;
-}
-
-// Text in runs, the clinic's phone number wherever it appears one unbreakable run with its
-// tel: link (a tagline says "call (619) 555-0147" in its own words).
-std::vector<text::StyledRun> with_phone(const Furnisher& f, const std::string& s, FontStyle style, Color color) {
-    std::vector<text::StyledRun> runs;
-    const std::string& phone = f.brand.phone;
-    std::size_t from = 0;
-    while (!phone.empty()) {
-        const std::size_t at = s.find(phone, from);
-        if (at == std::string::npos) break;
-        if (at > from) runs.push_back({s.substr(from, at - from), style, color, {}});
-        runs.push_back({phone, style, color, f.brand.tel, text::RunRole::PhoneNumber});
-        from = at + phone.size();
-    }
-    if (from < s.size()) runs.push_back({s.substr(from), style, color, {}});
-    return runs;
 }
 
 std::vector<Unit> language_help(const Furnisher& f, Pt width) {
@@ -383,7 +367,7 @@ std::vector<Unit> language_help(const Furnisher& f, Pt width) {
         u.furniture_at = tl.where;
         u.space_before = size * 0.35;
         u.split = Split::Never;
-        u.lines = typeset(with_phone(f, tl.text, FontStyle::Regular, b.colors.text), s, width, Pt(0), line_height, ctx,
+        u.lines = typeset(mark_phone({{tl.text, FontStyle::Regular, b.colors.text, {}}}, b), s, width, Pt(0), line_height, ctx,
                           {Role::LanguageHelp, -1, static_cast<int>(k)}, f.diags);
         out.push_back(std::move(u));
     }

@@ -1,5 +1,6 @@
 #include "layout/sections.hpp"
 #include "layout/table.hpp"
+#include "layout/phone_runs.hpp"
 
 #include <algorithm>
 
@@ -110,7 +111,7 @@ std::vector<Unit> section_units(const Document& doc, int si, const Brand& brand,
         hs.hyphenation = Hyphenation::Off;
         Unit u;
         u.content_section = si;
-        u.lines = typeset({{s.heading, FontStyle::Bold, brand.colors.primary, {}, text::RunRole::Text, s.heading_anchors}},
+        u.lines = typeset(mark_phone({{s.heading, FontStyle::Bold, brand.colors.primary, {}, text::RunRole::Text, s.heading_anchors}}, brand),
                           hs, width, geo.inset,
                           t.heading * 1.25, ctx, {Role::Heading, si, -1}, diags);
         u.section = s.kind == SectionKind::Text ? -1 : si;
@@ -133,7 +134,7 @@ std::vector<Unit> section_units(const Document& doc, int si, const Brand& brand,
         ElementRef ref{role, si, static_cast<int>(bi)};
         ref.depth = b.depth;
         ref.entry = b.continuation ? ListEntry::Continuation : ListEntry::Item;
-        const auto runs = styled_runs(b.spans, brand.colors.text, brand.colors.primary, base);
+        const auto runs = mark_phone(styled_runs(b.spans, brand.colors.text, brand.colors.primary, base), brand);
         Unit u;
         u.content_section = si;
         u.section = s.kind == SectionKind::Text ? -1 : si;
@@ -170,7 +171,7 @@ std::vector<Unit> section_units(const Document& doc, int si, const Brand& brand,
                 text::ParagraphStyle cs = body;
                 cs.size = std::max(t.body * 0.9, L.min_text);
                 cs.hyphenation = Hyphenation::Off;
-                auto caption = typeset({{b.figure.caption, FontStyle::Italic, brand.colors.text, {}}}, cs, width, geo.inset,
+                auto caption = typeset(mark_phone({{b.figure.caption, FontStyle::Italic, brand.colors.text, {}}}, brand), cs, width, geo.inset,
                                        cs.size * t.leading, ctx, {Role::Caption, si, static_cast<int>(bi)}, diags);
                 for (auto& l : caption) u.lines.push_back(std::move(l));
             }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "layout/phone_runs.hpp"
 #include "layout/sections.hpp"
 
 namespace leafpress {
@@ -37,7 +38,7 @@ std::vector<Unit> table_units(const TableSource& table, const TablePlace& at, co
     const auto runs_for = [&](const TableRow& row, std::size_t c) {
         std::vector<Span> spans = c < row.cells.size() ? row.cells[c] : std::vector<Span>{};
         const FontStyle base = row.kind == RowKind::Header ? FontStyle::Bold : FontStyle::Regular;
-        return styled_runs(spans, brand.colors.text, brand.colors.primary, base);
+        return mark_phone(styled_runs(spans, brand.colors.text, brand.colors.primary, base), brand);
     };
 
     // Widths from content.
@@ -50,6 +51,11 @@ std::vector<Unit> table_units(const TableSource& table, const TablePlace& at, co
             const Pt whole = text::set_line(runs, cell_style, ctx, scratch).width + pad * 2.0;
             Pt word{0};
             for (const auto& r : runs) {
+                // The clinic's number is one word: it is never broken.
+                if (r.role == text::RunRole::PhoneNumber) {
+                    word = std::max(word, text::set_line({r}, cell_style, ctx, scratch).width);
+                    continue;
+                }
                 std::size_t start = 0;
                 while (start <= r.text.size()) {
                     std::size_t end = r.text.find_first_of(" \n", start);

@@ -281,6 +281,21 @@ bool split_overlong(Built& b, const std::vector<Piece>& pieces, const std::vecto
     return any;
 }
 
+// The first phone-number run (RunRole::PhoneNumber) wider than `width`, which no line can hold
+// whole and which is never broken; -1 when there is none.
+int too_wide_phone(const Built& b, const std::vector<StyledRun>& runs, Pt width) {
+    std::vector<Pt> widths(runs.size(), Pt(0));
+    for (std::size_t k = 0; k < b.items.size(); ++k) {
+        const int r = b.refs[k].run;
+        if (r < 0 || runs[static_cast<std::size_t>(r)].role != RunRole::PhoneNumber) continue;
+        if (b.items[k].type == ItemType::Box || b.items[k].type == ItemType::Glue)
+            widths[static_cast<std::size_t>(r)] += b.items[k].width;
+    }
+    for (std::size_t r = 0; r < runs.size(); ++r)
+        if (widths[r] > width + Pt(0.01)) return static_cast<int>(r);
+    return -1;
+}
+
 // One element of a line in logical order, before bidi reordering.
 struct Element {
     const ItemRef* ref;
@@ -519,7 +534,15 @@ SetParagraph set_paragraph(const std::vector<StyledRun>& runs, const ParagraphSt
     const Built& built = chosen.built;
     const std::vector<Piece>& pieces = chosen.pieces;
     const Breaks& breaks = chosen.breaks;
-    if (breaks.overfull)
+    if (const int r = too_wide_phone(built, runs, width); r >= 0) {
+        const StyledRun& run = runs[static_cast<std::size_t>(r)];
+        SourcePos at = context.where;
+        if (const auto lc = locate(run.text, run.anchors, 0)) at = {at.file, lc->first, lc->second};
+        diags.error("layout.phone", at,
+                    "the clinic's phone number \"" + run.text + "\" is wider than its column (" +
+                        std::to_string(static_cast<int>(width.value())) + " pt) and is never broken",
+                    "give the number fewer words around it, write it without its country code, or use a layout with wider columns");
+    } else if (breaks.overfull)
         diags.error("check.overflow", context.where, "a line of text is wider than its column and cannot be broken",
                     "a single character or mark is wider than the column: make the column wider");
     std::size_t from = 0;

@@ -7,7 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "core/utf8.hpp"
 #include "e2e/run.hpp"
+#include "style/phone.hpp"
 
 namespace leafpress::test {
 
@@ -87,6 +89,45 @@ inline std::vector<std::string> overlaps(const ProofPage& page) {
             const double down = std::min(a.baseline, b.baseline) - std::max(a.baseline - 0.7 * a.size, b.baseline - 0.7 * b.size);
             if (across > 0.5 && down > 0.5) out.push_back("'" + a.c + "' and '" + b.c + "' at " + std::to_string(a.x0));
         }
+    }
+    return out;
+}
+
+// A page's lines as drawn: each line's characters from left to right.
+inline std::vector<std::u32string> drawn_lines(const ProofPage& page) {
+    std::vector<std::vector<const ProofChar*>> lines(page.lines.size());
+    for (const auto& c : page.chars) lines[static_cast<std::size_t>(c.line)].push_back(&c);
+    std::vector<std::u32string> out;
+    for (auto& l : lines) {
+        std::stable_sort(l.begin(), l.end(), [](const ProofChar* a, const ProofChar* b) { return a->x0 < b->x0; });
+        std::string s;
+        for (const auto* c : l) s += c->c;
+        out.push_back(utf8::decode(s).text);
+    }
+    return out;
+}
+
+// Every occurrence of the clinic's number in a page's drawn text (PhoneFinder: any written form,
+// its extension included), found in its lines joined end to end, so that a number broken
+// across lines is found too: its text as drawn, and whether it stands whole on one line.
+struct ProofPhone {
+    std::string text;
+    bool whole;
+};
+
+inline std::vector<ProofPhone> phone_occurrences(const ProofPage& page, const PhoneFinder& finder) {
+    std::u32string all;
+    std::vector<std::size_t> line_end;
+    for (const auto& l : drawn_lines(page)) {
+        all += l;
+        line_end.push_back(all.size());
+        all += U' ';
+    }
+    std::vector<ProofPhone> out;
+    for (const auto& span : finder.find(all)) {
+        const bool whole = std::none_of(line_end.begin(), line_end.end(),
+                                        [&](std::size_t e) { return e > span.begin && e < span.end; });
+        out.push_back({utf8::encode(all.substr(span.begin, span.end - span.begin)), whole});
     }
     return out;
 }

@@ -299,3 +299,43 @@ TEST_CASE("checks of late furniture: a page's footer that came at the end, again
     CHECK(has(run_checker(dark, {h.phone({Pt(50), Pt(800)})}), "check.contrast"));
     CHECK_FALSE(has(run_checker(body, {h.phone({Pt(50), Pt(800)})}), "check.contrast"));
 }
+
+TEST_CASE("check.phone: every occurrence of the number is checked, body text too, in any written form", "[check][phone-check]") {
+    Handmade h;
+    h.brand.phone = "+1 (505) 555-0199 ext. 210";
+    h.brand.tel = "tel:+1-505-555-0199;ext=210";
+    h.doc.sections.push_back({});
+    h.doc.sections[0].where = {"c.toml", 4, 1};
+    h.doc.sections[0].blocks.push_back({});
+    h.doc.sections[0].blocks[0].where = {"c.toml", 6, 1};
+    const auto body = [&](const std::u32string& text, Point at) {
+        GlyphRun g = h.run(text, at, Role::Paragraph);
+        g.source.section = g.source.block = 0;
+        g.source.meaning = Meaning::PhoneNumber;
+        return g;
+    };
+    const auto page = [&](std::vector<PageItem> items) {
+        GlyphRun footer = h.run(U"+1 (505) 555-0199 ext. 210", {Pt(50), Pt(820)}, Role::Footer);
+        footer.source.meaning = Meaning::PhoneNumber;
+        items.emplace_back(footer);
+        h.laid.pages = {{h.layout.page, std::move(items)}};
+        return h.check();
+    };
+    // Whole, in other written forms: no finding.
+    CHECK_FALSE(has(page({body(U"(505) 555-0199", {Pt(50), Pt(100)}), body(U"505-555-0199 x210", {Pt(50), Pt(120)})}),
+                    "check.phone"));
+    // Broken across two lines of a paragraph, with the footer whole on the page.
+    auto d = page({body(U"+1 (505)", {Pt(150), Pt(100)}), body(U"555-0199 ext. 210", {Pt(50), Pt(114)})});
+    REQUIRE(has(d, "check.phone"));
+    CHECK(d.all()[0].where.line == 6);
+    CHECK(d.all()[0].message.find("page 1") != std::string::npos);
+    CHECK(d.all()[0].message.find("\"+1 (505)\"") != std::string::npos);
+    // Scrambled as right-to-left text could draw it: the extension left of the number.
+    GlyphRun ext = body(U"ext. 210 ", {Pt(50), Pt(100)});
+    GlyphRun number = body(U"+1 (505) 555-0199", {Pt(104), Pt(100)});
+    CHECK(has(page({number, ext}), "check.phone"));
+    // The same runs drawn in order pass.
+    ext.origin.x = Pt(158);
+    number.origin.x = Pt(50);
+    CHECK_FALSE(has(page({number, body(U" ", {Pt(152), Pt(100)}), ext}), "check.phone"));
+}
