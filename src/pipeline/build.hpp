@@ -41,6 +41,8 @@ struct BuildResult {
     int sides = 0;  // printed sides: two reading pages to a side in a booklet
     std::string layout_name;
     std::vector<std::string> inputs;  // every file the build read: content, brand, logo, layout
+    std::string brand_file;  // the brand file used, as given or found
+    std::string brand_name;  // its clinic's name, when it loaded
     Diagnostics diags;
 };
 
