@@ -167,6 +167,32 @@ void check_disclaimer(const CheckContext& in, Diagnostics& out) {
                     "add disclaimer = \"...\" to the brand file; it is printed on every leaflet");
 }
 
+// A leaflet in another language than English that prints the brand's own (English) call to
+// action or disclaimer, because the brand has no [text.<language>] with them.
+void check_translation(const CheckContext& in, Diagnostics& out) {
+    const Brand& b = in.brand;
+    const Language& lang = in.doc.language;
+    if (lang.primary == "en") return;
+    const BrandText shown = b.text_for(lang);
+    std::vector<std::string> missing;
+    if (!b.call_to_action.empty() && shown.call_to_action == b.call_to_action) missing.push_back("call_to_action");
+    if (!b.disclaimer.empty() && shown.disclaimer == b.disclaimer) missing.push_back("disclaimer");
+    if (missing.empty()) return;
+    const bool has_table = b.texts.count(lang.tag) || b.texts.count(lang.primary);
+    const std::string table = "[text." + (b.texts.count(lang.tag) ? lang.tag : lang.primary) + "]";
+    std::string parts, lines;
+    for (const auto& key : missing) {
+        parts += (parts.empty() ? "" : " and ") + std::string(key == "disclaimer" ? "disclaimer" : "call to action");
+        lines += "\n    " + key + " = \"...\"";
+    }
+    const std::string lacks = has_table ? table + " in the brand " + b.source_file + " has no " + parts
+                                        : "the brand " + b.source_file + " has no " + table;
+    out.warning("brand.untranslated", in.doc.language_pos,
+                "this leaflet is in '" + lang.tag + "' but " + lacks + ": its English " + parts +
+                    (missing.size() > 1 ? " are" : " is") + " printed instead",
+                "add to " + b.source_file + ", in the leaflet's language:\n    " + table + lines);
+}
+
 constexpr double kTolerance = 0.5;  // points: kerning may tuck one run into the next a little
 
 bool overlap(const InkBox& a, const InkBox& b) {
@@ -286,6 +312,7 @@ void LeafletChecker::end(const DocumentEnd& end) {
     check_reading_grade(s.in, out);
     check_review(s.in, out);
     check_disclaimer(s.in, out);
+    check_translation(s.in, out);
     s.taglines();
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <chrono>
 #include <cstring>
 #include <cstdio>
@@ -36,6 +37,8 @@ std::string json_report(const std::vector<Job>& jobs) {
         for (const auto& d : j.findings) findings.push_back(to_json(d));
         outputs.push_back({{"content", j.content},
                            {"layout", j.layout_name},
+                           {"brand", j.brand_used},
+                           {"brand_name", j.brand_name},
                            {"output", j.output},
                            {"status", status_name(j.status)},
                            {"pages", j.pages},
@@ -183,6 +186,19 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
         }
     }
 
+    // The brand each leaflet is built with, named on stderr and in the report.
+    std::map<std::string, std::string> clinic;  // brand file → its clinic's name
+    for (Job& j : jobs) {
+        j.brand_used = j.brand.empty() ? find_brand_file(j.content).value_or("") : j.brand;
+        if (j.brand_used.empty()) continue;
+        auto [it, added] = clinic.try_emplace(j.brand_used);
+        if (added) {
+            Diagnostics ignored;  // a broken brand fails its builds, with its findings
+            if (auto b = load_brand(j.brand_used, ignored)) it->second = b->name;
+        }
+        j.brand_name = it->second;
+    }
+
     std::vector<std::string> read = files;  // every file the batch reads
     for (const auto& layout : layouts) read.push_back(resolve_layout_path(layout, engine.paths().layouts_dir));
     for (const auto& b : o.brands) read.push_back(b);
@@ -288,7 +304,9 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
 
     // Findings in job order, then the summary.
     int built = 0, fresh = 0, failed = 0;
+    std::set<std::pair<std::string, std::string>> noted;  // (content, brand): one note each
     for (const auto& j : jobs) {
+        if (noted.emplace(j.content, j.brand_used).second) std::cerr << brand_note(j.content, j.brand_used, j.brand_name);
         for (const auto& d : j.findings) std::cerr << format(d) << '\n';
         (j.status == Status::Built ? built : j.status == Status::UpToDate ? fresh : failed)++;
     }

@@ -15,6 +15,11 @@ void report(const Diagnostics& d) {
     for (const auto& item : d.all()) std::cerr << format(item) << '\n';
 }
 
+std::string brand_note(const std::string& content, const std::string& brand_file, const std::string& brand_name) {
+    if (brand_file.empty()) return {};
+    return content + ": note: brand: " + brand_file + (brand_name.empty() ? "" : " (" + brand_name + ")") + "\n";
+}
+
 std::string human_size(std::size_t bytes) {
     char buf[32];
     if (bytes >= 1024 * 1024) std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
@@ -30,7 +35,7 @@ std::vector<std::string> collect_content(const std::vector<std::string>& inputs)
             std::vector<std::string> found;
             for (const auto& e : fs::directory_iterator(in, ec)) {
                 if (!e.is_regular_file(ec) || e.path().extension() != ".toml") continue;
-                if (e.path().filename() == "brand.toml") continue;
+                if (e.path().filename() == "brand.toml" || e.path().filename() == "leafpress.toml") continue;
                 found.push_back(e.path().string());
             }
             std::sort(found.begin(), found.end());
@@ -48,6 +53,7 @@ int run_build(const BuildOptions& o, Engine& engine, const RunSettings& s) {
     remove_stale_temporaries(fs::path(out).parent_path().string());
     if (r.output && (!check_output_path(out, r.inputs, r.diags) || !write_atomically(out, r.output->files.at(0), r.diags)))
         r.output.reset();
+    std::cerr << brand_note(o.content, r.brand_file, r.brand_name);
     report(r.diags);
     if (!r.output) {
         std::cerr << "leafpress: " << o.content << ": not built\n";
@@ -61,6 +67,7 @@ int run_build(const BuildOptions& o, Engine& engine, const RunSettings& s) {
 
 int run_check(const CheckOptions& o, Engine& engine, const RunSettings& s) {
     BuildResult r = build_leaflet({o.content, o.layout, o.brand, s.source_date, s.today, s.warnings, s.output}, engine);
+    std::cerr << brand_note(o.content, r.brand_file, r.brand_name);
     report(r.diags);
     const bool ok = r.output.has_value();
     std::cerr << "leafpress: " << o.content << ": " << r.diags.error_count() << " errors, "

@@ -69,11 +69,14 @@ int run_preview(const PreviewOptions& options, Engine& engine, const RunSettings
 int run_watch(const WatchOptions& options, Engine& engine, const RunSettings& settings);
 int run_new(const NewOptions& options, const RunSettings& settings);
 
-// Content files named by folders and files: a folder's *.toml, not recursively, without brand.toml.
+// Content files named by folders and files: a folder's *.toml, not recursively, without brand.toml
+// and the project file leafpress.toml.
 std::vector<std::string> collect_content(const std::vector<std::string>& inputs);
 
 // Diagnostics to stderr, one per line.
 void report(const Diagnostics& d);
+// "lupus.toml: note: brand: content/brand.toml (Cellebration Wellness)": which brand a build used.
+std::string brand_note(const std::string& content, const std::string& brand_file, const std::string& brand_name);
 std::string human_size(std::size_t bytes);
 
 }  // namespace leafpress

@@ -32,6 +32,7 @@ int run_preview(const PreviewOptions& o, Engine& engine, const RunSettings& s) {
         else
             for (const auto& png : r.output->files) bytes += png.size();
     }
+    std::cerr << brand_note(o.content, r.brand_file, r.brand_name);
     report(r.diags);
     if (!r.output) {
         std::cerr << "leafpress: " << o.content << ": not previewed\n";

@@ -110,6 +110,7 @@ int run_watch(const WatchOptions& o, Engine& engine, const RunSettings& s) {
         if (r.output && (!check_output_path(out, r.inputs, r.diags) || !write_atomically(out, r.output->files.at(0), r.diags)))
             r.output.reset();
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
+        std::cerr << brand_note(o.content, r.brand_file, r.brand_name);
         report(r.diags);
         last_ok = r.output.has_value();
         std::error_code ec;

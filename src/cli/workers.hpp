@@ -24,6 +24,7 @@ struct Job {
     std::string layout_path;  // as found
     std::string layout_name;
     std::string brand;   // the site's brand file; empty: the content's nearest brand.toml
+    std::string brand_used, brand_name;  // the brand file it is built with, and its clinic's name
     int site = 0;        // index into the batch's sites
     std::string output;
     std::uint64_t inputs = 0;  // hash of everything the output depends on

@@ -106,6 +106,7 @@ struct Document {
     std::string subtitle;
     std::string condition;
     Language language;  // parsed once from the content's tag (default English)
+    SourcePos language_pos;  // the `language` value, or the title when there is none
     std::optional<Date> reviewed;
     SourcePos reviewed_pos;  // the `reviewed` value, or the title when there is none
     std::optional<Date> next_review;  // as given; see next_review_of() for the default

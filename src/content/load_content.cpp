@@ -1,6 +1,7 @@
 #include "content/load_content.hpp"
 
 
+#include <algorithm>
 #include <filesystem>
 
 #include "content/markup.hpp"
@@ -63,9 +64,40 @@ void load_figure(Block& block, const std::string& content_path, ImageLoading ima
     f.image = std::move(img.raster);
 }
 
+// A section key that was meant as its heading: a misspelling of "heading", or a word for one.
+bool meant_as_heading(std::string_view key) {
+    std::string k(key);
+    std::transform(k.begin(), k.end(), k.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::erase_if(k, [](char c) { return c == '_' || c == '-' || c == ' '; });
+    static const std::initializer_list<std::string_view> words = {
+        "header", "headers", "headings", "headline", "head", "title", "name", "caption",
+        "subheading", "sectionheading", "sectiontitle", "sectionname", "heding", "heaing"};
+    if (std::find(words.begin(), words.end(), k) != words.end()) return true;
+    return !nearest(k, {"heading"}).empty();
+}
+
+// Unknown keys that were meant as the section's heading are errors: the section would build
+// without the heading its writer gave it.
+void refuse_heading_misspellings(const toml::table& t, int index, TomlFields& f, Diagnostics& diags) {
+    for (auto&& [k, v] : t) {
+        const std::string_view name = k.str();
+        if (std::find(kSectionKeys.begin(), kSectionKeys.end(), name) != kSectionKeys.end() || !meant_as_heading(name))
+            continue;
+        const std::string shown(name.substr(0, 40));
+        std::string hint = "a section's heading is written heading = \"...\"";
+        if (const auto* s = v.as_string()) hint = "write it as heading = \"" + s->get().substr(0, 60) + "\"";
+        diags.error("content.heading-key", f.key_pos(name),
+                    "unknown key '" + shown + "' in section " + std::to_string(index) + "; did you mean heading?" +
+                        (t.get("heading") ? "" : " The section would have no heading"),
+                    hint);
+        f.reported(name);
+    }
+}
+
 void load_section(const toml::table& t, int index, const std::string& text, const LineIndex& lines,
                   const std::string& path, ImageLoading images, Document& doc, Diagnostics& diags) {
     TomlFields f(t, path, "section " + std::to_string(index), diags);
+    refuse_heading_misspellings(t, index, f, diags);
     f.warn_unknown(kSectionKeys);
     Section s;
     s.where = f.table_pos();
@@ -127,6 +159,7 @@ std::optional<Document> load_content_text(const std::string& text, const std::st
     doc.subtitle = f.string("subtitle", Requirement::Optional).value_or("");
     doc.condition = f.string("condition", Requirement::Optional).value_or("");
     doc.summary = f.string("summary", Requirement::Optional).value_or("");
+    doc.language_pos = table->get("language") ? f.value_pos("language") : doc.title_pos;
     if (auto lang = f.string("language", Requirement::Optional)) {
         if (is_language_tag(*lang)) {
             doc.language = Language::parse(*lang);

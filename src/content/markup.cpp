@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <optional>
 
+#include "content/markup_lint.hpp"
 #include "core/limits.hpp"
 #include "core/utf8.hpp"
 
@@ -93,7 +94,11 @@ public:
                 lists_.push_back({ListKind::Numbered, static_cast<int>(static_cast<MD_BLOCK_OL_DETAIL*>(detail)->start)});
                 break;
             case MD_BLOCK_LI: start_list_item(); break;
-            case MD_BLOCK_P: start_paragraph(); break;
+            case MD_BLOCK_P:
+                start_paragraph();
+                paragraph_start_.reset();
+                in_paragraph_ = true;
+                break;
             case MD_BLOCK_H:
                 // A heading inside a section's body is a sub-heading, written "### ...".
                 if (static_cast<MD_BLOCK_H_DETAIL*>(detail)->level != 3)
@@ -125,6 +130,7 @@ public:
             case MD_BLOCK_TBODY: row_kind_ = RowKind::Body; break;
             case MD_BLOCK_TR:
                 if (table_) table_->table.rows.push_back({row_kind_, {}});
+                row_start_.reset();
                 break;
             case MD_BLOCK_TH:
             case MD_BLOCK_TD: {
@@ -164,6 +170,13 @@ public:
             case MD_BLOCK_CODE:
             case MD_BLOCK_HTML:
                 in_code_block_ = false;
+                break;
+            case MD_BLOCK_P:
+                in_paragraph_ = false;
+                if (paragraph_start_) check_pipe_paragraph(*paragraph_start_);
+                break;
+            case MD_BLOCK_TR:
+                if (table_ && row_start_) check_row(*row_start_);
                 break;
             case MD_BLOCK_TH:
             case MD_BLOCK_TD:
@@ -265,7 +278,14 @@ public:
         if (blocks_.empty()) start_paragraph();
         if (blocks_.back().where.line == 0 && offset) blocks_.back().where = pos(*offset);
         if (in_item_) item_has_text_ = true;
-        if (offset) last_offset_ = *offset;
+        if (offset) {
+            last_offset_ = *offset;
+            if (in_paragraph_ && !paragraph_start_) paragraph_start_ = *offset;
+            if (table_ && !row_start_) row_start_ = *offset;
+            // (An address shown as a link's text is not markup: "example.org/_private".)
+            const bool address = !links_.empty() && t.find(' ') == std::string_view::npos;
+            if (type == MD_TEXT_NORMAL && !address) check_emphasis(t, *offset);
+        }
         switch (type) {
             case MD_TEXT_NULLCHAR: append("\xEF\xBF\xBD", offset, Origin::Replaced); break;
             case MD_TEXT_BR: append("\n", offset, Origin::Replaced); break;
@@ -320,6 +340,58 @@ private:
                                                 (href.size() > 60 ? "...'" : "'") + " is not a web, e-mail or phone address",
                      "links start with https://, http://, mailto: or tel:");
         return {};
+    }
+
+    // A row with more cells than the table has columns (the header's, as its |---| line
+    // counts them): md4c drops the rest.
+    void check_row(std::size_t offset) {
+        const std::size_t columns = table_->table.align.size();
+        const RowCells cells = row_cells(body_, offset, columns);
+        if (!cells.extra) return;
+        const std::string has = std::to_string(cells.count) + " cells but ";
+        if (row_kind_ == RowKind::Header)
+            diags_.error("markup.table-cells", pos(*cells.extra),
+                         "this table's header has " + has + "its |---| line has " + std::to_string(columns) +
+                             " columns; the cells past them would be lost",
+                         "write one --- in the |---| line for each column of the header, such as |---|---|---|");
+        else
+            diags_.error("markup.table-cells", pos(*cells.extra),
+                         "this table row has " + has + "the header has " + std::to_string(columns) +
+                             "; the cells past the header's would be lost",
+                         "give every row as many cells as the header (add a column to the header and its |---| line, "
+                         "or join the extra cell to another); a '|' inside a cell is written \\\\| in a \"\"\" body");
+    }
+
+    // Lines of pipes that md4c did not read as a table.
+    void check_pipe_paragraph(std::size_t first) {
+        if (auto p = pipe_paragraph(body_, first, last_offset_))
+            diags_.error("markup.table-delimiter", pos(p->at), p->message,
+                         "under the header row, write a line with one --- per column, such as |---|---|");
+    }
+
+    // Emphasis marks md4c gave back as text: one that could open emphasis was never closed.
+    void check_emphasis(std::string_view t, std::size_t offset) {
+        for (std::size_t k = 0; k < t.size();) {
+            if (t[k] != '*' && t[k] != '_') {
+                ++k;
+                continue;
+            }
+            std::size_t n = 1;
+            while (k + n < t.size() && t[k + n] == t[k]) ++n;
+            std::size_t at = offset + k, len = n;
+            if (at > 0 && body_[at - 1] == '\\') ++at, --len;  // an escaped mark is meant as written
+            if (len > 0 && len <= 3 && could_open_emphasis(body_, at, len)) {
+                const std::string mark(body_.substr(at, len));
+                std::string escaped;
+                for (char c : mark) escaped += std::string("\\\\") + c;  // as written in a """ body
+                diags_.warning("markup.emphasis", pos(at),
+                               "'" + mark + "' opens " + (len >= 2 ? "bold" : "italic") +
+                                   " text that is never closed; it is printed as written",
+                               "close it after the words (" + mark + "like this" + mark + "); to print the mark itself, "
+                                   "put a backslash before it (" + escaped + " in a \"\"\" body)");
+            }
+            k += n;
+        }
     }
 
     void warn_at(std::size_t offset, std::string code, std::string message, std::string hint) {
@@ -429,6 +501,9 @@ private:
     RowKind row_kind_ = RowKind::Body;
     bool resume_paragraph_ = false; // the text after a figure goes into a new paragraph
     std::size_t last_offset_ = 0;   // the last body offset seen, for spans without one
+    bool in_paragraph_ = false;
+    std::optional<std::size_t> paragraph_start_;  // the offset of the paragraph's first text
+    std::optional<std::size_t> row_start_;        // the offset of a table row's first text
 };
 
 // Trims each block's trailing white space and drops empty spans and blocks (white space was

@@ -250,6 +250,7 @@ void TomlFields::warn_unknown(std::initializer_list<std::string_view> known) {
         const toml::node& v = *vp;
         const std::string_view name = k.str();
         if (std::find(known.begin(), known.end(), name) != known.end()) continue;
+        if (std::find(reported_.begin(), reported_.end(), name) != reported_.end()) continue;
         const std::string near = nearest(name, known);
         std::string msg = "unknown key '" + std::string(name) + "'";
         if (!context_.empty()) msg += " in " + context_;

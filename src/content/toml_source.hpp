@@ -5,6 +5,7 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include <toml++/toml.h>
@@ -49,6 +50,8 @@ public:
 
     // Warns about every key not in `known`, naming the nearest known key.
     void warn_unknown(std::initializer_list<std::string_view> known);
+    // A key already reported (as an error of its own): warn_unknown leaves it alone.
+    void reported(std::string_view key) { reported_.emplace_back(key); }
 
     SourcePos key_pos(std::string_view key) const;
     SourcePos value_pos(std::string_view key) const;
@@ -64,6 +67,7 @@ private:
     std::string file_;
     std::string context_;  // "" for the root, "section 2", "[colors]", ...
     Diagnostics& diags_;
+    std::vector<std::string> reported_;
 };
 
 }  // namespace leafpress

@@ -192,6 +192,9 @@ private:
                 h += unit.lines[i + fit].height;
                 ++fit;
             }
+            // A unit that stands whole (a short callout: its heading with its text) parted at
+            // the top of a frame too short for it: the caller may try taller frames.
+            if (unit.split == Split::Never && fit < n - i && fresh_) out_.kept = false;
             if (unit.split == Split::Never && fit < n - i && !fresh_) {
                 if (!next_frame(u, i)) return;
                 continue;

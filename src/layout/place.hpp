@@ -30,7 +30,8 @@ struct Placement {
     std::vector<OutlineEntry> outline;
     std::vector<Extent> extents;
     bool complete = true;        // everything found a frame
-    bool kept = true;            // every heading found room for the start of its text below it
+    bool kept = true;            // every heading found room for the start of its text below it, and
+                                 // every unit that never splits stands whole
     std::size_t first_left = 0;  // when not: the first unit (partly) left over
     Pt left_over;                // and the height of all that is left over
 };

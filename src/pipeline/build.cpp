@@ -39,7 +39,13 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
     const Document* doc = loaded ? &*loaded : nullptr;
     std::string brand_path = request.brand;
     if (brand_path.empty()) {
-        if (auto found = find_brand_file(request.content)) brand_path = *found;
+        const BrandLocation found = locate_brand(request.content);
+        brand_path = found.file;
+        if (found.above && !found.root)
+            d.warning("brand.inherited", {request.content, 0, 0},
+                      "the brand " + brand_path + " is from a folder above this leaflet's, and may be another clinic's",
+                      "put the clinic's brand.toml next to the leaflet, pass --brand FILE, or mark the catalogue's root "
+                      "with a leafpress.toml file (brands between the leaflet and it are then used without a word)");
     }
     std::optional<Brand> brand;
     if (brand_path.empty()) {
@@ -47,6 +53,8 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
                 "create one or pass --brand FILE");
     } else {
         brand = load_brand(brand_path, d);
+        r.brand_file = brand_path;
+        if (brand) r.brand_name = brand->name;
     }
     const std::string layout_path = resolve_layout_path(request.layout, engine.paths().layouts_dir);
     std::optional<Layout> layout;

@@ -42,6 +42,8 @@ struct BuildResult {
     std::string layout_name;
     std::vector<std::string> inputs;  // every file the build read: content, brand, logo, layout, figures,
                                       // hyphenation patterns, print profile
+    std::string brand_file;  // the brand file used, as given or found
+    std::string brand_name;  // its clinic's name, when it loaded
     Diagnostics diags;
 };
 

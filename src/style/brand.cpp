@@ -103,6 +103,25 @@ void read_languages(TomlFields& f, Brand& b, const std::string& path, Diagnostic
     }
 }
 
+// A table of colours under another spelling ([colours], [colour], [Colors]) would leave the
+// clinic's colours unused without a word: an error at its name.
+void refuse_colour_spellings(const toml::table& table, TomlFields& f, Diagnostics& diags) {
+    for (auto&& [k, v] : table) {
+        std::string name(k.str());
+        if (name == "colors") continue;
+        std::string lower = name;
+        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+        const bool colours = lower == "colours" || lower == "colour" || lower == "color" || lower == "colors" ||
+                             lower == "colores" || lower == "couleurs" || !nearest(lower, {"colors", "colours"}).empty();
+        if (!colours) continue;
+        diags.error("brand.colors-key", f.key_pos(name),
+                    "unknown key '" + name.substr(0, 40) + "': the clinic's colours go in [colors] (US spelling); " +
+                        (v.is_table() ? "these colours would be ignored" : "this would be ignored"),
+                    "rename it [colors], with primary, accent and text under it as \"#RRGGBB\"");
+        f.reported(name);
+    }
+}
+
 }  // namespace
 
 BrandText Brand::text_for(const Language& language) const {
@@ -132,6 +151,7 @@ std::optional<Brand> load_brand_text(const std::string& text, const std::string&
     Brand b;
     b.source_file = path;
     TomlFields f(*table, path, "", diags);
+    refuse_colour_spellings(*table, f, diags);
     f.warn_unknown(kBrandKeys);
     for (auto&& [k, v] : *table) b.positions[std::string(k.str())] = position(path, v.source());
     if (const auto* c = table->get_as<toml::table>("colors"))
@@ -232,20 +252,47 @@ SourcePos Brand::position_of(const std::string& key) const {
     return it != positions.end() ? it->second : SourcePos{source_file, 0, 0};
 }
 
-std::optional<std::string> find_brand_file(const std::string& content_path) {
+namespace {
+
+// A path as the user wrote paths: relative to the current folder when it is below it.
+std::string shown_path(const fs::path& p) {
     std::error_code ec;
-    fs::path dir = fs::absolute(fs::path(content_path), ec).parent_path();
-    while (true) {
-        fs::path candidate = dir / "brand.toml";
-        if (fs::is_regular_file(candidate, ec)) {
-            // Report it relative to the current folder when it is below it, as the user wrote paths.
-            fs::path rel = fs::relative(candidate, ec);
-            if (!ec && !rel.empty() && *rel.begin() != "..") return rel.string();
-            return candidate.string();
+    fs::path rel = fs::relative(p, ec);
+    if (!ec && !rel.empty() && *rel.begin() != "..") return rel.string();
+    return p.string();
+}
+
+}  // namespace
+
+BrandLocation locate_brand(const std::string& content_path) {
+    BrandLocation out;
+    std::error_code ec;
+    const fs::path home = fs::absolute(fs::path(content_path), ec).parent_path();
+    // The catalogue's root: the nearest folder at or above the content's with a project file.
+    for (fs::path dir = home;; dir = dir.parent_path()) {
+        if (fs::is_regular_file(dir / "leafpress.toml", ec)) {
+            out.root = shown_path(dir / "leafpress.toml");
+            break;
         }
-        if (!dir.has_parent_path() || dir.parent_path() == dir) return std::nullopt;
-        dir = dir.parent_path();
+        if (!dir.has_parent_path() || dir.parent_path() == dir) break;
     }
+    for (fs::path dir = home;; dir = dir.parent_path()) {
+        const fs::path candidate = dir / "brand.toml";
+        if (fs::is_regular_file(candidate, ec)) {
+            out.file = shown_path(candidate);
+            out.above = dir != home;
+            return out;
+        }
+        // A brand is never looked for above the project's root.
+        if (out.root && fs::is_regular_file(dir / "leafpress.toml", ec)) return out;
+        if (!dir.has_parent_path() || dir.parent_path() == dir) return out;
+    }
+}
+
+std::optional<std::string> find_brand_file(const std::string& content_path) {
+    auto found = locate_brand(content_path);
+    if (found.file.empty()) return std::nullopt;
+    return found.file;
 }
 
 }  // namespace leafpress

@@ -67,7 +67,15 @@ std::optional<Brand> load_brand(const std::string& path, Diagnostics& diags);
 // The same from text in memory; `path` names it, and a logo is looked for next to it.
 std::optional<Brand> load_brand_text(const std::string& text, const std::string& path, Diagnostics& diags);
 
-// The brand file for a content file: brand.toml in its folder or the nearest parent that has one.
+// The brand file for a content file: brand.toml in its folder or the nearest parent that has one,
+// never above the catalogue's root (the nearest folder with a project file, leafpress.toml).
 std::optional<std::string> find_brand_file(const std::string& content_path);
+
+struct BrandLocation {
+    std::string file;                 // the brand file found; empty: none
+    bool above = false;               // found in a folder above the content's own
+    std::optional<std::string> root;  // the project file that marks the catalogue's root
+};
+BrandLocation locate_brand(const std::string& content_path);
 
 }  // namespace leafpress

@@ -188,3 +188,29 @@ TEST_CASE("a folder or a pipe given as content, brand or layout is an error at t
         CHECK(r.err.find("error: not a regular file (a folder, device or pipe) [input.not-a-file]") != std::string::npos);
     }
 }
+
+TEST_CASE("every build names the brand file it used, on stderr and in a batch's report", "[cli][brand]") {
+    TempDir dir;
+    dir.write_all({{"c/brand.toml", kBrand}, {"c/leaflet.toml", kGood}, {"c/sub/other.toml", kGood}});
+    auto r = run(cli("build c/leaflet.toml -o out.pdf"), dir.path());
+    CHECK(r.status == 0);
+    CHECK(r.err.find("c/leaflet.toml: note: brand: c/brand.toml (Clinic)\n") != std::string::npos);
+    auto k = run(cli("check c/leaflet.toml"), dir.path());
+    CHECK(k.err.find("c/leaflet.toml: note: brand: c/brand.toml (Clinic)\n") != std::string::npos);
+    // A brand from a folder above the leaflet's is a warning without a project file, and fine with one.
+    auto up = run(cli("build c/sub/other.toml -o other.pdf"), dir.path());
+    CHECK(up.err.find("c/sub/other.toml: note: brand: c/brand.toml (Clinic)\n") != std::string::npos);
+    CHECK(up.err.find("[brand.inherited]") != std::string::npos);
+    dir.write("c/leafpress.toml", "");
+    up = run(cli("build c/sub/other.toml -o other.pdf"), dir.path());
+    CHECK(up.err.find("[brand.inherited]") == std::string::npos);
+    auto b = run(cli("batch c -o o --report report.json --layout a4 --layout a5"), dir.path());
+    CHECK(b.status == 0);
+    const auto note = b.err.find("c/leaflet.toml: note: brand: c/brand.toml (Clinic)\n");
+    CHECK(note != std::string::npos);
+    CHECK(b.err.find("note: brand", note + 20) == std::string::npos);  // once a leaflet, not once a layout
+    std::ifstream in(dir.file("report.json"));
+    const std::string report((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(report.find("\"brand\": \"c/brand.toml\"") != std::string::npos);
+    CHECK(report.find("\"brand_name\": \"Clinic\"") != std::string::npos);
+}
