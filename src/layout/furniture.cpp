@@ -1,6 +1,7 @@
 #include "layout/furniture.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <optional>
 
 #include "layout/labels.hpp"
@@ -61,6 +62,31 @@ std::optional<Pt> call_size(const Furnisher& f, Pt preferred, Pt floor, Pt width
     return std::nullopt;
 }
 
+// How the title is set: its words whole at the layout's title size; else hyphenated, where the
+// language has patterns; else smaller, down to the subtitle's size (a title broken inside a
+// word, with no hyphen, reads as two words). A word too wide even then is an error at the title.
+text::ParagraphStyle title_style(const Furnisher& f, const std::vector<text::StyledRun>& runs, Pt width) {
+    const auto& t = f.layout.type;
+    const Pt floor = at_least_min(f.layout, std::min(t.title, std::max(t.subtitle, t.body * 1.2)));
+    const bool patterns = f.doc.language.hyphenated && f.ctx.hyphenator && f.ctx.hyphenator->available();
+    for (Pt size = t.title;; size = std::max(floor, size - Pt(0.5))) {
+        for (Hyphenation h : {Hyphenation::Off, Hyphenation::On}) {
+            if (h == Hyphenation::On && !patterns) continue;
+            text::ParagraphStyle style = para_style(f, size);
+            style.hyphenation = h;
+            Diagnostics measuring;
+            if (!text::set_paragraph(runs, style, width, f.ctx, measuring).split_words) return style;
+        }
+        if (size <= floor) break;
+    }
+    char msg[160];
+    std::snprintf(msg, sizeof msg, "a word of the title is too wide for the cover of the %s layout, even at %.1f pt",
+                  f.layout.name.c_str(), floor.value());
+    f.diags.error("layout.title", f.doc.title_pos, msg,
+                  "shorten the title's longest word, or put a space or hyphen where it may break");
+    return para_style(f, t.title);
+}
+
 void phone_too_long(const Furnisher& f, std::string_view where) {
     f.diags.error("layout.overflow", f.brand.position_of("phone"),
                   "the phone number is too long for the " + std::string(where) + " of the " + f.layout.name +
@@ -99,9 +125,11 @@ Cover cover(const Furnisher& f, Rect panel) {
         y = stack(text_items, std::move(lines), x, y);
         y += t.small * 0.5;
     }
-    auto title = typeset(mark_phone({{f.doc.title, FontStyle::Bold, kWhite, {}, text::RunRole::Text, f.doc.title_anchors}}, f.brand), para_style(f, t.title), text_width, Pt(0),
-                         t.title * 1.15, f.ctx, {Role::Title}, f.diags);
-    y = stack(text_items, std::move(title), x, y);
+    const std::vector<text::StyledRun> title_runs = mark_phone(
+        {{f.doc.title, FontStyle::Bold, kWhite, {}, text::RunRole::Text, f.doc.title_anchors}}, f.brand);
+    const text::ParagraphStyle title = title_style(f, title_runs, text_width);
+    y = stack(text_items, typeset(title_runs, title, text_width, Pt(0), title.size * 1.15, f.ctx, {Role::Title}, f.diags),
+              x, y);
     if (!f.doc.subtitle.empty()) {
         y += t.subtitle * 0.3;
         auto sub = typeset(mark_phone({{f.doc.subtitle, FontStyle::Regular, kWhite, {}, text::RunRole::Text, f.doc.subtitle_anchors}}, f.brand), para_style(f, t.subtitle), text_width,
@@ -372,6 +400,20 @@ std::vector<Unit> language_help(const Furnisher& f, Pt width) {
         out.push_back(std::move(u));
     }
     return out;
+}
+
+std::vector<PageItem> notes_page(const Furnisher& f, Rect area) {
+    const auto& t = f.layout.type;
+    std::vector<PageItem> items;
+    const Color ink = f.brand.colors.primary;
+    auto head = typeset({{labels_for(f.doc.language).notes, FontStyle::Bold, ink, {}}}, para_style(f, t.heading),
+                        area.width, Pt(0), t.heading * 1.3, f.ctx, {Role::Decoration}, f.diags);
+    Pt y = stack(items, std::move(head), area.x, area.y);
+    // Lines as far apart as handwriting needs (about 8 mm), the first a line below the heading.
+    const Pt gap = std::max(Pt(22), t.body * 1.9);
+    for (y += gap; y <= area.bottom() + Pt(0.01); y += gap)
+        items.emplace_back(Rule{{area.x, y}, {area.x + area.width, y}, Pt(0.5), tint(ink, 0.35), {Role::Decoration}});
+    return items;
 }
 
 Pt stacked_height(const std::vector<Unit>& units) {

@@ -46,6 +46,10 @@ Unit call_to_action(const Furnisher& f, Pt width);
 // script and direction, one unit each. Empty when the brand has none.
 std::vector<Unit> language_help(const Furnisher& f, Pt width);
 
+// A notes page's items in `area`: a heading ("Notes" in the leaflet's language) and ruled
+// lines to write on down to the area's foot; page furniture (artifacts), not content.
+std::vector<PageItem> notes_page(const Furnisher& f, Rect area);
+
 // The height of units stacked without their space before the first.
 Pt stacked_height(const std::vector<Unit>& units);
 

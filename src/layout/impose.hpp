@@ -9,7 +9,8 @@ namespace leafpress {
 enum class Binding { Left, Right };
 
 // A saddle-stitched booklet of `pages` reading pages, each `page` in size, two to a side of a
-// sheet twice as wide. The count is padded with blank pages to a multiple of four; sheet k
+// sheet twice as wide. The count is padded with blank pages to a multiple of four (the booklet
+// kind gives it whole fours, with notes pages and a back cover of its own); sheet k
 // (from 0, of n/4) has pages n-2k and 2k+1 on its front (left, right; numbered from 1) and
 // 2k+2 and n-2k-1 on its back, so that the cover is the right half of the first side, and the
 // sheets stacked in order and folded read 1, 2, 3, ... Bound on the right, each side's halves

@@ -19,6 +19,7 @@ struct Labels {
     std::string next_review;    // before the next review date: "Next review"
     std::string sources;        // the heading of the references: "Sources"
     std::string language_help;  // the heading of the brand's language-assistance taglines
+    std::string notes;          // the heading of a page left for the reader's notes: "Notes"
 
     [[nodiscard]] std::string page_of(int n, int m) const;
 };

@@ -14,12 +14,48 @@ struct Column {
     Pt min, max;  // longest word, and the whole text on one line (padding included)
 };
 
-// The right edge of what a line box draws, from its glyph runs.
+// The left and right edges of what a line box draws, from its glyph runs.
+Pt left_edge(const LineBox& box) {
+    Pt l{1e9};
+    for (const auto& item : box.items)
+        if (const auto* g = std::get_if<GlyphRun>(&item)) l = std::min(l, g->origin.x + g->left());
+    return l;
+}
+
 Pt right_edge(const LineBox& box) {
     Pt r{0};
     for (const auto& item : box.items)
         if (const auto* g = std::get_if<GlyphRun>(&item)) r = std::max(r, g->origin.x + g->right());
     return r;
+}
+
+enum class Side { Left, Center, Right };
+
+// Where a column's cells go: the start is the left in a left-to-right leaflet and the right in
+// a right-to-left one ("---" and ":--" name the start, "--:" the end), whatever the direction
+// of a cell's own text, so every cell of a column is aligned the same.
+Side side_of(CellAlign align, bool rtl) {
+    switch (align) {
+        case CellAlign::Center: return Side::Center;
+        case CellAlign::End: return rtl ? Side::Left : Side::Right;
+        case CellAlign::Start: break;
+    }
+    return rtl ? Side::Right : Side::Left;
+}
+
+// Moves a cell's lines to their side of the cell's text area [left, right].
+void align_cell(std::vector<LineBox>& lines, Side side, Pt left, Pt right) {
+    for (auto& line : lines) {
+        if (line.items.empty()) continue;
+        // First to the left (a line set right to left comes aligned to the right), then over.
+        Pt shift = left - left_edge(line);
+        if (side != Side::Left) {
+            const Pt slack = right - (right_edge(line) + shift);
+            shift += side == Side::Center ? slack / 2.0 : slack;
+        }
+        if (shift == Pt(0)) continue;
+        for (auto& item : line.items) translate(item, shift, Pt(0));
+    }
 }
 
 }  // namespace
@@ -93,6 +129,20 @@ std::vector<Unit> table_units(const TableSource& table, const TablePlace& at, co
         else widths[c] = cols[c].min;
     }
 
+    // The columns' left edges: the first column on the left, or in a right-to-left leaflet on
+    // the right, the others following it in the leaflet's direction. Cells are still set (and
+    // read) first column first.
+    const bool rtl = body.language.rtl();
+    std::vector<Pt> column_x(columns);
+    Pt x_end = at.x;
+    for (std::size_t c = 0; c < columns; ++c) {
+        column_x[c] = x_end;
+        x_end += widths[c];
+    }
+    const Pt table_width = x_end - at.x;
+    if (rtl)
+        for (std::size_t c = 0; c < columns; ++c) column_x[c] = at.x + table_width - (column_x[c] - at.x) - widths[c];
+
     // Rows: cells set in their columns, aligned, with the table's style behind them.
     std::vector<Unit> units;
     const Pt line_height = t.body * t.leading;
@@ -102,28 +152,20 @@ std::vector<Unit> table_units(const TableSource& table, const TablePlace& at, co
         const bool header = row.kind == RowKind::Header;
         std::vector<std::vector<LineBox>> cells(columns);
         Pt height{0};
-        Pt x = at.x;
         for (std::size_t c = 0; c < columns; ++c) {
             ElementRef ref{header ? Role::TableHeader : Role::TableCell, at.section, at.block};
             ref.row = static_cast<int>(r);
             ref.column = static_cast<int>(c);
+            const Pt x = column_x[c];
             const Pt inner = std::max(Pt(1), widths[c] - pad * 2.0);
             cells[c] = typeset(runs_for(row, c), cell_style, inner, x + pad, line_height, ctx, ref, diags);
             const CellAlign align = c < table.align.size() ? table.align[c] : CellAlign::Start;
-            if (align != CellAlign::Start) {
-                for (auto& line : cells[c]) {
-                    const Pt slack = (x + pad + inner) - right_edge(line);
-                    const Pt shift = align == CellAlign::Center ? slack / 2.0 : slack;
-                    for (auto& item : line.items) translate(item, shift, Pt(0));
-                }
-            }
+            align_cell(cells[c], side_of(align, rtl), x + pad, x + pad + inner);
             Pt h{0};
             for (const auto& l : cells[c]) h += l.height;
             height = std::max(height, h);
-            x += widths[c];
         }
         LineBox box{height + pad * 2.0, {}};
-        const Pt table_width = x - at.x;
         // Behind the text: the header tinted, every other body row faintly (zebra); rules below.
         if (header) {
             box.items.emplace_back(Box{{at.x, Pt(0), table_width, box.height}, tint(brand.colors.primary, 0.14),

@@ -524,8 +524,11 @@ SetParagraph set_paragraph(const std::vector<StyledRun>& runs, const ParagraphSt
     BreakOptions first = options;
     if (style.align == Align::Justified) first.tolerance = 100;
     Attempt chosen = attempt(nullptr, may_hyphenate ? first : options);
-    if (may_hyphenate && !chosen.breaks.within_tolerance)
+    // A word wider than the measure is hyphenated, where the patterns allow, before it is
+    // broken anywhere.
+    if (may_hyphenate && (!chosen.breaks.within_tolerance || chosen.overlong))
         if (const Hyphenator* h = context.hyphenator->get()) chosen = attempt(h, options);
+    result.split_words = chosen.overlong;
     if (chosen.overlong) {
         diags.warning("text.overlong-word", context.where,
                       "a word or address is wider than the column and is broken inside",

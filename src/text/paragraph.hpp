@@ -74,6 +74,9 @@ struct Line {
 struct SetParagraph {
     std::vector<Line> lines;
     Direction direction = Direction::LeftToRight;
+    // A word (or address) wider than the measure had to be broken inside, between its
+    // clusters and with no hyphen (reported as text.overlong-word).
+    bool split_words = false;
 };
 
 struct TextContext {

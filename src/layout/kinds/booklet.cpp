@@ -9,7 +9,16 @@ namespace leafpress {
 
 LaidOut BookletKind::lay_out(const Document& doc, const Brand& brand, const Layout& layout, const text::TextContext& ctx,
                              Diagnostics& diags) const {
-    LaidOut out = PagesKind().lay_out(doc, brand, layout, ctx, diags);
+    // Pages come in fours. When the content and its call to action do not fill the last four,
+    // the call to action goes on the back cover and notes pages take the rest: a booklet never
+    // ends with blank pages.
+    constexpr int kSides = 4;
+    Diagnostics flowing;
+    LaidOut out = PagesKind().lay_out(doc, brand, layout, ctx, flowing);
+    if (out.pages.size() % kSides == 0)
+        diags.append(flowing);
+    else
+        out = PagesKind({.back_cover = true, .multiple = kSides}).lay_out(doc, brand, layout, ctx, diags);
     // A right-to-left leaflet's booklet opens the other way: bound on the right.
     out.imposition = saddle_stitch(static_cast<int>(out.pages.size()), layout.page,
                                    doc.language.rtl() ? Binding::Right : Binding::Left);

@@ -46,6 +46,20 @@ std::optional<Placement> balanced(const Layout& L, const std::vector<Unit>& unit
     return best;
 }
 
+// The call to action alone on a page: across the body area, its middle at the area's.
+std::vector<PageItem> back_cover_page(Unit& cta, Rect area) {
+    std::vector<PageItem> items;
+    Pt y = area.y + std::max(Pt(0), (area.height - stacked_height({cta})) / 2.0);
+    for (auto& line : cta.lines) {
+        for (PageItem& item : line.items) {
+            translate(item, area.x, y);
+            items.push_back(std::move(item));
+        }
+        y += line.height;
+    }
+    return items;
+}
+
 }  // namespace
 
 LaidOut PagesKind::lay_out(const Document& doc, const Brand& brand, const Layout& layout, const text::TextContext& ctx,
@@ -71,7 +85,11 @@ void PagesKind::stream(const Document& doc, const Brand& brand, const Layout& la
     Diagnostics closing_diags;
     const Furnisher closing_f{doc, brand, layout, ctx, closing_diags, figures};
     std::vector<Unit> closing = language_help(closing_f, width);
-    closing.push_back(call_to_action(closing_f, width));
+    std::optional<Unit> back_cover;  // the call to action on a page of its own
+    if (ending_.back_cover)
+        back_cover = call_to_action(closing_f, layout.body_area().width);
+    else
+        closing.push_back(call_to_action(closing_f, width));
 
     DocumentStart start;
     start.figures = figures;
@@ -114,9 +132,16 @@ void PagesKind::stream(const Document& doc, const Brand& brand, const Layout& la
         }
     }
     give(last, std::move(placed.pages[static_cast<std::size_t>(last)]), std::move(placed.extents));
+    int total = last + 1;
+    if (back_cover) {
+        // Notes pages up to the back cover, the last page of a multiple of `multiple`.
+        const int m = std::max(1, ending_.multiple);
+        total = (total + 1 + m - 1) / m * m;
+        for (int p = last + 1; p < total - 1; ++p) sink.page({layout.page, notes_page(f, layout.body_area())});
+        sink.page({layout.page, back_cover_page(*back_cover, layout.body_area())});
+    }
 
     DocumentEnd ending;
-    const int total = last + 1;
     for (int p = 0; p < total; ++p) ending.late.push_back(footer(f, page_rect, PageLabel::Number, p + 1, total));
     ending.outline = std::move(placed.outline);
     sink.end(ending);

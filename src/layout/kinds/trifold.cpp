@@ -10,14 +10,19 @@ namespace leafpress {
 
 namespace {
 
-// A trifold's panels, left to right: outside (page 0) flap, back, front; inside (page 1) three.
-Rect panel(const Layout& L, int index) {
+// A trifold's panels: outside (page 0) flap, back, front; inside (page 1) three, in reading
+// order. Left to right in a left-to-right leaflet. A right-to-left leaflet's sheet is its mirror
+// image: the cover on the outside's left panel, the flap on its right, the inside read from the
+// right panel leftwards; each panel backs the same panel as in the left-to-right sheet, so the
+// folds (at a third and two thirds) and the duplex (turned on the short edge) stay as they are.
+Rect panel(const Layout& L, int index, bool rtl) {
     const Pt w = L.panel_width();
-    return {w * static_cast<double>(index % 3), Pt(0), w, L.page.height};
+    const int place = rtl ? 2 - index % 3 : index % 3;
+    return {w * static_cast<double>(place), Pt(0), w, L.page.height};
 }
 
-Rect panel_body(const Layout& L, int index) {
-    const Rect p = panel(L, index);
+Rect panel_body(const Layout& L, int index, bool rtl) {
+    const Rect p = panel(L, index, rtl);
     return {p.x + L.margins.left, p.y + L.margins.top, p.width - L.margins.left - L.margins.right,
             p.height - L.margins.top - L.margins.bottom};
 }
@@ -25,12 +30,12 @@ Rect panel_body(const Layout& L, int index) {
 // Reading order of a trifold's content panels: the flap (seen when the cover opens), then
 // the three inside panels.
 // The frames may be shortened to `height` so that short content spreads over all panels.
-FrameSource trifold_frames(const Layout& L, std::optional<Pt> height) {
-    return [&L, height](int index) -> std::optional<Frame> {
+FrameSource trifold_frames(const Layout& L, bool rtl, std::optional<Pt> height) {
+    return [&L, rtl, height](int index) -> std::optional<Frame> {
         static constexpr int kPanels[] = {0, 3, 4, 5};
         if (index < 0 || index >= 4) return std::nullopt;
         const int p = kPanels[index];
-        Rect r = panel_body(L, p);
+        Rect r = panel_body(L, p, rtl);
         if (height) r.height = std::min(r.height, *height);
         return Frame{p / 3, r};
     };
@@ -56,13 +61,14 @@ LaidOut TrifoldKind::lay_out(const Document& doc, const Brand& brand, const Layo
     // content panels, never below the layout's minimum.
     const Pt min_body = layout.min_body > Pt(0) ? layout.min_body : layout.type.body;
     Layout L = layout;
+    const bool rtl = doc.language.rtl();
     std::vector<Unit> units;
     Placement placed;
     Diagnostics attempt;
     // The back panel holds the call to action and the language-assistance taglines when both
     // fit there; else the taglines alone, the call to action closing the content inside; else
     // the call to action, the taglines closing the content.
-    const Rect back = panel_body(L, 1);
+    const Rect back = panel_body(L, 1, rtl);
     std::vector<FigureInfo> probe_figures;
     Diagnostics probe_diags;
     const Furnisher probe{doc, brand, layout, ctx, probe_diags, probe_figures};
@@ -79,25 +85,25 @@ LaidOut TrifoldKind::lay_out(const Document& doc, const Brand& brand, const Layo
         if (size < min_body) size = min_body;
         L.type.body = size;
         attempt = Diagnostics{};
-        units = content_units(doc, brand, L, ctx, panel_body(L, 0).width, attempt);
+        units = content_units(doc, brand, L, ctx, panel_body(L, 0, rtl).width, attempt);
         // The figures so far: the content's, then (when it closes the content) the QR code.
         inside_figures = content_figures(doc);
         if (on_back != Back::Both) {
             const Furnisher inside{doc, brand, L, ctx, attempt, inside_figures};
             if (on_back == Back::CallToAction)
-                for (auto& u : language_help(inside, panel_body(L, 0).width)) units.push_back(std::move(u));
+                for (auto& u : language_help(inside, panel_body(L, 0, rtl).width)) units.push_back(std::move(u));
             else
-                units.push_back(call_to_action(inside, panel_body(L, 0).width));
+                units.push_back(call_to_action(inside, panel_body(L, 0, rtl).width));
         }
-        placed = place(units, trifold_frames(L, std::nullopt), L.page);
+        placed = place(units, trifold_frames(L, rtl, std::nullopt), L.page);
         if (placed.complete || size <= min_body) break;
     }
     if (placed.complete) {
         // Spread the content over the four panels: the shortest panels that still hold it.
-        Pt lo{0}, hi = panel_body(L, 0).height;
+        Pt lo{0}, hi = panel_body(L, 0, rtl).height;
         for (int step = 0; step < 14 && hi - lo > Pt(0.5); ++step) {
             const Pt mid = (lo + hi) / 2.0;
-            Placement p = place(units, trifold_frames(L, mid), L.page);
+            Placement p = place(units, trifold_frames(L, rtl, mid), L.page);
             if (p.complete && p.kept) {
                 hi = mid;
                 placed = std::move(p);
@@ -133,10 +139,10 @@ LaidOut TrifoldKind::lay_out(const Document& doc, const Brand& brand, const Layo
     decorate_sections(out.pages, placed.extents, doc, brand);
 
     // Outside: the cover on the front panel, the call to action on the back panel.
-    const Cover cov = cover(f, panel(L, 2));
+    const Cover cov = cover(f, panel(L, 2, rtl));
     auto& outside = out.pages[0].items;
     outside.insert(outside.begin(), cov.items.begin(), cov.items.end());
-    auto sign = signature(f, panel_body(L, 2));
+    auto sign = signature(f, panel_body(L, 2, rtl));
     outside.insert(outside.end(), sign.begin(), sign.end());
     std::vector<Unit> back_units;
     if (help_on_back) back_units = language_help(f, back.width);
@@ -155,7 +161,7 @@ LaidOut TrifoldKind::lay_out(const Document& doc, const Brand& brand, const Layo
     }
     // The phone number under every panel but the cover.
     for (int p : {0, 1, 3, 4, 5}) {
-        auto items = footer(f, panel(L, p), PageLabel::None, 0, 0);
+        auto items = footer(f, panel(L, p, rtl), PageLabel::None, 0, 0);
         auto& page = out.pages[static_cast<std::size_t>(p / 3)].items;
         page.insert(page.end(), items.begin(), items.end());
     }

@@ -2,7 +2,7 @@
 // the flap, the back panel (call to action, language help) and the cover; inside: three
 // panels. The content must fit: the body shrinks down to the layout's min_body, then it is
 // an error that says how much is left over. Folds at a third and two thirds; duplex turned
-// on the short edge.
+// on the short edge. A right-to-left leaflet's sheet is the mirror image (cover on the left).
 #pragma once
 #include "layout/kinds/kind.hpp"
 
