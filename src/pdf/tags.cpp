@@ -1,6 +1,7 @@
 #include "pdf/tags.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <tuple>
 
@@ -35,13 +36,19 @@ const char* type_name(StructType t) {
 namespace {
 
 // Whether the writer will open a span of its own inside a run's sequence: for a hyphen
-// added at a line break, or a cluster of several glyphs. Text after such a span's EMC is
-// lost to poppler's reading of the tree (it takes any EMC to close the MCID), so no line
-// joins the sequence after one.
+// added at a line break, a cluster of several glyphs, or a glyph drawn away from the pen
+// (a mark, drawn again in a span; see show() in page_content.cpp). Text after such a span's
+// EMC is lost to poppler's reading of the tree (it takes any EMC to close the MCID), so no
+// line joins the sequence after one.
 bool spans(const GlyphRun& run) {
-    return std::any_of(run.glyphs.begin(), run.glyphs.end(), [](const PlacedGlyph& g) {
-        return g.kind == text::GlyphKind::Hyphen || g.text_length == 0;
-    });
+    Pt next{0};  // where the pen stands: after the last glyph that advanced
+    for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
+        const PlacedGlyph& g = run.glyphs[i];
+        if (g.kind == text::GlyphKind::Hyphen || g.text_length == 0 || g.y_offset() != Pt(0)) return true;
+        if (g.advance() == Pt(0) && i > 0 && std::abs((g.x() - next).value()) > 0.0005) return true;
+        if (g.advance() != Pt(0) || i == 0) next = g.x() + g.advance();
+    }
+    return false;
 }
 
 void extend_bbox(StructElement& e, int page, const PageItem& item) {

@@ -413,6 +413,7 @@ Line set_one_line(const Built& b, const std::vector<Piece>& pieces, const Itemiz
         const Piece& p = pieces[static_cast<std::size_t>(ref.piece)];
         LineRun& lr = run_for(p.face, p.run, p.level);
         const Pt element_start = x;
+        const std::size_t element_first = lr.glyphs.size();
         std::uint32_t prev_cluster = UINT32_MAX;
         for (std::size_t g = ref.glyph_begin; g < ref.glyph_end; ++g) {
             const ShapedGlyph& sg = p.glyphs[g];
@@ -444,9 +445,13 @@ Line set_one_line(const Built& b, const std::vector<Piece>& pieces, const Itemiz
             const ItemRef& brk = b.refs[to];
             hb_codepoint_t gid = 0;
             if (hb_font_get_nominal_glyph(p.face->hb_font(), U' ', &gid) && gid != 0) {
-                lr.glyphs.push_back({gid, p.rtl() ? element_start : x, Pt(0), Pt(0), U" "});
+                // Glyphs stay in drawing order: a right-to-left element's end is at its left,
+                // so there the space goes before the element's first glyph (which stands at the
+                // same place): read right to left, it comes after the word.
+                const LineGlyph space{gid, p.rtl() ? element_start : x, Pt(0), Pt(0), U" "};
+                if (p.rtl()) lr.glyphs.insert(lr.glyphs.begin() + static_cast<std::ptrdiff_t>(element_first), space);
+                else lr.glyphs.push_back(space);
                 note(brk.char_index, U" ");
-                // Glyphs stay in drawing order: a right-to-left element's end is at its left.
                 if (p.rtl())
                     std::stable_sort(lr.glyphs.begin(), lr.glyphs.end(),
                                      [](const LineGlyph& a, const LineGlyph& c) { return a.x < c.x; });
