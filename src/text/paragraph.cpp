@@ -385,6 +385,7 @@ Line set_one_line(const Built& b, const std::vector<Piece>& pieces, const Itemiz
         if (line.runs.empty() || line.runs.back().face != face || line.runs.back().source != run ||
             run_level.back() % 2 != level % 2) {
             line.runs.push_back({face, style.size, sr.color, sr.link, sr.role, run, {}, x, x});
+            line.runs.back().language = sr.language;
             clusters.emplace_back();
             first_char.push_back(SIZE_MAX);
             rtl_run.push_back(false);
