@@ -43,6 +43,7 @@ std::vector<LineBox> typeset(const std::vector<text::StyledRun>& runs, const tex
 GlyphRun glyph_run(const text::LineRun& run, Point origin, ElementRef ref) {
     if (run.role == text::RunRole::PhoneNumber) ref.meaning = Meaning::PhoneNumber;
     GlyphRun g{run.face, run.size, run.color, origin, {}, ref, run.link, run.logical};
+    g.language = run.language;
     g.glyphs.reserve(run.glyphs.size());
     for (const auto& lg : run.glyphs) g.add(lg.gid, lg.x, lg.y_offset, lg.advance, lg.text, lg.kind);
     return g;

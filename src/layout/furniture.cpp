@@ -39,8 +39,27 @@ Pt stack(std::vector<PageItem>& out, std::vector<LineBox> lines, Pt x, Pt y) {
 Pt at_least_min(const Layout& L, Pt size) { return std::max(size, L.min_text); }
 
 // "Call " and the number: the number its own run, one unbreakable unit with its tel: link.
+// The tag of text written in `written`, when that is not the leaflet's language (a screen
+// reader speaks it in another voice); empty when it is.
+std::string other_language(const Language& written, const Language& leaflet) {
+    const bool same = written.primary == leaflet.primary &&
+                      (written.script.empty() || leaflet.script.empty() || written.script == leaflet.script);
+    return same ? std::string() : written.tag;
+}
+
+// The language of the labels printed in a leaflet: its own, or English where leafpress has no
+// labels in it (labels_for).
+Language labels_language(const Language& leaflet) { return has_labels(leaflet) ? leaflet : Language::parse("en"); }
+
+text::StyledRun run_in(std::string text, FontStyle style, Color color, std::string language) {
+    text::StyledRun r{std::move(text), style, color, {}};
+    r.language = std::move(language);
+    return r;
+}
+
 std::vector<text::StyledRun> call_runs(const Furnisher& f, Color color) {
-    return {{labels_for(f.doc.language).call + " ", FontStyle::Bold, color, {}},
+    return {run_in(labels_for(f.doc.language).call + " ", FontStyle::Bold, color,
+                   other_language(labels_language(f.doc.language), f.doc.language)),
             {f.brand.phone, FontStyle::Bold, color, f.brand.tel, text::RunRole::PhoneNumber}};
 }
 
@@ -283,7 +302,8 @@ Unit call_to_action(const Furnisher& f, Pt width) {
     Pt y = pad;
 
     const Labels& words = labels_for(f.doc.language);
-    auto head = typeset({{words.questions, FontStyle::Bold, kWhite, {}}}, para_style(f, t.heading),
+    const std::string words_language = other_language(labels_language(f.doc.language), f.doc.language);
+    auto head = typeset({run_in(words.questions, FontStyle::Bold, kWhite, words_language)}, para_style(f, t.heading),
                         inner, Pt(0), t.heading * 1.3, f.ctx, part(CallToActionPart::Heading), f.diags);
     y = stack(items, std::move(head), pad, y);
     y += t.body * 0.3;
@@ -298,7 +318,10 @@ Unit call_to_action(const Furnisher& f, Pt width) {
     const BrandText words_of_brand = b.text_for(f.doc.language);
     if (!words_of_brand.call_to_action.empty()) {
         y += t.body * 0.4;
-        auto cta = typeset(mark_phone({{words_of_brand.call_to_action, FontStyle::Regular, kWhite, {}}}, b), para_style(f, t.body), inner, Pt(0),
+        auto cta = typeset(mark_phone({run_in(words_of_brand.call_to_action, FontStyle::Regular, kWhite,
+                                              other_language(words_of_brand.call_to_action_language, f.doc.language))},
+                                      b),
+                           para_style(f, t.body), inner, Pt(0),
                            t.body * L.type.leading, f.ctx, part(CallToActionPart::Invitation), f.diags);
         y = stack(items, std::move(cta), pad, y);
     }
@@ -339,10 +362,20 @@ Unit call_to_action(const Furnisher& f, Pt width) {
     if (const auto next = next_review_of(f.doc)) facts.push_back(words.next_review + " " + format_date(*next, f.doc.language));
     for (std::size_t k = 0; k < facts.size(); ++k) small += (k ? " \u00B7 " : "") + facts[k];
     if (!small.empty()) small += ". ";
+    // The facts in the labels' language, the disclaimer in its own: one run when they agree.
+    const std::string disclaimer_language = other_language(words_of_brand.disclaimer_language, f.doc.language);
+    std::vector<text::StyledRun> small_runs;
+    if (!small.empty() && !words_of_brand.disclaimer.empty() && disclaimer_language != words_language) {
+        small_runs.push_back(run_in(small, FontStyle::Italic, b.colors.text, words_language));
+        small_runs.push_back(run_in(words_of_brand.disclaimer, FontStyle::Italic, b.colors.text, disclaimer_language));
+    } else {
+        small_runs.push_back(run_in(small + words_of_brand.disclaimer, FontStyle::Italic, b.colors.text,
+                                    small.empty() ? disclaimer_language : words_language));
+    }
     small += words_of_brand.disclaimer;
     if (!small.empty()) {
         const Pt small_size = at_least_min(L, t.small);
-        auto d = typeset(mark_phone({{small, FontStyle::Italic, b.colors.text, {}}}, b), para_style(f, small_size), width, Pt(0),
+        auto d = typeset(mark_phone(std::move(small_runs), b), para_style(f, small_size), width, Pt(0),
                          small_size * 1.4, f.ctx, {Role::Disclaimer}, f.diags);
         y = stack(items, std::move(d), Pt(0), y);
     }

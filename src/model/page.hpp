@@ -78,6 +78,7 @@ struct GlyphRun {
     std::string link{};        // the run is (part of) a link to this address
     std::u32string logical{};  // its characters in reading order, when drawn right to left; else empty
     std::u32string text{};     // the characters of its glyphs, one glyph's after another
+    std::string language{};    // BCP 47, when its text is in another language than the leaflet's; else empty
     // The characters a glyph stands for.
     [[nodiscard]] std::u32string_view text_of(const PlacedGlyph& g) const {
         return std::u32string_view(text).substr(g.text_begin, g.text_length);

@@ -94,62 +94,96 @@ namespace {
 
 enum class Layer { Text, Marks };
 
-// Writes glyphs as one TJ array, each at its absolute position: the adjustments come from
-// where the viewer's pen is, so rounding never drifts.
+// A cluster: a glyph that carries text and the glyphs after it that carry none (a mark, the
+// other parts of a ligature or conjunct, an Indic vowel sign drawn before its consonant), as
+// shaping made them, in the run's glyph order.
+struct Cluster {
+    std::size_t begin = 0, end = 0;
+    // Its characters, as the glyphs carry them: right to left, in drawing order (poppler
+    // reads a right-to-left line's characters from left to right and turns them round).
+    std::u32string text;
+};
+
+std::vector<Cluster> clusters_of(const GlyphRun& run) {
+    std::vector<Cluster> out;
+    const auto& glyphs = run.glyphs;
+    for (std::size_t i = 0; i < glyphs.size(); ++i) {
+        const PlacedGlyph& g = glyphs[i];
+        const bool joins = i > 0 && g.text_length == 0 && g.kind == text::GlyphKind::Text && glyphs[i - 1].kind == text::GlyphKind::Text;
+        if (!joins) out.push_back({i, i, {}});
+        out.back().end = i + 1;
+        out.back().text += run.text_of(g);
+    }
+    return out;
+}
+
+// What the k-th of a cluster's m glyphs (in the order they are written) stands for in
+// ToUnicode: every code maps to something (PDF/UA-1 7.21.7), and read one after another they
+// give the cluster's text where there are as many glyphs as characters (a letter and its
+// marks); a last glyph takes the characters left over, and surplus glyphs repeat the last one.
+// Readers that apply /ActualText read the cluster's text from its span instead.
+std::u32string part_of(const std::u32string& text, std::size_t k, std::size_t m) {
+    if (text.empty()) return U"\uFFFD";  // no glyph of the cluster had text (never from shaping)
+    const std::size_t at = std::min(k, text.size() - 1);
+    return k + 1 == m ? text.substr(at) : text.substr(at, 1);
+}
+
+// Writes glyphs as TJ arrays, each at its absolute position: the adjustments come from where
+// the viewer's pen is, so rounding never drifts.
 //
-// Text extraction (poppler) starts a new word at every change of baseline, and at a gap
-// after a glyph, so a mark that sits above or below it, or one moved back over its base
-// (a Devanagari vowel sign), would split its word. In the Text layer such a glyph is
-// written invisible (Tr 3) on the baseline where the pen stands, carrying its text; the
-// Marks layer then draws it visibly where it belongs, under a character id that stands
-// for no text.
+// Every code written maps to text in ToUnicode (part_of). A cluster of several spacing glyphs
+// (an Indic vowel sign drawn before its consonant, say) is one span with the cluster's text:
+// extraction would otherwise see a gap after the glyph that carries the text, and read a
+// space into the word.
+//
+// Text extraction (poppler) starts a new word at every change of baseline, and at a gap after
+// a glyph, so a mark that sits above or below it, or one moved back over its base (a
+// Devanagari vowel sign), would split its word. In the Text layer such a glyph is written
+// invisible (Tr 3) on the baseline where the pen stands, carrying its text; the Marks layer
+// then draws it visibly where it belongs, under the same code, in a span whose /ActualText is
+// empty: its text is read once.
+//
+// A right-to-left run's clusters are written in reading order, right to left: readers that
+// take text in the order it is written (MuPDF) read it in order, sentence after sentence;
+// readers that sort by position are not affected.
 std::string show(const GlyphRun& run, EmbeddedFont& font, double size, Layer layer) {
     const std::vector<PlacedGlyph>& glyphs = run.glyphs;
-    std::string s = "[";
-    double pen = 0;  // where the viewer's pen is, in points from the origin
-    Pt next{0};      // where the layout's pen stands: after the last glyph that advanced
-    std::size_t cluster_end = 0;  // past the last glyph of an open cluster span
-    std::size_t string_end = std::string::npos;  // just past the last string written
-    int drawn = 0;
+    const bool rtl = !run.logical.empty();
+    const std::vector<Cluster> clusters = clusters_of(run);
+    // Each glyph's text, whether it is away from where the pen stands, and where the Text
+    // layer writes it.
+    std::vector<std::u32string> texts(glyphs.size());
+    std::vector<char> off_baseline(glyphs.size(), 0);
+    std::vector<double> target(glyphs.size(), 0);
+    Pt next{0};  // where the layout's pen stands: after the last glyph that advanced
+    for (const Cluster& c : clusters)
+        for (std::size_t i = c.begin; i < c.end; ++i) texts[i] = part_of(c.text, i - c.begin, c.end - c.begin);
     for (std::size_t i = 0; i < glyphs.size(); ++i) {
         const PlacedGlyph& g = glyphs[i];
         const bool moved = g.advance() == Pt(0) && i > 0 && std::abs((g.x() - next).value()) > 0.0005;
-        const bool off_baseline = g.y_offset() != Pt(0) || moved;
+        off_baseline[i] = g.y_offset() != Pt(0) || moved;
         if (g.advance() != Pt(0) || i == 0) next = g.x() + g.advance();
-        if (layer == Layer::Marks && !off_baseline) continue;
-        // A cluster of several spacing glyphs (an Indic vowel sign drawn before its
-        // consonant, say) is one span with the cluster's text: extraction would otherwise
-        // see a gap after the glyph that carries the text, and read a space into the word.
-        if (layer == Layer::Text && i >= cluster_end && g.text_length > 0 && g.kind == text::GlyphKind::Text) {
-            std::size_t e = i + 1;
-            bool spacing = false;
-            while (e < glyphs.size() && glyphs[e].text_length == 0 && glyphs[e].kind == text::GlyphKind::Text) {
-                spacing = spacing || glyphs[e].advance() > Pt(0);
-                ++e;
-            }
-            if (spacing) {
-                s += "] TJ\n/Span <</ActualText " + text_token(run.text_of(g)) + ">> BDC\n[";
-                cluster_end = e;
-            }
-        }
-        const bool in_cluster = i < cluster_end;
+        // In the Text layer a detached mark stands just before where the pen is (before what
+        // follows it, for readers that sort by position); the Marks layer puts it where it is
+        // drawn.
+        target[i] = layer == Layer::Text && moved ? next.value() - 0.01 : g.x().value();
+    }
+    std::string s = "[";
+    double pen = 0;                              // where the viewer's pen is, in points from the origin
+    std::size_t string_end = std::string::npos;  // just past the last string written
+    int drawn = 0;
+    const auto put = [&](std::size_t i, bool in_cluster) {
+        const PlacedGlyph& g = glyphs[i];
         // A hyphen added at a line break reads as nothing.
         const bool added = g.kind == text::GlyphKind::Hyphen && layer == Layer::Text;
         if (added) s += "] TJ\n/Span <</ActualText ()>> BDC\n[";
-        const auto [code, bytes, w, actual] =
-            font.use(g.gid, layer == Layer::Text && !in_cluster ? run.text_of(g) : std::u32string_view());
+        const auto [code, bytes, w, actual] = font.use(g.gid, texts[i]);
         // A glyph whose character id cannot carry this text (CFF fonts) says it in a span.
-        const bool spanned = actual && !added && !in_cluster;
+        const bool spanned = actual && !added && !in_cluster && layer == Layer::Text;
         if (spanned) s += "] TJ\n/Span <</ActualText " + text_token(*actual) + ">> BDC\n[";
-        if (off_baseline) {
-            s += layer == Layer::Text ? std::string("] TJ\n3 Tr\n[")
-                                      : "] TJ\n" + num(g.y_offset().value()) + " Ts\n[";
-        }
-        // In the Text layer a detached mark stands just before where the pen is (before what
-        // follows it, for readers that sort by position); the Marks layer puts it
-        // where it is drawn.
-        const double target = layer == Layer::Text && moved ? next.value() - 0.01 : g.x().value();
-        const double delta = target - pen;
+        if (off_baseline[i])
+            s += layer == Layer::Text ? std::string("] TJ\n3 Tr\n[") : "] TJ\n" + num(g.y_offset().value()) + " Ts\n[";
+        const double delta = target[i] - pen;
         if (std::abs(delta) > 0.0005) {
             // TJ numbers are thousandths of an em, subtracted from the position.
             // A tenth of a thousandth of an em (at most 0.006 pt at 12 pt) is far below a
@@ -173,11 +207,20 @@ std::string show(const GlyphRun& run, EmbeddedFont& font, double size, Layer lay
         string_end = s.size();
         ++drawn;
         pen += static_cast<double>(w) * size / 1000.0;
-        if (off_baseline) s += layer == Layer::Text ? "] TJ\n0 Tr\n[" : "] TJ\n0 Ts\n[";
+        if (off_baseline[i]) s += layer == Layer::Text ? "] TJ\n0 Tr\n[" : "] TJ\n0 Ts\n[";
         if (added || spanned) s += "] TJ\nEMC\n[";
-        if (in_cluster && i + 1 == cluster_end) s += "] TJ\nEMC\n[";
+    };
+    for (std::size_t n = 0; n < clusters.size(); ++n) {
+        const Cluster& c = clusters[rtl ? clusters.size() - 1 - n : n];
+        bool spacing = false;
+        for (std::size_t i = c.begin + 1; i < c.end; ++i) spacing = spacing || glyphs[i].advance() > Pt(0);
+        const bool span = spacing && layer == Layer::Text;
+        if (span) s += "] TJ\n/Span <</ActualText " + text_token(c.text) + ">> BDC\n[";
+        for (std::size_t i = c.begin; i < c.end; ++i)
+            if (layer == Layer::Text || off_baseline[i]) put(i, span);
+        if (span) s += "] TJ\nEMC\n[";
     }
-    if (drawn == 0 && layer == Layer::Marks) return {};
+    if (layer == Layer::Marks) return drawn == 0 ? std::string() : "/Span <</ActualText ()>> BDC\n" + s + "] TJ\nEMC\n";
     return s + "] TJ\n";
 }
 

@@ -1,6 +1,7 @@
 #include "pdf/tags.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <tuple>
 
@@ -28,6 +29,7 @@ const char* type_name(StructType t) {
         case StructType::TH: return "TH";
         case StructType::TD: return "TD";
         case StructType::BlockQuote: return "BlockQuote";
+        case StructType::Span: return "Span";
     }
     return "P";
 }
@@ -35,13 +37,19 @@ const char* type_name(StructType t) {
 namespace {
 
 // Whether the writer will open a span of its own inside a run's sequence: for a hyphen
-// added at a line break, or a cluster of several glyphs. Text after such a span's EMC is
-// lost to poppler's reading of the tree (it takes any EMC to close the MCID), so no line
-// joins the sequence after one.
+// added at a line break, a cluster of several glyphs, or a glyph drawn away from the pen
+// (a mark, drawn again in a span; see show() in page_content.cpp). Text after such a span's
+// EMC is lost to poppler's reading of the tree (it takes any EMC to close the MCID), so no
+// line joins the sequence after one.
 bool spans(const GlyphRun& run) {
-    return std::any_of(run.glyphs.begin(), run.glyphs.end(), [](const PlacedGlyph& g) {
-        return g.kind == text::GlyphKind::Hyphen || g.text_length == 0;
-    });
+    Pt next{0};  // where the pen stands: after the last glyph that advanced
+    for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
+        const PlacedGlyph& g = run.glyphs[i];
+        if (g.kind == text::GlyphKind::Hyphen || g.text_length == 0 || g.y_offset() != Pt(0)) return true;
+        if (g.advance() == Pt(0) && i > 0 && std::abs((g.x() - next).value()) > 0.0005) return true;
+        if (g.advance() != Pt(0) || i == 0) next = g.x() + g.advance();
+    }
+    return false;
 }
 
 void extend_bbox(StructElement& e, int page, const PageItem& item) {
@@ -234,8 +242,12 @@ void TagPlanner::place(const Page& pg, int page, int index, std::vector<ItemTag>
         e.alt = facts_.figures[static_cast<std::size_t>(r.figure)].alt;
         extend_bbox(e, page, item);
     }
-    // A run that is a link: a Link element in its paragraph, holding the run and its annotation.
     const auto* run = std::get_if<GlyphRun>(&item);
+    const ItemTag* before = index > 0 ? &tags[static_cast<std::size_t>(index) - 1] : nullptr;
+    // A run in another language than the leaflet's (the brand's English call to action in an
+    // Arabic leaflet): a Span with its /Lang in its element.
+    if (run && !run->language.empty()) target = language_span(target, run->language, before);
+    // A run that is a link: a Link element in its paragraph, holding the run and its annotation.
     const bool linked = links_ == Links::Annotated && run && !run->link.empty() &&
                         static_cast<std::size_t>(index) + 1 < items.size() &&
                         std::holds_alternative<Link>(items[static_cast<std::size_t>(index) + 1]);
@@ -251,7 +263,6 @@ void TagPlanner::place(const Page& pg, int page, int index, std::vector<ItemTag>
     // Items of one element drawn one after another share one marked-content sequence: the
     // shapes of a figure (a QR code's modules), and the lines of a paragraph (which the
     // writer then sets in one text object), unless a run carries its own /ActualText.
-    const ItemTag* before = index > 0 ? &tags[static_cast<std::size_t>(index) - 1] : nullptr;
     if (before && before->kind == ItemTag::Kind::Content && before->element == target) {
         const auto* prev = std::get_if<GlyphRun>(&items[static_cast<std::size_t>(index) - 1]);
         const bool shapes = !run && !prev;
@@ -266,6 +277,18 @@ void TagPlanner::place(const Page& pg, int page, int index, std::vector<ItemTag>
     kids.push_back({StructKid::Kind::Content, -1, page, tag.mcid, -1, key});
     if (linked) kids.push_back({StructKid::Kind::Annotation, -1, page, -1, index + 1, key});
 }
+// The Span of `element` for text in `language`: the one the item before is in, when that is
+// such a span of the same element (the lines of a disclaimer), else a new one.
+int TagPlanner::language_span(int element, const std::string& language, const ItemTag* before) {
+    if (before && before->kind == ItemTag::Kind::Content && before->element >= 0) {
+        const StructElement& e = elements_[static_cast<std::size_t>(before->element)];
+        if (e.type == StructType::Span && e.parent == element && e.lang == language) return before->element;
+    }
+    const int span = add(StructType::Span, element);
+    elements_[static_cast<std::size_t>(span)].lang = language;
+    return span;
+}
+
 TagPlan plan_tags(const LaidOut& doc, Links links) {
     TagPlanner planner({doc.figures, doc.section_kinds, doc.tagline_languages}, links);
     TagPlan plan;

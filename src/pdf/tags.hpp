@@ -14,7 +14,7 @@
 namespace leafpress::pdf {
 
 enum class StructType {
-    Document, Sect, H1, H2, H3, P, L, LI, Lbl, LBody, Link, Figure, Caption, BlockQuote, Table, TR, TH, TD
+    Document, Sect, H1, H2, H3, P, L, LI, Lbl, LBody, Link, Figure, Caption, BlockQuote, Table, TR, TH, TD, Span
 };
 const char* type_name(StructType t);
 
@@ -37,7 +37,7 @@ struct StructElement {
     int figure_page = -1;
     Rect bbox{};      // figures: where on figure_page
     bool column_header = false;  // TH: heads its column (/Scope /Column)
-    std::string lang;            // a language other than the document's (/Lang): taglines
+    std::string lang;            // a language other than the document's (/Lang): taglines, and Spans of text in another
 };
 
 // What one page item is to a reader.
@@ -86,6 +86,7 @@ private:
     int section(int s);
     ListItem list_item(const ElementRef& r);
     int element_for(const ElementRef& r);
+    int language_span(int element, const std::string& language, const ItemTag* before);
     void place(const Page& page, int index, int item, std::vector<ItemTag>& tags);
     ReadingKey sort_kids(int element);
 

@@ -17,7 +17,7 @@ namespace leafpress {
 namespace {
 const std::initializer_list<std::string_view> kBrandKeys = {
     "name", "phone", "website", "address", "tagline", "logo", "logo_alt", "disclaimer", "call_to_action", "colors", "text",
-    "taglines", "taglines_required"};
+    "taglines", "taglines_required", "language"};
 const std::initializer_list<std::string_view> kColorKeys = {"primary",      "accent",      "text",
                                                              "primary_cmyk", "accent_cmyk", "text_cmyk"};
 
@@ -125,15 +125,29 @@ void refuse_colour_spellings(const toml::table& table, TomlFields& f, Diagnostic
 }  // namespace
 
 BrandText Brand::text_for(const Language& language) const {
-    BrandText out{call_to_action, disclaimer};
+    BrandText out{call_to_action, disclaimer, this->language, this->language};
     const BrandText* found = nullptr;
-    if (auto it = texts.find(language.tag); it != texts.end()) found = &it->second;
+    std::string found_tag;
+    if (auto it = texts.find(language.tag); it != texts.end()) {
+        found = &it->second;
+        found_tag = it->first;
+    }
     if (!found)
         for (const auto& [tag, t] : texts)
-            if (Language::parse(tag).primary == language.primary && tag.find('-') == std::string::npos) found = &t;
+            if (Language::parse(tag).primary == language.primary && tag.find('-') == std::string::npos) {
+                found = &t;
+                found_tag = tag;
+            }
     if (found) {
-        if (!found->call_to_action.empty()) out.call_to_action = found->call_to_action;
-        if (!found->disclaimer.empty()) out.disclaimer = found->disclaimer;
+        const Language written = Language::parse(found_tag);
+        if (!found->call_to_action.empty()) {
+            out.call_to_action = found->call_to_action;
+            out.call_to_action_language = written;
+        }
+        if (!found->disclaimer.empty()) {
+            out.disclaimer = found->disclaimer;
+            out.disclaimer_language = written;
+        }
     }
     return out;
 }
@@ -193,6 +207,14 @@ std::optional<Brand> load_brand_text(const std::string& text, const std::string&
     b.tagline = f.string("tagline", Requirement::Optional).value_or("");
     b.disclaimer = f.string("disclaimer", Requirement::Optional).value_or("");
     b.call_to_action = f.string("call_to_action", Requirement::Optional).value_or("");
+    // The language of its own call_to_action and disclaimer (a reader's voice is chosen by it).
+    if (auto lang = f.string("language", Requirement::Optional)) {
+        if (is_language_tag(*lang))
+            b.language = Language::parse(*lang);
+        else
+            diags.error("brand.language", f.value_pos("language"), "'" + lang->substr(0, 40) + "' is not a BCP 47 language tag",
+                        "write the language of the brand's call_to_action and disclaimer, such as language = \"en\" or \"es\"");
+    }
     if (auto logo = f.string("logo", Requirement::Optional)) {
         const fs::path p = fs::path(path).parent_path() / *logo;
         std::error_code ec;

@@ -22,10 +22,14 @@ struct BrandColors {
     std::vector<std::pair<Color, Cmyk>> exact_cmyk;
 };
 
-// The brand's words that change with a leaflet's language.
+// The brand's words that change with a leaflet's language, each with the language it is
+// written in: the leaflet's when the brand has it, else the language of the text it falls back
+// to (the brand's own, English unless the brand says otherwise).
 struct BrandText {
     std::string call_to_action;
     std::string disclaimer;
+    Language call_to_action_language{};
+    Language disclaimer_language{};
 };
 
 // A language-assistance notice ("ATENCIÓN: si habla español, ..."), in its own language.
@@ -49,6 +53,7 @@ struct Brand {
     std::string logo_alt;        // the logo's alternative text (default: the clinic's name)
     std::string disclaimer;
     std::string call_to_action;  // extension: the invitation printed with the phone number
+    Language language{};         // what its own call_to_action and disclaimer are written in (`language`, default English)
     std::map<std::string, BrandText> texts;  // [text.<tag>]: by language tag as written
     std::vector<Tagline> taglines;           // [taglines], in the file's order
     int taglines_required = 0;               // how many taglines every leaflet must carry

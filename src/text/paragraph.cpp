@@ -400,6 +400,7 @@ Line set_one_line(const Built& b, const std::vector<Piece>& pieces, const Itemiz
         if (line.runs.empty() || line.runs.back().face != face || line.runs.back().source != run ||
             run_level.back() % 2 != level % 2) {
             line.runs.push_back({face, style.size, sr.color, sr.link, sr.role, run, {}, x, x});
+            line.runs.back().language = sr.language;
             clusters.emplace_back();
             first_char.push_back(SIZE_MAX);
             rtl_run.push_back(false);
@@ -428,6 +429,7 @@ Line set_one_line(const Built& b, const std::vector<Piece>& pieces, const Itemiz
         const Piece& p = pieces[static_cast<std::size_t>(ref.piece)];
         LineRun& lr = run_for(p.face, p.run, p.level);
         const Pt element_start = x;
+        const std::size_t element_first = lr.glyphs.size();
         std::uint32_t prev_cluster = UINT32_MAX;
         for (std::size_t g = ref.glyph_begin; g < ref.glyph_end; ++g) {
             const ShapedGlyph& sg = p.glyphs[g];
@@ -459,9 +461,13 @@ Line set_one_line(const Built& b, const std::vector<Piece>& pieces, const Itemiz
             const ItemRef& brk = b.refs[to];
             hb_codepoint_t gid = 0;
             if (hb_font_get_nominal_glyph(p.face->hb_font(), U' ', &gid) && gid != 0) {
-                lr.glyphs.push_back({gid, p.rtl() ? element_start : x, Pt(0), Pt(0), U" "});
+                // Glyphs stay in drawing order: a right-to-left element's end is at its left,
+                // so there the space goes before the element's first glyph (which stands at the
+                // same place): read right to left, it comes after the word.
+                const LineGlyph space{gid, p.rtl() ? element_start : x, Pt(0), Pt(0), U" "};
+                if (p.rtl()) lr.glyphs.insert(lr.glyphs.begin() + static_cast<std::ptrdiff_t>(element_first), space);
+                else lr.glyphs.push_back(space);
                 note(brk.char_index, U" ");
-                // Glyphs stay in drawing order: a right-to-left element's end is at its left.
                 if (p.rtl())
                     std::stable_sort(lr.glyphs.begin(), lr.glyphs.end(),
                                      [](const LineGlyph& a, const LineGlyph& c) { return a.x < c.x; });

@@ -28,6 +28,7 @@ struct StyledRun {
     std::string link;
     RunRole role = RunRole::Text;
     std::vector<TextAnchor> anchors{};  // where its characters are in the content file, if known
+    std::string language{};  // BCP 47 tag when it is in another language than the leaflet (brand text in English, say)
 };
 
 enum class BaseDirection { Auto, LeftToRight, RightToLeft };
@@ -63,6 +64,7 @@ struct LineRun {
     Pt left, right;  // extent from the line's left edge
     std::u32string logical{};  // its characters in reading order when any is set right to left; else empty
     std::size_t first_char = 0;  // the paragraph index of its logically first character
+    std::string language{};      // its StyledRun's: set when another than the leaflet's
 };
 
 struct Line {

@@ -74,6 +74,11 @@ TEST_CASE("a brand's words by language: [text.LANG] and taglines in the file's o
     CHECK(b->text_for(Language::parse("zh-Hant")).disclaimer == "僅供參考。");
     CHECK(b->text_for(Language::parse("zh-Hans")).disclaimer == "For information.");  // not another script's
     CHECK(b->text_for(Language::parse("en")).call_to_action == "Call us.");
+    // Each text says which language it is in: the table's, or the brand's own (English) it fell back to.
+    CHECK(b->text_for(Language::parse("es-MX")).call_to_action_language.tag == "es");
+    CHECK(b->text_for(Language::parse("es")).disclaimer_language.tag == "en");
+    CHECK(b->text_for(Language::parse("zh-Hant")).disclaimer_language.tag == "zh-Hant");
+    CHECK(b->text_for(Language::parse("ar")).call_to_action_language.tag == "en");
     REQUIRE(b->taglines.size() == 4);
     CHECK(b->taglines[0].language.tag == "vi");  // the file's order, not the keys'
     CHECK(b->taglines[1].language.tag == "es");
@@ -117,4 +122,18 @@ TEST_CASE("the brand file is found next to the content or above it", "[brand]") 
     CHECK(std::filesystem::equivalent(*found, dir.file("brand.toml")));
     dir.write("a/brand.toml", "name = \"D\"\nphone = \"2\"\n");
     CHECK(std::filesystem::equivalent(*find_brand_file(dir.file("a/b/leaflet.toml")), dir.file("a/brand.toml")));
+}
+
+TEST_CASE("a brand's own call to action and disclaimer are in the language it names, English by default", "[brand]") {
+    TempDir dir;
+    Diagnostics d;
+    auto b = load_brand(dir.write("brand.toml", "name = \"C\"\nphone = \"123\"\nlanguage = \"es\"\ndisclaimer = \"Solo información.\"\n"), d);
+    REQUIRE(b);
+    CHECK(d.all().empty());
+    CHECK(b->text_for(Language::parse("he")).disclaimer_language.tag == "es");
+    Diagnostics bad;
+    load_brand(dir.write("bad.toml", "name = \"C\"\nphone = \"123\"\nlanguage = \"español\"\n"), bad);
+    REQUIRE(!bad.all().empty());
+    CHECK(bad.all()[0].code == "brand.language");
+    CHECK(bad.all()[0].where.line == 3);
 }
