@@ -7,6 +7,7 @@
 #include <set>
 
 #include "check/contrast.hpp"
+#include "check/ink.hpp"
 #include "check/readability.hpp"
 #include "core/utf8.hpp"
 #include "model/reading_order.hpp"
@@ -48,12 +49,8 @@ std::string normalized(const std::string& s) {
     return out;
 }
 
-// A run's box: its advances across, and from cap height above the baseline to the baseline.
-// Lines set closer than their fonts' full height still never share that core.
-struct InkBox {
-    Pt left, right, top, bottom;
-};
-
+// A run's box: its advances across, and from cap height above the baseline to the baseline:
+// where it is on the page (check.overlap compares its ink instead, check/ink.hpp).
 InkBox box_of(const GlyphRun& g) {
     const Pt cap = g.face ? text::cap_height(*g.face, g.size) : g.size * 0.7;
     return {g.origin.x + g.left(), g.origin.x + g.right(), g.origin.y - cap, g.origin.y};
@@ -195,11 +192,7 @@ void check_translation(const CheckContext& in, Diagnostics& out) {
 
 constexpr double kTolerance = 0.5;  // points: kerning may tuck one run into the next a little
 
-bool overlap(const InkBox& a, const InkBox& b) {
-    const Pt across = std::min(a.right, b.right) - std::max(a.left, b.left);
-    const Pt down = std::min(a.bottom, b.bottom) - std::max(a.top, b.top);
-    return across > Pt(kTolerance) && down > Pt(kTolerance);
-}
+bool overlap(const RunInk& a, const RunInk& b) { return inks_collide(a, b, Pt(kTolerance)); }
 
 }  // namespace
 
@@ -207,7 +200,7 @@ bool overlap(const InkBox& a, const InkBox& b) {
 struct PageMemo {
     Size size;
     bool phone = false;  // the page's own items show the number
-    std::vector<std::pair<InkBox, std::string>> ink;  // its text, with a quote of each run
+    std::vector<std::pair<RunInk, std::string>> ink;  // its text's ink, with a quote of each run
     std::vector<Fill> fills;                          // its filled boxes, in drawing order
 };
 
@@ -332,7 +325,7 @@ void LeafletChecker::State::look(const std::vector<PageItem>& items, int, int) {
 // against the page's own text).
 void LeafletChecker::State::fits(const std::vector<PageItem>& items, int page, PageMemo& memo, int phase) {
     Diagnostics& out = fits_found[static_cast<std::size_t>(page)];
-    std::vector<std::pair<InkBox, const GlyphRun*>> boxes;
+    std::vector<std::pair<RunInk, const GlyphRun*>> boxes;
     for (const auto& item : items) {
         const auto* g = std::get_if<GlyphRun>(&item);
         if (!g || g->glyphs.empty()) continue;
@@ -341,13 +334,14 @@ void LeafletChecker::State::fits(const std::vector<PageItem>& items, int page, P
             out.error("check.overflow", in.doc.title_pos, "text " + quote_run(*g) + " is drawn outside page " + std::to_string(page + 1));
             continue;
         }
-        boxes.emplace_back(b, g);
+        RunInk ink = ink_of(*g);
+        if (!ink.empty()) boxes.emplace_back(std::move(ink), g);
     }
-    // Sweep down the page: each box against those that start above its bottom.
-    std::sort(boxes.begin(), boxes.end(), [](const auto& a, const auto& b) { return a.first.top < b.first.top; });
+    // Sweep down the page: each run's ink against the runs whose ink starts above its bottom.
+    std::stable_sort(boxes.begin(), boxes.end(), [](const auto& a, const auto& b) { return a.first.all.top < b.first.all.top; });
     for (std::size_t i = 0; i < boxes.size(); ++i) {
-        const InkBox& a = boxes[i].first;
-        for (std::size_t k = i + 1; k < boxes.size() && boxes[k].first.top < a.bottom - Pt(kTolerance); ++k)
+        const RunInk& a = boxes[i].first;
+        for (std::size_t k = i + 1; k < boxes.size() && boxes[k].first.all.top < a.all.bottom - Pt(kTolerance); ++k)
             if (overlap(a, boxes[k].first))
                 out.error("check.overlap", in.doc.title_pos,
                           "on page " + std::to_string(page + 1) + ", text " + quote_run(*boxes[i].second) + " and text " +

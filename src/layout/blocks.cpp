@@ -9,16 +9,36 @@ Pt baseline_in(const text::Face& face, Pt size, Pt line_height) {
     return (line_height - m.ascent - m.descent) / 2.0 + m.ascent;
 }
 
+LinePitch line_pitch(const text::Face& primary, Pt size, Pt line_height, const text::LineReach& faces,
+                     const text::LineReach& line) {
+    const Pt baseline = baseline_in(primary, size, line_height);
+    const auto m = text::vertical_metrics(primary, size);
+    // What the primary face alone may reach: its box, or its own extents where the leading is
+    // tighter than they are (as in a Latin title), as today.
+    const Pt room_above = std::max(baseline, m.ascent), room_below = std::max(line_height - baseline, m.descent);
+    const Pt above = std::max(faces.face_above, line.ink_above), below = std::max(faces.face_below, line.ink_below);
+    // A line that needs more than that gets a box that holds all it needs.
+    const Pt top = above > room_above + Pt(0.001) ? above : baseline;
+    const Pt bottom = below > room_below + Pt(0.001) ? below : line_height - baseline;
+    return {top, top + bottom};
+}
+
 std::vector<LineBox> typeset(const std::vector<text::StyledRun>& runs, const text::ParagraphStyle& style, Pt width,
                              Pt indent, Pt line_height, const text::TextContext& ctx, ElementRef ref,
                              Diagnostics& diags) {
     std::vector<LineBox> out;
     const auto set = text::set_paragraph(runs, style, width, ctx, diags);
     const text::Face& primary = ctx.fonts.primary(FontStyle::Regular);
-    const Pt baseline = baseline_in(primary, style.size, line_height);
     const auto [asc, desc] = text::vertical_metrics(primary, style.size);
+    text::LineReach faces;
     for (const auto& line : set.lines) {
-        LineBox box{line_height, {}};
+        faces.face_above = std::max(faces.face_above, line.reach.face_above);
+        faces.face_below = std::max(faces.face_below, line.reach.face_below);
+    }
+    for (const auto& line : set.lines) {
+        const LinePitch pitch = line_pitch(primary, style.size, line_height, faces, line.reach);
+        const Pt baseline = pitch.baseline;
+        LineBox box{pitch.height, {}, baseline};
         // Runs go on the page in reading order (drawing order does not show, and readers and
         // tags follow it); in right-to-left and mixed lines that differs from left to right.
         std::vector<const text::LineRun*> order;

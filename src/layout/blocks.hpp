@@ -12,6 +12,7 @@ namespace leafpress {
 struct LineBox {
     Pt height;
     std::vector<PageItem> items;  // x from the frame's left edge, y from the box's top
+    Pt baseline{};                // of a line of text: from the box's top
 };
 
 enum class Split { Lines, Never };
@@ -36,7 +37,19 @@ struct Unit {
 // The baseline of a line of text of `size` in a line box `line_height` tall.
 Pt baseline_in(const text::Face& face, Pt size, Pt line_height);
 
-// Typesets text as line boxes at `indent` from the frame's edge.
+// Where a line of text sits in its box: its baseline from the top, and the box's height.
+struct LinePitch {
+    Pt baseline, height;
+};
+// The box of a line at the layout's `line_height`, grown where the line reaches further than
+// the primary face does: the extents of the faces used in its paragraph (`faces`: the most
+// any of its lines reach by their faces, so that a paragraph's lines keep one pitch) and its
+// own ink. A line the primary face's extents hold keeps the layout's box exactly.
+LinePitch line_pitch(const text::Face& primary, Pt size, Pt line_height, const text::LineReach& faces,
+                     const text::LineReach& line);
+
+// Typesets text as line boxes at `indent` from the frame's edge, each as tall as the layout's
+// `line_height`, or taller where the line's faces or ink need it (see line_pitch).
 std::vector<LineBox> typeset(const std::vector<text::StyledRun>& runs, const text::ParagraphStyle& style, Pt width,
                              Pt indent, Pt line_height, const text::TextContext& ctx, ElementRef ref,
                              Diagnostics& diags);

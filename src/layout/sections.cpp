@@ -208,14 +208,13 @@ std::vector<Unit> section_units(const Document& doc, int si, const Brand& brand,
                     ms, ctx, diags);
                 const Pt mx = rtl ? geo.inset + width - indent + t.body * 0.5
                                   : geo.inset + indent - t.body * 0.5 - m.width;
-                const text::Face& face = ctx.fonts.primary(FontStyle::Regular);
                 // Drawn before the item's text, so that even a reader of the drawing order meets
                 // the label first.
                 auto& first = u.lines.front().items;
                 std::size_t at = 0;
                 for (const auto& run : m.runs) {
                     first.insert(first.begin() + static_cast<long>(at++),
-                                 glyph_run(run, {mx, baseline_in(face, t.body, line_height)},
+                                 glyph_run(run, {mx, u.lines.front().baseline},
                                            {Role::ListMarker, si, static_cast<int>(bi), Meaning::Text, b.depth}));
                 }
             }
@@ -227,6 +226,7 @@ std::vector<Unit> section_units(const Document& doc, int si, const Brand& brand,
     if (pad > Pt(0) && !units.empty() && !units.front().lines.empty() && !units.back().lines.empty()) {
         auto& first = units.front().lines.front();
         first.height += pad;
+        first.baseline += pad;
         for (auto& item : first.items) translate(item, Pt(0), pad);
         units.back().lines.back().height += pad;
     }

@@ -31,6 +31,21 @@ std::string lower(std::string_view s) {
 
 bool same_family(std::string_view a, std::string_view b) { return lower(a) == lower(b); }
 
+// No glyph's box: every coordinate at the least a 16-bit value can hold.
+constexpr std::uint64_t kInkUnknown = 0x8000800080008000ULL;
+
+std::int16_t clamp16(hb_position_t v) { return static_cast<std::int16_t>(std::clamp(v, -32767, 32767)); }
+
+std::uint64_t pack(GlyphBox b) {
+    const auto u = [](std::int16_t v) { return static_cast<std::uint64_t>(static_cast<std::uint16_t>(v)); };
+    return u(b.x_min) | u(b.y_min) << 16 | u(b.x_max) << 32 | u(b.y_max) << 48;
+}
+
+GlyphBox unpack(std::uint64_t v) {
+    const auto s = [&](int shift) { return static_cast<std::int16_t>(static_cast<std::uint16_t>(v >> shift)); };
+    return {s(0), s(16), s(32), s(48)};
+}
+
 }  // namespace
 
 std::unique_ptr<Face> Face::load(const std::string& path, unsigned index, Diagnostics& diags) {
@@ -107,7 +122,27 @@ std::unique_ptr<Face> Face::load(const std::string& path, unsigned index, Diagno
     hb_ot_font_set_funcs(f->font_);
     hb_font_set_scale(f->font_, static_cast<int>(f->upem_), static_cast<int>(f->upem_));
     hb_font_make_immutable(f->font_);
+    f->glyph_count_ = hb_face_get_glyph_count(f->face_);
+    f->ink_ = std::make_unique<std::atomic<std::uint64_t>[]>(f->glyph_count_);
+    for (unsigned g = 0; g < f->glyph_count_; ++g) f->ink_[g].store(kInkUnknown, std::memory_order_relaxed);
     return f;
+}
+
+GlyphBox Face::ink(std::uint32_t gid) const {
+    if (gid >= glyph_count_) return {};
+    std::atomic<std::uint64_t>& slot = ink_[gid];
+    if (const std::uint64_t known = slot.load(std::memory_order_relaxed); known != kInkUnknown) return unpack(known);
+    // HarfBuzz reads the box from the outlines (glyf's bounds, CFF's charstrings), in font
+    // units at the scale set at load; two threads asking at once store the same value.
+    hb_glyph_extents_t e{};
+    GlyphBox box;
+    if (hb_font_get_glyph_extents(font_, gid, &e) && e.width != 0 && e.height != 0) {
+        const hb_position_t x0 = e.x_bearing, x1 = e.x_bearing + e.width;
+        const hb_position_t y1 = e.y_bearing, y0 = e.y_bearing + e.height;
+        box = {clamp16(std::min(x0, x1)), clamp16(std::min(y0, y1)), clamp16(std::max(x0, x1)), clamp16(std::max(y0, y1))};
+    }
+    slot.store(pack(box), std::memory_order_relaxed);
+    return box;
 }
 
 Face::~Face() {

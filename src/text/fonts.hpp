@@ -2,6 +2,7 @@
 // loaded (memory-mapped) only when a leaflet needs it. Faces are immutable once loaded.
 #pragma once
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -36,6 +37,13 @@ struct ShapeMemo {
     std::unordered_map<std::u32string, std::vector<Glyph>> words;
 };
 
+// A glyph's ink: the bounding box of its outline, in font units (y up). Empty (all zero) for a
+// glyph with no outline, such as a space.
+struct GlyphBox {
+    std::int16_t x_min = 0, y_min = 0, x_max = 0, y_max = 0;
+    [[nodiscard]] bool empty() const { return x_min >= x_max || y_min >= y_max; }
+};
+
 class Face {
 public:
     // The face at `index` of a font file (a collection such as a .ttc holds several).
@@ -65,6 +73,9 @@ public:
     [[nodiscard]] int descender() const { return descender_; }  // negative
     [[nodiscard]] int cap_height() const { return cap_height_; }
     [[nodiscard]] int advance(std::uint32_t gid) const;
+    // The box of a glyph's outline (stacked marks reach past the ascender), read from the
+    // outlines once and remembered; safe from several threads.
+    [[nodiscard]] GlyphBox ink(std::uint32_t gid) const;
 
     // For CID-keyed CFF faces: the character id of a glyph in the font's own charset, and the
     // font's Registry-Ordering-Supplement. Other faces: the glyph id, and Adobe-Identity-0.
@@ -92,6 +103,9 @@ private:
     unsigned upem_ = 1000;
     int ascender_ = 800, descender_ = -200, cap_height_ = 700;
     std::vector<std::uint32_t> cids_;  // gid → cid, for CID-keyed CFF
+    unsigned glyph_count_ = 0;
+    // ink() by glyph id, its box packed in 64 bits; kInkUnknown until first asked.
+    std::unique_ptr<std::atomic<std::uint64_t>[]> ink_;
     CidSystem cid_system_;
     std::unique_ptr<ShapeMemo> memo_ = std::make_unique<ShapeMemo>();
     mutable std::mutex subset_mutex_;

@@ -1,5 +1,7 @@
 #include "text/paragraph.hpp"
 
+#include "text/script.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -560,10 +562,36 @@ SetParagraph set_paragraph(const std::vector<StyledRun>& runs, const ParagraphSt
         const bool last = built.items[to].type == ItemType::Penalty && built.items[to].penalty <= -kInfinity;
         Line line = set_one_line(built, pieces, it, runs, style, from, to, width,
                                  last ? LineEnd::Forced : LineEnd::Break);
+        line.reach = reach_of(line);
         if (!line.runs.empty() || !last) result.lines.push_back(std::move(line));
         from = to + 1;
     }
     return result;
+}
+
+LineReach reach_of(const Line& line) {
+    LineReach r;
+    for (const auto& run : line.runs) {
+        if (!run.face) continue;
+        // A face's extents count where it sets the letters of a script; a symbol face (a ≥, a
+        // ☎ among Latin letters) is given room for its ink alone, as its extents are made for
+        // its tallest symbols, not for lines of text.
+        const bool letters = std::any_of(run.glyphs.begin(), run.glyphs.end(), [](const LineGlyph& g) {
+            return std::any_of(g.text.begin(), g.text.end(), [](char32_t c) { return !is_common(c); });
+        });
+        if (letters) {
+            const VerticalMetrics m = vertical_metrics(*run.face, run.size);
+            r.face_above = std::max(r.face_above, m.ascent);
+            r.face_below = std::max(r.face_below, m.descent);
+        }
+        for (const auto& g : run.glyphs) {
+            const GlyphInk ink = glyph_ink(*run.face, g.gid, run.size);
+            if (ink.empty) continue;
+            r.ink_above = std::max(r.ink_above, g.y_offset + ink.top);
+            r.ink_below = std::max(r.ink_below, -(g.y_offset + ink.bottom));
+        }
+    }
+    return r;
 }
 
 Line set_line(const std::vector<StyledRun>& runs, const ParagraphStyle& style, const TextContext& context,

@@ -1,6 +1,7 @@
 // Setting a paragraph: styled text → shaped, hyphenated, broken and bidi-ordered lines of
 // positioned glyphs. This is the text stage's entry point; the layout stage places the lines.
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -67,11 +68,26 @@ struct LineRun {
     std::string language{};      // its StyledRun's: set when another than the leaflet's
 };
 
+// How far a line reaches above and below its baseline (both positive when they reach that
+// way): the ascender and descender of every face its runs set letters in, at their sizes, and
+// the ink of the glyphs it sets (stacked marks can reach past their face's ascender; a symbol
+// face's ink is all it is given room for).
+struct LineReach {
+    Pt face_above, face_below;
+    Pt ink_above, ink_below;
+    [[nodiscard]] Pt above() const { return std::max(face_above, ink_above); }
+    [[nodiscard]] Pt below() const { return std::max(face_below, ink_below); }
+};
+
 struct Line {
     std::vector<LineRun> runs;
     Pt width;  // extent of the ink box from the left edge
     bool hyphenated = false;
+    LineReach reach{};
 };
+
+// What the line's runs reach, from their faces and glyphs.
+LineReach reach_of(const Line& line);
 
 struct SetParagraph {
     std::vector<Line> lines;

@@ -8,6 +8,13 @@ VerticalMetrics vertical_metrics(const Face& face, Pt size) {
     return {face.to_pt(face.ascender(), size), face.to_pt(-face.descender(), size)};
 }
 
+GlyphInk glyph_ink(const Face& face, std::uint32_t gid, Pt size) {
+    const GlyphBox b = face.ink(gid);
+    if (b.empty()) return {};
+    return {face.to_pt(b.x_min, size), face.to_pt(b.x_max, size), face.to_pt(b.y_min, size), face.to_pt(b.y_max, size),
+            false};
+}
+
 Pt cap_height(const Face& face, Pt size) { return face.to_pt(face.cap_height(), size); }
 
 namespace {

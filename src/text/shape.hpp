@@ -35,6 +35,13 @@ struct VerticalMetrics {
     Pt ascent, descent;
 };
 VerticalMetrics vertical_metrics(const Face& face, Pt size);
+// The ink of a glyph at a size: its outline's box in points from the glyph's origin, up
+// positive (bottom is negative for a descender). `empty` for a glyph with no outline.
+struct GlyphInk {
+    Pt left, right, bottom, top;
+    bool empty = true;
+};
+GlyphInk glyph_ink(const Face& face, std::uint32_t gid, Pt size);
 // The height of capitals above the baseline at a size.
 Pt cap_height(const Face& face, Pt size);
 

@@ -234,17 +234,28 @@ TEST_CASE("hostile input builds into a valid PDF or fails cleanly", "[e2e][hosti
     const struct {
         const char* name;
         std::string content;
+        bool refused = false;
     } cases[] = {
         {"long word", "title = \"Long\"\n[[section]]\nbody = \"" + std::string(20000, 'a') + "\"\n"},
         {"many sections", many},
         {"deep markup", nested},
-        {"a pile of marks and controls", marks},
+        // 500 accents on one letter: a column of ink taller than the page, which its line
+        // makes room for (issue 21), so that it is refused rather than drawn over the title.
+        {"a pile of marks and controls", marks, true},
         {"only markup, no text", "title = \"x\"\n[[section]]\nbody = \"\"\"\n***\n\n- \n\n> \n\"\"\"\n"},
     };
     for (const auto& c : cases) {
         CAPTURE(c.name);
         dir.write("leaflet.toml", c.content);
+        std::filesystem::remove(dir.file("out.pdf"));
         auto r = run(cli("build leaflet.toml -o out.pdf"), dir.path());
+        INFO(r.err);
+        if (c.refused) {
+            CHECK(r.status == 1);
+            CHECK(r.err.find("leaflet.toml:1:9: error: text \"a\u0301") != std::string::npos);
+            CHECK_FALSE(std::filesystem::exists(dir.file("out.pdf")));
+            continue;
+        }
         REQUIRE(r.status == 0);
         CHECK(run("qpdf --check " + quote(dir.file("out.pdf"))).status == 0);
         CHECK(run("pdftotext " + quote(dir.file("out.pdf")) + " /dev/null").err.empty());

@@ -3,9 +3,15 @@
 // own page model, so it checks what was printed, not what leafpress meant to print.
 #pragma once
 #include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <map>
 #include <regex>
 #include <string>
 #include <vector>
+#include <cstdio>
 
 #include "core/utf8.hpp"
 #include "e2e/run.hpp"
@@ -128,6 +134,123 @@ inline std::vector<ProofPhone> phone_occurrences(const ProofPage& page, const Ph
         const bool whole = std::none_of(line_end.begin(), line_end.end(),
                                         [&](std::size_t e) { return e > span.begin && e < span.end; });
         out.push_back({utf8::encode(all.substr(span.begin, span.end - span.begin)), whole});
+    }
+    return out;
+}
+
+// The ink of every glyph as MuPDF draws it: its SVG output (mutool draw -F svg) defines each
+// glyph's outline once as a path in em units and places it with a matrix. A glyph's ink box is
+// its path's box (control points included) through that matrix, in points from the page's
+// top-left: the outlines printed, marks and all, read without leafpress's own idea of them.
+struct InkGlyph {
+    double x0, x1, y0, y1;  // ink box, y downwards
+    double baseline, size;
+    std::string c;          // the text MuPDF gives it
+};
+
+inline std::array<double, 4> path_box(const std::string& d) {
+    std::array<double, 4> box{1e9, -1e9, 1e9, -1e9};  // x0 x1 y0 y1
+    const auto take = [&](double x, double y) {
+        box[0] = std::min(box[0], x); box[1] = std::max(box[1], x);
+        box[2] = std::min(box[2], y); box[3] = std::max(box[3], y);
+    };
+    char command = 'M';
+    double cx = 0, cy = 0;
+    std::vector<double> nums;
+    const char* p = d.c_str();
+    const auto flush = [&] {
+        // Absolute commands, as MuPDF writes them: pairs of coordinates, or one for H and V.
+        if (command == 'H') { for (double v : nums) { cx = v; take(cx, cy); } }
+        else if (command == 'V') { for (double v : nums) { cy = v; take(cx, cy); } }
+        else for (std::size_t i = 0; i + 1 < nums.size(); i += 2) { cx = nums[i]; cy = nums[i + 1]; take(cx, cy); }
+        nums.clear();
+    };
+    while (*p) {
+        if (std::isalpha(static_cast<unsigned char>(*p)) && *p != 'e' && *p != 'E') {
+            flush();
+            command = *p++;
+        } else if (*p == ' ' || *p == ',') {
+            ++p;
+        } else {
+            char* end = nullptr;
+            const double v = std::strtod(p, &end);
+            if (end == p) { ++p; continue; }
+            nums.push_back(v);
+            p = end;
+        }
+    }
+    flush();
+    return box;
+}
+
+// A character as MuPDF's SVG writes it ("&#x103b;", "&amp;", "a"), in UTF-8.
+inline std::string decode_char(const std::string& s) {
+    if (!s.starts_with("&#x")) return unescape_xml(s);
+    const auto c = static_cast<char32_t>(std::strtoul(s.c_str() + 3, nullptr, 16));
+    std::string out;
+    if (c < 0x80) out += static_cast<char>(c);
+    else if (c < 0x800) { out += static_cast<char>(0xC0 | (c >> 6)); out += static_cast<char>(0x80 | (c & 0x3F)); }
+    else if (c < 0x10000) {
+        out += static_cast<char>(0xE0 | (c >> 12)); out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (c >> 18)); out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F)); out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+    return out;
+}
+
+inline std::vector<std::vector<InkGlyph>> ink(const std::string& pdf) {
+    const std::string svg = run("mutool draw -F svg -o - " + quote(pdf)).out;
+    std::map<std::string, std::array<double, 4>> shapes;
+    const std::regex def(R"re(<path id="([^"]+)" d="([^"]*)")re");
+    for (std::sregex_iterator it(svg.begin(), svg.end(), def), end; it != end; ++it) shapes[(*it)[1]] = path_box((*it)[2]);
+    std::vector<std::vector<InkGlyph>> pages;
+    const std::regex token(R"re(<svg |<use [^>]*>)re");
+    const std::regex href(R"re(xlink:href="#([^"]+)")re"), matrix(R"re(transform="matrix\(([^)]*)\)")re"),
+        text(R"re(data-text="([^"]*)")re");
+    for (std::sregex_iterator it(svg.begin(), svg.end(), token), end; it != end; ++it) {
+        const std::string use = it->str(0);
+        if (use.starts_with("<svg ")) { pages.emplace_back(); continue; }
+        std::smatch h, m, c;
+        if (!std::regex_search(use, h, href) || !std::regex_search(use, m, matrix)) continue;
+        const auto shape = shapes.find(h.str(1));
+        if (shape == shapes.end() || shape->second[0] > shape->second[1]) continue;  // no outline: a space
+        double t[6];
+        if (std::sscanf(m.str(1).c_str(), "%lf,%lf,%lf,%lf,%lf,%lf", &t[0], &t[1], &t[2], &t[3], &t[4], &t[5]) != 6) continue;
+        InkGlyph g{1e9, -1e9, 1e9, -1e9, t[5], std::hypot(t[2], t[3]),
+                   std::regex_search(use, c, text) ? decode_char(c.str(1)) : std::string("?")};
+        const auto& b = shape->second;
+        for (double x : {b[0], b[1]})
+            for (double y : {b[2], b[3]}) {
+                const double px = t[0] * x + t[2] * y + t[4], py = t[1] * x + t[3] * y + t[5];
+                g.x0 = std::min(g.x0, px); g.x1 = std::max(g.x1, px);
+                g.y0 = std::min(g.y0, py); g.y1 = std::max(g.y1, py);
+            }
+        if (!pages.empty()) pages.back().push_back(g);
+    }
+    return pages;
+}
+
+// Glyphs of different lines (baselines more than 0.6 em apart: a mark raised on its own line
+// stays with it) whose ink boxes overlap by more than `tolerance` points both ways: the ink of
+// one line landing on another's.
+inline std::vector<std::string> ink_collisions(const std::vector<InkGlyph>& page, double tolerance = 0.25) {
+    std::vector<const InkGlyph*> gs;
+    for (const auto& g : page) gs.push_back(&g);
+    std::sort(gs.begin(), gs.end(), [](const InkGlyph* a, const InkGlyph* b) { return a->y0 < b->y0; });
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < gs.size(); ++i) {
+        const InkGlyph& a = *gs[i];
+        for (std::size_t k = i + 1; k < gs.size() && gs[k]->y0 < a.y1 - tolerance; ++k) {
+            const InkGlyph& b = *gs[k];
+            if (std::abs(a.baseline - b.baseline) <= 0.6 * std::max(a.size, b.size)) continue;
+            const double across = std::min(a.x1, b.x1) - std::max(a.x0, b.x0);
+            const double down = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
+            if (across > tolerance && down > tolerance)
+                out.push_back("'" + a.c + "' (baseline " + std::to_string(a.baseline) + ") and '" + b.c + "' (baseline " +
+                              std::to_string(b.baseline) + ") at x " + std::to_string(a.x0));
+        }
     }
     return out;
 }

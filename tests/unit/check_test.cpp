@@ -3,6 +3,8 @@
 #include "check/check.hpp"
 #include "check/contrast.hpp"
 #include "check/readability.hpp"
+#include "core/utf8.hpp"
+#include "text/shape.hpp"
 #include "support.hpp"
 
 using namespace leafpress;
@@ -65,10 +67,13 @@ struct Handmade {
     }
 
     GlyphRun run(const std::u32string& text, Point at, Role role, Color color = {0, 0, 0}) {
+        // Each character its glyph (check.overlap compares their ink), 6 pt apart.
         GlyphRun g{lib.find("Noto Sans", FontStyle::Regular), Pt(12), color, at, {}, {role}};
         Pt x{0};
         for (char32_t c : text) {
-            g.add(1, x, Pt(0), Pt(6), std::u32string(1, c));
+            hb_codepoint_t gid = 0;
+            hb_font_get_nominal_glyph(g.face->hb_font(), c, &gid);
+            g.add(gid, x, Pt(0), Pt(6), std::u32string(1, c));
             x += Pt(6);
         }
         return g;
@@ -338,4 +343,58 @@ TEST_CASE("check.phone: every occurrence of the number is checked, body text too
     ext.origin.x = Pt(158);
     number.origin.x = Pt(50);
     CHECK_FALSE(has(page({number, body(U" ", {Pt(152), Pt(100)}), ext}), "check.phone"));
+}
+
+namespace {
+// A line of text shaped in one face, as the text stage shapes it: the glyphs and their offsets.
+GlyphRun shaped(const text::Face& face, const std::u32string& chars, Point at, std::string_view lang) {
+    GlyphRun g{&face, Pt(12), {0, 0, 0}, at, {}, {Role::Paragraph}};
+    text::ShapeRequest r{chars, 0, chars.size(), &face, Pt(12)};
+    r.language = lang;
+    Pt x{0};
+    for (const auto& sg : text::shape(r)) {
+        g.add(sg.gid, x + sg.x_offset, sg.y_offset, sg.advance, chars.substr(sg.cluster, 1));
+        x += sg.advance;
+    }
+    return g;
+}
+}  // namespace
+
+TEST_CASE("check.overlap compares ink: marks of one line on the next are an error, Latin descenders over ascenders are not", "[check][ink]") {
+    Handmade h;
+    const text::Face* myanmar = h.lib.fallback(U'\u1000', HB_SCRIPT_MYANMAR, FontStyle::Regular, "my");
+    REQUIRE(myanmar);
+    // Burmese set at a Latin line height (12 pt at 1.3): a line's vowel signs below (ူ) under
+    // the next line's signs above (ီ) at the same places.
+    const Pt first{400}, second = first + Pt(12 * 1.3);
+    const std::u32string low = U"\u1000\u1030\u1000\u1030\u1000\u1030", high = U"\u1000\u102E\u1000\u102E\u1000\u102E";
+    const GlyphRun below = shaped(*myanmar, low, {Pt(50), first}, "my");
+    const GlyphRun above = shaped(*myanmar, high, {Pt(50), second}, "my");
+    // Their line boxes (cap height above the baseline, down to it) are well apart...
+    REQUIRE(second - text::cap_height(*myanmar, Pt(12)) > first + Pt(1));
+    // ...but their ink is not.
+    Pt lowest{-1e9}, highest{1e9};
+    for (const auto& g : below.glyphs) lowest = std::max(lowest, first - text::glyph_ink(*myanmar, g.gid, Pt(12)).bottom);
+    for (const auto& g : above.glyphs) highest = std::min(highest, second - text::glyph_ink(*myanmar, g.gid, Pt(12)).top);
+    REQUIRE(lowest > highest + Pt(1));
+    h.laid.pages.push_back({h.layout.page, {}});
+    auto& items = h.laid.pages[0].items;
+    items.emplace_back(h.phone({Pt(50), Pt(800)}));
+    items.emplace_back(below);
+    items.emplace_back(above);
+    const auto d = h.check();
+    REQUIRE(has(d, "check.overlap"));
+    CHECK(d.all()[0].message == "on page 1, text \"" + utf8::encode(below.text) + "\" and text \"" + utf8::encode(above.text) + "\" overlap");
+    // Moved apart by the line height their face asks for, they are fine.
+    items[2] = shaped(*myanmar, high, {Pt(50), first + Pt(12 * 2.2)}, "my");
+    CHECK_FALSE(has(h.check(), "check.overlap"));
+
+    // Latin descenders over the next line's ascenders and accents, 12 pt at 1.15: a box from
+    // each face's descender to its ascender would overlap; the ink does not.
+    const text::Face& latin = *h.lib.find("Noto Sans", FontStyle::Regular);
+    const Pt pitch{12 * 1.15};
+    items.emplace_back(shaped(latin, U"gjpqy gjpqy gypsy", {Pt(50), Pt(300)}, "en"));
+    items.emplace_back(shaped(latin, U"bdfhk ÉÅÎlt Ångström", {Pt(50), Pt(300) + pitch}, "en"));
+    REQUIRE(text::vertical_metrics(latin, Pt(12)).ascent + text::vertical_metrics(latin, Pt(12)).descent > pitch);
+    CHECK_FALSE(has(h.check(), "check.overlap"));
 }
