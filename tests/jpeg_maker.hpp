@@ -82,6 +82,7 @@ struct JpegOptions {
     int orientation = 0;  // 0: no EXIF segment
     bool progressive = false;
     bool cmyk = false;
+    bool arithmetic = false;  // arithmetic coding in place of Huffman's
     int density_unit = 0, x_density = 1, y_density = 1;
 };
 
@@ -104,6 +105,7 @@ inline std::string jpeg_file(const std::vector<std::uint8_t>& rgb, int w, int h,
     c.X_density = static_cast<UINT16>(o.x_density);
     c.Y_density = static_cast<UINT16>(o.y_density);
     if (o.progressive) jpeg_simple_progression(&c);
+    c.arith_code = o.arithmetic ? TRUE : FALSE;
     jpeg_start_compress(&c, TRUE);
     if (o.orientation) {
         const std::string app1 = exif_app1(o.orientation);
