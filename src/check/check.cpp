@@ -480,7 +480,7 @@ void LeafletChecker::State::images(const std::vector<PageItem>& items) {
     for (const auto& item : items) {
         const auto* img = std::get_if<Image>(&item);
         if (!img || !img->raster || img->rect.width <= Pt(0)) continue;
-        const double dpi = img->raster->width / (img->rect.width.value() / 72.0);
+        const double dpi = shown_size(*img->raster).width / (img->rect.width.value() / 72.0);
         const bool figure = img->source.role == Role::Figure;
         const auto s = static_cast<std::size_t>(img->source.section);
         const auto b = static_cast<std::size_t>(img->source.block);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <vector>
 
+#include "content/input_text.hpp"
 #include "core/files.hpp"
 
 #include "core/utf8.hpp"
@@ -102,7 +103,9 @@ std::optional<std::string> read_text_file(const std::string& path, Diagnostics& 
 
 std::optional<toml::table> parse_toml(const std::string& text, const std::string& path, Diagnostics& diags) {
     try {
-        return toml::parse(text, path);
+        toml::table table = toml::parse(text, path);
+        check_input_text(table, text, path, diags);  // reported; the rest is still read for its findings
+        return table;
     } catch (const toml::parse_error& e) {
         const auto& b = e.source().begin;
         diags.error("input.syntax", file_pos(path, static_cast<int>(b.line), static_cast<int>(b.column)),

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <jpeglib.h>
 
+#include <cmath>
 #include <csetjmp>
 #include <cstring>
 
@@ -72,6 +73,10 @@ LoadedImage decode_png(std::string_view bytes) {
     if (type == PNG_COLOR_TYPE_GRAY && png_get_bit_depth(png, info) < 8) png_set_expand_gray_1_2_4_to_8(png);
     if (png_get_valid(png, info, PNG_INFO_tRNS)) png_set_tRNS_to_alpha(png);
     png_set_interlace_handling(png);
+    png_uint_32 x_density = 0, y_density = 0;
+    int density_unit = 0;
+    if (png_get_pHYs(png, info, &x_density, &y_density, &density_unit) && x_density > 0 && y_density > 0)
+        r->pixel_aspect = static_cast<double>(y_density) / x_density;  // pixels a unit across and down
     png_read_update_info(png, info);
     const int channels = png_get_channels(png, info);  // 1 grey, 2 grey+alpha, 3 RGB, 4 RGBA
     const std::size_t stride = png_get_rowbytes(png, info);
@@ -102,6 +107,26 @@ LoadedImage decode_png(std::string_view bytes) {
     }
     if (opaque) r->alpha.clear();
     return {r, {}};
+}
+
+// The orientation in the first EXIF APP1 segment libjpeg kept (bounded by the segment's length).
+int orientation_of(const jpeg_decompress_struct& cinfo) {
+    for (jpeg_saved_marker_ptr m = cinfo.marker_list; m; m = m->next) {
+        if (m->marker != JPEG_APP0 + 1 || !m->data) continue;
+        const std::string_view payload(reinterpret_cast<const char*>(m->data), m->data_length);
+        if (payload.starts_with(std::string_view("Exif\0\0", 6))) return exif_orientation(payload);
+    }
+    return 1;
+}
+
+// Whether a PDF reader's DCTDecode shows this JPEG as libjpeg does, so its bytes can go into the
+// PDF as they are: 8-bit Huffman-coded (baseline or progressive, which PDF 1.3+ reads) grey or
+// YCbCr. CMYK (Adobe's inverted or not), RGB without the YCbCr transform, 12-bit and
+// arithmetic-coded files are decoded and embedded as pixels instead.
+bool can_pass_through(const jpeg_decompress_struct& cinfo) {
+    if (cinfo.data_precision != 8 || cinfo.arith_code) return false;
+    if (cinfo.num_components == 1) return cinfo.jpeg_color_space == JCS_GRAYSCALE;
+    return cinfo.num_components == 3 && cinfo.jpeg_color_space == JCS_YCbCr;
 }
 
 struct JpegError {
@@ -137,7 +162,11 @@ LoadedImage decode_jpeg(std::string_view bytes) {
     }
     jpeg_create_decompress(&cinfo);
     jpeg_mem_src(&cinfo, reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<unsigned long>(bytes.size()));
+    jpeg_save_markers(&cinfo, JPEG_APP0 + 1, 0xFFFF);
     jpeg_read_header(&cinfo, TRUE);
+    r->orientation = orientation_of(cinfo);
+    if (cinfo.saw_JFIF_marker && cinfo.X_density > 0 && cinfo.Y_density > 0)
+        r->pixel_aspect = static_cast<double>(cinfo.Y_density) / cinfo.X_density;
     if (auto problem = check_size(cinfo.image_width, cinfo.image_height); !problem.empty()) {
         jpeg_destroy_decompress(&cinfo);
         return {nullptr, problem};
@@ -145,6 +174,7 @@ LoadedImage decode_jpeg(std::string_view bytes) {
     const bool cmyk = cinfo.jpeg_color_space == JCS_CMYK || cinfo.jpeg_color_space == JCS_YCCK;
     const bool grey = cinfo.jpeg_color_space == JCS_GRAYSCALE;
     cinfo.out_color_space = cmyk ? JCS_CMYK : grey ? JCS_GRAYSCALE : JCS_RGB;
+    const bool passes_through = can_pass_through(cinfo);
     jpeg_start_decompress(&cinfo);
     r->width = static_cast<int>(cinfo.output_width);
     r->height = static_cast<int>(cinfo.output_height);
@@ -172,11 +202,54 @@ LoadedImage decode_jpeg(std::string_view bytes) {
         }
     }
     jpeg_finish_decompress(&cinfo);
+    if (passes_through) r->jpeg = std::string(bytes);
     jpeg_destroy_decompress(&cinfo);
     return {r, {}};
 }
 
+std::uint32_t read_u16(std::string_view b, std::size_t at, bool big) {
+    const auto x = static_cast<unsigned char>(b[at]), y = static_cast<unsigned char>(b[at + 1]);
+    return big ? (x << 8 | y) : (y << 8 | x);
+}
+
+std::uint32_t read_u32(std::string_view b, std::size_t at, bool big) {
+    const std::uint32_t hi = read_u16(b, at, big), lo = read_u16(b, at + 2, big);
+    return big ? (hi << 16 | lo) : (lo << 16 | hi);
+}
+
 }  // namespace
+
+int exif_orientation(std::string_view app1) {
+    if (!app1.starts_with(std::string_view("Exif\0\0", 6))) return 1;
+    const std::string_view tiff = app1.substr(6);
+    if (tiff.size() < 8) return 1;
+    const bool big = tiff.starts_with("MM");
+    if (!big && !tiff.starts_with("II")) return 1;
+    if (read_u16(tiff, 2, big) != 42) return 1;
+    const std::uint32_t ifd = read_u32(tiff, 4, big);
+    if (ifd > tiff.size() || tiff.size() - ifd < 2) return 1;
+    const std::uint32_t entries = read_u16(tiff, ifd, big);
+    for (std::uint32_t k = 0; k < entries; ++k) {
+        const std::size_t at = ifd + 2 + static_cast<std::size_t>(k) * 12;
+        if (at > tiff.size() || tiff.size() - at < 12) break;  // the directory runs past the segment
+        if (read_u16(tiff, at, big) != 0x0112) continue;
+        const std::uint32_t type = read_u16(tiff, at + 2, big), count = read_u32(tiff, at + 4, big);
+        if (count != 1) return 1;
+        // A SHORT (as the standard says) sits in the value's first two bytes; some writers use a LONG.
+        const std::uint32_t v = type == 3 ? read_u16(tiff, at + 8, big) : type == 4 ? read_u32(tiff, at + 8, big) : 0;
+        return v >= 1 && v <= 8 ? static_cast<int>(v) : 1;
+    }
+    return 1;
+}
+
+ShownSize shown_size(const Raster& r) {
+    double w = r.width, h = r.height;
+    const double a = r.pixel_aspect > 0 && std::isfinite(r.pixel_aspect) ? r.pixel_aspect : 1.0;
+    if (a < 1) w *= a;  // narrow pixels: fewer across
+    else h /= a;        // wide pixels: fewer down
+    if (r.orientation >= 5 && r.orientation <= 8) std::swap(w, h);
+    return {w, h};
+}
 
 ImageFormat sniff_image(std::string_view b) {
     if (b.starts_with("\x89PNG\r\n\x1a\n")) return ImageFormat::Png;

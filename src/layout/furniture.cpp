@@ -127,7 +127,8 @@ Cover cover(const Furnisher& f, Rect panel) {
     Pt logo_w{0}, logo_h{0};
     if (f.brand.logo_image) {
         logo_h = t.title * 1.6;
-        logo_w = logo_h * (static_cast<double>(f.brand.logo_image->width) / f.brand.logo_image->height);
+        const ShownSize shown = shown_size(*f.brand.logo_image);  // upright, its pixels square
+        logo_w = logo_h * (shown.width / shown.height);
         const Pt max_w = width * 0.3;
         if (logo_w > max_w) {
             logo_h = logo_h * (max_w / logo_w);
@@ -325,12 +326,18 @@ Unit call_to_action(const Furnisher& f, Pt width) {
                            t.body * L.type.leading, f.ctx, part(CallToActionPart::Invitation), f.diags);
         y = stack(items, std::move(cta), pad, y);
     }
-    std::string contact = b.name;
-    if (!b.website.empty()) contact += "  \u00B7  " + b.website;
-    if (!b.address.empty()) contact += "  \u00B7  " + b.address;
+    // The website printed here is also its link (a Link in the tags, as in a body).
+    std::vector<text::StyledRun> contact{{b.name, FontStyle::Regular, kWhite, {}}};
+    if (!b.website.empty()) {
+        contact.back().text += "  \u00B7  ";
+        contact.push_back({b.website, FontStyle::Regular, kWhite, b.website_uri});
+        contact.push_back({"", FontStyle::Regular, kWhite, {}});
+    }
+    if (!b.address.empty()) contact.back().text += "  \u00B7  " + b.address;
+    if (contact.back().text.empty()) contact.pop_back();
     y += t.body * 0.4;
     const Pt contact_size = at_least_min(L, t.body * 0.9);
-    auto who = typeset(mark_phone({{contact, FontStyle::Regular, kWhite, {}}}, b), para_style(f, contact_size), inner, Pt(0),
+    auto who = typeset(mark_phone(std::move(contact), b), para_style(f, contact_size), inner, Pt(0),
                        contact_size * L.type.leading, f.ctx, part(CallToActionPart::Contact), f.diags);
     y = stack(items, std::move(who), pad, y);
     const std::string target = b.website_uri.empty() ? b.tel : b.website_uri;

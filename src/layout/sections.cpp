@@ -154,9 +154,9 @@ std::vector<Unit> section_units(const Document& doc, int si, const Brand& brand,
             if (!b.figure.image) continue;  // reported when the content was loaded
             // As wide as the column, or its natural size at 300 dpi when that is smaller; never
             // taller than most of a frame, so that it and its caption stand together.
-            const Raster& img = *b.figure.image;
+            const ShownSize img = shown_size(*b.figure.image);  // upright, its pixels square
             Pt w = std::min(width, Pt(img.width * 72.0 / 300.0));
-            Pt h = w * (static_cast<double>(img.height) / img.width);
+            Pt h = w * (img.height / img.width);
             const Pt tallest = L.body_area().height * 0.7;
             if (h > tallest) {
                 w = w * (tallest / h);

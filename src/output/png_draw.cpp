@@ -123,6 +123,22 @@ cairo_surface_t* surface_of(const Raster& r) {
     return s;
 }
 
+// From the stored pixels to the picture's rectangle, turned upright as its orientation says.
+void place_picture(cairo_t* cr, const Image& it) {
+    const Raster& r = *it.raster;
+    const double x = it.rect.x.value(), y = it.rect.y.value(), w = it.rect.width.value(), h = it.rect.height.value();
+    if (r.orientation == 1) {
+        cairo_translate(cr, x, y);
+        cairo_scale(cr, w / r.width, h / r.height);
+        return;
+    }
+    const auto m = orientation_matrix(r.orientation);
+    cairo_matrix_t t;
+    cairo_matrix_init(&t, w * m[0] / r.width, h * m[3] / r.width, w * m[1] / r.height, h * m[4] / r.height, x + w * m[2],
+                      y + h * m[5]);
+    cairo_transform(cr, &t);
+}
+
 void draw_items(cairo_t* cr, const Page& page, Faces& faces) {
     cairo_font_options_t* options = cairo_font_options_create();
     cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
@@ -188,8 +204,7 @@ void draw_items(cairo_t* cr, const Page& page, Faces& faces) {
                     cairo_save(cr);
                     cairo_rectangle(cr, it.rect.x.value(), it.rect.y.value(), it.rect.width.value(), it.rect.height.value());
                     cairo_clip(cr);
-                    cairo_translate(cr, it.rect.x.value(), it.rect.y.value());
-                    cairo_scale(cr, it.rect.width.value() / it.raster->width, it.rect.height.value() / it.raster->height);
+                    place_picture(cr, it);
                     cairo_set_source_surface(cr, s, 0, 0);
                     cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
                     cairo_paint(cr);

@@ -218,11 +218,24 @@ private:
         flush_bars();
         if (!it.raster || it.raster->width <= 0 || it.raster->height <= 0) return;
         auto [at, added] = pictures_.try_emplace(it.raster.get());
+        // The stored picture's pixels: a quarter turn shows its width down the rectangle.
+        const bool turned = it.raster->orientation >= 5 && it.raster->orientation <= 8;
+        const double across = turned ? it.rect.height.value() : it.rect.width.value();
+        const double down = turned ? it.rect.width.value() : it.rect.height.value();
         if (added) {
-            const int w = std::clamp(static_cast<int>(std::ceil(it.rect.width.value() * scale_ * 2)), 1, it.raster->width);
-            const int h = std::clamp(static_cast<int>(std::ceil(it.rect.height.value() * scale_ * 2)), 1, it.raster->height);
+            const int w = std::clamp(static_cast<int>(std::ceil(across * scale_ * 2)), 1, it.raster->width);
+            const int h = std::clamp(static_cast<int>(std::ceil(down * scale_ * 2)), 1, it.raster->height);
             const auto pixels = shrink(*it.raster, w, h);
             at->second = "data:image/png;base64," + base64(encode_png(w, h, pixels.data(), PngChannels::Rgb));
+        }
+        if (it.raster->orientation != 1) {
+            // The unit square of the stored picture, turned into the rectangle.
+            const auto m = orientation_matrix(it.raster->orientation);
+            const double x = it.rect.x.value(), y = it.rect.y.value(), w = it.rect.width.value(), h = it.rect.height.value();
+            out_ += "<image width=\"1\" height=\"1\" transform=\"matrix(" + num(w * m[0]) + " " + num(h * m[3]) + " " +
+                    num(w * m[1]) + " " + num(h * m[4]) + " " + num(x + w * m[2]) + " " + num(y + h * m[5]) +
+                    ")\" preserveAspectRatio=\"none\" href=\"" + at->second + "\"/>";
+            return;
         }
         out_ += "<image x=\"" + num(it.rect.x.value()) + "\" y=\"" + num(it.rect.y.value()) + "\" width=\"" +
                 num(it.rect.width.value()) + "\" height=\"" + num(it.rect.height.value()) +

@@ -5,6 +5,7 @@
 
 #include "core/utf8.hpp"
 #include "pdf/deflate.hpp"
+#include "pdf/pack_objects.hpp"
 #include "pdf/structure.hpp"
 
 namespace leafpress::pdf {
@@ -19,13 +20,39 @@ EmbeddedFont& DocumentResources::font_for(const text::Face* face) {
     return ref;
 }
 
+namespace {
+
+// A JPEG file as an image XObject, its bytes as they are under DCTDecode (the decoder said it can
+// go through: 8-bit grey or YCbCr). pack_objects names the filter (see kPrecompressed).
+HPDF_Image jpeg_xobject(HPDF_Doc pdf, const Raster& raster) {
+    HPDF_Dict img = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    if (!img) return nullptr;
+    img->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;
+    img->filter = HPDF_STREAM_FILTER_NONE;
+    HPDF_Dict_AddName(img, "Type", "XObject");
+    HPDF_Dict_AddName(img, "Subtype", "Image");
+    HPDF_Dict_AddNumber(img, "Width", raster.width);
+    HPDF_Dict_AddNumber(img, "Height", raster.height);
+    HPDF_Dict_AddName(img, "ColorSpace", raster.channels == 1 ? "DeviceGray" : "DeviceRGB");
+    HPDF_Dict_AddNumber(img, "BitsPerComponent", 8);
+    HPDF_Dict_AddName(img, std::string(kPrecompressed.substr(1)).c_str(), "DCTDecode");
+    HPDF_Stream_Write(img->stream, reinterpret_cast<const HPDF_BYTE*>(raster.jpeg.data()),
+                      static_cast<HPDF_UINT>(raster.jpeg.size()));
+    return img;
+}
+
+}  // namespace
+
 HPDF_Image DocumentResources::image_for(const std::shared_ptr<const Raster>& raster) {
     if (!raster) return nullptr;
     auto it = images_.find(raster.get());
     if (it != images_.end()) return it->second;
     const auto w = static_cast<HPDF_UINT>(raster->width), h = static_cast<HPDF_UINT>(raster->height);
     HPDF_Image img = nullptr;
-    if (raster->channels == 1) {
+    // A JPEG goes in as it is, unless print needs its colours in CMYK (grey stays grey).
+    if (!raster->jpeg.empty() && (!print() || raster->channels == 1)) {
+        img = jpeg_xobject(pdf_, *raster);
+    } else if (raster->channels == 1) {
         img = HPDF_LoadRawImageFromMem(pdf_, raster->pixels.data(), w, h, HPDF_CS_DEVICE_GRAY, 8);
     } else if (print()) {
         const auto cmyk = print_->convert_pixels(raster->pixels);
@@ -239,6 +266,7 @@ private:
     void add_font_resource(const EmbeddedFont& font);
     std::string cells(const CellGrid& grid) const;
     void link(const std::vector<PageItem>& items, std::size_t index, const Link& it);
+    void draw_image(HPDF_Image img, const Image& it);
 
     const PagePlacement& at_;
     Size size_;
@@ -312,6 +340,27 @@ std::string PageDrawer::cells(const CellGrid& grid) const {
     return s + "f\nQ\n";
 }
 
+// A picture in its rectangle, stood upright by its placement matrix: the stored pixels are
+// turned and mirrored as their orientation says, never decoded and turned again.
+void PageDrawer::draw_image(HPDF_Image img, const Image& it) {
+    const double x = it.rect.x.value(), y0 = flip(it.rect.bottom());
+    const double w = it.rect.width.value(), h = it.rect.height.value();
+    if (!it.raster || it.raster->orientation == 1) {
+        HPDF_Page_DrawImage(at_.side, img, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(y0), static_cast<HPDF_REAL>(w),
+                            static_cast<HPDF_REAL>(h));
+        return;
+    }
+    // The image's unit square (s right, t up) is the stored picture with u = s, v = 1 - t;
+    // the shown picture's (x, y down) lands at (x + w x, y0 + h (1 - y)) on the page.
+    const auto m = orientation_matrix(it.raster->orientation);
+    const auto r = [](double v) { return static_cast<HPDF_REAL>(v); };
+    HPDF_Page_GSave(at_.side);
+    HPDF_Page_Concat(at_.side, r(w * m[0]), r(-h * m[3]), r(-w * m[1]), r(h * m[4]), r(x + w * (m[1] + m[2])),
+                     r(y0 + h * (1 - m[4] - m[5])));
+    HPDF_Page_ExecuteXObject(at_.side, img);
+    HPDF_Page_GRestore(at_.side);
+}
+
 // A link's annotation. What it says to a reader: the text of the run it covers, and where it goes.
 void PageDrawer::link(const std::vector<PageItem>& items, std::size_t index, const Link& it) {
     // Annotations are placed on the side, not in the page's moved space.
@@ -383,11 +432,7 @@ void PageDrawer::draw(const std::vector<PageItem>& items, const std::vector<Item
                     HPDF_Page_LineTo(at_.side, static_cast<HPDF_REAL>(it.to.x.value()), static_cast<HPDF_REAL>(flip(it.to.y)));
                     HPDF_Page_Stroke(at_.side);
                 } else if constexpr (std::is_same_v<T, Image>) {
-                    if (HPDF_Image img = r_.image_for(it.raster))
-                        HPDF_Page_DrawImage(at_.side, img, static_cast<HPDF_REAL>(it.rect.x.value()),
-                                            static_cast<HPDF_REAL>(flip(it.rect.bottom())),
-                                            static_cast<HPDF_REAL>(it.rect.width.value()),
-                                            static_cast<HPDF_REAL>(it.rect.height.value()));
+                    if (HPDF_Image img = r_.image_for(it.raster)) draw_image(img, it);
                 } else if constexpr (std::is_same_v<T, CellGrid>) {
                     write(cells(it));
                 } else if constexpr (std::is_same_v<T, Link>) {

@@ -123,6 +123,21 @@ std::vector<std::string> write_structure(HPDF_Doc doc, const std::vector<StructE
 
 namespace {
 
+// Text as XMP character data: & < > " escaped, and anything XML 1.0 cannot hold (controls but
+// tab, newline and return; U+FFFE, U+FFFF) or PDF/A would not want (C1 controls) as U+FFFD.
+// Inputs refuse these already (input.control-character); this keeps the packet well-formed
+// whatever reaches it.
+std::string xmp_text(std::string_view s) {
+    std::string clean;
+    clean.reserve(s.size());
+    for (char32_t c : utf8::decode(s).text) {
+        const bool bad = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F) || c == 0xFFFE ||
+                         c == 0xFFFF || (c >= 0xD800 && c <= 0xDFFF);
+        utf8::append(clean, bad ? U'\uFFFD' : c);
+    }
+    return utf8::markup_escaped(clean);
+}
+
 // A stable UUID-shaped identifier for a document: the same leaflet gets the same one.
 std::string document_uuid(const MetadataFacts& f) {
     std::string facts;
@@ -174,13 +189,13 @@ void write_metadata(HPDF_Doc doc, const MetadataFacts& f, const OutputIntent& in
          "  xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
          "  xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n";
     x += "<dc:format>application/pdf</dc:format>\n";
-    x += "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + utf8::markup_escaped(f.title) + "</rdf:li></rdf:Alt></dc:title>\n";
-    if (!f.author.empty()) x += "<dc:creator><rdf:Seq><rdf:li>" + utf8::markup_escaped(f.author) + "</rdf:li></rdf:Seq></dc:creator>\n";
+    x += "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xmp_text(f.title) + "</rdf:li></rdf:Alt></dc:title>\n";
+    if (!f.author.empty()) x += "<dc:creator><rdf:Seq><rdf:li>" + xmp_text(f.author) + "</rdf:li></rdf:Seq></dc:creator>\n";
     if (!f.subject.empty())
-        x += "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + utf8::markup_escaped(f.subject) +
+        x += "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xmp_text(f.subject) +
              "</rdf:li></rdf:Alt></dc:description>\n";
-    if (!f.language.empty()) x += "<dc:language><rdf:Bag><rdf:li>" + utf8::markup_escaped(f.language) + "</rdf:li></rdf:Bag></dc:language>\n";
-    if (!f.keywords.empty()) x += "<pdf:Keywords>" + utf8::markup_escaped(f.keywords) + "</pdf:Keywords>\n";
+    if (!f.language.empty()) x += "<dc:language><rdf:Bag><rdf:li>" + xmp_text(f.language) + "</rdf:li></rdf:Bag></dc:language>\n";
+    if (!f.keywords.empty()) x += "<pdf:Keywords>" + xmp_text(f.keywords) + "</pdf:Keywords>\n";
     x += "<pdf:Producer>leafpress</pdf:Producer>\n<xmp:CreatorTool>leafpress</xmp:CreatorTool>\n";
     if (!stamp.empty())
         x += "<xmp:CreateDate>" + stamp + "</xmp:CreateDate>\n<xmp:ModifyDate>" + stamp + "</xmp:ModifyDate>\n<xmp:MetadataDate>" +

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <regex>
+#include <sstream>
 
 #include "model/page.hpp"
 #include "output/writer.hpp"
@@ -89,4 +90,23 @@ TEST_CASE("svg thumbnails: a picture is shrunk to twice the thumbnail's pixels a
                                                  "preserveAspectRatio=\"none\" href=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"/>")));
     CHECK(m[1].str().rfind("iVBORw0KGgo", 0) == 0);  // a PNG's signature
     CHECK(m[1].str().size() < 400);                   // of 40 x 20 pixels, not 400 x 200
+}
+
+TEST_CASE("svg thumbnails: a picture with an EXIF orientation is drawn upright", "[svg][exif]") {
+    // Stored 8 x 4, orientation 6: seen 4 wide and 8 tall, the stored top-left at the top right.
+    auto r = std::make_shared<Raster>();
+    r->width = 8;
+    r->height = 4;
+    r->pixels.assign(8 * 4 * 3, 128);
+    r->orientation = 6;
+    const std::string svg = draw({Image{{Pt(100), Pt(200), Pt(40), Pt(80)}, r, "pic.jpg", {Role::Figure}}});
+    std::smatch m;
+    REQUIRE(std::regex_search(svg, m, std::regex("<image width=\"1\" height=\"1\" transform=\"matrix\\(([-0-9. ]+)\\)\"")));
+    std::istringstream in(m[1].str());
+    double a, b, c, d, e, f;
+    in >> a >> b >> c >> d >> e >> f;
+    const auto at = [&](double u, double v) { return std::pair{a * u + c * v + e, b * u + d * v + f}; };
+    CHECK(at(0, 0) == std::pair{140.0, 200.0});  // stored top left: seen top right
+    CHECK(at(1, 0) == std::pair{140.0, 280.0});  // stored top right: seen bottom right
+    CHECK(at(0, 1) == std::pair{100.0, 200.0});  // stored bottom left: seen top left
 }

@@ -1,0 +1,91 @@
+#include "content/input_text.hpp"
+
+#include <memory>
+
+#include "content/string_source.hpp"
+#include "core/utf8.hpp"
+
+namespace leafpress {
+
+namespace {
+
+bool forbidden(char32_t c) {
+    if (c < 0x20) return c != '\t' && c != '\n';
+    return c == 0x7F || (c >= 0x80 && c <= 0x9F) || c == 0xFFFE || c == 0xFFFF || (c >= 0xD800 && c <= 0xDFFF);
+}
+
+std::string describe(char32_t c) {
+    const std::string name = utf8::codepoint_name(c);
+    if (c >= 0xD800 && c <= 0xDFFF) return "a lone surrogate (" + name + ")";
+    if (c == 0xFFFE || c == 0xFFFF) return "the noncharacter " + name;
+    return "an invisible control character (" + name + ")";
+}
+
+class Walker {
+public:
+    Walker(std::string_view text, const std::string& path, Diagnostics& diags) : text_(text), path_(path), diags_(diags) {}
+
+    void table(const toml::table& t, const std::string& where) {
+        for (auto&& [k, v] : t) {
+            const std::string name = where.empty() ? std::string(k.str()) : where + "." + std::string(k.str());
+            check(k.str(), k.source(), name + " (its key)");
+            node(v, name);
+        }
+    }
+    bool clean() const { return clean_; }
+
+private:
+    void node(const toml::node& n, const std::string& where) {
+        if (const auto* s = n.as_string()) check(s->get(), n.source(), where);
+        else if (const auto* t = n.as_table()) table(*t, where);
+        else if (const auto* a = n.as_array()) {
+            for (std::size_t i = 0; i < a->size(); ++i) node(*a->get(i), where + "[" + std::to_string(i + 1) + "]");
+        }
+    }
+
+    void check(std::string_view value, const toml::source_region& region, const std::string& where) {
+        const auto bad = find_forbidden_char(value);
+        if (!bad) return;
+        clean_ = false;
+        if (!lines_) lines_ = std::make_unique<LineIndex>(text_);
+        const int line = static_cast<int>(region.begin.line), column = static_cast<int>(region.begin.column);
+        const auto source = StringSource::toml_value(path_, text_, lines_->offset(line, column), line, column);
+        diags_.error("input.control-character", source.at(bad->offset),
+                     "'" + where + "' holds " + describe(bad->code) + ", which cannot be printed",
+                     "delete it: it cannot be seen in most editors and usually comes with text pasted from another "
+                     "program, so type the words around this place again");
+    }
+
+    std::string_view text_;
+    const std::string& path_;
+    Diagnostics& diags_;
+    std::unique_ptr<LineIndex> lines_;
+    bool clean_ = true;
+};
+
+}  // namespace
+
+std::optional<ForbiddenChar> find_forbidden_char(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        if (b >= 0x80 && b < 0xC0) {  // a stray continuation byte: invalid UTF-8 is refused elsewhere
+            ++i;
+            continue;
+        }
+        const std::size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+        char32_t c = b < 0x80 ? b : b < 0xE0 ? (b & 0x1F) : b < 0xF0 ? (b & 0x0F) : (b & 0x07);
+        for (std::size_t k = 1; k < n && i + k < text.size(); ++k)
+            c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+        if (forbidden(c)) return ForbiddenChar{i, c};
+        i += n;
+    }
+    return std::nullopt;
+}
+
+bool check_input_text(const toml::table& table, std::string_view text, const std::string& path, Diagnostics& diags) {
+    Walker w(text, path, diags);
+    w.table(table, "");
+    return w.clean();
+}
+
+}  // namespace leafpress
