@@ -2,6 +2,7 @@
 // to Unicode (PDF/UA-1 7.21.7), every span in another language than its parent carries its own
 // /Lang (the structure tree dumped by scripts/pdfua-check --tags, compared with the expected
 // tree), and right-to-left paragraphs come out of poppler and MuPDF in reading order.
+#include <cctype>
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -30,7 +31,19 @@ std::vector<std::string> plain_words(std::string s) {
         for (std::size_t p; (p = s.find(mark)) != std::string::npos;) s.replace(p, std::string(mark).size(), " ");
     for (char& c : s)
         if (c == '.' || c == ',' || c == '?' || c == '!' || c == ':' || c == '*') c = ' ';
-    return words(s);
+    // A Latin letter and a letter of another script with nothing between them are two words
+    // (MuPDF joins a Latin title on the cover panel with the first words of the panel beside it).
+    std::string split;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (i > 0) {
+            const auto p = static_cast<unsigned char>(s[i - 1]);
+            const bool latin = std::isalpha(c) != 0, was_latin = std::isalpha(p) != 0;
+            if ((latin && p >= 0x80) || (c >= 0xC0 && was_latin)) split += ' ';
+        }
+        split += s[i];
+    }
+    return words(split);
 }
 
 // Whether `want` comes out of `got` in order (other words may come between).
@@ -141,12 +154,10 @@ TEST_CASE("Hebrew and Arabic paragraphs come out of pdftotext and MuPDF in readi
         for (const char* layout : {"a4", "trifold"}) {
             CAPTURE(l.name, layout);
             const std::string pdf = build(dir, content, layout);
-            // poppler reads a right-to-left page's columns from the right: a trifold's panels
-            // are read in order once they are mirrored (issue 21, another part); one column here.
-            if (std::string(layout) == "a4") {
-                const std::string poppler = run("pdftotext " + quote(pdf) + " -").out;
-                CHECK(first_missing(want, plain_words(poppler)) == "");
-            }
+            // poppler reads a right-to-left page's columns from the right, as the mirrored
+            // trifold's panels go.
+            const std::string poppler = run("pdftotext " + quote(pdf) + " -").out;
+            CHECK(first_missing(want, plain_words(poppler)) == "");
             const std::string mupdf = run("mutool draw -F txt -o - " + quote(pdf)).out;
             CHECK(first_missing(want, plain_words(mupdf)) == "");
         }

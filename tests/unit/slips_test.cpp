@@ -41,7 +41,7 @@ const char* const kLeaflet = "title = \"T\"\nreviewed = 2026-11-01\n\n[[section]
 
 }  // namespace
 
-TEST_CASE("an unclosed emphasis mark is a warning at the mark; marks that open nothing are not", "[markup][slips]") {
+TEST_CASE("an unclosed emphasis mark is a warning at the mark and marks that open nothing are not", "[markup][slips]") {
     CHECK(markup_codes("Take it **daily.") == std::vector<std::string>{"markup.emphasis@1:9"});
     CHECK(markup_codes("Take it __daily.") == std::vector<std::string>{"markup.emphasis@1:9"});
     CHECK(markup_codes("Take it *daily.") == std::vector<std::string>{"markup.emphasis@1:9"});
@@ -134,7 +134,7 @@ TEST_CASE("a short callout in the trifold stands whole, its heading with its tex
     CHECK(r.output);
 }
 
-TEST_CASE("a section key meant as its heading is an error; another unknown key stays a warning", "[content][slips]") {
+TEST_CASE("a section key meant as its heading is an error but another unknown key stays a warning", "[content][slips]") {
     test::TempDir dir;
     dir.write("brand.toml", kBrand);
     for (const char* key : {"header", "headng", "Heading", "headline", "heading_", "title"}) {
