@@ -57,9 +57,7 @@ InkBox box_of(const GlyphRun& g) {
 }
 
 std::string quote_run(const GlyphRun& g) {
-    std::string s = utf8::encode(g.text);
-    if (s.size() > 40) s = s.substr(0, 37) + "...";
-    return "\"" + s + "\"";
+    return "\"" + utf8::shortened(utf8::encode(g.text), 40) + "\"";
 }
 
 // The occurrences of the phone number on one page's items as a reader sees them: the runs layout

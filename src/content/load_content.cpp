@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "core/utf8.hpp"
 #include "content/markup.hpp"
 #include "content/string_source.hpp"
 #include "content/toml_source.hpp"
@@ -83,9 +84,9 @@ void refuse_heading_misspellings(const toml::table& t, int index, TomlFields& f,
         const std::string_view name = k.str();
         if (std::find(kSectionKeys.begin(), kSectionKeys.end(), name) != kSectionKeys.end() || !meant_as_heading(name))
             continue;
-        const std::string shown(name.substr(0, 40));
+        const std::string shown = utf8::shortened(name, 40, "");
         std::string hint = "a section's heading is written heading = \"...\"";
-        if (const auto* s = v.as_string()) hint = "write it as heading = \"" + s->get().substr(0, 60) + "\"";
+        if (const auto* s = v.as_string()) hint = "write it as heading = \"" + utf8::shortened(s->get(), 60, "") + "\"";
         diags.error("content.heading-key", f.key_pos(name),
                     "unknown key '" + shown + "' in section " + std::to_string(index) + "; did you mean heading?" +
                         (t.get("heading") ? "" : " The section would have no heading"),
@@ -164,7 +165,7 @@ std::optional<Document> load_content_text(const std::string& text, const std::st
         if (is_language_tag(*lang)) {
             doc.language = Language::parse(*lang);
         } else {
-            const std::string shown = lang->size() > 40 ? lang->substr(0, 40) + "..." : *lang;
+            const std::string shown = utf8::shortened(*lang, 43);
             diags.error("content.language", f.value_pos("language"), "'" + shown + "' is not a BCP 47 language tag",
                         "use a tag such as \"en\", \"es\", \"ar\" or \"en-GB\"");
         }

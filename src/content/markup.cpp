@@ -336,7 +336,7 @@ private:
         }
         if (href.starts_with("www.")) return "https://" + std::string(href);
         if (is_allowed_link(href)) return std::string(href);
-        diags_.error("content.link", where, "the link to '" + std::string(href.substr(0, 60)) +
+        diags_.error("content.link", where, "the link to '" + utf8::shortened(href, 60, "") +
                                                 (href.size() > 60 ? "...'" : "'") + " is not a web, e-mail or phone address",
                      "links start with https://, http://, mailto: or tel:");
         return {};

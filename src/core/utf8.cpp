@@ -100,4 +100,12 @@ std::string markup_escaped(std::string_view s) {
     return out;
 }
 
+std::string shortened(std::string_view s, std::size_t max_bytes, std::string_view ellipsis) {
+    if (s.size() <= max_bytes) return std::string(s);
+    std::size_t cut = max_bytes > ellipsis.size() ? max_bytes - ellipsis.size() : 0;
+    // Back to the start of a character: a continuation byte is 10xxxxxx.
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    return std::string(s.substr(0, cut)) + std::string(ellipsis);
+}
+
 }  // namespace leafpress::utf8

@@ -23,6 +23,10 @@ std::string encode(std::u32string_view s);
 // "U+00E9"
 std::string codepoint_name(char32_t cp);
 
+// The text cut to at most `max_bytes` bytes at a character's start, so that a quote in a
+// message stays valid UTF-8; `ellipsis` ("...") is added when it was cut, within the bytes.
+std::string shortened(std::string_view s, std::size_t max_bytes, std::string_view ellipsis = "...");
+
 // Text as XML or HTML character data or a double-quoted attribute's value: & < > " escaped.
 std::string markup_escaped(std::string_view s);
 

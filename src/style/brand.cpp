@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/utf8.hpp"
 #include "content/markup.hpp"
 #include "content/toml_source.hpp"
 #include "core/language.hpp"
@@ -49,7 +50,7 @@ void read_languages(TomlFields& f, Brand& b, const std::string& path, Diagnostic
             const std::string tag(key.str());
             const SourcePos at = position(path, node.source());
             if (!is_language_tag(tag)) {
-                diags.error("brand.language", at, "[text." + tag.substr(0, 40) + "]: '" + tag.substr(0, 40) + "' is not a BCP 47 language tag",
+                diags.error("brand.language", at, "[text." + utf8::shortened(tag, 40, "") + "]: '" + utf8::shortened(tag, 40, "") + "' is not a BCP 47 language tag",
                             "name the table by the language, such as [text.es] or [text.zh-Hant]");
                 continue;
             }
@@ -73,7 +74,7 @@ void read_languages(TomlFields& f, Brand& b, const std::string& path, Diagnostic
             const std::string tag(key.str());
             const SourcePos at = position(path, node.source());
             if (!is_language_tag(tag)) {
-                diags.error("brand.language", tf.key_pos(tag), "taglines: '" + tag.substr(0, 40) + "' is not a BCP 47 language tag",
+                diags.error("brand.language", tf.key_pos(tag), "taglines: '" + utf8::shortened(tag, 40, "") + "' is not a BCP 47 language tag",
                             "key each tagline by its language, such as es = \"...\" or \"zh-Hant\" = \"...\"");
                 continue;
             }
@@ -115,7 +116,7 @@ void refuse_colour_spellings(const toml::table& table, TomlFields& f, Diagnostic
                              lower == "colores" || lower == "couleurs" || !nearest(lower, {"colors", "colours"}).empty();
         if (!colours) continue;
         diags.error("brand.colors-key", f.key_pos(name),
-                    "unknown key '" + name.substr(0, 40) + "': the clinic's colours go in [colors] (US spelling); " +
+                    "unknown key '" + utf8::shortened(name, 40, "") + "': the clinic's colours go in [colors] (US spelling); " +
                         (v.is_table() ? "these colours would be ignored" : "this would be ignored"),
                     "rename it [colors], with primary, accent and text under it as \"#RRGGBB\"");
         f.reported(name);
@@ -197,7 +198,7 @@ std::optional<Brand> load_brand_text(const std::string& text, const std::string&
             b.website_uri = b.website;
         }
         if (!is_allowed_link(b.website_uri) || b.website_uri.rfind("http", 0) != 0 || b.website_uri.size() > limits::kLinkBytes) {
-            diags.error("brand.website", f.value_pos("website"), "'" + b.website.substr(0, 60) + "' is not a web address",
+            diags.error("brand.website", f.value_pos("website"), "'" + utf8::shortened(b.website, 60, "") + "' is not a web address",
                         "write it as \"https://example.org\"");
             b.website_uri.clear();
         }
@@ -212,7 +213,7 @@ std::optional<Brand> load_brand_text(const std::string& text, const std::string&
         if (is_language_tag(*lang))
             b.language = Language::parse(*lang);
         else
-            diags.error("brand.language", f.value_pos("language"), "'" + lang->substr(0, 40) + "' is not a BCP 47 language tag",
+            diags.error("brand.language", f.value_pos("language"), "'" + utf8::shortened(*lang, 40, "") + "' is not a BCP 47 language tag",
                         "write the language of the brand's call_to_action and disclaimer, such as language = \"en\" or \"es\"");
     }
     if (auto logo = f.string("logo", Requirement::Optional)) {
