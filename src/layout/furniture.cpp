@@ -334,6 +334,7 @@ Unit call_to_action(const Furnisher& f, Pt width) {
         contact.push_back({"", FontStyle::Regular, kWhite, {}});
     }
     if (!b.address.empty()) contact.back().text += "  \u00B7  " + b.address;
+    if (!b.hours.empty()) contact.back().text += "  \u00B7  " + b.hours;
     if (contact.back().text.empty()) contact.pop_back();
     y += t.body * 0.4;
     const Pt contact_size = at_least_min(L, t.body * 0.9);

@@ -17,7 +17,7 @@ namespace leafpress {
 
 namespace {
 const std::initializer_list<std::string_view> kBrandKeys = {
-    "name", "phone", "website", "address", "tagline", "logo", "logo_alt", "disclaimer", "call_to_action", "colors", "text",
+    "name", "phone", "website", "address", "hours", "tagline", "logo", "logo_alt", "disclaimer", "call_to_action", "colors", "text",
     "taglines", "taglines_required", "language"};
 const std::initializer_list<std::string_view> kColorKeys = {"primary",      "accent",      "text",
                                                              "primary_cmyk", "accent_cmyk", "text_cmyk"};
@@ -204,6 +204,7 @@ std::optional<Brand> load_brand_text(const std::string& text, const std::string&
         }
     }
     b.address = f.string("address", Requirement::Optional).value_or("");
+    b.hours = f.string("hours", Requirement::Optional).value_or("");
     b.logo_alt = f.string("logo_alt", Requirement::Optional).value_or(b.name);
     b.tagline = f.string("tagline", Requirement::Optional).value_or("");
     b.disclaimer = f.string("disclaimer", Requirement::Optional).value_or("");

@@ -47,6 +47,7 @@ struct Brand {
     std::string website;         // as written
     std::string website_uri;     // what a link or QR code opens: the website with its scheme
     std::string address;
+    std::string hours;           // opening hours, printed with the address
     std::string tagline;
     std::string logo;            // absolute or relative-to-cwd path, resolved from the brand file
     std::shared_ptr<const Raster> logo_image;  // decoded once, when the brand is loaded

@@ -116,7 +116,8 @@ TEST_CASE("a JPEG logo and figure stand upright for every EXIF orientation, pass
 
 TEST_CASE("the website printed in the call to action is a link, tagged Link like a body's", "[e2e][images][website]") {
     TempDir dir;
-    dir.write("brand.toml", "name = \"Clinic\"\nphone = \"555 0100\"\nwebsite = \"https://example.org/clinic\"\n");
+    dir.write("brand.toml", "name = \"Clinic\"\nphone = \"555 0100\"\nwebsite = \"https://example.org/clinic\"\n"
+                            "address = \"1 Main St\"\nhours = \"Mon-Fri 8-5\"\n");
     dir.write("leaflet.toml", "title = \"T\"\nreviewed = 2026-11-01\n[[section]]\nheading = \"H\"\n"
                               "body = \"Read [the guide](https://example.org/guide).\"\n");
     for (const char* layout : {"a4", "trifold"}) {
@@ -145,7 +146,12 @@ for page in p.pages:
         CHECK(links.find("https://example.org/guide /Link") != std::string::npos);
         CHECK(run("qpdf --check out.pdf", dir.path()).status == 0);
         // The printed website is where the link is: the annotation's text is the address.
-        CHECK(run("pdftotext out.pdf -", dir.path()).out.find("https://example.org/clinic") != std::string::npos);
+        const std::string text = run("pdftotext out.pdf -", dir.path()).out;
+        CHECK(text.find("https://example.org/clinic") != std::string::npos);
+        // The contract's back-panel keys: the address and the opening hours, with no finding.
+        CHECK(text.find("1 Main") != std::string::npos);
+        CHECK(text.find("Mon-Fri 8-5") != std::string::npos);
+        CHECK(b.err.find("input.unknown-key") == std::string::npos);
     }
     // The print-shop PDF has no annotations at all (PDF/X-4).
     REQUIRE(run(cli("build leaflet.toml -o print.pdf --print"), dir.path()).status == 0);

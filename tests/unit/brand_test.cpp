@@ -21,6 +21,18 @@ TEST_CASE("a brand file loads with its colours", "[brand]") {
     CHECK(b->colors.primary == Color{0x10 / 255.0, 0x20 / 255.0, 0x30 / 255.0});
 }
 
+TEST_CASE("the contract's brand keys load, opening hours among them", "[brand]") {
+    TempDir dir;
+    Diagnostics d;
+    auto b = load_brand(dir.write("brand.toml", "name = \"Clinic\"\nphone = \"505 555 0199\"\n"
+                                                "address = \"1 Main St, Albuquerque, NM\"\nhours = \"Mon-Fri 8:00-17:00\"\n"),
+                        d);
+    REQUIRE(b);
+    CHECK(test::messages(d).empty());
+    CHECK(b->address == "1 Main St, Albuquerque, NM");
+    CHECK(b->hours == "Mon-Fri 8:00-17:00");
+}
+
 TEST_CASE("brand errors are reported where they are", "[brand]") {
     struct Case {
         const char* name;
