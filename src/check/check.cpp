@@ -363,7 +363,26 @@ void LeafletChecker::State::headings(const std::vector<PageItem>& items, int pag
     for (std::size_t i = 0; i < items.size(); ++i) {
         const auto* h = std::get_if<GlyphRun>(&items[i]);
         if (!h || (h->source.role != Role::Heading && h->source.role != Role::Subheading)) continue;
-        const InkBox hb = box_of(*h);
+        // The heading's line as a whole: its runs on the same baseline (a script's or a symbol's
+        // run, such as a closing "?" in a Latin face, is part of it; the text below need not
+        // reach under every piece).
+        InkBox hb = box_of(*h);
+        for (bool grew = true; grew;) {
+            grew = false;
+            for (const auto& other : items) {
+                const auto* o = std::get_if<GlyphRun>(&other);
+                if (!o || o->source.section != h->source.section || o->source.role != h->source.role ||
+                    o->origin.y != h->origin.y)
+                    continue;
+                // Next to the line so far (a word space apart), not a heading in another column.
+                const InkBox ob = box_of(*o);
+                const bool beside = ob.left <= hb.right + h->size && ob.right >= hb.left - h->size;
+                if (!beside || (ob.left >= hb.left && ob.right <= hb.right)) continue;
+                hb.left = std::min(hb.left, ob.left);
+                hb.right = std::max(hb.right, ob.right);
+                grew = true;
+            }
+        }
         bool followed = false;
         for (std::size_t k = i + 1; k < items.size() && !followed; ++k) {
             const auto* g = std::get_if<GlyphRun>(&items[k]);

@@ -185,6 +185,33 @@ TEST_CASE("check.stranded-heading: a heading with nothing of its section below i
     CHECK_FALSE(has(h.check(), "check.stranded-heading"));
 }
 
+TEST_CASE("check.stranded-heading reads a heading's line whole: a closing mark in another face is part of it", "[check]") {
+    Handmade h;
+    Section s;
+    s.heading = "How do vaccines work?";
+    s.blocks.push_back(Block{});
+    h.doc.sections.push_back(s);
+    h.laid.pages.push_back({h.layout.page, {}});
+    auto& items = h.laid.pages[0].items;
+    items.emplace_back(h.phone({Pt(50), Pt(800)}));
+    // The heading's words, and its "?" set in another run at the end of the line (6 pt a
+    // character), wider than the line of text below it.
+    GlyphRun words = h.run(U"How do vaccines work", {Pt(50), Pt(100)}, Role::Heading);
+    GlyphRun mark = h.run(U"?", {Pt(50 + 6 * 20), Pt(100)}, Role::Heading);
+    GlyphRun body = h.run(U"They teach.", {Pt(50), Pt(120)}, Role::Paragraph);
+    for (GlyphRun* g : {&words, &mark, &body}) g->source.section = 0;
+    items.emplace_back(words);
+    items.emplace_back(mark);
+    items.emplace_back(body);
+    CHECK_FALSE(has(h.check(), "check.stranded-heading"));
+    // A heading of the same section in the next column, on the same baseline, is not its line:
+    // with nothing below it, it is stranded.
+    GlyphRun other = h.run(U"After", {Pt(300), Pt(100)}, Role::Heading);
+    other.source.section = 0;
+    items.emplace_back(other);
+    CHECK(has(h.check(), "check.stranded-heading"));
+}
+
 TEST_CASE("check.overflow: text drawn off the page is an error", "[check]") {
     Handmade h;
     h.laid.pages.push_back({h.layout.page, {}});
