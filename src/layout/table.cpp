@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/utf8.hpp"
 #include "layout/phone_runs.hpp"
 #include "layout/sections.hpp"
 
@@ -79,6 +80,11 @@ std::vector<Unit> table_units(const TableSource& table, const TablePlace& at, co
 
     // Widths from content.
     std::vector<Column> cols(columns, {pad * 2.0, pad * 2.0});
+    struct {
+        std::string text;
+        Pt width{0};
+        bool phone = false;
+    } widest;  // the widest word that cannot be broken, for the message
     Diagnostics scratch;  // measuring only: what setting finds is reported when the cells are set
     for (const auto& row : table.rows) {
         for (std::size_t c = 0; c < columns; ++c) {
@@ -86,10 +92,14 @@ std::vector<Unit> table_units(const TableSource& table, const TablePlace& at, co
             if (runs.empty()) continue;
             const Pt whole = text::set_line(runs, cell_style, ctx, scratch).width + pad * 2.0;
             Pt word{0};
+            const auto note_word = [&](const std::string& text, Pt width, bool phone) {
+                word = std::max(word, width);
+                if (width > widest.width) widest = {text, width, phone};
+            };
             for (const auto& r : runs) {
                 // The clinic's number is one word: it is never broken.
                 if (r.role == text::RunRole::PhoneNumber) {
-                    word = std::max(word, text::set_line({r}, cell_style, ctx, scratch).width);
+                    note_word(r.text, text::set_line({r}, cell_style, ctx, scratch).width, true);
                     continue;
                 }
                 std::size_t start = 0;
@@ -100,7 +110,7 @@ std::vector<Unit> table_units(const TableSource& table, const TablePlace& at, co
                         text::StyledRun piece = r;
                         piece.text = r.text.substr(start, end - start);
                         piece.anchors.clear();
-                        word = std::max(word, text::set_line({piece}, cell_style, ctx, scratch).width);
+                        note_word(piece.text, text::set_line({piece}, cell_style, ctx, scratch).width, false);
                     }
                     start = end + 1;
                 }
@@ -119,7 +129,13 @@ std::vector<Unit> table_units(const TableSource& table, const TablePlace& at, co
         std::snprintf(msg, sizeof msg,
                       "the table is too wide for its column: its %zu columns need at least %.0f pt, the column has %.0f pt",
                       columns, sum_min.value(), at.width.value());
-        diags.error("layout.table", at.where, msg, "use fewer columns or shorter words, or a layout with wider columns");
+        // Name the word that cannot be broken: most often the clinic's number, which never is.
+        const std::string shown = "\"" + utf8::shortened(widest.text, 60) + "\"";
+        diags.error("layout.table", at.where, msg,
+                    widest.phone ? "the clinic's number " + shown + " is never broken across lines; write it under the "
+                                   "table instead of in a cell, use fewer columns, or a layout with wider columns"
+                                 : "its longest word, " + shown + ", cannot be broken; use fewer columns or shorter words, "
+                                   "or a layout with wider columns");
     }
     // Each column gets its minimum and a share of what is left, by how much more it would use.
     std::vector<Pt> widths(columns);

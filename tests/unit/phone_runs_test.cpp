@@ -104,6 +104,28 @@ TEST_CASE("the number in a table cell is one unit, and the cell is made wide eno
     CHECK(count_whole(drawn_lines(b.laid, true), phone) == 1);
 }
 
+TEST_CASE("a table too narrow for the number in a cell says so, the number quoted in the hint", "[phone-runs]") {
+    const auto b = build("title = \"T\"\n[[section]]\nheading = \"H\"\nbody = \"\"\"\n"
+                         "| Vaccine | When | Booking |\n|---|---|---|\n"
+                         "| Tetanus and diphtheria booster | Every ten years for adults | " + kPhone + " |\n\"\"\"\n",
+                         "letter");
+    const Diagnostic* table = nullptr;
+    for (const auto& d : b.diags.all())
+        if (d.code == "layout.table") table = &d;
+    REQUIRE(table);
+    CHECK(table->hint.find("the clinic's number \"" + kPhone + "\" is never broken") != std::string::npos);
+    // Another word too long names that word.
+    const auto w = build("title = \"T\"\n[[section]]\nheading = \"H\"\nbody = \"\"\"\n"
+                         "| A | B | C |\n|---|---|---|\n| Pneumonoultramicroscopicsilicovolcanoconiosis | "
+                         "Pneumonoultramicroscopicsilicovolcanoconiosis | Pneumonoultramicroscopicsilicovolcanoconiosis |\n\"\"\"\n",
+                         "letter");
+    bool named = false;
+    for (const auto& d : w.diags.all())
+        named = named || (d.code == "layout.table" &&
+                          d.hint.find("\"Pneumonoultramicroscopicsilicovolcanoconiosis\", cannot be broken") != std::string::npos);
+    CHECK(named);
+}
+
 TEST_CASE("the number in Hebrew and Urdu text reads left to right, its extension after it", "[phone-runs][bidi]") {
     const std::u32string phone = utf8::decode(kPhone).text;
     const struct {
