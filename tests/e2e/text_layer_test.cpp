@@ -163,3 +163,22 @@ TEST_CASE("Hebrew and Arabic paragraphs come out of pdftotext and MuPDF in readi
         }
     }
 }
+
+TEST_CASE("Arabic with vowel marks in a ligature comes out of the structure tree once and in order", "[e2e][textlayer]") {
+    TempDir dir;
+    dir.write("brand.toml", "name = \"Harbor Family Clinic\"\nphone = \"(619) 555-0147\"\n");
+    // "Call the nurse day or night.": lam with tanwin before alef (a lam-alef ligature carrying a
+    // mark), whose glyphs sit in a span of their own inside the line's /ActualText.
+    const std::string body = "اتصل بالممرضة ليلًا أو نهارًا.";
+    const std::string content = dir.write("ar.toml", "title = \"ar\"\nlanguage = \"ar\"\nreviewed = 2026-10-01\n\n[[section]]\n"
+                                                     "body = \"\"\"\n" + body + "\n\"\"\"\n");
+    for (const char* layout : {"a4", "trifold", "booklet"}) {
+        CAPTURE(layout);
+        const std::string pdf = build(dir, content, layout);
+        auto r = run(checker() + " --content " + quote(content) + " " + quote(pdf));
+        INFO(r.out);
+        CHECK(r.status == 0);
+        const std::string tree = run(checker() + " --text " + quote(pdf)).out;
+        CHECK(tree.find(body) != std::string::npos);
+    }
+}
