@@ -177,9 +177,16 @@ private:
         const Unit& unit = units_[u];
         if (unit.lines.empty()) return;
         if (!fresh_ && needed(u, false) > room() && !next_frame(u, 0)) return;
-        // At the top of a frame that cannot hold a heading with the start of its text, no frame
-        // of this height can: the keep is broken, and the caller may try taller frames.
-        if (fresh_ && unit.keep_with_next && needed(u, true) > room() + Pt(0.01)) out_.kept = false;
+        // At the top of a frame that cannot hold a heading with the start of its text: a taller
+        // frame next (a page after the first's, under its cover) takes them; else no frame of
+        // this height can, the keep is broken, and the caller may try taller frames.
+        if (fresh_ && unit.keep_with_next && needed(u, true) > room() + Pt(0.01)) {
+            const auto next = frames_(index_ + 1);
+            if (next && next->rect.height > frame_.rect.height + Pt(0.01)) {
+                if (!next_frame(u, 0)) return;
+            }
+            if (needed(u, true) > room() + Pt(0.01)) out_.kept = false;
+        }
         if (!fresh_) y_ += unit.space_before;
         repeat_header(unit);
 

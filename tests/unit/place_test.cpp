@@ -54,6 +54,19 @@ TEST_CASE("a heading goes with the first two lines of a long paragraph", "[place
     CHECK(pages(p) == std::vector<std::string>{"0.0 0.1 0.2 1.0 2.0 2.1", "2.2 2.3 2.4 2.5"});
 }
 
+TEST_CASE("a heading that opens a short first frame (under the cover) goes to the taller next with its text", "[place]") {
+    // Page 1 has 25 pt under its cover, the pages after it 60: the heading and the three lines of
+    // its paragraph (40 pt) do not fit the first, and nothing is left at its foot alone.
+    const FrameSource first_short = [](int index) -> std::optional<Frame> {
+        return Frame{index, {Pt(0), Pt(index == 0 ? 75 : 0), Pt(100), Pt(index == 0 ? 25 : 60)}};
+    };
+    const std::vector<Unit> units{unit(1, 1, true), unit(2, 3)};
+    const Placement p = place(units, first_short, {Pt(100), Pt(100)});
+    CHECK(pages(p) == std::vector<std::string>{"", "1.0 2.0 2.1 2.2"});
+    CHECK(p.complete);
+    CHECK(p.kept);
+}
+
 TEST_CASE("frames too short for a heading and its text say so", "[place]") {
     const std::vector<Unit> units{unit(1, 1, true), unit(2, 3)};
     const Placement p = place(units, frames(Pt(25)), {Pt(100), Pt(100)});
