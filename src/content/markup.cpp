@@ -124,6 +124,7 @@ public:
                 Block t;
                 t.kind = BlockKind::Table;
                 table_ = std::move(t);
+                table_column_.reset();
                 break;
             }
             case MD_BLOCK_THEAD: row_kind_ = RowKind::Header; break;
@@ -346,7 +347,7 @@ private:
     // counts them): md4c drops the rest.
     void check_row(std::size_t offset) {
         const std::size_t columns = table_->table.align.size();
-        const RowCells cells = row_cells(body_, offset, columns);
+        const RowCells cells = row_cells(body_, offset, columns, table_column_);
         if (!cells.extra) return;
         const std::string has = std::to_string(cells.count) + " cells but ";
         if (row_kind_ == RowKind::Header)
@@ -504,6 +505,7 @@ private:
     bool in_paragraph_ = false;
     std::optional<std::size_t> paragraph_start_;  // the offset of the paragraph's first text
     std::optional<std::size_t> row_start_;        // the offset of a table row's first text
+    std::optional<std::size_t> table_column_;     // where the table's rows start on their lines (row_cells)
 };
 
 // Trims each block's trailing white space and drops empty spans and blocks (white space was

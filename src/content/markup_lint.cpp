@@ -59,9 +59,18 @@ bool is_punct(char c) {
 
 }  // namespace
 
-RowCells row_cells(std::string_view body, std::size_t offset, std::size_t keep) {
+RowCells row_cells(std::string_view body, std::size_t offset, std::size_t keep, std::optional<std::size_t>& column) {
     std::size_t start = 0;
-    const std::string_view line = line_at(body, offset, start);
+    std::string_view line = line_at(body, offset, start);
+    if (!column) {
+        // Back from the row's first text over spaces to its leading '|', if it has one.
+        std::size_t k = std::min(offset - start, line.size());
+        while (k > 0 && (line[k - 1] == ' ' || line[k - 1] == '\t')) --k;
+        column = k > 0 && line[k - 1] == '|' ? k - 1 : k;
+    }
+    const std::size_t cut = std::min(*column, line.size());
+    line.remove_prefix(cut);
+    start += cut;
     const auto starts = cell_starts(line);
     RowCells out{starts.size(), std::nullopt};
     if (starts.size() > keep) out.extra = start + starts[keep];

@@ -16,7 +16,10 @@ struct RowCells {
     std::size_t count = 0;
     std::optional<std::size_t> extra;  // body offset of the first cell past `keep`
 };
-RowCells row_cells(std::string_view body, std::size_t offset, std::size_t keep);
+// `column`: where the table's rows start on their lines, past a list item's or a quote's marker
+// ("- | A | B |"): found from the first row the table checks (its header, whose first cell has
+// text) and kept for the rest, so that the container's marker is never counted as a cell.
+RowCells row_cells(std::string_view body, std::size_t offset, std::size_t keep, std::optional<std::size_t>& column);
 
 // A paragraph from `first` to `last` (body offsets) that looks like a table md4c did not read
 // as one: its first two lines start with '|'. The finding's message, and where it starts.

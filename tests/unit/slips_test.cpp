@@ -1,4 +1,5 @@
 // Content that was lost or changed without a word (issue 21): each is now a finding at its place.
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "content/markup.hpp"
@@ -59,6 +60,18 @@ TEST_CASE("a table row with more cells than the header is an error at the first 
     // Fewer cells are padded (nothing lost); an escaped pipe divides nothing.
     CHECK(markup_codes("| a | b |\n|---|---|\n| 1 |\n").empty());
     CHECK(markup_codes("| a | b |\n|---|---|\n| 1 \\| 2 | 3 |\n").empty());
+    // A table in a list item or a quote: the item's marker is not a cell.
+    CHECK(markup_codes("- | A | B |\n  |---|---|\n  | 1 | 2 |\n").empty());
+    // (A quote in a body is itself a warning, markup.blockquote.)
+    const auto no_cells = [](const std::vector<std::string>& codes) {
+        return std::none_of(codes.begin(), codes.end(), [](const std::string& c) { return c.starts_with("markup.table-cells"); });
+    };
+    CHECK(no_cells(markup_codes("> | A | B |\n> |---|---|\n> | 1 | 2 |\n")));
+    CHECK(markup_codes("- A | B\n  ---|---\n  1 | 2\n").empty());
+    CHECK(markup_codes("- | A | B |\n  |---|---|\n  | 1 | 2 | 3 |\n") == std::vector<std::string>{"markup.table-cells@3:13"});
+    const auto quoted = markup_codes("> | A | B |\n> |---|---|\n> | 1 | 2 | 3 |\n");
+    CHECK(std::count(quoted.begin(), quoted.end(), "markup.table-cells@3:13") == 1);
+    CHECK(std::count_if(quoted.begin(), quoted.end(), [](const std::string& c) { return c.starts_with("markup.table-cells"); }) == 1);
 }
 
 TEST_CASE("lines of pipes without a |---| line are an error at the first", "[markup][slips]") {
