@@ -167,11 +167,13 @@ void check_disclaimer(const CheckContext& in, Diagnostics& out) {
 void check_translation(const CheckContext& in, Diagnostics& out) {
     const Brand& b = in.brand;
     const Language& lang = in.doc.language;
-    if (lang.primary == "en") return;
+    // By the language each text is written in (a [text.xx] table's, else the brand's own
+    // `language`), not by its words: a brand written in Spanish serves Spanish leaflets.
     const BrandText shown = b.text_for(lang);
     std::vector<std::string> missing;
-    if (!b.call_to_action.empty() && shown.call_to_action == b.call_to_action) missing.push_back("call_to_action");
-    if (!b.disclaimer.empty() && shown.disclaimer == b.disclaimer) missing.push_back("disclaimer");
+    if (!shown.call_to_action.empty() && shown.call_to_action_language.primary != lang.primary)
+        missing.push_back("call_to_action");
+    if (!shown.disclaimer.empty() && shown.disclaimer_language.primary != lang.primary) missing.push_back("disclaimer");
     if (missing.empty()) return;
     const bool has_table = b.texts.count(lang.tag) || b.texts.count(lang.primary);
     const std::string table = "[text." + (b.texts.count(lang.tag) ? lang.tag : lang.primary) + "]";
@@ -182,8 +184,9 @@ void check_translation(const CheckContext& in, Diagnostics& out) {
     }
     const std::string lacks = has_table ? table + " in the brand " + b.source_file + " has no " + parts
                                         : "the brand " + b.source_file + " has no " + table;
+    const std::string written_in = b.language.tag.empty() || b.language.primary == "en" ? "English" : "'" + b.language.tag + "'";
     out.warning("brand.untranslated", in.doc.language_pos,
-                "this leaflet is in '" + lang.tag + "' but " + lacks + ": its English " + parts +
+                "this leaflet is in '" + lang.tag + "' but " + lacks + ": its " + written_in + " " + parts +
                     (missing.size() > 1 ? " are" : " is") + " printed instead",
                 "add to " + b.source_file + ", in the leaflet's language:\n    " + table + lines);
 }

@@ -108,7 +108,7 @@ TEST_CASE("the brand is looked for up to the catalogue's root, and one above the
     CHECK_FALSE(locate_brand(dir.file("cat/clinic/leaflet.toml")).above);
 }
 
-TEST_CASE("brand.untranslated only when the brand's own English text is printed", "[brand][slips]") {
+TEST_CASE("brand.untranslated only when the brand's text in another language is printed", "[brand][slips]") {
     test::TempDir dir;
     const std::string es = "title = \"T\"\nlanguage = \"es-MX\"\nreviewed = 2026-11-01\n\n[[section]]\nbody = \"Texto.\"\n";
     dir.write_all({{"a/brand.toml", std::string(kBrand) + "[text.es]\ncall_to_action = \"Llámenos.\"\n"},
@@ -131,6 +131,17 @@ TEST_CASE("brand.untranslated only when the brand's own English text is printed"
     // Everything translated, or nothing of the brand's own to print: nothing to say.
     CHECK_FALSE(has(build(dir.file("b/leaflet.toml")).diags, "brand.untranslated"));
     CHECK_FALSE(has(build(dir.file("c/leaflet.toml")).diags, "brand.untranslated"));
+    // By language, not by words: a brand written in Spanish serves a Spanish leaflet, and an
+    // English leaflet printing its Spanish text is told so.
+    const std::string spanish_brand = "name = \"Clinic\"\nphone = \"(555) 010-0199\"\nlanguage = \"es\"\n"
+                                      "call_to_action = \"Llámenos.\"\ndisclaimer = \"Solo información.\"\n";
+    dir.write_all({{"d/brand.toml", spanish_brand}, {"d/leaflet.toml", es},
+                   {"e/brand.toml", spanish_brand},
+                   {"e/leaflet.toml", "title = \"T\"\nlanguage = \"en\"\nreviewed = 2026-11-01\n\n[[section]]\nbody = \"Text.\"\n"}});
+    CHECK_FALSE(has(build(dir.file("d/leaflet.toml")).diags, "brand.untranslated"));
+    r = build(dir.file("e/leaflet.toml"));
+    REQUIRE(has(r.diags, "brand.untranslated"));
+    CHECK(test::messages(r.diags).find("its 'es' call to action and disclaimer are printed instead") != std::string::npos);
 }
 
 TEST_CASE("a short callout in the trifold stands whole, its heading with its text", "[flow][slips]") {
