@@ -200,34 +200,49 @@ inline std::string decode_char(const std::string& s) {
     return out;
 }
 
+// The value of attribute `name` ("d", "transform") in an element's text, or "" when it has none.
+// (Found by hand: std::regex recurses once a character and overflows the stack on long paths.)
+inline std::string svg_attribute(std::string_view element, std::string_view name) {
+    const std::string key = " " + std::string(name) + "=\"";
+    const std::size_t at = element.find(key);
+    if (at == std::string_view::npos) return {};
+    const std::size_t from = at + key.size(), to = element.find('"', from);
+    return to == std::string_view::npos ? std::string() : std::string(element.substr(from, to - from));
+}
+
 inline std::vector<std::vector<InkGlyph>> ink(const std::string& pdf) {
     const std::string svg = run("mutool draw -F svg -o - " + quote(pdf)).out;
+    // The glyphs' outlines: <path id="..." d="..."/>, and the pages (<svg ...>) with their <use>s.
     std::map<std::string, std::array<double, 4>> shapes;
-    const std::regex def(R"re(<path id="([^"]+)" d="([^"]*)")re");
-    for (std::sregex_iterator it(svg.begin(), svg.end(), def), end; it != end; ++it) shapes[(*it)[1]] = path_box((*it)[2]);
     std::vector<std::vector<InkGlyph>> pages;
-    const std::regex token(R"re(<svg |<use [^>]*>)re");
-    const std::regex href(R"re(xlink:href="#([^"]+)")re"), matrix(R"re(transform="matrix\(([^)]*)\)")re"),
-        text(R"re(data-text="([^"]*)")re");
-    for (std::sregex_iterator it(svg.begin(), svg.end(), token), end; it != end; ++it) {
-        const std::string use = it->str(0);
-        if (use.starts_with("<svg ")) { pages.emplace_back(); continue; }
-        std::smatch h, m, c;
-        if (!std::regex_search(use, h, href) || !std::regex_search(use, m, matrix)) continue;
-        const auto shape = shapes.find(h.str(1));
-        if (shape == shapes.end() || shape->second[0] > shape->second[1]) continue;  // no outline: a space
-        double t[6];
-        if (std::sscanf(m.str(1).c_str(), "%lf,%lf,%lf,%lf,%lf,%lf", &t[0], &t[1], &t[2], &t[3], &t[4], &t[5]) != 6) continue;
-        InkGlyph g{1e9, -1e9, 1e9, -1e9, t[5], std::hypot(t[2], t[3]),
-                   std::regex_search(use, c, text) ? decode_char(c.str(1)) : std::string("?")};
-        const auto& b = shape->second;
-        for (double x : {b[0], b[1]})
-            for (double y : {b[2], b[3]}) {
-                const double px = t[0] * x + t[2] * y + t[4], py = t[1] * x + t[3] * y + t[5];
-                g.x0 = std::min(g.x0, px); g.x1 = std::max(g.x1, px);
-                g.y0 = std::min(g.y0, py); g.y1 = std::max(g.y1, py);
-            }
-        if (!pages.empty()) pages.back().push_back(g);
+    for (std::size_t at = svg.find('<'); at != std::string::npos; at = svg.find('<', at + 1)) {
+        const std::size_t close = svg.find('>', at);
+        if (close == std::string::npos) break;
+        const std::string_view element(svg.data() + at, close - at);
+        if (element.starts_with("<svg ")) {
+            pages.emplace_back();
+        } else if (element.starts_with("<path id=\"")) {
+            shapes[svg_attribute(element, "id")] = path_box(svg_attribute(element, "d"));
+        } else if (element.starts_with("<use ")) {
+            std::string target = svg_attribute(element, "xlink:href");
+            const std::string transform = svg_attribute(element, "transform");
+            if (!target.starts_with("#") || !transform.starts_with("matrix(")) continue;
+            const auto shape = shapes.find(target.substr(1));
+            if (shape == shapes.end() || shape->second[0] > shape->second[1]) continue;  // no outline: a space
+            double t[6];
+            if (std::sscanf(transform.c_str() + 7, "%lf,%lf,%lf,%lf,%lf,%lf", &t[0], &t[1], &t[2], &t[3], &t[4], &t[5]) != 6)
+                continue;
+            const std::string text = svg_attribute(element, "data-text");
+            InkGlyph g{1e9, -1e9, 1e9, -1e9, t[5], std::hypot(t[2], t[3]), text.empty() ? std::string("?") : decode_char(text)};
+            const auto& b = shape->second;
+            for (double x : {b[0], b[1]})
+                for (double y : {b[2], b[3]}) {
+                    const double px = t[0] * x + t[2] * y + t[4], py = t[1] * x + t[3] * y + t[5];
+                    g.x0 = std::min(g.x0, px); g.x1 = std::max(g.x1, px);
+                    g.y0 = std::min(g.y0, py); g.y1 = std::max(g.y1, py);
+                }
+            if (!pages.empty()) pages.back().push_back(g);
+        }
     }
     return pages;
 }
