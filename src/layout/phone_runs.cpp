@@ -32,10 +32,12 @@ void copy_range(const std::vector<text::StyledRun>& runs, std::size_t first, std
 }
 
 // The runs [first, last), which share a link, with the number's occurrences marked.
+// `starts`: a scratch of runs.size(), where each run of the group starts in the group's text
+// (allocated once for all groups: a paragraph of many short links has many groups).
 void mark_group(const std::vector<text::StyledRun>& runs, std::size_t first, std::size_t last,
-                const PhoneFinder& finder, const Brand& brand, std::vector<text::StyledRun>& out) {
+                const PhoneFinder& finder, const Brand& brand, std::vector<std::size_t>& starts,
+                std::vector<text::StyledRun>& out) {
     std::string text;
-    std::vector<std::size_t> starts(runs.size(), 0);
     for (std::size_t r = first; r < last; ++r) {
         starts[r] = text.size();
         text += runs[r].text;
@@ -71,6 +73,7 @@ std::vector<text::StyledRun> mark_phone(std::vector<text::StyledRun> runs, const
     const PhoneFinder finder(brand.phone);
     if (finder.empty()) return runs;
     std::vector<text::StyledRun> out;
+    std::vector<std::size_t> starts(runs.size(), 0);
     std::size_t r = 0;
     while (r < runs.size()) {
         const bool open = runs[r].role == text::RunRole::Text && (runs[r].link.empty() || runs[r].link.starts_with("tel:"));
@@ -80,7 +83,7 @@ std::vector<text::StyledRun> mark_phone(std::vector<text::StyledRun> runs, const
         }
         std::size_t end = r + 1;
         while (end < runs.size() && runs[end].role == text::RunRole::Text && runs[end].link == runs[r].link) ++end;
-        mark_group(runs, r, end, finder, brand, out);
+        mark_group(runs, r, end, finder, brand, starts, out);
         r = end;
     }
     return out;
