@@ -124,13 +124,14 @@ std::int64_t file_clock_now() {
     return static_cast<std::int64_t>(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
 }
 
-std::optional<std::vector<FileStamp>> stamp_reads(const std::vector<std::string>& paths, std::int64_t started) {
+std::optional<std::vector<FileStamp>> stamp_reads(const std::vector<std::string>& paths, std::int64_t started,
+                                                  std::int64_t finished) {
     std::vector<FileStamp> stamps;
     for (const auto& path : paths) {
         if (path.empty()) continue;
         auto stamp = stamp_file(path);
         // A file read that is gone or changed since the build began: what the build saw is unknown.
-        if (!stamp || stamp->mtime > started) return std::nullopt;
+        if (!stamp || (stamp->mtime > started && stamp->mtime <= finished)) return std::nullopt;
         stamps.push_back(std::move(*stamp));
     }
     return stamps;

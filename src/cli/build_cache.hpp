@@ -50,10 +50,12 @@ std::optional<FileStamp> stamp_file(const std::string& path);
 // Now, by the clock file systems stamp files with (the kernel's coarse real-time clock, which
 // can lag the precise one by a tick): a file written after this moment has a later stamp.
 std::int64_t file_clock_now();
-// The stamps of every file a build read, taken after it; nullopt when one was changed after
-// `started` (file_clock_now() before the build read it): such a build is not recorded, and is
-// built again next time.
-std::optional<std::vector<FileStamp>> stamp_reads(const std::vector<std::string>& paths, std::int64_t started);
+// The stamps of every file a build read, taken after it; nullopt when one was changed while it
+// ran, between `started` and `finished` (file_clock_now() before and after the build): such a
+// build is not recorded, and is built again next time. A time after `finished` (a file from an
+// archive, or a clock set wrong) was not written during the build and is recorded as it is.
+std::optional<std::vector<FileStamp>> stamp_reads(const std::vector<std::string>& paths, std::int64_t started,
+                                                  std::int64_t finished);
 
 class BuildCache {
 public:

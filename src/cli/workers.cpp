@@ -56,7 +56,7 @@ nlohmann::json build_job(const Job& job, Engine& engine, const RunSettings& s, c
         pdf ? fnv1a(std::string_view(reinterpret_cast<const char*>(pdf->data()), pdf->size())) : 0;
     // Every file the build read, as it read them (null: one changed while it did).
     nlohmann::json reads = nullptr;
-    if (const auto stamps = stamp_reads(r.inputs, started)) {
+    if (const auto stamps = stamp_reads(r.inputs, started, file_clock_now())) {
         reads = nlohmann::json::array();
         for (const auto& st : *stamps) reads.push_back({st.path, st.size, st.mtime});
     }
