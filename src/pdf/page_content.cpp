@@ -128,7 +128,11 @@ struct Cluster {
     std::size_t begin = 0, end = 0;
     // Its characters, as the glyphs carry them: right to left, in drawing order (poppler
     // reads a right-to-left line's characters from left to right and turns them round).
-    std::u32string text;
+    // Joined only for a cluster of several glyphs; one glyph's are its own (text()).
+    std::u32string joined;
+    [[nodiscard]] std::u32string_view text(const GlyphRun& run) const {
+        return end - begin == 1 ? run.text_of(run.glyphs[begin]) : std::u32string_view(joined);
+    }
 };
 
 std::vector<Cluster> clusters_of(const GlyphRun& run) {
@@ -138,8 +142,10 @@ std::vector<Cluster> clusters_of(const GlyphRun& run) {
         const PlacedGlyph& g = glyphs[i];
         const bool joins = i > 0 && g.text_length == 0 && g.kind == text::GlyphKind::Text && glyphs[i - 1].kind == text::GlyphKind::Text;
         if (!joins) out.push_back({i, i, {}});
-        out.back().end = i + 1;
-        out.back().text += run.text_of(g);
+        Cluster& c = out.back();
+        if (c.end - c.begin == 1) c.joined = run.text_of(glyphs[c.begin]);  // a second glyph joins the first
+        if (c.end > c.begin) c.joined += run.text_of(g);
+        c.end = i + 1;
     }
     return out;
 }
@@ -149,7 +155,7 @@ std::vector<Cluster> clusters_of(const GlyphRun& run) {
 // give the cluster's text where there are as many glyphs as characters (a letter and its
 // marks); a last glyph takes the characters left over, and surplus glyphs repeat the last one.
 // Readers that apply /ActualText read the cluster's text from its span instead.
-std::u32string part_of(const std::u32string& text, std::size_t k, std::size_t m) {
+std::u32string_view part_of(std::u32string_view text, std::size_t k, std::size_t m) {
     if (text.empty()) return U"\uFFFD";  // no glyph of the cluster had text (never from shaping)
     const std::size_t at = std::min(k, text.size() - 1);
     return k + 1 == m ? text.substr(at) : text.substr(at, 1);
@@ -176,15 +182,10 @@ std::u32string part_of(const std::u32string& text, std::size_t k, std::size_t m)
 std::string show(const GlyphRun& run, EmbeddedFont& font, double size, Layer layer) {
     const std::vector<PlacedGlyph>& glyphs = run.glyphs;
     const bool rtl = !run.logical.empty();
-    const std::vector<Cluster> clusters = clusters_of(run);
-    // Each glyph's text, whether it is away from where the pen stands, and where the Text
-    // layer writes it.
-    std::vector<std::u32string> texts(glyphs.size());
+    // Whether each glyph is away from where the pen stands, and where the Text layer writes it.
     std::vector<char> off_baseline(glyphs.size(), 0);
     std::vector<double> target(glyphs.size(), 0);
     Pt next{0};  // where the layout's pen stands: after the last glyph that advanced
-    for (const Cluster& c : clusters)
-        for (std::size_t i = c.begin; i < c.end; ++i) texts[i] = part_of(c.text, i - c.begin, c.end - c.begin);
     for (std::size_t i = 0; i < glyphs.size(); ++i) {
         const PlacedGlyph& g = glyphs[i];
         const bool moved = g.advance() == Pt(0) && i > 0 && std::abs((g.x() - next).value()) > 0.0005;
@@ -195,16 +196,20 @@ std::string show(const GlyphRun& run, EmbeddedFont& font, double size, Layer lay
         // drawn.
         target[i] = layer == Layer::Text && moved ? next.value() - 0.01 : g.x().value();
     }
+    // The Marks layer of a run with no mark off its baseline (most runs) draws nothing.
+    if (layer == Layer::Marks && std::find(off_baseline.begin(), off_baseline.end(), 1) == off_baseline.end())
+        return {};
+    const std::vector<Cluster> clusters = clusters_of(run);
     std::string s = "[";
     double pen = 0;                              // where the viewer's pen is, in points from the origin
     std::size_t string_end = std::string::npos;  // just past the last string written
     int drawn = 0;
-    const auto put = [&](std::size_t i, bool in_cluster) {
+    const auto put = [&](const Cluster& c, std::size_t i, bool in_cluster) {
         const PlacedGlyph& g = glyphs[i];
         // A hyphen added at a line break reads as nothing.
         const bool added = g.kind == text::GlyphKind::Hyphen && layer == Layer::Text;
         if (added) s += "] TJ\n/Span <</ActualText ()>> BDC\n[";
-        const auto [code, bytes, w, actual] = font.use(g.gid, texts[i]);
+        const auto [code, bytes, w, actual] = font.use(g.gid, part_of(c.text(run), i - c.begin, c.end - c.begin));
         // A glyph whose character id cannot carry this text (CFF fonts) says it in a span.
         const bool spanned = actual && !added && !in_cluster && layer == Layer::Text;
         if (spanned) s += "] TJ\n/Span <</ActualText " + text_token(*actual) + ">> BDC\n[";
@@ -242,9 +247,9 @@ std::string show(const GlyphRun& run, EmbeddedFont& font, double size, Layer lay
         bool spacing = false;
         for (std::size_t i = c.begin + 1; i < c.end; ++i) spacing = spacing || glyphs[i].advance() > Pt(0);
         const bool span = spacing && layer == Layer::Text;
-        if (span) s += "] TJ\n/Span <</ActualText " + text_token(c.text) + ">> BDC\n[";
+        if (span) s += "] TJ\n/Span <</ActualText " + text_token(c.text(run)) + ">> BDC\n[";
         for (std::size_t i = c.begin; i < c.end; ++i)
-            if (layer == Layer::Text || off_baseline[i]) put(i, span);
+            if (layer == Layer::Text || off_baseline[i]) put(c, i, span);
         if (span) s += "] TJ\nEMC\n[";
     }
     if (layer == Layer::Marks) return drawn == 0 ? std::string() : "/Span <</ActualText ()>> BDC\n" + s + "] TJ\nEMC\n";
