@@ -1,0 +1,80 @@
+"""Annotations (PDF/UA-1 7.18, and 7.2 for the language of their text)."""
+import pikepdf
+from pikepdf import Name
+
+from .report import objgen
+
+
+def rect_outside(a, page):
+    try:
+        r = [float(v) for v in a.get("/Rect")]
+        box = [float(v) for v in page.obj.get("/CropBox", page.obj.get("/MediaBox"))]
+    except Exception:
+        return False
+    x0, x1 = sorted((r[0], r[2]))
+    y0, y1 = sorted((r[1], r[3]))
+    return x1 < box[0] or x0 > box[2] or y1 < box[1] or y0 > box[3]
+
+
+def field_tu(a):
+    for _ in range(32):
+        if not isinstance(a, pikepdf.Dictionary):
+            return ""
+        if "/TU" in a:
+            return str(a.TU)
+        a = a.get("/Parent")
+    return ""
+
+
+def check(pdf, report, tree, parents, catalog_lang):
+    """tree: structure.Tree or None; parents: StructParent number -> element (the ParentTree)."""
+    r = report
+    for i, page in enumerate(pdf.pages):
+        n = i + 1
+        annots = [a for a in (page.obj.get("/Annots") or []) if isinstance(a, pikepdf.Dictionary)]
+        if annots and page.obj.get("/Tabs") != Name.S:
+            r.ua("7.18.3-t01", "the page has annotations and no /Tabs /S (tab order by structure)", n,
+                 matterhorn="28-008" if "/Tabs" not in page.obj else "28-009")
+        for a in annots:
+            key = objgen(a)
+            sub = str(a.get("/Subtype", ""))[1:]
+            try:
+                flags = int(a.get("/F", 0))
+            except Exception:
+                flags = 0
+            element = parents.get(int(a.StructParent)) if "/StructParent" in a and isinstance(a.StructParent, int) else None
+            if element is None and tree is not None and key in tree.annot_parent:
+                element = tree.annot_parent[key][1]
+            std = tree.std(element) if tree is not None and isinstance(element, pikepdf.Dictionary) and "/S" in element else None
+            alt = str(element.get("/Alt", "")) if isinstance(element, pikepdf.Dictionary) else ""
+            contents = str(a.get("/Contents", ""))
+            if sub == "PrinterMark":
+                if "/StructParent" in a or (tree is not None and key in tree.annot_parent):
+                    r.ua("7.18.8-t01", "a PrinterMark annotation is in the structure tree", n, key)
+                continue
+            if flags & 2 or rect_outside(a, page) or sub == "Popup":
+                continue
+            if sub == "TrapNet":
+                r.ua("7.18.2-t01", "a TrapNet annotation", n, key)
+            if sub not in ("Widget", "Link") and std != "Annot":
+                r.ua("7.18.1-t01", f"a {sub} annotation is not in an Annot structure element"
+                     + (f" (it is in {std})" if std else ""), n, key)
+            if sub != "Widget" and not contents and not alt:
+                r.ua("7.18.1-t02", f"a {sub} annotation has neither /Contents nor an /Alt on its structure element", n, key)
+            if sub == "Widget":
+                if not field_tu(a) and not alt:
+                    r.ua("7.18.1-t03", "a form field has neither /TU nor an /Alt on its structure element", n, key)
+                if std != "Form":
+                    r.ua("7.18.4-t01", "a widget annotation is not in a Form structure element", n, key)
+            if sub == "Link":
+                if std != "Link":
+                    r.ua("7.18.5-t01", "a link annotation is not in a Link structure element"
+                         + (f" (it is in {std})" if std else ""), n, key)
+                if not contents:
+                    r.ua("7.18.5-t02", "a link annotation has no /Contents (alternative description)", n, key)
+            lang = catalog_lang or (tree.lang_of_element(element) if tree is not None and element is not None else None) \
+                or str(a.get("/Lang", ""))
+            if contents and not lang:
+                r.ua("7.2-t24", f"the /Contents of a {sub} annotation has no language", n, key)
+            if sub == "Widget" and field_tu(a) and not lang:
+                r.ua("7.2-t25", "the /TU of a form field has no language", n, key)

@@ -1,0 +1,169 @@
+"""Content streams: marked content (PDF/UA-1 7.1), the language of text (7.2), the glyphs shown
+(handed to the font checks) and the text of each marked-content sequence, through Form XObjects."""
+import pikepdf
+from pikepdf import Name
+
+from .report import objgen
+
+PAINT = {"TJ", "Tj", "'", '"', "Do", "f", "F", "f*", "B", "B*", "b", "b*", "S", "s", "sh", "BI", "INLINE IMAGE"}
+SHOW = {"TJ", "Tj", "'", '"'}
+
+
+class Walker:
+    """Walks every page's content (and the Form XObjects it paints) once.
+
+    texts[(where, mcid)] is the text of a marked-content sequence, where is ("page", index) or
+    ("xobject", objgen); lang_of(where, mcid) says the language its structure element gives.
+    """
+
+    def __init__(self, pdf, report, fonts, lang_of, catalog_lang):
+        self.pdf, self.report, self.fonts = pdf, report, fonts
+        self.lang_of, self.catalog_lang = lang_of, catalog_lang
+        self.texts = {}
+        self.form_uses = {}  # objgen -> times painted, for forms with MCIDs
+        self.form_mcids = set()
+        self.untagged = {}
+        self.no_lang = {}
+        self.seen_forms = set()
+        self.xobj_sp = {}
+
+    def page(self, page, index):
+        resources = page.obj.get("/Resources", pikepdf.Dictionary())
+        self._stream(page.obj, resources, index + 1, ("page", index), [], depth=0)
+        n = self.untagged.pop(index + 1, 0)
+        if n:
+            self.report.ua("7.1-t03", f"{n} painting operators are neither tagged nor marked as artifacts", index + 1)
+        n = self.no_lang.pop(index + 1, 0)
+        if n:
+            self.report.ua("7.2-t34", f"{n} text-showing operators have no language: no /Lang in the catalog, "
+                           "their structure element or their marked content", index + 1)
+
+    def _stream(self, obj, resources, page, where, outer, depth):
+        """outer: the marked-content stack the stream is painted inside (a Form XObject's caller's)."""
+        fonts_res = resources.get("/Font", pikepdf.Dictionary())
+        stack = list(outer)  # entries: dict(kind, mcid, actual, lang)
+        base = len(stack)
+        gstack = []
+        state = {"font": None, "mode": 0}
+        try:
+            ops = pikepdf.parse_content_stream(obj)
+        except Exception as e:
+            self.report.cannot(f"the content stream of page {page}", e)
+            return
+        for operands, operator in ops:
+            op = str(operator)
+            if op in ("BDC", "BMC"):
+                self._begin(op, operands, resources, stack, page, where)
+            elif op == "EMC":
+                if len(stack) <= base:
+                    self.report.ua("7.1-t03", "EMC without a marked-content sequence to end", page, matterhorn="")
+                else:
+                    stack.pop()
+            elif op == "q":
+                gstack.append(dict(state))
+            elif op == "Q" and gstack:
+                state = gstack.pop()
+            elif op == "Tr" and operands:
+                state["mode"] = int(operands[0])
+            elif op == "Tf" and operands:
+                state["font"] = fonts_res.get(str(operands[0])) if isinstance(operands[0], Name) else None
+            if op in PAINT:
+                if not any(e["kind"] in ("artifact", "mcid") for e in stack):
+                    self.untagged[page] = self.untagged.get(page, 0) + 1
+            if op in SHOW:
+                self._show(op, operands, state, stack, page, where)
+            elif op == "Do" and operands:
+                self._do(operands[0], resources, page, stack, depth)
+        if len(stack) > base:
+            self.report.ua("7.1-t03", "a marked-content sequence is not closed", page, matterhorn="")
+
+    def _begin(self, op, operands, resources, stack, page, where):
+        tag = str(operands[0]) if operands else ""
+        props = operands[1] if op == "BDC" and len(operands) > 1 else None
+        if isinstance(props, Name):
+            props = resources.get("/Properties", pikepdf.Dictionary()).get(str(props))
+        mcid = actual = lang = None
+        if isinstance(props, pikepdf.Dictionary):
+            if "/MCID" in props:
+                try:
+                    mcid = int(props.MCID)
+                except Exception:
+                    mcid = None
+            if "/ActualText" in props:
+                actual = str(props.ActualText)
+            if "/Lang" in props:
+                lang = str(props.Lang)
+                if tag == "/Span":
+                    pass
+            if tag == "/Span" and lang is None and not self.catalog_lang and not self._inherited(stack, where):
+                for key, rule in (("/ActualText", "7.2-t30"), ("/Alt", "7.2-t31"), ("/E", "7.2-t32")):
+                    if key in props:
+                        self.report.ua(rule, f"a Span's {key[1:]} in the content has no language", page)
+        kind = "artifact" if tag == "/Artifact" else "mcid" if mcid is not None else "other"
+        if kind == "artifact" and any(e["kind"] == "mcid" for e in stack):
+            self.report.ua("7.1-t01", "content marked as an artifact inside tagged content", page)
+        if kind == "mcid" and any(e["kind"] == "artifact" for e in stack):
+            self.report.ua("7.1-t02", "tagged content inside content marked as an artifact", page)
+        if kind == "mcid":
+            self.texts.setdefault((where, mcid), "")
+            if where[0] == "xobject":
+                self.form_mcids.add(where[1])
+            if lang is None:
+                lang = self.lang_of(where, mcid)
+        outer_actual = any(e["actual"] is not None for e in stack)
+        stack.append({"kind": kind, "mcid": mcid, "actual": actual, "lang": lang, "where": where})
+        if actual is not None and not outer_actual:
+            owner = self._owner(stack)
+            if owner is not None:
+                self.texts[owner] += actual
+
+    def _inherited(self, stack, where):
+        return any(e["lang"] for e in stack)
+
+    @staticmethod
+    def _owner(stack):
+        e = next((e for e in reversed(stack) if e["kind"] == "mcid"), None)
+        return (e["where"], e["mcid"]) if e else None
+
+    def _show(self, op, operands, state, stack, page, where):
+        font = state["font"]
+        if not operands:
+            return
+        items = operands[0] if op == "TJ" else [operands[-1]]
+        strings = [bytes(s) for s in items if isinstance(s, pikepdf.String)]
+        in_actual = any(e["actual"] is not None for e in stack)
+        if not self.catalog_lang and not any(e["lang"] for e in stack) and any(strings):
+            if any(e["kind"] in ("mcid", "artifact") for e in stack) and not any(e["kind"] == "artifact" for e in stack):
+                self.no_lang[page] = self.no_lang.get(page, 0) + 1
+        if font is None:
+            return
+        text = "".join(self.fonts.show(font, s, state["mode"], in_actual, page) for s in strings)
+        if in_actual:
+            return
+        owner = self._owner(stack)
+        if owner is not None:
+            self.texts[owner] += text
+
+    def _do(self, name, resources, page, stack, depth):
+        xobj = resources.get("/XObject", pikepdf.Dictionary()).get(str(name))
+        if not isinstance(xobj, pikepdf.Stream) or xobj.get("/Subtype") != Name.Form or depth > 12:
+            return
+        key = objgen(xobj)
+        if "/Ref" in xobj:
+            self.report.ua("7.20-t01", "a reference XObject", page, key)
+        self.form_uses[key] = self.form_uses.get(key, 0) + 1
+        if key in self.seen_forms and key not in self.form_mcids:
+            # Painted again: its glyphs were seen; only its marking matters, which is the caller's.
+            if not any(e["kind"] in ("artifact", "mcid") for e in stack):
+                pass
+            return
+        self.seen_forms.add(key)
+        if "/StructParents" in xobj:
+            self.xobj_sp[key] = xobj.StructParents
+        res = xobj.get("/Resources", resources)
+        self._stream(xobj, res, page, ("xobject", key), stack, depth + 1)
+
+    def finish(self):
+        for key, n in self.form_uses.items():
+            if key in self.form_mcids and n > 1:
+                self.report.ua("7.20-t02", f"a Form XObject with tagged content (MCIDs) is painted {n} times", obj=key)
