@@ -26,6 +26,22 @@ def field_tu(a):
     return ""
 
 
+def media_clips(obj, depth=0, seen=None):
+    """The media clip data dictionaries an annotation's rendition actions play."""
+    seen = set() if seen is None else seen
+    if depth > 5 or not isinstance(obj, pikepdf.Dictionary) or id(obj) in seen:
+        return []
+    seen.add(id(obj))
+    if obj.get("/S") == Name.MCD:
+        return [obj]
+    out = []
+    for k in ("/A", "/R", "/C", "/Next", "/AA"):
+        v = obj.get(k)
+        for x in (v if isinstance(v, pikepdf.Array) else [v]):
+            out += media_clips(x, depth + 1, seen)
+    return out
+
+
 def check(pdf, report, tree, parents, catalog_lang):
     """tree: structure.Tree or None; parents: StructParent number -> element (the ParentTree)."""
     r = report
@@ -72,6 +88,17 @@ def check(pdf, report, tree, parents, catalog_lang):
                          + (f" (it is in {std})" if std else ""), n, key)
                 if not contents:
                     r.ua("7.18.5-t02", "a link annotation has no /Contents (alternative description)", n, key)
+            if sub == "FileAttachment":
+                fs = a.get("/FS")
+                if isinstance(fs, pikepdf.Dictionary) and (not str(fs.get("/F", "")) or not str(fs.get("/UF", ""))):
+                    r.ua("7.18.7-t01", "a file attachment annotation's file specification lacks a non-empty /F or /UF", n,
+                         key, matterhorn="28-016")
+            for clip in media_clips(a):
+                if "/CT" not in clip:
+                    r.ua("7.18.6.2-t01", "a media clip has no /CT (content type)", n, key)
+                alt = clip.get("/Alt")
+                if not isinstance(alt, pikepdf.Array) or len(alt) % 2 or not len(alt):
+                    r.ua("7.18.6.2-t02", "a media clip has no /Alt (alternative description)", n, key)
             lang = catalog_lang or (tree.lang_of_element(element) if tree is not None and element is not None else None) \
                 or str(a.get("/Lang", ""))
             if contents and not lang:

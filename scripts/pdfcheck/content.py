@@ -1,9 +1,13 @@
 """Content streams: marked content (PDF/UA-1 7.1), the language of text (7.2), the glyphs shown
 (handed to the font checks) and the text of each marked-content sequence, through Form XObjects."""
+import re
+
 import pikepdf
 from pikepdf import Name
 
 from .report import objgen
+
+LANG = re.compile(r"[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*")
 
 PAINT = {"TJ", "Tj", "'", '"', "Do", "f", "F", "f*", "B", "B*", "b", "b*", "S", "s", "sh", "BI", "INLINE IMAGE"}
 SHOW = {"TJ", "Tj", "'", '"'}
@@ -93,8 +97,10 @@ class Walker:
                 actual = str(props.ActualText)
             if "/Lang" in props:
                 lang = str(props.Lang)
-                if tag == "/Span":
-                    pass
+                if not LANG.fullmatch(lang):
+                    self.report.ua("7.2-t29", f"the /Lang of a marked-content sequence, '{lang}', is not a language tag", page)
+                    if lang:
+                        self.report.a2("6.7.4-t01", f"the /Lang of a marked-content sequence, '{lang}', is not a language tag", page)
             if tag == "/Span" and lang is None and not self.catalog_lang and not self._inherited(stack, where):
                 for key, rule in (("/ActualText", "7.2-t30"), ("/Alt", "7.2-t31"), ("/E", "7.2-t32")):
                     if key in props:

@@ -135,7 +135,8 @@ def check_xmp(pdf, xmp, r, has_lang):
             r.ua("7.1-t09", "the XMP metadata has no dc:title")
         if not has_lang:
             for alt in tree.iter("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}Alt"):
-                if any(li.get(f"{{{XMLNS}}}lang") == "x-default" for li in alt):
+                langs = [li.get(f"{{{XMLNS}}}lang") for li in alt]
+                if langs and all(lang == "x-default" for lang in langs):
                     r.ua("7.2-t33", "the XMP metadata has an x-default language alternative and the catalog has no /Lang")
                     break
     elif "dc:title" not in xmp:

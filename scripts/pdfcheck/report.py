@@ -40,8 +40,9 @@ for _n in (26, 27, 28):
 
 
 class Finding:
-    def __init__(self, standard, rule, message, page=None, obj=None, matterhorn=None):
+    def __init__(self, standard, rule, message, page=None, obj=None, matterhorn=None, also=()):
         self.standard, self.rule, self.message, self.page, self.obj = standard, rule, message, page, obj
+        self.also = tuple(also)  # the same requirement's number in older veraPDF profiles (and their corpus)
         self.matterhorn = matterhorn if matterhorn is not None else (
             MATTERHORN.get(rule, "") if standard == "ua1" else "")
 
@@ -67,7 +68,7 @@ class Finding:
         return {"standard": self.standard, "iso": ISO[self.standard], "rule": self.rule,
                 "clause": self.rule.split("-t")[0], "matterhorn": self.matterhorn,
                 "page": self.page, "object": f"{self.obj[0]} {self.obj[1]}" if self.obj else None,
-                "message": self.message}
+                "message": self.message, "also": list(self.also)}
 
 
 class Report:
@@ -83,7 +84,7 @@ class Report:
     def wants(self, standard):
         return standard in self.standards or standard == "leafpress"
 
-    def add(self, standard, rule, message, page=None, obj=None, matterhorn=None):
+    def add(self, standard, rule, message, page=None, obj=None, matterhorn=None, also=()):
         if not self.wants(standard):
             return
         if standard == "a2" and "a2a" not in self.standards and rule.startswith(("6.7", "6.2.11.7")):
@@ -91,10 +92,10 @@ class Report:
         key = (standard, rule)
         self.counts[key] = self.counts.get(key, 0) + 1
         if self.counts[key] <= self.limit:
-            self.findings.append(Finding(standard, rule, message, page, obj, matterhorn))
+            self.findings.append(Finding(standard, rule, message, page, obj, matterhorn, also))
 
-    def ua(self, rule, message, page=None, obj=None, matterhorn=None):
-        self.add("ua1", rule, message, page, obj, matterhorn)
+    def ua(self, rule, message, page=None, obj=None, matterhorn=None, also=()):
+        self.add("ua1", rule, message, page, obj, matterhorn, also)
 
     def a2(self, rule, message, page=None, obj=None):
         self.add("a2", rule, message, page, obj)

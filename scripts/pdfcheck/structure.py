@@ -202,7 +202,8 @@ class Tree:
         if std == "Table":
             tables.check_table(self, e, kids, key)
         if std in ("L", "TOC") and "Caption" in kids[1:]:
-            r.ua("7.2-t40" if std == "L" else "7.2-t28", f"a {std} element holds a Caption after its first kid", obj=key)
+            r.ua("7.2-t40" if std == "L" else "7.2-t28", f"a {std} element holds a Caption after its first kid", obj=key,
+                 also=("7.2-t19" if std == "L" else "7.2-t27",))
         if std == "Form":
             objrs = [k for k in as_list(e.get("/K")) if isinstance(k, pikepdf.Dictionary) and k.get("/Type") == Name.OBJR]
             role = any(isinstance(a, pikepdf.Dictionary) and "/Role" in a for a in as_list(e.get("/A")))

@@ -40,9 +40,9 @@ def check_table(tree, table, kids, key):
     if "THead" in kids and "TBody" not in kids:
         r.ua("7.2-t14", "a Table holds a THead but no TBody", obj=key)
     if kids.count("Caption") > 1:
-        r.ua("7.2-t39", f"a Table holds {kids.count('Caption')} Caption elements", obj=key)
+        r.ua("7.2-t39", f"a Table holds {kids.count('Caption')} Caption elements", obj=key, also=("7.2-t03",))
     if "Caption" in kids[1:-1]:
-        r.ua("7.2-t16", "a Table holds a Caption that is neither its first nor its last kid", obj=key)
+        r.ua("7.2-t16", "a Table holds a Caption that is neither its first nor its last kid", obj=key, also=("7.2-t03",))
     rows = []
     for k in as_list(table.get("/K")):
         if not isinstance(k, pikepdf.Dictionary) or "/S" not in k:
