@@ -59,8 +59,8 @@ def check(pdf, report, tree, parents, catalog_lang):
             except Exception:
                 flags = 0
             element = parents.get(int(a.StructParent)) if "/StructParent" in a and isinstance(a.StructParent, int) else None
-            if element is None and tree is not None and key in tree.annot_parent:
-                element = tree.annot_parent[key][1]
+            # An annotation is found from its structure element through its /StructParent (ISO
+            # 32000-1 14.7.4.4): an OBJR alone does not tie it.
             std = tree.std(element) if tree is not None and isinstance(element, pikepdf.Dictionary) and "/S" in element else None
             alt = str(element.get("/Alt", "")) if isinstance(element, pikepdf.Dictionary) else ""
             contents = str(a.get("/Contents", ""))

@@ -117,19 +117,19 @@ TEST_CASE("the PDF/UA checker fails PDFs that break its rules", "[e2e][a11y]") {
         const char* change;  // Python on the pikepdf document `p`
         const char* finding;
     } broken[] = {
-        {"untagged", "del p.Root.StructTreeRoot; del p.Root.MarkInfo", "01-001"},
+        {"untagged", "del p.Root.StructTreeRoot; del p.Root.MarkInfo", "7.1-t11"},
         {"a stroke outside any marked content",
-         "p.pages[0].contents_add(pikepdf.Stream(p, b'0 0 m 10 10 l S'), prepend=False)", "01-005"},
+         "p.pages[0].contents_add(pikepdf.Stream(p, b'0 0 m 10 10 l S'), prepend=False)", "Matterhorn 01-005"},
         {"a figure without alternative text",
          "[e.__delitem__('/Alt') for e in p.objects if isinstance(e, pikepdf.Dictionary) and e.get('/S') == '/Figure']",
-         "13-004"},
+         "Matterhorn 13-004"},
         {"a link annotation out of the tree",
-         "[a.__delitem__('/StructParent') for a in p.pages[0].Annots]", "28-008"},
-        {"no language", "del p.Root.Lang", "11-001"},
-        {"no title shown", "del p.Root.ViewerPreferences", "07-001"},
+         "[a.__delitem__('/StructParent') for a in p.pages[0].Annots]", "Matterhorn 28-011"},
+        {"no language", "del p.Root.Lang", "Matterhorn 11-001"},
+        {"no title shown", "del p.Root.ViewerPreferences", "Matterhorn 07-001"},
         {"a heading level skipped",
          "[e.__setitem__('/S', pikepdf.Name('/H3')) for e in p.objects if isinstance(e, pikepdf.Dictionary) and e.get('/S') == '/H2']",
-         "14-003"},
+         "Matterhorn 14-003"},
         {"the words out of order",
          "k = p.Root.StructTreeRoot.K[0].K; first = k[0]; del k[0]; k.append(first)", "Reading order"},
     };

@@ -1,0 +1,153 @@
+#!/usr/bin/python3
+"""The checker on broken copies of a leaflet, one a rule family (issue 23).
+
+    broken_leaflets.py LEAFPRESS_BINARY REPO_DIR
+
+Builds a leaflet, checks that scripts/pdfua-check passes it, then breaks a copy with pikepdf in
+one way a family (fonts, structure, language, annotations, marked content, metadata, PDF/A) and
+checks that the checker rejects it (exit 1) for the rule broken, by its ISO clause in --json; and
+that a file it cannot read exits 2, not 1.
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+import pikepdf
+from pikepdf import Name
+
+
+def struct_elements(p, s):
+    return [o for o in p.objects if isinstance(o, pikepdf.Dictionary) and o.get("/S") == Name(s)]
+
+
+def empty_tounicode(p):
+    for page in p.pages:
+        for _, font in page.Resources.Font.items():
+            data = font.ToUnicode.read_bytes()
+            m = re.search(rb"beginbfchar\s*<([0-9A-Fa-f]+)>\s*<[0-9A-Fa-f]+>", data)
+            if m:
+                font.ToUnicode.write(data.replace(m.group(0), m.group(0)[:m.end(1) - m.start(0) + 1] + b" <>", 1))
+                return
+
+
+def unembed(p):
+    for page in p.pages:
+        for _, font in page.Resources.Font.items():
+            d = font.DescendantFonts[0] if "/DescendantFonts" in font else font
+            for k in ("/FontFile", "/FontFile2", "/FontFile3"):
+                if k in d.FontDescriptor:
+                    del d.FontDescriptor[k]
+
+
+def rolemap_cycle(p):
+    p.Root.StructTreeRoot.RoleMap = pikepdf.Dictionary({"/Box": Name.Frame, "/Frame": Name.Box})
+    struct_elements(p, "/P")[0].S = Name.Box
+
+
+def li_outside_list(p):
+    struct_elements(p, "/P")[0].S = Name.LI
+
+
+def bad_lang(p):
+    p.Root.Lang = pikepdf.String("en US")
+
+
+def no_tabs(p):
+    for page in p.pages:
+        if "/Annots" in page.obj:
+            del page.obj["/Tabs"]
+
+
+def link_without_contents(p):
+    for page in p.pages:
+        for a in page.obj.get("/Annots", []):
+            if "/Contents" in a:
+                del a["/Contents"]
+
+
+def artifact_around_tagged(p):
+    page = p.pages[0]
+    page.contents_coalesce()
+    page.Contents.write(b"/Artifact BMC\n" + page.Contents.read_bytes() + b"\nEMC\n")
+
+
+def no_pdfuaid(p):
+    p.Root.Metadata.write(re.sub(rb"<pdfuaid:part>1</pdfuaid:part>", b"", p.Root.Metadata.read_bytes()))
+
+
+def title_hidden(p):
+    p.Root.ViewerPreferences.DisplayDocTitle = False
+
+
+def javascript(p):
+    p.Root.OpenAction = p.make_indirect(pikepdf.Dictionary({"/S": Name.JavaScript, "/JS": pikepdf.String("app.alert(1)")}))
+
+
+def figure_without_alt(p):
+    e = struct_elements(p, "/P")[0]
+    e.S = Name.Figure
+    if "/Alt" in e:
+        del e["/Alt"]
+
+
+CASES = [  # family, change, the rule its finding must name
+    ("fonts", empty_tounicode, "7.21.7-t01"),
+    ("fonts", unembed, "7.21.4.1-t01"),
+    ("structure", rolemap_cycle, "7.1-t06"),
+    ("structure", li_outside_list, "7.2-t17"),
+    ("structure", figure_without_alt, "7.3-t01"),
+    ("language", bad_lang, "7.2-t29"),
+    ("annotations", no_tabs, "7.18.3-t01"),
+    ("annotations", link_without_contents, "7.18.5-t02"),
+    ("marked content", artifact_around_tagged, "7.1-t02"),
+    ("metadata", no_pdfuaid, "5-t01"),
+    ("metadata", title_hidden, "7.1-t10"),
+    ("PDF/A", javascript, "6.5.1-t01"),
+]
+
+
+def check(checker, pdf, *extra):
+    c = subprocess.run([checker, "--json", *extra, pdf], capture_output=True, text=True)
+    return c.returncode, json.loads(c.stdout) if c.stdout.strip() else {}
+
+
+def main(argv):
+    leafpress, repo = argv[1], argv[2]
+    checker = os.path.join(repo, "scripts", "pdfua-check")
+    failed = 0
+    with tempfile.TemporaryDirectory() as d:
+        with open(os.path.join(d, "brand.toml"), "w") as f:
+            f.write('name = "C"\nphone = "555 0100"\nwebsite = "https://example.org"\n')
+        with open(os.path.join(d, "x.toml"), "w") as f:
+            f.write('title = "T"\n[[section]]\nheading = "H"\nbody = "Some words [here](https://example.org)."\n')
+        subprocess.run([leafpress, "build", "x.toml", "-o", "good.pdf"], cwd=d, check=True, capture_output=True)
+        good = os.path.join(d, "good.pdf")
+        status, out = check(checker, good)
+        if status != 0:
+            print(f"FAIL: the leaflet itself is rejected: {out}")
+            return 1
+        for family, change, rule in CASES:
+            bad = os.path.join(d, "bad.pdf")
+            with pikepdf.open(good) as p:
+                change(p)
+                p.save(bad)
+            status, out = check(checker, bad, "--standard", "ua1", "--standard", "a2a")
+            rules = [x["rule"] for x in out.get("findings", [])]
+            ok = status == 1 and rule in rules
+            failed += not ok
+            print(f"{'ok' if ok else 'FAIL'}: {family}: {change.__name__}: exit {status}, {rule} "
+                  f"{'found' if rule in rules else 'not found in ' + str(rules)}")
+        with open(os.path.join(d, "broken.pdf"), "wb") as f:
+            f.write(b"%PDF-1.7\nnot a PDF\n")
+        status, out = check(checker, os.path.join(d, "broken.pdf"))
+        ok = status == 2
+        failed += not ok
+        print(f"{'ok' if ok else 'FAIL'}: a file that cannot be read: exit {status} (2 expected)")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
