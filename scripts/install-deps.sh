@@ -23,7 +23,7 @@ packages=(
   hyphen-no hyphen-or hyphen-pa hyphen-pl hyphen-pt-br hyphen-pt-pt hyphen-ro hyphen-ru hyphen-sk
   hyphen-sl hyphen-sr hyphen-sv hyphen-ta hyphen-te hyphen-th hyphen-uk hyphen-zu
   # validators used by the end-to-end tests
-  qpdf poppler-utils mupdf-tools zbar-tools python3-pikepdf
+  qpdf poppler-utils mupdf-tools zbar-tools python3-pikepdf python3-fonttools
   # the contact sheet's test loads it in a real browser
   chromium
 )

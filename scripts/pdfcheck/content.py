@@ -45,6 +45,9 @@ class Walker:
     def _stream(self, obj, resources, page, where, outer, depth):
         """outer: the marked-content stack the stream is painted inside (a Form XObject's caller's)."""
         fonts_res = resources.get("/Font", pikepdf.Dictionary())
+        if isinstance(fonts_res, pikepdf.Dictionary):
+            for key in fonts_res.keys():
+                self.fonts.register(fonts_res.get(key), page)
         stack = list(outer)  # entries: dict(kind, mcid, actual, lang)
         base = len(stack)
         gstack = []

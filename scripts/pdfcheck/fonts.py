@@ -5,8 +5,8 @@ import re
 import pikepdf
 from pikepdf import Name
 
-from . import cmaps
-from .fontprog import TrueType
+from . import cmaps, fontsets
+from .fontprog import TrueType, cff_glyphs, type1_glyphs
 from .report import objgen
 
 ORDERINGS = {"Japan1": ("JIS", "RKSJ", "EUC-H", "EUC-V", "H", "V"), "GB1": ("GB",), "CNS1": ("CNS", "B5", "ETen", "HKscs"),
@@ -48,12 +48,21 @@ class Font:
     def program(self):
         if self._program is False:
             self._program = None
-            ff2 = self.descriptor.get("/FontFile2")
-            if isinstance(ff2, pikepdf.Stream):
-                try:
-                    self._program = TrueType(ff2.read_bytes())
-                except Exception:
-                    self._program = None
+            d = self.descriptor
+            try:
+                if isinstance(d.get("/FontFile2"), pikepdf.Stream):
+                    self._program = TrueType(d.FontFile2.read_bytes())
+                elif isinstance(d.get("/FontFile3"), pikepdf.Stream):
+                    sub = str(d.FontFile3.get("/Subtype", ""))
+                    if sub in ("/Type1C", "/CIDFontType0C"):
+                        self._program = cff_glyphs(d.FontFile3.read_bytes())
+                    elif sub == "/OpenType":
+                        data = d.FontFile3.read_bytes()
+                        self._program = cff_glyphs(data, opentype=True) if b"CFF " in data[:512] else TrueType(data)
+                elif isinstance(d.get("/FontFile"), pikepdf.Stream):
+                    self._program = type1_glyphs(d.FontFile.read_bytes())
+            except Exception:
+                self._program = None
         return self._program
 
     def embedded(self):
@@ -113,6 +122,14 @@ class Fonts:
         if key not in self.fonts:
             self.fonts[key] = Font(font)
         return self.fonts[key]
+
+    def register(self, font_dict, page):
+        """A font in the resources of a content stream: checked whether it shows text or not."""
+        if isinstance(font_dict, pikepdf.Dictionary):
+            try:
+                self.get(font_dict).pages.add(page)
+            except Exception:
+                pass
 
     def show(self, font_dict, data, mode, in_actual, page):
         """Records the codes of a shown string and returns its text."""
@@ -190,9 +207,11 @@ class Fonts:
             if str(info.get("/Registry", "")) != reg or str(info.get("/Ordering", "")) != ordg or (
                     sup is not None and int(info.get("/Supplement", 0)) < sup):
                 r.ua("7.21.3.1-t01", f"the CIDSystemInfo of the font {f.name} does not match its CMap {name}", **where)
-        if f.desc is not None and f.desc.get("/Subtype") == Name.CIDFontType2 and "/CIDToGIDMap" not in f.desc \
-                and "/FontFile2" in f.descriptor:
-            r.ua("7.21.3.2-t01", f"the embedded TrueType CIDFont {f.name} has no CIDToGIDMap", **where)
+        m = f.desc.get("/CIDToGIDMap") if f.desc is not None else None
+        if f.desc is not None and f.desc.get("/Subtype") == Name.CIDFontType2 and f.embedded() \
+                and not (isinstance(m, pikepdf.Stream) or m == Name.Identity):
+            r.ua("7.21.3.2-t01", f"the embedded TrueType CIDFont {f.name} has "
+                 + ("no CIDToGIDMap" if m is None else "a CIDToGIDMap that is neither a stream nor /Identity"), **where)
 
     def check_truetype(self, f, where):
         r = self.report
@@ -204,6 +223,8 @@ class Fonts:
         base = enc.get("/BaseEncoding") if isinstance(enc, pikepdf.Dictionary) else enc
         if str(base) not in ("/MacRomanEncoding", "/WinAnsiEncoding"):
             r.ua("7.21.6-t02", f"the non-symbolic TrueType font {f.name} has neither MacRomanEncoding nor WinAnsiEncoding", **where)
+        else:
+            fontsets.check_differences(r, f, f.program(), where)
 
     def gid(self, f, code, prog):
         """The glyph a code shows in a TrueType program, None when it cannot be told."""
@@ -261,9 +282,17 @@ class Fonts:
 
     def check_program(self, f, where):
         prog = f.program()
-        if prog is None or not f.rendered:
+        if prog is None:
             return
         r = self.report
+        fontsets.check_charset(r, f, prog, where)
+        fontsets.check_cidset(r, f, prog, where)
+        if not isinstance(prog, TrueType):
+            if f.rendered:
+                fontsets.check_glyphs(self, f, prog, where)
+            return
+        if not f.rendered:
+            return
         if f.subtype == "/TrueType":
             n = len(prog.cmaps)
             if not f.symbolic() and not ((n > 1) if (3, 0) in prog.cmaps else (n > 0)):

@@ -42,6 +42,23 @@ def unembed(p):
                     del d.FontDescriptor[k]
 
 
+def descendant_fonts(p):
+    for page in p.pages:
+        for _, font in page.Resources.Font.items():
+            if "/DescendantFonts" in font:
+                yield font.DescendantFonts[0]
+
+
+def cidtogidmap_name(p):
+    for d in descendant_fonts(p):
+        d.CIDToGIDMap = Name("/NoIdentity")
+
+
+def cidset_notdef_only(p):
+    for d in descendant_fonts(p):
+        d.FontDescriptor.CIDSet = p.make_stream(b"\x80")
+
+
 def rolemap_cycle(p):
     p.Root.StructTreeRoot.RoleMap = pikepdf.Dictionary({"/Box": Name.Frame, "/Frame": Name.Box})
     struct_elements(p, "/P")[0].S = Name.Box
@@ -96,6 +113,8 @@ def figure_without_alt(p):
 CASES = [  # family, change, the rule its finding must name
     ("fonts", empty_tounicode, "7.21.7-t01"),
     ("fonts", unembed, "7.21.4.1-t01"),
+    ("fonts", cidtogidmap_name, "7.21.3.2-t01"),
+    ("fonts", cidset_notdef_only, "7.21.4.2-t02"),
     ("structure", rolemap_cycle, "7.1-t06"),
     ("structure", li_outside_list, "7.2-t17"),
     ("structure", figure_without_alt, "7.3-t01"),
