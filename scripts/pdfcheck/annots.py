@@ -17,13 +17,22 @@ def rect_outside(a, page):
 
 
 def field_tu(a):
-    for _ in range(32):
-        if not isinstance(a, pikepdf.Dictionary):
-            return ""
-        if "/TU" in a:
-            return str(a.TU)
-        a = a.get("/Parent")
-    return ""
+    """The TU of the form field a widget is: its own when the widget is also the field (it has /T
+    or /FT), else its parent field's. TU is not inherited from fields further up."""
+    if not isinstance(a, pikepdf.Dictionary):
+        return ""
+    field = a if ("/T" in a or "/FT" in a) else a.get("/Parent")
+    tu = field.get("/TU") if isinstance(field, pikepdf.Dictionary) else None
+    return str(tu) if isinstance(tu, pikepdf.String) else ""
+
+
+def clip_alt_ok(clip):
+    """7.18.6.2-t02: a media clip's /Alt is a multi-language text array (ISO 32000-1 7.9.2.2 and
+    13.2.4.2): pairs of strings, a language (which may be empty, the default) and a text that is not."""
+    alt = clip.get("/Alt")
+    if not isinstance(alt, pikepdf.Array) or len(alt) % 2:
+        return False
+    return all(isinstance(x, pikepdf.String) and (i % 2 == 0 or str(x)) for i, x in enumerate(alt))
 
 
 def media_clips(obj, depth=0, seen=None):
@@ -96,12 +105,15 @@ def check(pdf, report, tree, parents, catalog_lang):
             for clip in media_clips(a):
                 if "/CT" not in clip:
                     r.ua("7.18.6.2-t01", "a media clip has no /CT (content type)", n, key)
-                alt = clip.get("/Alt")
-                if not isinstance(alt, pikepdf.Array) or len(alt) % 2 or not len(alt):
-                    r.ua("7.18.6.2-t02", "a media clip has no /Alt (alternative description)", n, key)
+                if not clip_alt_ok(clip):
+                    r.ua("7.18.6.2-t02", "a media clip has no /Alt of language and text pairs, each text not empty", n, key)
             lang = catalog_lang or (tree.lang_of_element(element) if tree is not None and element is not None else None) \
                 or str(a.get("/Lang", ""))
             if contents and not lang:
                 r.ua("7.2-t24", f"the /Contents of a {sub} annotation has no language", n, key)
-            if sub == "Widget" and field_tu(a) and not lang:
-                r.ua("7.2-t25", "the /TU of a form field has no language", n, key)
+            # A field's TU takes its language from the catalog or from the /Lang of the field's own
+            # structure element (found by its StructParent), not from the element's ancestors.
+            own = element.get("/Lang") if isinstance(element, pikepdf.Dictionary) else None
+            if sub == "Widget" and field_tu(a) and not catalog_lang and not (isinstance(own, pikepdf.String) and str(own)):
+                r.ua("7.2-t25", "the /TU of a form field has no language: neither the catalog nor the field's "
+                     "structure element gives a /Lang", n, key)

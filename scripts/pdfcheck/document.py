@@ -8,6 +8,7 @@ import pikepdf
 from pikepdf import Name
 
 from .structure import LANG, as_list
+from .annots import clip_alt_ok
 from .report import objgen
 
 UAID = "http://www.aiim.org/pdfua/ns/id/"
@@ -180,9 +181,9 @@ def check_objects(pdf, r, level):
             if obj.get("/S") == Name.MCD or obj.get("/Type") == Name.MediaClip:
                 if "/CT" not in obj:
                     r.ua("7.18.6.2-t01", "a media clip has no /CT (content type)", obj=objgen(obj))
-                alt = obj.get("/Alt")
-                if not isinstance(alt, pikepdf.Array) or len(alt) % 2 or not len(alt):
-                    r.ua("7.18.6.2-t02", "a media clip has no /Alt (alternative description)", obj=objgen(obj))
+                if not clip_alt_ok(obj):
+                    r.ua("7.18.6.2-t02", "a media clip has no /Alt of language and text pairs, each text not empty",
+                         obj=objgen(obj))
             s = obj.get("/S")
             if isinstance(s, Name) and str(s)[1:] in FORBIDDEN_ACTIONS and ("/Type" not in obj or obj.Type == Name.Action):
                 r.a2("6.5.1-t01", f"a {str(s)[1:]} action", obj=objgen(obj))

@@ -205,7 +205,7 @@ class Fonts:
             else:
                 reg, ordg, sup = "Adobe", _ordering_of_cmap_name(name) or "", None
             if str(info.get("/Registry", "")) != reg or str(info.get("/Ordering", "")) != ordg or (
-                    sup is not None and int(info.get("/Supplement", 0)) < sup):
+                    sup is not None and int(info.get("/Supplement", 0)) > sup):
                 r.ua("7.21.3.1-t01", f"the CIDSystemInfo of the font {f.name} does not match its CMap {name}", **where)
         m = f.desc.get("/CIDToGIDMap") if f.desc is not None else None
         if f.desc is not None and f.desc.get("/Subtype") == Name.CIDFontType2 and f.embedded() \

@@ -50,7 +50,11 @@ class RoleMap:
                 return None
             t = self.map[t]
             if t in seen:
-                self._once(s, "7.1-t06", f"the RoleMap maps {s} in a circle ({' -> '.join(seen + [t])})", "6.7.3.4-t02")
+                circle = " -> ".join(seen + [t])
+                self._once(s, "7.1-t06", f"the RoleMap maps {s} in a circle ({circle})", "6.7.3.4-t02")
+                if s not in STANDARD:  # the mapping never ends at a standard type either
+                    self._once(s, "7.1-t05", f"the structure type {s} is not standard and the RoleMap never maps it "
+                               f"to one ({circle})", "6.7.3.4-t01")
                 return None
             seen.append(t)
         if s in STANDARD and s in self.map:
