@@ -47,7 +47,8 @@ def run(pdf, path, standards):
     res.tree = tree
     xobj_sp = {}
 
-    def lang_of(where, mcid):
+    def element_of(where, mcid):
+        """The structure element a marked-content sequence belongs to (by the ParentTree)."""
         if tree is None:
             return None
         if where[0] == "page":
@@ -55,13 +56,18 @@ def run(pdf, path, standards):
         else:
             sp = xobj_sp.get(where[1])
         arr = parents.get(int(sp)) if isinstance(sp, int) else None
-        if isinstance(arr, pikepdf.Array) and 0 <= mcid < len(arr):
-            return tree.lang_of_element(arr[mcid])
+        if isinstance(arr, pikepdf.Array) and 0 <= mcid < len(arr) and isinstance(arr[mcid], pikepdf.Dictionary):
+            return arr[mcid]
         return None
+
+    def lang_of(where, mcid):
+        e = element_of(where, mcid)
+        return tree.lang_of_element(e) if e is not None else None
 
     font_checks = fonts.Fonts(report)
     walker = content.Walker(pdf, report, font_checks, lang_of, catalog_lang)
     walker.xobj_sp = xobj_sp
+    walker.element_of = element_of
     for i, page in enumerate(pdf.pages):
         try:
             walker.page(page, i)

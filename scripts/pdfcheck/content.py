@@ -29,7 +29,9 @@ class Walker:
         self.untagged = {}
         self.no_lang = {}
         self.seen_forms = set()
+        self.form_untagged = {}  # objgen -> painting operators a Form XObject leaves unmarked itself
         self.xobj_sp = {}
+        self.element_of = lambda where, mcid: None
 
     def page(self, page, index):
         resources = page.obj.get("/Resources", pikepdf.Dictionary())
@@ -51,12 +53,13 @@ class Walker:
         stack = list(outer)  # entries: dict(kind, mcid, actual, lang)
         base = len(stack)
         gstack = []
+        local_untagged = 0  # painting operators marked neither here nor by the caller's stack
         state = {"font": None, "mode": 0}
         try:
             ops = pikepdf.parse_content_stream(obj)
         except Exception as e:
             self.report.cannot(f"the content stream of page {page}", e)
-            return
+            return 0
         for operands, operator in ops:
             op = str(operator)
             if op in ("BDC", "BMC"):
@@ -74,7 +77,10 @@ class Walker:
                 state["mode"] = int(operands[0])
             elif op == "Tf" and operands:
                 state["font"] = fonts_res.get(str(operands[0])) if isinstance(operands[0], Name) else None
-            if op in PAINT:
+            if op in PAINT and not (op == "Do" and operands and self._form(operands[0], resources) is not None):
+                # (a Form XObject is not content itself: what it paints is judged inside it)
+                if not any(e["kind"] in ("artifact", "mcid") for e in stack[base:]):
+                    local_untagged += 1
                 if not any(e["kind"] in ("artifact", "mcid") for e in stack):
                     self.untagged[page] = self.untagged.get(page, 0) + 1
             if op in SHOW:
@@ -83,6 +89,7 @@ class Walker:
                 self._do(operands[0], resources, page, stack, depth)
         if len(stack) > base:
             self.report.ua("7.1-t03", "a marked-content sequence is not closed", page, matterhorn="")
+        return local_untagged
 
     def _begin(self, op, operands, resources, stack, page, where):
         tag = str(operands[0]) if operands else ""
@@ -120,11 +127,25 @@ class Walker:
             if lang is None:
                 lang = self.lang_of(where, mcid)
         outer_actual = any(e["actual"] is not None for e in stack)
-        stack.append({"kind": kind, "mcid": mcid, "actual": actual, "lang": lang, "where": where})
+        struct_actual = kind == "mcid" and self._element_actual(self.element_of(where, mcid))
+        stack.append({"kind": kind, "mcid": mcid, "actual": actual, "lang": lang, "where": where,
+                      "struct_actual": struct_actual})
         if actual is not None and not outer_actual:
             owner = self._owner(stack)
             if owner is not None:
                 self.texts[owner] += actual
+
+    @staticmethod
+    def _element_actual(e):
+        """Whether a structure element or one of its ancestors gives an /ActualText (ISO 32000-1
+        14.9.4: it replaces the content of the element)."""
+        for _ in range(64):
+            if not isinstance(e, pikepdf.Dictionary) or e.get("/Type") == Name.StructTreeRoot:
+                return False
+            if "/ActualText" in e:
+                return True
+            e = e.get("/P")
+        return False
 
     def _inherited(self, stack, where):
         return any(e["lang"] for e in stack)
@@ -141,36 +162,44 @@ class Walker:
         items = operands[0] if op == "TJ" else [operands[-1]]
         strings = [bytes(s) for s in items if isinstance(s, pikepdf.String)]
         in_actual = any(e["actual"] is not None for e in stack)
+        replaced = in_actual or any(e.get("struct_actual") for e in stack)
         if not self.catalog_lang and not any(e["lang"] for e in stack) and any(strings):
             if any(e["kind"] in ("mcid", "artifact") for e in stack) and not any(e["kind"] == "artifact" for e in stack):
                 self.no_lang[page] = self.no_lang.get(page, 0) + 1
         if font is None:
             return
-        text = "".join(self.fonts.show(font, s, state["mode"], in_actual, page) for s in strings)
+        text = "".join(self.fonts.show(font, s, state["mode"], replaced, page) for s in strings)
         if in_actual:
             return
         owner = self._owner(stack)
         if owner is not None:
             self.texts[owner] += text
 
+    @staticmethod
+    def _form(name, resources):
+        xobjects = resources.get("/XObject", pikepdf.Dictionary())
+        xobj = xobjects.get(str(name)) if isinstance(name, Name) and isinstance(xobjects, pikepdf.Dictionary) else None
+        return xobj if isinstance(xobj, pikepdf.Stream) and xobj.get("/Subtype") == Name.Form else None
+
     def _do(self, name, resources, page, stack, depth):
-        xobj = resources.get("/XObject", pikepdf.Dictionary()).get(str(name))
-        if not isinstance(xobj, pikepdf.Stream) or xobj.get("/Subtype") != Name.Form or depth > 12:
+        xobj = self._form(name, resources)
+        if xobj is None or depth > 12:
             return
         key = objgen(xobj)
         if "/Ref" in xobj:
             self.report.ua("7.20-t01", "a reference XObject", page, key)
         self.form_uses[key] = self.form_uses.get(key, 0) + 1
         if key in self.seen_forms and key not in self.form_mcids:
-            # Painted again: its glyphs were seen; only its marking matters, which is the caller's.
-            if not any(e["kind"] in ("artifact", "mcid") for e in stack):
-                pass
+            # Painted again: its glyphs were seen; what it paints unmarked is unmarked here too
+            # unless the caller marks it.
+            if not any(e["kind"] in ("artifact", "mcid") for e in stack) and self.form_untagged.get(key):
+                self.untagged[page] = self.untagged.get(page, 0) + self.form_untagged[key]
             return
         self.seen_forms.add(key)
         if "/StructParents" in xobj:
             self.xobj_sp[key] = xobj.StructParents
         res = xobj.get("/Resources", resources)
-        self._stream(xobj, res, page, ("xobject", key), stack, depth + 1)
+        self.form_untagged[key] = self._stream(xobj, res, page, ("xobject", key), stack, depth + 1)
 
     def finish(self):
         for key, n in self.form_uses.items():

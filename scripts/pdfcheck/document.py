@@ -143,12 +143,15 @@ def check_xmp(pdf, xmp, r, has_lang):
     elif "dc:title" not in xmp:
         r.ua("7.1-t09", "the XMP metadata has no dc:title")
     aparts = prefixed(xmp, AID, "part")
-    if not aparts:
-        r.a2("6.6.4-t01", "the XMP metadata has no PDF/A identification (pdfaid:part)")
+    conf = prefixed(xmp, AID, "conformance")
+    # The identification schema has both properties (ISO 19005-2 6.6.4, Table 2): without a part
+    # or with an empty conformance there is no PDF/A identification to judge.
+    if not aparts or not any(v.strip() for _, v in conf):
+        r.a2("6.6.4-t01", "the XMP metadata has no PDF/A identification: "
+             + ("no pdfaid:part" if not aparts else "its pdfaid:conformance is missing or empty"))
     else:
         if not any(v == "2" for _, v in aparts):
             r.a2("6.6.4-t02", f"pdfaid:part is {aparts[0][1]}, not 2")
-        conf = prefixed(xmp, AID, "conformance")
         if r.wants("a2") and "a2a" in r.standards and not any(v == "A" for _, v in conf):
             r.a2("6.6.4-t03", "pdfaid:conformance is not A")
         for prop, rule in (("part", "6.6.4-t04"), ("conformance", "6.6.4-t05"), ("amd", "6.6.4-t06"), ("corr", "6.6.4-t07")):

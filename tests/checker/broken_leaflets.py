@@ -95,6 +95,11 @@ def no_pdfuaid(p):
     p.Root.Metadata.write(re.sub(rb"<pdfuaid:part>1</pdfuaid:part>", b"", p.Root.Metadata.read_bytes()))
 
 
+def pdfa_conformance_empty(p):
+    p.Root.Metadata.write(p.Root.Metadata.read_bytes().replace(b"<pdfaid:conformance>A</pdfaid:conformance>",
+                                                               b"<pdfaid:conformance></pdfaid:conformance>"))
+
+
 def title_hidden(p):
     p.Root.ViewerPreferences.DisplayDocTitle = False
 
@@ -116,6 +121,7 @@ CASES = [  # family, change, the rule its finding must name
     ("fonts", cidtogidmap_name, "7.21.3.2-t01"),
     ("fonts", cidset_notdef_only, "7.21.4.2-t02"),
     ("structure", rolemap_cycle, "7.1-t06"),
+    ("structure", rolemap_cycle, "7.1-t05"),  # the cycle never reaches a standard type either
     ("structure", li_outside_list, "7.2-t17"),
     ("structure", figure_without_alt, "7.3-t01"),
     ("language", bad_lang, "7.2-t29"),
@@ -123,6 +129,7 @@ CASES = [  # family, change, the rule its finding must name
     ("annotations", link_without_contents, "7.18.5-t02"),
     ("marked content", artifact_around_tagged, "7.1-t02"),
     ("metadata", no_pdfuaid, "5-t01"),
+    ("metadata", pdfa_conformance_empty, "6.6.4-t01"),
     ("metadata", title_hidden, "7.1-t10"),
     ("PDF/A", javascript, "6.5.1-t01"),
 ]
