@@ -61,6 +61,12 @@ struct NewOptions {
     std::string path;
 };
 
+struct VerifyOptions {
+    std::vector<std::string> files;      // PDFs, anyone's
+    std::vector<std::string> standards;  // ua1, a2a, a2b, a2u, x4; none: what each file claims
+    bool json = false;
+};
+
 // Each returns the process exit status (0 built, 1 a leaflet failed).
 int run_build(const BuildOptions& options, Engine& engine, const RunSettings& settings);
 int run_batch(const BatchOptions& options, Engine& engine, const RunSettings& settings);
@@ -68,6 +74,10 @@ int run_check(const CheckOptions& options, Engine& engine, const RunSettings& se
 int run_preview(const PreviewOptions& options, Engine& engine, const RunSettings& settings);
 int run_watch(const WatchOptions& options, Engine& engine, const RunSettings& settings);
 int run_new(const NewOptions& options, const RunSettings& settings);
+// 0 every file conforms, 1 findings, 2 a file could not be read or checked. `home` holds scripts/.
+int run_verify(const VerifyOptions& options, const std::string& home);
+// The checker's command line: the checker, then the options, then "--" and the files.
+std::vector<std::string> verify_arguments(const VerifyOptions& options, const std::string& checker);
 
 // Content files named by folders and files: a folder's *.toml, not recursively, without brand.toml
 // and the project file leafpress.toml.

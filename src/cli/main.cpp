@@ -122,6 +122,14 @@ int run(int argc, char** argv) {
     auto* n = app.add_subcommand("new", "Write a commented starting leaflet that builds as it is");
     n->add_option("path", fresh.path, "The new content file (NAME.toml)")->required();
 
+    VerifyOptions verify;
+    auto* v = app.add_subcommand("verify", "Check PDFs (any, not only leafpress's) against PDF/UA-1, PDF/A-2 and PDF/X-4");
+    v->add_option("files", verify.files, "PDF files")->required();
+    v->add_option("--standard", verify.standards,
+                  "ua1, a2a, a2b, a2u or x4; repeat for several (default: the standards each file claims)")
+        ->check(CLI::IsMember({"ua1", "a2a", "a2b", "a2u", "x4"}));
+    v->add_flag("--json", verify.json, "One JSON object a file, for programs");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -140,6 +148,7 @@ int run(int argc, char** argv) {
     if (*n) return run_new(fresh, run);
 
     const std::string home = data_dir();
+    if (*v) return run_verify(verify, home);
     Diagnostics setup;
     Engine engine({(fs::path(home) / "layouts").string(), (fs::path(home) / "fonts").string()}, setup);
     for (const auto& d : setup.all()) std::cerr << format(d) << '\n';

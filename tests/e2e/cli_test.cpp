@@ -214,3 +214,34 @@ TEST_CASE("every build names the brand file it used, on stderr and in a batch's 
     CHECK(report.find("\"brand\": \"c/brand.toml\"") != std::string::npos);
     CHECK(report.find("\"brand_name\": \"Clinic\"") != std::string::npos);
 }
+
+TEST_CASE("verify judges any PDF by the standards it claims or is asked for: 0 conforms, 1 findings, 2 unreadable", "[cli][verify]") {
+    TempDir dir;
+    auto b = run(cli("build " + quote(repo_dir() + "/content/lupus.toml") + " -o lupus.pdf"), dir.path());
+    REQUIRE(b.status == 0);
+    // A leaflet claims PDF/UA-1 and PDF/A-2a in its XMP, and meets both.
+    auto ok = run(cli("verify lupus.pdf"), dir.path());
+    INFO(ok.out << ok.err);
+    CHECK(ok.status == 0);
+    CHECK(ok.out == "lupus.pdf: conforms (PDF/A-2a, PDF/UA-1)\n");
+    // A screen leaflet is not a print shop's PDF/X-4: findings, each naming its clause.
+    auto x4 = run(cli("verify --standard x4 lupus.pdf"), dir.path());
+    CHECK(x4.status == 1);
+    CHECK(x4.out.find("ISO 15930-7") != std::string::npos);
+    CHECK(x4.out.find("lupus.pdf: does not conform (PDF/X-4)") != std::string::npos);
+    // Not a PDF, and a file that is not there: cannot be read, exit 2, named once each.
+    dir.write("note.pdf", "not a PDF\n");
+    auto bad = run(cli("verify lupus.pdf note.pdf missing.pdf"), dir.path());
+    CHECK(bad.status == 2);
+    CHECK(bad.out.find("note.pdf: could not be read") != std::string::npos);
+    CHECK(bad.out.find("missing.pdf: could not be read") != std::string::npos);
+    CHECK(bad.out.find("lupus.pdf: conforms") != std::string::npos);
+    // A file named like an option is a file after the command's own options.
+    dir.write("--json", "x");
+    CHECK(run(cli("verify -- --json"), dir.path()).status == 2);
+    // For programs: one JSON object a file.
+    auto json = run(cli("verify --json lupus.pdf"), dir.path());
+    CHECK(json.status == 0);
+    CHECK(json.out.find("\"status\": 0") != std::string::npos);
+    CHECK(run(cli("verify --standard ua2 lupus.pdf"), dir.path()).status == 2);
+}
