@@ -7,6 +7,7 @@
 #include "core/utf8.hpp"
 #include "content/markup.hpp"
 #include "content/toml_source.hpp"
+#include "core/files.hpp"
 #include "core/language.hpp"
 #include "core/limits.hpp"
 #include "style/phone.hpp"
@@ -219,11 +220,17 @@ std::optional<Brand> load_brand_text(const std::string& text, const std::string&
     }
     if (auto logo = f.string("logo", Requirement::Optional)) {
         const fs::path p = fs::path(path).parent_path() / *logo;
+        const InsidePath inside = path_inside(fs::path(path).parent_path().string(), *logo);
         std::error_code ec;
-        if (!fs::exists(p, ec)) {
+        if (!inside.problem.empty()) {
+            diags.error("brand.logo", f.value_pos("logo"),
+                        "the logo '" + *logo + "' is outside the brand file's folder: " + inside.problem,
+                        "put the logo in the brand file's folder or a folder inside it, and give its path from there, "
+                        "such as logo.png");
+        } else if (!fs::exists(inside.path, ec)) {
             diags.error("brand.logo", f.value_pos("logo"), "logo file '" + p.string() + "' not found",
                         "the path is relative to the brand file");
-        } else if (LoadedImage img = load_image(p.string()); !img.raster) {
+        } else if (LoadedImage img = load_image(inside.path); !img.raster) {
             diags.error("brand.logo", f.value_pos("logo"), "the logo '" + p.string() + "' cannot be used: " + img.problem,
                         "the logo is a PNG or JPEG image");
         } else {
