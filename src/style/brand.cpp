@@ -96,13 +96,8 @@ void read_languages(TomlFields& f, Brand& b, const std::string& path, Diagnostic
             return std::pair(x.where.line, x.where.column) < std::pair(y.where.line, y.where.column);
         });
     }
-    if (auto n = f.number("taglines_required", Requirement::Optional)) {
-        if (*n < 0 || *n > static_cast<double>(limits::kTaglines) || *n != static_cast<int>(*n))
-            diags.error("brand.taglines", f.value_pos("taglines_required"),
-                        "taglines_required is a whole number from 0 to " + std::to_string(limits::kTaglines));
-        else
-            b.taglines_required = static_cast<int>(*n);
-    }
+    if (auto n = f.whole_number("taglines_required", 0, limits::kTaglines, "brand.taglines", Requirement::Optional))
+        b.taglines_required = *n;
 }
 
 // A table of colours under another spelling ([colours], [colour], [Colors]) would leave the
