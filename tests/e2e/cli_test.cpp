@@ -244,3 +244,15 @@ TEST_CASE("a SOURCE_DATE_EPOCH that is not a time from 1970 to 9999 is wrong usa
     }
     CHECK(run("SOURCE_DATE_EPOCH= " + cli("build leaflet.toml -o a.pdf"), dir.path()).status == 0);
 }
+
+TEST_CASE("watch reports a reference to a noncharacter at its place and goes on, not aborting", "[cli]") {
+    TempDir dir;
+    dir.write("brand.toml", kBrand);
+    // U+FFFF is libunibreak's end-of-text mark: it once aborted the process on an assertion.
+    dir.write("leaflet.toml", "title = \"T\"\n[[section]]\nbody = \"Hi &#xFFFF; there.\"\n");
+    auto r = run(cli("watch leaflet.toml --builds 1 -o w.pdf"), dir.path());
+    CHECK(r.status == 1);
+    CHECK(r.err.find("leaflet.toml:3:12: error: the reference '&#xFFFF;' stands for the noncharacter U+FFFF") !=
+          std::string::npos);
+    CHECK_FALSE(fs::exists(dir.file("w.pdf")));
+}
