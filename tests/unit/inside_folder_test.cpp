@@ -70,7 +70,7 @@ TEST_CASE("path_inside compares folders by components, not by their spelling", "
         const InsidePath p = path_inside(folder, c.src);
         CHECK(p.problem.empty() == c.allowed);
     }
-    // A folder given by a relative path or with a trailing slash is the same folder.
+    // A folder given with a trailing slash is the same folder; a folder inside holds less.
     CHECK(path_inside(folder + "/", "inside.png").problem.empty());
     CHECK_FALSE(path_inside(folder + "/sub", "../inside.png").problem.empty());
 }
