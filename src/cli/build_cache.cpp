@@ -97,7 +97,9 @@ ContentFacts InputHasher::content(const std::string& path, const std::string& br
         h = mix_file(h, *brand);
         try {
             const auto t = toml::parse(read_regular_file(*brand, limits::kSettingsBytes).bytes.value_or(""), *brand);
-            if (auto logo = t["logo"].value<std::string>())
+            // (A logo outside the brand's folder fails the build; it is never read, not even here.)
+            if (auto logo = t["logo"].value<std::string>();
+                logo && path_inside(fs::path(*brand).parent_path().string(), *logo).problem.empty())
                 h = mix_file(h, (fs::path(*brand).parent_path() / *logo).string());
         } catch (const toml::parse_error&) {
             // A broken brand file fails the build; its bytes are already in the hash.

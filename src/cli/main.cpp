@@ -3,8 +3,10 @@
 
 #include <unistd.h>
 
+#include <charconv>
 #include <ctime>
 #include <optional>
+#include <string_view>
 #include <filesystem>
 #include <iostream>
 
@@ -28,14 +30,25 @@ std::string data_dir() {
     return LEAFPRESS_SOURCE_DIR;
 }
 
-// SOURCE_DATE_EPOCH, when set to a number of seconds.
-std::optional<std::time_t> source_date_epoch() {
+// SOURCE_DATE_EPOCH: the seconds it gives (none when it is unset or empty), or why it cannot be
+// used. A PDF date has four digits for the year, so the last second is 9999-12-31T23:59:59Z.
+struct Epoch {
+    std::optional<std::time_t> seconds;
+    std::string problem;
+};
+
+Epoch source_date_epoch() {
     const char* env = std::getenv("SOURCE_DATE_EPOCH");
-    if (!env || !*env) return std::nullopt;
-    char* end = nullptr;
-    const long long secs = std::strtoll(env, &end, 10);
-    if (*end != '\0' || secs < 0) return std::nullopt;
-    return static_cast<std::time_t>(secs);
+    if (!env || !*env) return {};
+    constexpr long long kLast = 253402300799;
+    const std::string_view v(env);
+    long long secs = -1;
+    const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), secs);
+    if (ec == std::errc{} && end == v.data() + v.size() && secs >= 0 && secs <= kLast)
+        return {static_cast<std::time_t>(secs), ""};
+    const std::string shown = v.size() > 40 ? std::string(v.substr(0, 40)) + "..." : std::string(v);
+    return {std::nullopt, "SOURCE_DATE_EPOCH='" + shown + "' is not a number of seconds from 0 to " +
+                              std::to_string(kLast) + " (1970-01-01 to 9999-12-31)"};
 }
 
 leafpress::Date date_of(std::time_t t) {
@@ -46,11 +59,10 @@ leafpress::Date date_of(std::time_t t) {
 
 // The dates of this run: the PDF's from SOURCE_DATE_EPOCH (else the content's reviewed date),
 // and "today" for the review-date check from SOURCE_DATE_EPOCH or the clock.
-leafpress::RunSettings settings(bool strict) {
+leafpress::RunSettings settings(bool strict, const Epoch& epoch) {
     leafpress::RunSettings s;
-    const auto epoch = source_date_epoch();
-    if (epoch) s.source_date = leafpress::to_iso(date_of(*epoch));
-    s.today = date_of(epoch ? *epoch : std::time(nullptr));
+    if (epoch.seconds) s.source_date = leafpress::to_iso(date_of(*epoch.seconds));
+    s.today = date_of(epoch.seconds ? *epoch.seconds : std::time(nullptr));
     s.warnings = strict ? leafpress::WarningPolicy::Fail : leafpress::WarningPolicy::Allow;
     return s;
 }
@@ -143,7 +155,15 @@ int run(int argc, char** argv) {
         return 2;
     }
 
-    RunSettings run = settings(strict);
+    // A date that cannot be written is wrong usage, before anything is built.
+    const Epoch epoch = source_date_epoch();
+    if (!epoch.problem.empty()) {
+        std::cerr << "leafpress: " << epoch.problem
+                  << "\n  hint: set it to a time in seconds since 1970, such as SOURCE_DATE_EPOCH=$(date +%s), "
+                     "or unset it to date the PDF by the leaflet's reviewed date\n";
+        return 2;
+    }
+    RunSettings run = settings(strict, epoch);
     run.output = print ? Output::Print : Output::Screen;
     if (*n) return run_new(fresh, run);
 

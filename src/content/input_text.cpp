@@ -9,17 +9,26 @@ namespace leafpress {
 
 namespace {
 
-bool forbidden(char32_t c) {
+// U+FDD0..U+FDEF and the last two code points of every plane: Unicode keeps them for programs'
+// own use (libunibreak ends its text with U+FFFF), never for text.
+bool noncharacter(char32_t c) { return (c >= 0xFDD0 && c <= 0xFDEF) || (c <= 0x10FFFF && (c & 0xFFFE) == 0xFFFE); }
+
+}  // namespace
+
+bool forbidden_char(char32_t c) {
     if (c < 0x20) return c != '\t' && c != '\n';
-    return c == 0x7F || (c >= 0x80 && c <= 0x9F) || c == 0xFFFE || c == 0xFFFF || (c >= 0xD800 && c <= 0xDFFF);
+    return c == 0x7F || (c >= 0x80 && c <= 0x9F) || noncharacter(c) || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF;
 }
 
-std::string describe(char32_t c) {
+std::string describe_forbidden_char(char32_t c) {
+    if (c > 0x10FFFF) return "a number past the last character of Unicode (U+10FFFF)";
     const std::string name = utf8::codepoint_name(c);
     if (c >= 0xD800 && c <= 0xDFFF) return "a lone surrogate (" + name + ")";
-    if (c == 0xFFFE || c == 0xFFFF) return "the noncharacter " + name;
+    if (noncharacter(c)) return "the noncharacter " + name;
     return "an invisible control character (" + name + ")";
 }
+
+namespace {
 
 class Walker {
 public:
@@ -51,7 +60,7 @@ private:
         const int line = static_cast<int>(region.begin.line), column = static_cast<int>(region.begin.column);
         const auto source = StringSource::toml_value(path_, text_, lines_->offset(line, column), line, column);
         diags_.error("input.control-character", source.at(bad->offset),
-                     "'" + where + "' holds " + describe(bad->code) + ", which cannot be printed",
+                     "'" + where + "' holds " + describe_forbidden_char(bad->code) + ", which cannot be printed",
                      "delete it: it cannot be seen in most editors and usually comes with text pasted from another "
                      "program, so type the words around this place again");
     }
@@ -76,7 +85,7 @@ std::optional<ForbiddenChar> find_forbidden_char(std::string_view text) {
         char32_t c = b < 0x80 ? b : b < 0xE0 ? (b & 0x1F) : b < 0xF0 ? (b & 0x0F) : (b & 0x07);
         for (std::size_t k = 1; k < n && i + k < text.size(); ++k)
             c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-        if (forbidden(c)) return ForbiddenChar{i, c};
+        if (forbidden_char(c)) return ForbiddenChar{i, c};
         i += n;
     }
     return std::nullopt;

@@ -8,6 +8,7 @@
 #include "content/markup.hpp"
 #include "content/string_source.hpp"
 #include "content/toml_source.hpp"
+#include "core/files.hpp"
 #include "core/language.hpp"
 #include "core/limits.hpp"
 
@@ -54,9 +55,18 @@ void load_figure(Block& block, const std::string& content_path, ImageLoading ima
                     "copy the picture next to the leaflet and give its file name");
         return;
     }
+    const std::string folder = std::filesystem::path(content_path).parent_path().string();
+    const InsidePath inside = path_inside(folder, f.src);
+    if (!inside.problem.empty()) {
+        diags.error("content.figure", block.where,
+                    "the figure '" + f.src + "' is outside the leaflet's folder: " + inside.problem,
+                    "put the picture in the leaflet's folder or a folder inside it, and give its path from there, "
+                    "such as pictures/knee.png");
+        return;
+    }
     f.path = (std::filesystem::path(content_path).parent_path() / f.src).string();
     if (images == ImageLoading::Locate) return;
-    LoadedImage img = load_image(f.path);
+    LoadedImage img = load_image(inside.path);
     if (!img.raster) {
         diags.error("content.figure", block.where, "the figure '" + f.src + "' cannot be used: " + img.problem,
                     "a figure is a PNG or JPEG file, its path relative to the content file");

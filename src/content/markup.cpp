@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <optional>
 
+#include "content/input_text.hpp"
 #include "content/markup_lint.hpp"
 #include "core/limits.hpp"
 #include "core/utf8.hpp"
@@ -35,8 +36,10 @@ std::optional<char32_t> decode_entity(std::string_view e) {
         if (digits.empty()) return std::nullopt;
         char* end = nullptr;
         const unsigned long v = std::strtoul(digits.c_str(), &end, hex ? 16 : 10);
-        if (*end != '\0' || v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return U'\uFFFD';
-        return static_cast<char32_t>(v);
+        if (*end != '\0') return U'\uFFFD';
+        // What no text may hold (&#0;, &#xD800;, &#xFFFF;, past U+10FFFF) comes back as it is,
+        // for Builder::refused to report.
+        return static_cast<char32_t>(std::min<unsigned long>(v, 0x110000));
     }
     // The common ones without a detour; the rest (all of HTML5's: &frac12;, &ge;, &micro;...)
     // through md4c's own decoder.
@@ -264,8 +267,9 @@ public:
         flush_pending(offset);
         if (figure_) {  // a figure's alternative text
             if (type == MD_TEXT_ENTITY) {
-                if (auto cp = decode_entity(t)) utf8::append(figure_->figure.alt, *cp);
-                else figure_->figure.alt += decode_named_entity(t).value_or(std::string(t));
+                if (auto cp = decode_entity(t)) {
+                    if (!refused(t, *cp, offset)) utf8::append(figure_->figure.alt, *cp);
+                } else figure_->figure.alt += decode_named_entity(t).value_or(std::string(t));
             } else {
                 figure_->figure.alt += type == MD_TEXT_SOFTBR || type == MD_TEXT_BR ? std::string_view(" ") : t;
             }
@@ -293,6 +297,7 @@ public:
             case MD_TEXT_SOFTBR: append(" ", offset, Origin::Replaced); break;
             case MD_TEXT_ENTITY:
                 if (auto cp = decode_entity(t)) {
+                    if (refused(t, *cp, offset)) break;
                     std::string s;
                     utf8::append(s, *cp);
                     append(s, offset, Origin::Replaced);
@@ -393,6 +398,18 @@ private:
             }
             k += n;
         }
+    }
+
+    // A numeric reference to a character no text may hold (&#xFFFF;, &#xD800;, &#1;) is an error
+    // at the reference, as the character itself would be in the file (input_text.hpp), and is
+    // left out: the line breaker and the PDF's text stop at such characters.
+    bool refused(std::string_view entity, char32_t cp, std::optional<std::size_t> offset) {
+        if (!forbidden_char(cp)) return false;
+        diags_.error("input.control-character", pos(offset.value_or(last_offset_)),
+                     "the reference '" + utf8::shortened(entity, 20, "") + "' stands for " + describe_forbidden_char(cp) +
+                         ", which cannot be printed",
+                     "leave the reference out, or write the character it was meant to be as it is");
+        return true;
     }
 
     void warn_at(std::size_t offset, std::string code, std::string message, std::string hint) {

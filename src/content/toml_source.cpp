@@ -1,6 +1,7 @@
 #include "content/toml_source.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <vector>
 
@@ -212,6 +213,28 @@ std::optional<double> TomlFields::number(std::string_view key, Requirement req) 
         return std::nullopt;
     }
     wrong_type(key, "a number");
+    return std::nullopt;
+}
+
+std::optional<int> TomlFields::whole_number(std::string_view key, int lo, int hi, std::string_view code,
+                                            Requirement req) {
+    const auto v = number(key, req);
+    if (!v) return std::nullopt;
+    const bool whole = *v == std::floor(*v);
+    if (whole && *v >= lo && *v <= hi) return static_cast<int>(*v);
+    std::string shown;
+    if (const auto* i = table_.get(key)->as_integer()) {
+        shown = std::to_string(i->get());
+    } else {
+        char buf[32];
+        shown.assign(buf, std::to_chars(buf, buf + sizeof buf, *v).ptr);
+    }
+    const std::string near = std::to_string(static_cast<int>(std::clamp(std::floor(*v), double(lo), double(hi))));
+    diags_.error(std::string(code), value_pos(key),
+                 std::string(key) + " is a whole number from " + std::to_string(lo) + " to " + std::to_string(hi) +
+                     ", not " + shown,
+                 std::string(whole ? "write a number in that range" : "write it without a decimal point") +
+                     ", such as " + std::string(key) + " = " + near);
     return std::nullopt;
 }
 

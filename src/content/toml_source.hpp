@@ -44,6 +44,9 @@ public:
     std::optional<std::string> string(std::string_view key, Requirement req);
     std::optional<Date> date(std::string_view key, Requirement req);
     std::optional<double> number(std::string_view key, Requirement req);
+    // A count (columns, taglines_required): a number that is not whole, or outside lo..hi, is an
+    // error `code` at the value. Every integer key is read through it.
+    std::optional<int> whole_number(std::string_view key, int lo, int hi, std::string_view code, Requirement req);
     std::optional<bool> boolean(std::string_view key, Requirement req);
     const toml::table* table(std::string_view key, Requirement req);
     const toml::array* array(std::string_view key, Requirement req);

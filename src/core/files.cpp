@@ -4,7 +4,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <filesystem>
 
 #include "core/limits.hpp"
 
@@ -65,6 +67,51 @@ FileRead read_regular_file(const std::string& path, std::size_t max_bytes) {
 
 std::optional<std::string> read_file(const std::string& path) {
     return read_regular_file(path, limits::kFontBytes).bytes;
+}
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Whether canonical `p` is `folder` or below it, by whole components.
+bool within(const fs::path& p, const fs::path& folder) {
+    return std::mismatch(folder.begin(), folder.end(), p.begin(), p.end()).first == folder.end();
+}
+
+}  // namespace
+
+InsidePath path_inside(const std::string& folder, const std::string& written) {
+    const fs::path w(written);
+    if (w.has_root_name() || w.has_root_directory()) return {written, "it is an absolute path"};
+    std::error_code ec;
+    fs::path base = fs::canonical(folder.empty() ? "." : folder, ec);
+    if (ec) return {written, "its folder cannot be found"};
+    fs::path at = base;
+    auto part = w.begin();
+    for (; part != w.end(); ++part) {
+        if (part->empty() || *part == ".") continue;
+        if (*part == "..") {
+            at = at.parent_path();
+        } else {
+            const fs::path next = at / *part;
+            if (fs::is_symlink(fs::symlink_status(next, ec))) {
+                const fs::path target = fs::canonical(next, ec);
+                if (ec) return {next.string(), ""};  // a link to nothing: missing
+                if (!within(target, base)) return {written, "it leads through a link to a file outside the folder"};
+                at = target;
+            } else if (!fs::exists(fs::symlink_status(next, ec))) {
+                at = next;  // missing: nothing below it can be a link
+                for (++part; part != w.end(); ++part) at /= *part;
+                at = at.lexically_normal();
+                break;
+            } else {
+                at = next;
+            }
+        }
+        if (!within(at, base)) return {written, "its '..' leads out of the folder"};
+    }
+    if (!within(at, base)) return {written, "its '..' leads out of the folder"};
+    return {at.string(), ""};
 }
 
 std::string describe(ReadFailure failure, std::size_t size, std::size_t max_bytes) {

@@ -7,6 +7,7 @@
 #include "core/utf8.hpp"
 #include "content/markup.hpp"
 #include "content/toml_source.hpp"
+#include "core/files.hpp"
 #include "core/language.hpp"
 #include "core/limits.hpp"
 #include "style/phone.hpp"
@@ -95,13 +96,8 @@ void read_languages(TomlFields& f, Brand& b, const std::string& path, Diagnostic
             return std::pair(x.where.line, x.where.column) < std::pair(y.where.line, y.where.column);
         });
     }
-    if (auto n = f.number("taglines_required", Requirement::Optional)) {
-        if (*n < 0 || *n > static_cast<double>(limits::kTaglines) || *n != static_cast<int>(*n))
-            diags.error("brand.taglines", f.value_pos("taglines_required"),
-                        "taglines_required is a whole number from 0 to " + std::to_string(limits::kTaglines));
-        else
-            b.taglines_required = static_cast<int>(*n);
-    }
+    if (auto n = f.whole_number("taglines_required", 0, limits::kTaglines, "brand.taglines", Requirement::Optional))
+        b.taglines_required = *n;
 }
 
 // A table of colours under another spelling ([colours], [colour], [Colors]) would leave the
@@ -219,11 +215,17 @@ std::optional<Brand> load_brand_text(const std::string& text, const std::string&
     }
     if (auto logo = f.string("logo", Requirement::Optional)) {
         const fs::path p = fs::path(path).parent_path() / *logo;
+        const InsidePath inside = path_inside(fs::path(path).parent_path().string(), *logo);
         std::error_code ec;
-        if (!fs::exists(p, ec)) {
+        if (!inside.problem.empty()) {
+            diags.error("brand.logo", f.value_pos("logo"),
+                        "the logo '" + *logo + "' is outside the brand file's folder: " + inside.problem,
+                        "put the logo in the brand file's folder or a folder inside it, and give its path from there, "
+                        "such as logo.png");
+        } else if (!fs::exists(inside.path, ec)) {
             diags.error("brand.logo", f.value_pos("logo"), "logo file '" + p.string() + "' not found",
                         "the path is relative to the brand file");
-        } else if (LoadedImage img = load_image(p.string()); !img.raster) {
+        } else if (LoadedImage img = load_image(inside.path); !img.raster) {
             diags.error("brand.logo", f.value_pos("logo"), "the logo '" + p.string() + "' cannot be used: " + img.problem,
                         "the logo is a PNG or JPEG image");
         } else {

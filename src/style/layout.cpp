@@ -80,7 +80,7 @@ void read_page(const toml::table& t, const std::string& path, Layout& l, Diagnos
         if (auto v = ranged(mf, "left", 0, 200, "mm")) l.margins.left = mm(*v);
         if (auto v = ranged(mf, "right", 0, 200, "mm")) l.margins.right = mm(*v);
     }
-    if (auto c = ranged(f, "columns", 1, 4, "")) l.columns = static_cast<int>(*c);
+    if (auto c = f.whole_number("columns", 1, 4, "layout.range", Requirement::Optional)) l.columns = *c;
     if (auto g = ranged(f, "gutter", 0, 100, "mm")) l.gutter = mm(*g);
     if (l.fold == Fold::Trifold && l.columns != 1)
         diags.error("layout.columns", f.value_pos("columns"), "a trifold's panels are its columns", "leave out columns");

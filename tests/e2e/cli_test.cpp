@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <regex>
 
 #include "e2e/run.hpp"
 
@@ -244,4 +245,44 @@ TEST_CASE("verify judges any PDF by the standards it claims or is asked for: 0 c
     CHECK(json.status == 0);
     CHECK(json.out.find("\"status\": 0") != std::string::npos);
     CHECK(run(cli("verify --standard ua2 lupus.pdf"), dir.path()).status == 2);
+
+TEST_CASE("a SOURCE_DATE_EPOCH that is not a time from 1970 to 9999 is wrong usage, naming it", "[cli]") {
+    TempDir dir;
+    dir.write("brand.toml", kBrand);
+    dir.write("leaflet.toml", kGood);
+    // Out of range (the year 219250468 once went into the XMP), negative, not a number, junk after it.
+    for (const std::string value : {"99999999999999999999", "253402300800", "-1", "soon", "1700000000x", " 1700000000",
+                                    "+1700000000", "1.5", "0x10"}) {
+        CAPTURE(value);
+        for (const std::string command : {"build leaflet.toml -o a.pdf", "check leaflet.toml"}) {
+            auto r = run("SOURCE_DATE_EPOCH=" + quote(value) + " " + cli(command), dir.path());
+            CHECK(r.status == 2);
+            CHECK(r.err.find("SOURCE_DATE_EPOCH='" + value + "' is not a number of seconds from 0 to 253402300799") !=
+                  std::string::npos);
+            CHECK_FALSE(fs::exists(dir.file("a.pdf")));
+        }
+    }
+    // Its first and last seconds date the PDF; empty is unset.
+    for (const auto& [value, year] : {std::pair{"0", "1970"}, std::pair{"253402300799", "9999"}}) {
+        CAPTURE(value);
+        auto r = run("SOURCE_DATE_EPOCH=" + std::string(value) + " " + cli("build leaflet.toml -o a.pdf"), dir.path());
+        CHECK(r.status == 0);
+        const std::string info = run("pdfinfo " + quote(dir.file("a.pdf"))).out;
+        CHECK(std::regex_search(info, std::regex("\nCreationDate: .* " + std::string(year) + " UTC\n")));
+        CHECK(run("pdfinfo -meta " + quote(dir.file("a.pdf"))).out.find("<xmp:CreateDate>" + std::string(year) + "-") !=
+              std::string::npos);
+    }
+    CHECK(run("SOURCE_DATE_EPOCH= " + cli("build leaflet.toml -o a.pdf"), dir.path()).status == 0);
+}
+
+TEST_CASE("watch reports a reference to a noncharacter at its place and goes on, not aborting", "[cli]") {
+    TempDir dir;
+    dir.write("brand.toml", kBrand);
+    // U+FFFF is libunibreak's end-of-text mark: it once aborted the process on an assertion.
+    dir.write("leaflet.toml", "title = \"T\"\n[[section]]\nbody = \"Hi &#xFFFF; there.\"\n");
+    auto r = run(cli("watch leaflet.toml --builds 1 -o w.pdf"), dir.path());
+    CHECK(r.status == 1);
+    CHECK(r.err.find("leaflet.toml:3:12: error: the reference '&#xFFFF;' stands for the noncharacter U+FFFF") !=
+          std::string::npos);
+    CHECK_FALSE(fs::exists(dir.file("w.pdf")));
 }
