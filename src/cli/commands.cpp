@@ -35,7 +35,9 @@ std::vector<std::string> collect_content(const std::vector<std::string>& inputs)
             std::vector<std::string> found;
             for (const auto& e : fs::directory_iterator(in, ec)) {
                 if (!e.is_regular_file(ec) || e.path().extension() != ".toml") continue;
-                if (e.path().filename() == "brand.toml" || e.path().filename() == "leafpress.toml") continue;
+                const std::string name = e.path().filename().string();
+                if (name == "brand.toml" || name == "leafpress.toml") continue;
+                if (name[0] == '.') continue;  // hidden: a batch's own record, .leafpress-cache.toml, is never content
                 found.push_back(e.path().string());
             }
             std::sort(found.begin(), found.end());

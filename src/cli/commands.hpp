@@ -69,8 +69,8 @@ int run_preview(const PreviewOptions& options, Engine& engine, const RunSettings
 int run_watch(const WatchOptions& options, Engine& engine, const RunSettings& settings);
 int run_new(const NewOptions& options, const RunSettings& settings);
 
-// Content files named by folders and files: a folder's *.toml, not recursively, without brand.toml
-// and the project file leafpress.toml.
+// Content files named by folders and files: a folder's *.toml, not recursively, without brand.toml,
+// the project file leafpress.toml and hidden files (such as a batch's record, .leafpress-cache.toml).
 std::vector<std::string> collect_content(const std::vector<std::string>& inputs);
 
 // Diagnostics to stderr, one per line.

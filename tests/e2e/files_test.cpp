@@ -1,0 +1,210 @@
+// Never lose a user's file, never reach outside the output, never abort (issue 22): what batch,
+// build, preview and watch write and delete, and where.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <regex>
+#include <set>
+
+#include "run.hpp"
+
+using namespace leafpress::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kEpoch = "SOURCE_DATE_EPOCH=1795564800 ";  // 2026-11-25
+const std::string kBrand = "name = \"Clinic\"\nphone = \"(555) 010-0199\"\nlogo = \"logo.png\"\n";
+const std::string kFigured = "title = \"A leaflet\"\nreviewed = 2026-11-01\n[[section]]\nheading = \"One\"\n"
+                             "body = \"Some text.\\n\\n![A picture](picture.png \\\"A picture.\\\")\"\n";
+
+// A catalogue folder `in` with a brand and its logo, and a leaflet with a figure.
+void catalogue(const TempDir& dir, const std::string& folder = "in") {
+    const std::string png = slurp(data_dir() + "/logo.png");
+    dir.write_all({{folder + "/brand.toml", kBrand},
+                   {folder + "/logo.png", png},
+                   {folder + "/picture.png", png},
+                   {folder + "/leaflet.toml", kFigured}});
+}
+
+int count(const std::string& text, const std::string& what) {
+    int n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("batch refuses a report that is an input or another output, before building anything", "[files][batch]") {
+    struct Case {
+        std::string report, code;
+    };
+    const std::vector<Case> cases{
+        {"in/brand.toml", "output.overwrites-input"},      // the brand found beside the content
+        {"in/logo.png", "output.overwrites-input"},        // its logo
+        {"in/picture.png", "output.overwrites-input"},     // a figure
+        {"in/leaflet.toml", "output.overwrites-input"},    // the content
+        {"out/leaflet-a4.pdf", "batch.collision"},         // a leaflet
+        {"out/index.html", "batch.collision"},             // the contact sheet
+        {"out/.leafpress-cache.toml", "batch.collision"},  // the build record
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.report);
+        TempDir dir;
+        catalogue(dir);
+        const std::string before = fs::exists(dir.file(c.report)) ? slurp(dir.file(c.report)) : "";
+        const auto r = run(kEpoch + cli("batch in -o out --report " + c.report), dir.path());
+        INFO(r.err);
+        CHECK(r.status == 1);
+        CHECK(r.err.find(c.report + ": error: ") != std::string::npos);
+        CHECK(r.err.find("[" + c.code + "]") != std::string::npos);
+        CHECK(r.err.find("  hint: ") != std::string::npos);
+        CHECK(r.out.find("leaflets:") == std::string::npos);  // nothing was built
+        if (!before.empty()) CHECK(slurp(dir.file(c.report)) == before);
+        CHECK_FALSE(fs::exists(dir.file("out/leaflet-a4.pdf")));
+        CHECK_FALSE(fs::exists(dir.file("out/index.html")));
+    }
+}
+
+TEST_CASE("batch leaves a folder it did not make alone: OUTDIR/.thumbnails", "[files][batch]") {
+    TempDir dir;
+    catalogue(dir);
+    dir.write("out/.thumbnails/normal/photo.png", "the desktop's thumbnail");
+    const auto r = run(kEpoch + cli("batch in -o out"), dir.path());
+    INFO(r.err);
+    CHECK(r.status == 0);
+    CHECK(slurp(dir.file("out/.thumbnails/normal/photo.png")) == "the desktop's thumbnail");
+}
+
+TEST_CASE("batch into the content folder: its own files are never content, and later runs are up to date",
+          "[files][batch]") {
+    TempDir dir;
+    catalogue(dir);
+    for (int n = 1; n <= 3; ++n) {
+        CAPTURE(n);
+        const auto r = run(kEpoch + cli("batch in -o in --report in/report.json"), dir.path());
+        INFO(r.err << r.out);
+        CHECK(r.status == 0);
+        CHECK(r.out.find(n == 1 ? "1 leaflets: 1 built, 0 up to date, 0 failed"
+                                : "1 leaflets: 0 built, 1 up to date, 0 failed") != std::string::npos);
+    }
+}
+
+TEST_CASE("batch refuses a site folder that leads out of OUTDIR through a symlink", "[files][batch][sites]") {
+    TempDir dir;
+    catalogue(dir);
+    dir.write("sites/north/brand.toml", kBrand);
+    dir.write("sites/north/logo.png", slurp(data_dir() + "/logo.png"));
+    dir.write("sites/south.toml", kBrand);
+    dir.write("sites/logo.png", slurp(data_dir() + "/logo.png"));
+    fs::create_directories(dir.file("elsewhere"));
+    fs::create_directories(dir.file("out"));
+    fs::create_directory_symlink(dir.file("elsewhere"), dir.file("out/north"));
+    const auto r = run(kEpoch + cli("batch in -o out --brand sites/north/brand.toml --brand sites/south.toml"), dir.path());
+    INFO(r.err);
+    CHECK(r.status == 1);
+    CHECK(r.err.find("out/north: error: ") != std::string::npos);
+    CHECK(r.err.find("[output.outside]") != std::string::npos);
+    CHECK(fs::is_empty(dir.file("elsewhere")));
+    CHECK_FALSE(fs::exists(dir.file("out/south")));
+}
+
+TEST_CASE("batch into a read-only or full folder says so once, before building", "[files][batch]") {
+    if (run("unshare -rm true").status != 0) {
+        WARN("skipped: no user namespaces (unshare -rm) to mount a read-only or full folder");
+        return;
+    }
+    TempDir dir;
+    catalogue(dir);
+    for (int k = 0; k < 3; ++k) dir.write("in/more" + std::to_string(k) + ".toml", kFigured);
+    for (const std::string mount : {"-o ro", "-o size=12k"}) {
+        CAPTURE(mount);
+        fs::create_directories(dir.file("out"));
+        const auto r = run("unshare -rm sh -c " +
+                               quote("mount -t tmpfs " + mount + " tmpfs out && " + kEpoch +
+                                     cli("batch in -o out --layout a4 --layout a5 --report out/report.json")),
+                           dir.path());
+        INFO(r.err << r.out);
+        CHECK(r.status == 1);
+        CHECK(count(r.err, "error: ") == 1);
+        CHECK(r.err.find("out: error: cannot write in the output folder") != std::string::npos);
+        CHECK(r.out.find("leaflets:") == std::string::npos);  // nothing was built
+    }
+}
+
+TEST_CASE("the report of a running batch lists the leaflets not built yet as pending", "[files][batch]") {
+    TempDir dir;
+    catalogue(dir);
+    dir.write("in/early.toml", kFigured);
+    dir.write("in/hang.toml", kFigured);
+    dir.write("in/later.toml", kFigured);
+    // One job at a time, in order: early (a4, a5), then hang (a4 times out after a second and a
+    // half, which writes the report; a5 hangs as long again while the report is read), later, leaflet.
+    const std::string script = "LEAFPRESS_TEST_HANG=hang " + kEpoch +
+                               cli("batch in -o out -j 1 --timeout 1.5 --layout a4 --layout a5 --report r.json") +
+                               R"SH( >/dev/null 2>&1 &
+pid=$!
+for i in $(seq 1 200); do [ -s r.json ] && break; sleep 0.01; done
+cp r.json running.json
+wait $pid
+)SH";
+    run("bash -c " + quote(script), dir.path());
+    const std::string running = slurp(dir.file("running.json"));
+    INFO(running);
+    const auto status_of = [&](const std::string& output) {
+        std::smatch m;
+        const std::regex re("\"output\": \"out/" + output + "\",[^}]*\"status\": \"([a-z-]+)\"");
+        return std::regex_search(running, m, re) ? m[1].str() : std::string("(missing)");
+    };
+    CHECK(status_of("early-a4.pdf") == "built");
+    CHECK(status_of("early-a5.pdf") == "built");
+    CHECK(status_of("hang-a4.pdf") == "failed");
+    CHECK(status_of("hang-a5.pdf") == "pending");
+    CHECK(status_of("later-a4.pdf") == "pending");
+    CHECK(status_of("leaflet-a5.pdf") == "pending");
+    CHECK(running.find("\"built\": 2") != std::string::npos);
+    CHECK(running.find("\"failed\": 1") != std::string::npos);
+    CHECK(running.find("\"pending\": 5") != std::string::npos);
+    // The finished report has none pending.
+    const std::string done = slurp(dir.file("r.json"));
+    CHECK(done.find("\"pending\": 0") != std::string::npos);
+    CHECK(done.find("\"status\": \"pending\"") == std::string::npos);
+}
+
+TEST_CASE("preview never deletes an input nor a picture it did not write", "[files][preview]") {
+    TempDir dir;
+    catalogue(dir, ".");
+    const std::string png = slurp(data_dir() + "/logo.png");
+    // The leaflet's figure named like its second page's picture, and a picture of the user's.
+    dir.write("picture-page.toml", std::regex_replace(kFigured, std::regex("picture\\.png"), "picture-page-a4-2.png"));
+    dir.write("picture-page-a4-2.png", png);
+    dir.write("picture-page-a4-3.png", png);
+    const auto r = run(kEpoch + cli("preview picture-page.toml -o ."), dir.path());
+    INFO(r.err);
+    CHECK(r.status == 0);
+    CHECK(fs::exists(dir.file("picture-page-a4-1.png")));
+    CHECK(slurp(dir.file("picture-page-a4-2.png")) == png);
+    CHECK(slurp(dir.file("picture-page-a4-3.png")) == png);
+
+    // A figure named like the first page's picture: refused, and kept.
+    dir.write("first.toml", std::regex_replace(kFigured, std::regex("picture\\.png"), "first-a4-1.png"));
+    dir.write("first-a4-1.png", png);
+    const auto f = run(kEpoch + cli("preview first.toml -o ."), dir.path());
+    CHECK(f.status == 1);
+    CHECK(f.err.find("[output.overwrites-input]") != std::string::npos);
+    CHECK(slurp(dir.file("first-a4-1.png")) == png);
+
+    // The pictures of a longer version that preview wrote are removed when the leaflet gets shorter.
+    std::string longer = kFigured;
+    for (int k = 0; k < 12; ++k) longer += "[[section]]\nheading = \"More\"\nbody = \"" + std::string(600, 'x') + "\"\n";
+    dir.write("shrinks.toml", std::regex_replace(longer, std::regex("x{600}"),
+                                                 "Words that fill a page when there are many of them, over and over. "
+                                                 "Words that fill a page when there are many of them, over and over. "
+                                                 "Words that fill a page when there are many of them, over and over."));
+    REQUIRE(run(kEpoch + cli("preview shrinks.toml -o ."), dir.path()).status == 0);
+    REQUIRE(fs::exists(dir.file("shrinks-a4-2.png")));
+    dir.write("shrinks.toml", kFigured);
+    REQUIRE(run(kEpoch + cli("preview shrinks.toml -o ."), dir.path()).status == 0);
+    CHECK(fs::exists(dir.file("shrinks-a4-1.png")));
+    CHECK_FALSE(fs::exists(dir.file("shrinks-a4-2.png")));
+}
