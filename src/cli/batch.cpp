@@ -234,8 +234,7 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
             for (auto& in : content_inputs(file, st.brand)) read.push_back(std::move(in));
     for (const auto& layout : layouts) read.push_back(resolve_layout_path(layout, engine.paths().layouts_dir));
     for (const auto& b : o.brands) read.push_back(b);
-    for (const auto& e : fs::directory_iterator(engine.paths().fonts_dir, ec))
-        if (e.is_regular_file(ec)) read.push_back(e.path().string());
+    read = with_fonts(std::move(read), engine);
     if (!check_plan(jobs, own, read, o.out_dir, *sites)) {
         std::cerr << "leafpress: nothing was built\n";
         return 1;

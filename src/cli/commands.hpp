@@ -73,6 +73,9 @@ int run_new(const NewOptions& options, const RunSettings& settings);
 // the project file leafpress.toml and hidden files (such as a batch's record, .leafpress-cache.toml).
 std::vector<std::string> collect_content(const std::vector<std::string>& inputs);
 
+// `inputs` and the files in the engine's fonts folder: what an output must not replace.
+std::vector<std::string> with_fonts(std::vector<std::string> inputs, const Engine& engine);
+
 // Diagnostics to stderr, one per line.
 void report(const Diagnostics& d);
 // "lupus.toml: note: brand: content/brand.toml (Cellebration Wellness)": which brand a build used.

@@ -208,3 +208,30 @@ TEST_CASE("preview never deletes an input nor a picture it did not write", "[fil
     CHECK(fs::exists(dir.file("shrinks-a4-1.png")));
     CHECK_FALSE(fs::exists(dir.file("shrinks-a4-2.png")));
 }
+
+TEST_CASE("build, watch and preview never write over an input: brand, logo, figure, layout or font", "[files]") {
+    TempDir dir;
+    catalogue(dir);
+    // A leafpress home of the test's own, so that a font written over is the test's copy.
+    fs::create_directories(dir.file("home"));
+    fs::copy(repo_dir() + "/fonts", dir.file("home/fonts"));
+    fs::copy(repo_dir() + "/layouts", dir.file("home/layouts"));
+    const std::string home = "LEAFPRESS_HOME=" + quote(dir.file("home")) + " " + kEpoch;
+    const std::string font = "home/fonts/" + fs::directory_iterator(dir.file("home/fonts"))->path().filename().string();
+    for (const std::string& out : std::vector<std::string>{"in/brand.toml", "in/logo.png", "in/picture.png", "home/layouts/a4.toml", font}) {
+        const std::string before = slurp(dir.file(out));
+        for (const std::string& command : {"build in/leaflet.toml -o " + out, "watch in/leaflet.toml --builds 1 -o " + out}) {
+            CAPTURE(command);
+            const auto r = run(home + cli(command), dir.path());
+            CHECK(r.status == 1);
+            CHECK(r.err.find(out + ": error: the output is one of the build's inputs") != std::string::npos);
+            CHECK(slurp(dir.file(out)) == before);
+        }
+    }
+    // preview: a picture's name that is a font of the fonts folder.
+    dir.write("home/fonts/leaflet-a4-1.png", "not a picture, but the home's");
+    const auto p = run(home + cli("preview in/leaflet.toml -o home/fonts"), dir.path());
+    CHECK(p.status == 1);
+    CHECK(p.err.find("[output.overwrites-input]") != std::string::npos);
+    CHECK(slurp(dir.file("home/fonts/leaflet-a4-1.png")) == "not a picture, but the home's");
+}
