@@ -242,7 +242,8 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
     // The folders written into, made and tried before anything is built: a read-only or full
     // disk is said once, not once a leaflet.
     std::set<std::string> folders{fs::path(o.out_dir).lexically_normal().string()};
-    for (const Site& st : *sites) folders.insert((fs::path(o.out_dir) / st.folder).lexically_normal().string());
+    for (const Site& st : *sites)
+        if (!st.folder.empty()) folders.insert((fs::path(o.out_dir) / st.folder).lexically_normal().string());
     if (!o.report.empty()) folders.insert(fs::path(o.report).parent_path().lexically_normal().string());
     for (const auto& folder : folders) {
         Diagnostics d;

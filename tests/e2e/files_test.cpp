@@ -235,3 +235,108 @@ TEST_CASE("build, watch and preview never write over an input: brand, logo, figu
     CHECK(p.err.find("[output.overwrites-input]") != std::string::npos);
     CHECK(slurp(dir.file("home/fonts/leaflet-a4-1.png")) == "not a picture, but the home's");
 }
+
+namespace {
+
+// The paths a traced run wrote, deleted, renamed or made (strace -f -y -e trace=file), made
+// absolute: a relative path is from `cwd` (leafpress never changes its folder: a chdir is "?chdir?").
+std::vector<std::string> paths_changed(const std::string& trace, const std::string& cwd) {
+    static const std::set<std::string> changes{"unlink", "unlinkat", "rename", "renameat", "renameat2", "mkdir",
+                                               "mkdirat", "rmdir", "link", "linkat", "symlink", "symlinkat",
+                                               "truncate", "creat", "chmod", "fchmodat", "chown", "fchownat"};
+    static const std::regex call(R"(^(?:\[pid +)?\d*\]? *(?:<\.\.\. )?([a-z0-9_]+)\((.*))");
+    static const std::regex arg(R"re((AT_FDCWD|\d+)<([^>]*)>, "([^"]*)"|"([^"]*)")re");
+    std::vector<std::string> out;
+    std::istringstream lines(trace);
+    for (std::string line; std::getline(lines, line);) {
+        std::smatch m;
+        if (!std::regex_search(line, m, call)) continue;
+        const std::string name = m[1], args = m[2];
+        if (name == "chdir") out.push_back("?chdir?");
+        const bool opens = name == "open" || name == "openat" || name == "openat2";
+        if (opens ? !std::regex_search(args, std::regex("O_WRONLY|O_RDWR|O_CREAT|O_TRUNC")) : !changes.count(name))
+            continue;
+        for (auto it = std::sregex_iterator(args.begin(), args.end(), arg); it != std::sregex_iterator(); ++it) {
+            const auto& a = *it;
+            std::string path = a[3].matched ? a[3].str() : a[4].str();
+            if (!path.starts_with("/")) path = (a[3].matched ? a[2].str() : cwd) + "/" + path;
+            // Where it really is: through any symlink on its way (a site folder linked elsewhere).
+            std::error_code ec;
+            const fs::path real = fs::weakly_canonical(fs::path(path).parent_path(), ec) / fs::path(path).filename();
+            out.push_back(real.lexically_normal().string());
+            if (opens) break;  // the path only, not an O_CREAT mode's neighbours
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("build, batch, preview and watch write and delete nothing outside the output folder (strace)", "[files][strace]") {
+    if (run("strace -V").status != 0) {
+        WARN("skipped: strace is not installed (scripts/install-deps.sh installs it)");
+        return;
+    }
+    TempDir dir;
+    catalogue(dir);
+    dir.write("in/second.toml", kFigured);
+    fs::create_directories(dir.file("out"));
+    dir.write("out/batch/.gone.pdf.leafpress-999999-abcdef", "a killed run's temporary file");  // removed by the batch
+    const std::string trace = "strace -f -y -s 4096 -e trace=file -o ";
+    int n = 0;
+    const auto traced = [&](const std::string& args) {
+        return kEpoch + trace + quote(dir.file("trace" + std::to_string(++n))) + " " + cli(args);
+    };
+    CHECK(run(traced("build in/leaflet.toml -o out/leaflet.pdf"), dir.path()).status == 0);
+    CHECK(run(traced("batch in -o out/batch --report out/report.json --layout a4 --layout a5"), dir.path()).status == 0);
+    dir.write("in/second.toml", kFigured + "[[section]]\nheading = \"Two\"\nbody = \"More text.\"\n");
+    const auto again = run(traced("batch in -o out/batch --report out/report.json --layout a4 --layout a5"), dir.path());
+    CHECK(again.status == 0);
+    CHECK(again.out.find("4 leaflets: 2 built, 2 up to date, 0 failed") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir.file("out/batch/.gone.pdf.leafpress-999999-abcdef")));
+    // Two sites, one of whose folders is a symlink out of the output folder: refused.
+    dir.write("sites/north/brand.toml", kBrand);
+    dir.write("sites/north/logo.png", slurp(data_dir() + "/logo.png"));
+    dir.write("sites/south.toml", kBrand);
+    dir.write("sites/logo.png", slurp(data_dir() + "/logo.png"));
+    fs::create_directories(dir.file("elsewhere"));
+    fs::create_directories(dir.file("out/sites"));
+    fs::create_directory_symlink(dir.file("elsewhere"), dir.file("out/sites/north"));
+    CHECK(run(traced("batch in -o out/sites --brand sites/north/brand.toml --brand sites/south.toml"), dir.path()).status == 1);
+    // preview of a longer version, then of the shorter: its last picture is removed.
+    std::string longer = kFigured;
+    for (int k = 0; k < 12; ++k)
+        longer += "[[section]]\nheading = \"More\"\nbody = \"" +
+                  std::string(3, ' ') + "Words that fill a page when there are many of them, over and over. "
+                  "Words that fill a page when there are many of them, over and over.\"\n";
+    dir.write("in/long.toml", longer);
+    CHECK(run(traced("preview in/long.toml -o out/png --dpi 20"), dir.path()).status == 0);
+    REQUIRE(fs::exists(dir.file("out/png/long-a4-2.png")));
+    dir.write("in/long.toml", kFigured);
+    CHECK(run(traced("preview in/long.toml -o out/png --dpi 20"), dir.path()).status == 0);
+    CHECK_FALSE(fs::exists(dir.file("out/png/long-a4-2.png")));
+    // watch: a build, a change, a second build.
+    const std::string script = traced("watch in/leaflet.toml -o out/watch.pdf --builds 2") + R"SH( 2>log &
+pid=$!
+for i in $(seq 1 500); do grep -q watching log 2>/dev/null && break; sleep 0.02; done
+sed -i 's/^title = .*/title = "Changed"/' in/leaflet.toml
+wait $pid
+)SH";
+    CHECK(run("bash -c " + quote(script), dir.path()).status == 0);
+    CHECK(slurp(dir.file("log")).find("wrote out/watch.pdf") != slurp(dir.file("log")).rfind("wrote out/watch.pdf"));
+
+    const std::string cwd = fs::canonical(dir.path()).string();
+    const std::string inside = cwd + "/out/";
+    std::size_t seen = 0;
+    for (int k = 1; k <= n; ++k) {
+        const std::string text = slurp(dir.file("trace" + std::to_string(k)));
+        CAPTURE(k);
+        REQUIRE_FALSE(text.empty());
+        for (const auto& path : paths_changed(text, cwd)) {
+            ++seen;
+            CAPTURE(path);
+            CHECK((path.starts_with(inside) || path == inside.substr(0, inside.size() - 1) || path == "/dev/null"));
+        }
+    }
+    CHECK(seen > 20);  // the traces were read: every output's temporary file, rename and folder
+}
