@@ -45,7 +45,10 @@ std::string json_report(const std::vector<Job>& jobs) {
                            {"bytes", j.bytes},
                            {"seconds", j.seconds},
                            {"findings", std::move(findings)}});
-        (j.status == Status::Built ? built : j.status == Status::UpToDate ? fresh : j.status == Status::Failed ? failed : pending)++;
+        (j.status == Status::Built      ? built
+         : j.status == Status::UpToDate ? fresh
+         : j.status == Status::Failed   ? failed
+                                        : pending)++;
     }
     // A batch still running (or killed) has jobs not finished yet: pending, not failed.
     const nlohmann::json report{{"leafpress", LEAFPRESS_VERSION}, {"outputs", std::move(outputs)}, {"built", built},
@@ -70,11 +73,12 @@ bool check_plan(const std::vector<Job>& jobs, const std::vector<std::pair<std::s
         const auto [it, added] = seen.try_emplace(key_of(path), what, leaflet);
         if (!added) {
             const auto& [other, other_leaflet] = it->second;
-            d.error("batch.collision", {path, 0, 0},
-                    leaflet && other_leaflet ? "two leaflets would be written here: " + other + " and " + what
-                                             : std::string("two outputs would be written here: ") + (other_leaflet ? "the leaflet " : "") +
-                                                   other + " and " + (leaflet ? "the leaflet " : "") + what,
-                    hint);
+            const std::string message =
+                leaflet && other_leaflet
+                    ? "two leaflets would be written here: " + other + " and " + what
+                    : std::string("two outputs would be written here: ") + (other_leaflet ? "the leaflet " : "") + other +
+                          " and " + (leaflet ? "the leaflet " : "") + what;
+            d.error("batch.collision", {path, 0, 0}, message, hint);
         } else if (const std::string* in = files.replaced_by(path)) {
             d.error("output.overwrites-input", {path, 0, 0}, (leaflet ? "the output" : what) + " would replace the input " + *in,
                     "give it a path of its own, away from the content, brand, logo, figure and layout files");
@@ -247,6 +251,7 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
     if (!o.report.empty()) folders.insert(fs::path(o.report).parent_path().lexically_normal().string());
     for (const auto& folder : folders) {
         Diagnostics d;
+        ec.clear();
         if (!folder.empty()) fs::create_directories(folder, ec);
         if (ec) d.error("output.write", {folder, 0, 0}, "cannot create this folder: " + ec.message(),
                         "choose an output folder you can write to with -o");

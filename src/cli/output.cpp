@@ -234,12 +234,13 @@ std::size_t write_page_pictures(const std::string& prefix, const std::vector<std
         ++written;
     }
     // Pictures of later pages, which an earlier, longer version left: removed when preview wrote
-    // them (they are in the record) and they still hold the bytes it wrote; never an input.
+    // them (they are in the record) and they still hold the bytes it wrote; never an input. Not
+    // after a picture failed to be written: the leaflet's pictures are not all there.
     const std::string stem = fs::path(prefix).filename().string();
     const InputFiles read(inputs);
     for (auto it = record.begin(); it != record.end();) {
         const std::size_t page = picture_page(it->first, stem);
-        if (page <= written) {
+        if (page <= written || written < pictures.size()) {
             ++it;
             continue;
         }
