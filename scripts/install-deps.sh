@@ -24,6 +24,8 @@ packages=(
   hyphen-sl hyphen-sr hyphen-sv hyphen-ta hyphen-te hyphen-th hyphen-uk hyphen-zu
   # validators used by the end-to-end tests
   qpdf poppler-utils mupdf-tools zbar-tools python3-pikepdf python3-fonttools
+  # the proof that nothing outside the output folder is written (tests/e2e/files_test.cpp)
+  strace
   # the contact sheet's test loads it in a real browser
   chromium
 )

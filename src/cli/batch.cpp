@@ -31,7 +31,7 @@ namespace {
 // The report as JSON text; names that are not valid UTF-8 are written with U+FFFD in place.
 std::string json_report(const std::vector<Job>& jobs) {
     nlohmann::json outputs = nlohmann::json::array();
-    int built = 0, fresh = 0, failed = 0;
+    int built = 0, fresh = 0, failed = 0, pending = 0;
     for (const Job& j : jobs) {
         nlohmann::json findings = nlohmann::json::array();
         for (const auto& d : j.findings) findings.push_back(to_json(d));
@@ -45,39 +45,69 @@ std::string json_report(const std::vector<Job>& jobs) {
                            {"bytes", j.bytes},
                            {"seconds", j.seconds},
                            {"findings", std::move(findings)}});
-        (j.status == Status::Built ? built : j.status == Status::UpToDate ? fresh : failed)++;
+        (j.status == Status::Built      ? built
+         : j.status == Status::UpToDate ? fresh
+         : j.status == Status::Failed   ? failed
+                                        : pending)++;
     }
-    const nlohmann::json report{{"leafpress", LEAFPRESS_VERSION}, {"outputs", std::move(outputs)},
-                                {"built", built}, {"up_to_date", fresh}, {"failed", failed}};
+    // A batch still running (or killed) has jobs not finished yet: pending, not failed.
+    const nlohmann::json report{{"leafpress", LEAFPRESS_VERSION}, {"outputs", std::move(outputs)}, {"built", built},
+                                {"up_to_date", fresh}, {"failed", failed}, {"pending", pending}};
     return report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-// Outputs that two jobs would both write, or that are one of the inputs: reported before
-// anything is built.
-bool check_plan(const std::vector<Job>& jobs, const std::vector<std::string>& inputs) {
-    bool ok = true;
+// Every file a batch writes, checked before anything is built: two outputs that would be the
+// same file (two leaflets, or the report and the contact sheet), an output that is one of the
+// inputs, a symlink, folder or device in an output's place, and a site's folder that leads out
+// of OUTDIR through a symlink. Each is a located error; true when there is none.
+bool check_plan(const std::vector<Job>& jobs, const std::vector<std::pair<std::string, std::string>>& own,
+                const std::vector<std::string>& inputs, const std::string& out_dir, const std::vector<Site>& sites) {
+    Diagnostics d;
     const InputFiles files(inputs);
-    std::map<std::string, std::size_t> seen;
-    for (std::size_t i = 0; i < jobs.size(); ++i) {
-        std::error_code ec;
-        const std::string key = fs::absolute(jobs[i].output, ec).lexically_normal().string();
-        const auto [it, added] = seen.emplace(key, i);
+    std::map<std::string, std::pair<std::string, bool>> seen;  // resolved path → (what it is, a leaflet)
+    std::error_code ec;
+    const auto key_of = [&](const std::string& path) {
+        return fs::weakly_canonical(fs::absolute(path, ec), ec).lexically_normal().string();
+    };
+    const auto check = [&](const std::string& path, const std::string& what, bool leaflet, const std::string& hint) {
+        const auto [it, added] = seen.try_emplace(key_of(path), what, leaflet);
         if (!added) {
-            const Job& a = jobs[it->second];
-            const Job& b = jobs[i];
-            std::cerr << b.output << ": error: two leaflets would be written here: " << a.content << " (layout "
-                      << a.layout << ") and " << b.content << " (layout " << b.layout
-                      << ") [batch.collision]\n  hint: rename one of the content or layout files, or build them "
-                         "into separate output folders\n";
-            ok = false;
+            const auto& [other, other_leaflet] = it->second;
+            const std::string message =
+                leaflet && other_leaflet
+                    ? "two leaflets would be written here: " + other + " and " + what
+                    : std::string("two outputs would be written here: ") + (other_leaflet ? "the leaflet " : "") + other +
+                          " and " + (leaflet ? "the leaflet " : "") + what;
+            d.error("batch.collision", {path, 0, 0}, message, hint);
+        } else if (const std::string* in = files.replaced_by(path)) {
+            d.error("output.overwrites-input", {path, 0, 0}, (leaflet ? "the output" : what) + " would replace the input " + *in,
+                    "give it a path of its own, away from the content, brand, logo, figure and layout files");
+        } else {
+            check_output_path(path, {}, d);
         }
-        if (const std::string* in = files.replaced_by(jobs[i].output)) {
-            std::cerr << jobs[i].output << ": error: the output would replace the input " << *in
-                      << " [output.overwrites-input]\n";
-            ok = false;
-        }
+    };
+    for (const Job& j : jobs)
+        check(j.output, j.content + " (layout " + j.layout + ")", true,
+              "rename one of the content or layout files, or build them into separate output folders");
+    for (const auto& [path, what] : own)
+        check(path, what, false, "give the report a path of its own, outside the output folder's leaflets, index.html and "
+                                 ".leafpress-cache.toml");
+    // A site's folder that is a symlink out of OUTDIR would have its leaflets written elsewhere.
+    const fs::path base = fs::weakly_canonical(fs::absolute(out_dir.empty() ? "." : out_dir, ec), ec);
+    for (const Site& st : sites) {
+        if (st.folder.empty()) continue;
+        const fs::path folder = fs::path(out_dir) / st.folder;
+        if (!fs::is_symlink(folder, ec)) continue;
+        const fs::path target = fs::weakly_canonical(fs::absolute(folder, ec), ec);
+        const auto rel = target.lexically_relative(base);
+        if (rel.empty() || *rel.begin() == ".." || rel == ".")
+            d.error("output.outside", {folder.string(), 0, 0},
+                    "the site's folder is a symbolic link that leads out of the output folder (to " + target.string() +
+                        "); leafpress writes only inside it",
+                    "remove the link, or build into another output folder with -o");
     }
-    return ok;
+    report(d);
+    return !d.has_errors();
 }
 
 // The folder a site's leaflets go to: its brand file's name (north.toml → north), or, for a
@@ -139,6 +169,12 @@ std::optional<std::vector<Site>> plan_sites(const std::vector<std::string>& bran
 int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
     std::vector<std::string> inputs = o.inputs;
     if (inputs.empty()) inputs.push_back(fs::is_directory("content") ? "content" : ".");
+    // What the batch writes besides the leaflets.
+    const std::string sheet_path = (fs::path(o.out_dir) / "index.html").string();
+    const std::string cache_path = (fs::path(o.out_dir) / ".leafpress-cache.toml").string();
+    std::vector<std::pair<std::string, std::string>> own{{sheet_path, "the contact sheet"},
+                                                         {cache_path, "the build record"}};
+    if (!o.report.empty()) own.emplace_back(o.report, "the report");
     const auto files = collect_content(inputs);
     // The layouts, each once: "a4" and "layouts/a4.toml" are the same file.
     std::vector<std::string> layouts;
@@ -150,11 +186,6 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
             layouts.push_back(l);
     }
     std::error_code ec;
-    fs::create_directories(o.out_dir, ec);
-    if (ec) {
-        std::cerr << o.out_dir << ": error: cannot create the output folder: " << ec.message() << '\n';
-        return 1;
-    }
     if (files.empty()) std::cerr << "leafpress: warning: no content files found\n";
 
     // Plan: one job per site, content file and layout. The hash of a job's inputs is worked out
@@ -199,30 +230,43 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
         j.brand_name = it->second;
     }
 
-    std::vector<std::string> read = files;  // every file the batch reads
+    // Every file the batch reads: contents, their figures, brands (given or found) and logos,
+    // layouts and the fonts folder's fonts. No output may be one of them.
+    std::vector<std::string> read;
+    for (const Site& st : *sites)
+        for (const auto& file : files)
+            for (auto& in : content_inputs(file, st.brand)) read.push_back(std::move(in));
     for (const auto& layout : layouts) read.push_back(resolve_layout_path(layout, engine.paths().layouts_dir));
     for (const auto& b : o.brands) read.push_back(b);
-    if (!check_plan(jobs, read)) {
+    read = with_fonts(std::move(read), engine);
+    if (!check_plan(jobs, own, read, o.out_dir, *sites)) {
         std::cerr << "leafpress: nothing was built\n";
         return 1;
     }
-    for (const Site& st : *sites) {
-        if (st.folder.empty()) continue;
-        fs::create_directories(fs::path(o.out_dir) / st.folder, ec);
-        if (ec) {
-            std::cerr << (fs::path(o.out_dir) / st.folder).string() << ": error: cannot create the site's folder: "
-                      << ec.message() << '\n';
+    // The folders written into, made and tried before anything is built: a read-only or full
+    // disk is said once, not once a leaflet.
+    std::set<std::string> folders{fs::path(o.out_dir).lexically_normal().string()};
+    for (const Site& st : *sites)
+        if (!st.folder.empty()) folders.insert((fs::path(o.out_dir) / st.folder).lexically_normal().string());
+    if (!o.report.empty()) folders.insert(fs::path(o.report).parent_path().lexically_normal().string());
+    for (const auto& folder : folders) {
+        Diagnostics d;
+        ec.clear();
+        if (!folder.empty()) fs::create_directories(folder, ec);
+        if (ec) d.error("output.write", {folder, 0, 0}, "cannot create this folder: " + ec.message(),
+                        "choose an output folder you can write to with -o");
+        if (ec || !check_writable(folder, d)) {
+            report(d);
+            std::cerr << "leafpress: nothing was built\n";
             return 1;
         }
     }
     remove_stale_temporaries(o.out_dir);
-    // Thumbnails were once kept in files of their own here; the contact sheet keeps them now.
-    if (const fs::path old = fs::path(o.out_dir) / ".thumbnails"; fs::is_directory(old, ec)) fs::remove_all(old, ec);
 
     // Leaflets whose inputs and output are as recorded are up to date; the rest are built, each
     // in a worker process, and recorded as each finishes (a batch killed half-way keeps what
     // it finished, and never trusts what it did not).
-    BuildCache cache((fs::path(o.out_dir) / ".leafpress-cache.toml").string());
+    BuildCache cache(cache_path);
     const InputHasher hasher(engine, s);
     std::map<std::size_t, ContentFacts> facts;  // by (site, content file): its layouts share them
     const auto inputs_of = [&](std::size_t i) {
@@ -231,7 +275,6 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
         return hasher.hash(it->second, jobs[i].layout_path);
     };
     // Whether a job is up to date: its PDF as recorded, and its thumbnails in the last contact sheet.
-    const std::string sheet_path = (fs::path(o.out_dir) / "index.html").string();
     std::optional<KeptThumbnails> kept;
     const auto up_to_date = [&](Job& j) {
         const auto hit = cache.lookup(j.output, j.inputs);

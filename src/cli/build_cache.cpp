@@ -95,18 +95,36 @@ ContentFacts InputHasher::content(const std::string& path, const std::string& br
         for (const auto& file : figure_files(*doc)) h = mix_file(h, file);  // the pictures its figures show
     if (auto brand = brand_file.empty() ? find_brand_file(path) : std::optional<std::string>(brand_file)) {
         h = mix_file(h, *brand);
-        try {
-            const auto t = toml::parse(read_regular_file(*brand, limits::kSettingsBytes).bytes.value_or(""), *brand);
-            // (A logo outside the brand's folder fails the build; it is never read, not even here.)
-            if (auto logo = t["logo"].value<std::string>();
-                logo && path_inside(fs::path(*brand).parent_path().string(), *logo).problem.empty())
-                h = mix_file(h, (fs::path(*brand).parent_path() / *logo).string());
-        } catch (const toml::parse_error&) {
-            // A broken brand file fails the build; its bytes are already in the hash.
-        }
+        if (auto logo = logo_file(*brand)) h = mix_file(h, *logo);
     }
     facts.hash = h;
     return facts;
+}
+
+std::optional<std::string> logo_file(const std::string& brand) {
+    try {
+        const auto t = toml::parse(read_regular_file(brand, limits::kSettingsBytes).bytes.value_or(""), brand);
+        // (A logo outside the brand's folder fails the build; it is never read, not even here.)
+        if (auto logo = t["logo"].value<std::string>();
+            logo && path_inside(fs::path(brand).parent_path().string(), *logo).problem.empty())
+            return (fs::path(brand).parent_path() / *logo).string();
+    } catch (const toml::parse_error&) {
+        // A broken brand file fails the build, with its findings.
+    }
+    return std::nullopt;
+}
+
+std::vector<std::string> content_inputs(const std::string& path, const std::string& brand_file) {
+    std::vector<std::string> files{path};
+    Diagnostics ignored;  // a broken content file fails its build, with its findings
+    const std::string text = read_regular_file(path, limits::kContentBytes).bytes.value_or("");
+    if (const auto doc = load_content_text(text, path, ignored, ImageLoading::Locate))
+        for (const auto& file : figure_files(*doc)) files.push_back(file);
+    if (auto brand = brand_file.empty() ? find_brand_file(path) : std::optional<std::string>(brand_file)) {
+        files.push_back(*brand);
+        if (auto logo = logo_file(*brand)) files.push_back(*logo);
+    }
+    return files;
 }
 
 std::uint64_t InputHasher::hash(const ContentFacts& content, const std::string& layout_path) const {

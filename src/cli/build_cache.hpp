@@ -24,6 +24,12 @@ struct ContentFacts {
     std::string language = "en";  // for loading its hyphenation patterns before the workers start
 };
 
+// The files a leaflet's build reads that its content and brand name: the content file, its
+// figures' pictures, the brand file (`brand`, or the content's nearest) and its logo.
+std::vector<std::string> content_inputs(const std::string& path, const std::string& brand = {});
+// The logo a brand file names, as a path; nullopt when it names none (or does not load).
+std::optional<std::string> logo_file(const std::string& brand);
+
 class InputHasher {
 public:
     // `engine_id`: the leafpress that builds (its build id): a record made by another is not trusted.

@@ -35,7 +35,9 @@ std::vector<std::string> collect_content(const std::vector<std::string>& inputs)
             std::vector<std::string> found;
             for (const auto& e : fs::directory_iterator(in, ec)) {
                 if (!e.is_regular_file(ec) || e.path().extension() != ".toml") continue;
-                if (e.path().filename() == "brand.toml" || e.path().filename() == "leafpress.toml") continue;
+                const std::string name = e.path().filename().string();
+                if (name == "brand.toml" || name == "leafpress.toml") continue;
+                if (name[0] == '.') continue;  // hidden: a batch's own record, .leafpress-cache.toml, is never content
                 found.push_back(e.path().string());
             }
             std::sort(found.begin(), found.end());
@@ -47,11 +49,19 @@ std::vector<std::string> collect_content(const std::vector<std::string>& inputs)
     return out;
 }
 
+std::vector<std::string> with_fonts(std::vector<std::string> inputs, const Engine& engine) {
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(engine.paths().fonts_dir, ec))
+        if (e.is_regular_file(ec)) inputs.push_back(e.path().string());
+    return inputs;
+}
+
 int run_build(const BuildOptions& o, Engine& engine, const RunSettings& s) {
     BuildResult r = build_leaflet({o.content, o.layout, o.brand, s.source_date, s.today, s.warnings, s.output}, engine);
     const std::string out = o.output.empty() ? fs::path(o.content).stem().string() + ".pdf" : o.output;
-    remove_stale_temporaries(fs::path(out).parent_path().string());
-    if (r.output && (!check_output_path(out, r.inputs, r.diags) || !write_atomically(out, r.output->files.at(0), r.diags)))
+    if (r.output && !check_output_path(out, with_fonts(r.inputs, engine), r.diags)) r.output.reset();
+    if (r.output) remove_stale_temporaries(fs::path(out).parent_path().string());
+    if (r.output && !write_atomically(out, r.output->files.at(0), r.diags))
         r.output.reset();
     std::cerr << brand_note(o.content, r.brand_file, r.brand_name);
     report(r.diags);

@@ -79,9 +79,12 @@ int run_verify(const VerifyOptions& options, const std::string& home);
 // The checker's command line: the checker, then the options, then "--" and the files.
 std::vector<std::string> verify_arguments(const VerifyOptions& options, const std::string& checker);
 
-// Content files named by folders and files: a folder's *.toml, not recursively, without brand.toml
-// and the project file leafpress.toml.
+// Content files named by folders and files: a folder's *.toml, not recursively, without brand.toml,
+// the project file leafpress.toml and hidden files (such as a batch's record, .leafpress-cache.toml).
 std::vector<std::string> collect_content(const std::vector<std::string>& inputs);
+
+// `inputs` and the files in the engine's fonts folder: what an output must not replace.
+std::vector<std::string> with_fonts(std::vector<std::string> inputs, const Engine& engine);
 
 // Diagnostics to stderr, one per line.
 void report(const Diagnostics& d);

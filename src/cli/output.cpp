@@ -10,6 +10,7 @@
 #include <cstring>
 #include <algorithm>
 #include <filesystem>
+#include <map>
 
 #include "core/files.hpp"
 
@@ -171,20 +172,116 @@ std::string page_picture(const std::string& prefix, std::size_t page) {
     return prefix + "-" + std::to_string(page) + ".png";
 }
 
+namespace {
+
+// The record of the pictures preview wrote in a folder: a line "<hash of its bytes> <name>" each.
+constexpr std::string_view kPictureRecord = ".leafpress-pictures";
+
+std::string picture_hash(std::string_view bytes) {
+    std::uint64_t h = 1469598103934665603ULL;  // FNV-1a
+    for (const unsigned char c : bytes) h = (h ^ c) * 1099511628211ULL;
+    char buf[20];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
+std::map<std::string, std::string> read_picture_record(const std::string& path) {
+    std::map<std::string, std::string> record;  // name → hash
+    const std::string text = read_regular_file(path, 1 << 20).bytes.value_or("");
+    std::size_t at = 0;
+    while (at < text.size()) {
+        std::size_t end = text.find('\n', at);
+        if (end == std::string::npos) end = text.size();
+        const std::string line = text.substr(at, end - at);
+        at = end + 1;
+        const auto space = line.find(' ');
+        if (space == 16 && line.size() > 17 && line.find('/') == std::string::npos)
+            record[line.substr(17)] = line.substr(0, 16);
+    }
+    return record;
+}
+
+// The page of `name` when it is one of `stem`'s pictures (<stem>-<page>.png), or 0.
+std::size_t picture_page(const std::string& name, const std::string& stem) {
+    if (name.size() <= stem.size() + 5 || name.compare(0, stem.size() + 1, stem + "-") != 0 || !name.ends_with(".png"))
+        return 0;
+    const std::string digits = name.substr(stem.size() + 1, name.size() - stem.size() - 5);
+    if (digits.empty() || digits.size() > 6 || digits.find_first_not_of("0123456789") != std::string::npos) return 0;
+    return static_cast<std::size_t>(std::stoul(digits));
+}
+
+}  // namespace
+
+std::string picture_record(const std::string& prefix) {
+    const fs::path dir = fs::path(prefix).parent_path();
+    return (dir / std::string(kPictureRecord)).string();
+}
+
 std::size_t write_page_pictures(const std::string& prefix, const std::vector<std::vector<std::uint8_t>>& pictures,
                                 const std::vector<std::string>& inputs, Durability durability, Diagnostics& diags) {
+    // Every path is checked before any is written: a refusal writes nothing.
+    const std::string record_path = picture_record(prefix);
+    bool ok = check_output_path(record_path, inputs, diags);
+    for (std::size_t n = 1; n <= pictures.size(); ++n) ok = check_output_path(page_picture(prefix, n), inputs, diags) && ok;
+    if (!ok) return 0;
+    auto record = read_picture_record(record_path);
     std::size_t written = 0;
     for (const auto& png : pictures) {
         const std::string path = page_picture(prefix, written + 1);
-        if (!check_output_path(path, inputs, diags) || !write_atomically(path, png, diags, durability)) break;
+        if (!write_atomically(path, png, diags, durability)) break;
+        record[fs::path(path).filename().string()] =
+            picture_hash({reinterpret_cast<const char*>(png.data()), png.size()});
         ++written;
     }
-    for (std::size_t n = written + 1;; ++n) {
+    // Pictures of later pages, which an earlier, longer version left: removed when preview wrote
+    // them (they are in the record) and they still hold the bytes it wrote; never an input. Not
+    // after a picture failed to be written: the leaflet's pictures are not all there.
+    const std::string stem = fs::path(prefix).filename().string();
+    const InputFiles read(inputs);
+    for (auto it = record.begin(); it != record.end();) {
+        const std::size_t page = picture_page(it->first, stem);
+        if (page <= written || written < pictures.size()) {
+            ++it;
+            continue;
+        }
+        const std::string path = (fs::path(record_path).parent_path() / it->first).string();
+        const FileRead there = read_regular_file(path, 64 << 20);
         std::error_code ec;
-        const fs::path old = page_picture(prefix, n);
-        if (!fs::is_regular_file(fs::symlink_status(old, ec)) || !fs::remove(old, ec)) break;
+        struct stat st {};
+        if (there.bytes && picture_hash(*there.bytes) == it->second && !read.replaced_by(path) &&
+            ::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode))
+            fs::remove(path, ec);
+        it = record.erase(it);  // ours or not, it is not ours from now on
     }
+    std::string text;
+    for (const auto& [name, hash] : record) text += hash + " " + name + "\n";
+    write_atomically(record_path, std::vector<std::uint8_t>(text.begin(), text.end()), diags, durability);
     return written;
+}
+
+bool check_writable(const std::string& dir, Diagnostics& diags) {
+    const fs::path folder = dir.empty() ? fs::path(".") : fs::path(dir);
+    std::string tmpl = (folder / (".probe" + std::string(kTempMark) + std::to_string(::getpid()) + "-XXXXXX")).string();
+    const int fd = mkstemp(tmpl.data());
+    int error = fd < 0 ? errno : 0;
+    if (fd >= 0) {
+        // Room for a leaflet or two, not only for a name: a full disk fails here, not after every build.
+        const std::vector<char> block(64 * 1024, '\0');
+        std::size_t done = 0;
+        while (error == 0 && done < block.size()) {
+            const ssize_t n = ::write(fd, block.data() + done, block.size() - done);
+            if (n < 0 && errno != EINTR) error = errno;
+            if (n > 0) done += static_cast<std::size_t>(n);
+        }
+        if (::close(fd) != 0 && error == 0) error = errno;
+        ::unlink(tmpl.c_str());
+    }
+    if (error == 0) return true;
+    diags.error("output.write", {dir.empty() ? "." : dir, 0, 0},
+                std::string("cannot write in the output folder: ") + std::strerror(error),
+                error == ENOSPC || error == EDQUOT ? "make room on the disk, or choose another output folder with -o"
+                                                   : "choose a folder you can write to with -o");
+    return false;
 }
 
 int remove_stale_temporaries(const std::string& dir) {

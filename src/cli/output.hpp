@@ -37,11 +37,20 @@ std::error_code sync_outputs(const std::string& dir);
 std::string page_picture(const std::string& prefix, std::size_t page);
 
 // Writes pictures[i] as page_picture(prefix, i + 1), each as write_atomically does and never over
-// one of `inputs`; then removes the pictures of later pages, which an earlier, longer version of
-// the leaflet left and would now be wrong. Stops at the first that cannot be written (its error
-// in `diags`); returns how many were written.
+// one of `inputs` (every path is checked before any is written); then removes the pictures of
+// later pages that an earlier, longer version of the leaflet left, and only those this function
+// wrote: each picture written is recorded, with a hash of its bytes, in the folder's
+// picture_record(prefix), and a later page's picture is removed only when it is in the record,
+// still holds those bytes, and is none of `inputs`. Stops at the first that cannot be written
+// (its error in `diags`); returns how many were written.
 std::size_t write_page_pictures(const std::string& prefix, const std::vector<std::vector<std::uint8_t>>& pictures,
                                 const std::vector<std::string>& inputs, Durability durability, Diagnostics& diags);
+// The record of the pictures written into prefix's folder: <folder>/.leafpress-pictures.
+std::string picture_record(const std::string& prefix);
+
+// Whether leafpress can write in `dir` (a file created there, 64 kB written to it, and removed):
+// a read-only or full folder is one error, before anything is built.
+bool check_writable(const std::string& dir, Diagnostics& diags);
 
 // Removes, from `dir`, temporary files of ours whose process no longer runs. Returns how many.
 int remove_stale_temporaries(const std::string& dir);

@@ -259,6 +259,7 @@ const char* status_name(Status s) {
         case Status::Built: return "built";
         case Status::UpToDate: return "up-to-date";
         case Status::Failed: return "failed";
+        case Status::Pending: return "pending";
     }
     return "?";
 }

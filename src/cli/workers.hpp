@@ -15,7 +15,7 @@
 
 namespace leafpress {
 
-enum class Status { Built, UpToDate, Failed };
+enum class Status { Pending, Built, UpToDate, Failed };  // Pending: not finished (yet)
 const char* status_name(Status s);
 
 struct Job {
@@ -29,7 +29,7 @@ struct Job {
     std::string output;
     std::uint64_t inputs = 0;  // hash of everything the output depends on
     // Results.
-    Status status = Status::Failed;
+    Status status = Status::Pending;
     int pages = 0;
     std::size_t bytes = 0;
     double seconds = 0;

@@ -60,3 +60,29 @@ TEST_CASE("write_atomically leaves a file that holds the bytes untouched, and re
     for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir.path())) ++files;
     CHECK(files == 1);
 }
+
+TEST_CASE("write_page_pictures removes a later page's picture only when it wrote it and it is unchanged", "[output]") {
+    test::TempDir dir;
+    const std::string prefix = dir.file("leaflet-a4");
+    const std::vector<std::vector<std::uint8_t>> three{bytes("page one"), bytes("page two"), bytes("page three")};
+    Diagnostics diags;
+    REQUIRE(write_page_pictures(prefix, three, {}, Durability::AtNextSync, diags) == 3);
+    // A shorter version: its earlier pictures go.
+    REQUIRE(write_page_pictures(prefix, {bytes("page one")}, {}, Durability::AtNextSync, diags) == 1);
+    CHECK(std::filesystem::exists(prefix + "-1.png"));
+    CHECK_FALSE(std::filesystem::exists(prefix + "-2.png"));
+    CHECK_FALSE(std::filesystem::exists(prefix + "-3.png"));
+    // A picture the user changed since, and one that is an input, stay.
+    REQUIRE(write_page_pictures(prefix, three, {}, Durability::AtNextSync, diags) == 3);
+    std::ofstream(prefix + "-3.png") << "the user's own";
+    REQUIRE(write_page_pictures(prefix, {bytes("page one")}, {prefix + "-2.png"}, Durability::AtNextSync, diags) == 1);
+    CHECK(slurp(prefix + "-2.png") == "page two");
+    CHECK(slurp(prefix + "-3.png") == "the user's own");
+    // Nor is a picture of the user's, never written by it, named like a later page.
+    std::ofstream(prefix + "-9.png") << "another of the user's";
+    REQUIRE(write_page_pictures(prefix, {bytes("page one")}, {}, Durability::AtNextSync, diags) == 1);
+    CHECK(slurp(prefix + "-9.png") == "another of the user's");
+    CHECK(slurp(prefix + "-3.png") == "the user's own");
+    CHECK(slurp(prefix + "-2.png") == "page two");  // once an input, the user's: out of the record for good
+    CHECK_FALSE(diags.has_errors());
+}
