@@ -245,6 +245,7 @@ TEST_CASE("verify judges any PDF by the standards it claims or is asked for: 0 c
     CHECK(json.status == 0);
     CHECK(json.out.find("\"status\": 0") != std::string::npos);
     CHECK(run(cli("verify --standard ua2 lupus.pdf"), dir.path()).status == 2);
+}
 
 TEST_CASE("a SOURCE_DATE_EPOCH that is not a time from 1970 to 9999 is wrong usage, naming it", "[cli]") {
     TempDir dir;
