@@ -14,6 +14,7 @@
 
 #include "cli/build_cache.hpp"
 #include "cli/contact_sheet.hpp"
+#include "cli/kept_thumbnails.hpp"
 #include "core/files.hpp"
 #include "cli/progress.hpp"
 #include "cli/commands.hpp"
@@ -230,14 +231,16 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
         if (added) it->second = hasher.content(jobs[i].content, jobs[i].brand);
         return hasher.hash(it->second, jobs[i].layout_path);
     };
-    // Whether a job is up to date: its PDF as recorded, and its thumbnails in the last contact sheet.
+    // Whether a job is up to date: its PDF as recorded, and its thumbnails as kept (never as the
+    // last contact sheet shows them: that is an output, and anyone may have edited it).
     const std::string sheet_path = (fs::path(o.out_dir) / "index.html").string();
+    const std::string thumbnails_path = (fs::path(o.out_dir) / ".leafpress-thumbnails").string();
     std::optional<KeptThumbnails> kept;
     const auto up_to_date = [&](Job& j) {
         const auto hit = cache.lookup(j.output, j.inputs);
         if (!hit) return false;
-        if (!kept) kept.emplace(read_file(sheet_path).value_or(std::string()));
-        auto svg = kept->take(j, hit->output, o.out_dir);
+        if (!kept) kept.emplace(thumbnails_path);
+        auto svg = kept->take(j, hit->output);
         if (!svg) return false;
         j.svg = std::move(*svg);
         j.thumbnail_count = count_thumbnails(j.svg);
@@ -296,7 +299,10 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
     const std::string sheet = contact_sheet(jobs, *sites, o.out_dir);
     syncing.join();
     const double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    if (!unsynced) cache.save();
+    if (!unsynced) {
+        cache.save();
+        keep_thumbnails(thumbnails_path, jobs);
+    }
     Diagnostics sheet_diags;
     if (!check_output_path(sheet_path, read, sheet_diags) ||
         !write_atomically(sheet_path, std::vector<std::uint8_t>(sheet.begin(), sheet.end()), sheet_diags))
