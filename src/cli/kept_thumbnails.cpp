@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cstdio>
+#include <filesystem>
 #include <string_view>
 
 #include "cli/output.hpp"
@@ -74,6 +75,14 @@ bool placed_ok(std::string_view name, std::string_view parent) {
     return false;
 }
 
+// How the thumbnails of `output` are named in the file kept in `dir`.
+std::string name_in(const std::string& dir, const std::string& output) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path base = fs::absolute(dir.empty() ? "." : dir, ec).lexically_normal();
+    return fs::absolute(output, ec).lexically_normal().lexically_relative(base).generic_string();
+}
+
 }  // namespace
 
 bool thumbnail_markup_ok(std::string_view s) {
@@ -129,7 +138,7 @@ bool thumbnail_markup_ok(std::string_view s) {
     return open.empty() && !s.empty();
 }
 
-KeptThumbnails::KeptThumbnails(const std::string& path) {
+KeptThumbnails::KeptThumbnails(const std::string& path) : dir_(std::filesystem::path(path).parent_path().string()) {
     const auto text = read_regular_file(path, kMaxBytes).bytes;
     if (!text || !text->starts_with(kHeader)) return;
     const std::string_view s(*text);
@@ -159,7 +168,7 @@ KeptThumbnails::KeptThumbnails(const std::string& path) {
 }
 
 std::optional<std::string> KeptThumbnails::take(const Job& job, std::uint64_t pdf_hash) const {
-    const auto it = kept_.find(job.output);
+    const auto it = kept_.find(name_in(dir_, job.output));
     if (it == kept_.end() || it->second.first != pdf_hash) return std::nullopt;
     if (count_thumbnails(it->second.second) == 0 || !thumbnail_markup_ok(it->second.second)) return std::nullopt;
     return it->second.second;
@@ -167,13 +176,15 @@ std::optional<std::string> KeptThumbnails::take(const Job& job, std::uint64_t pd
 
 void keep_thumbnails(const std::string& path, const std::vector<Job>& jobs) {
     std::string out(kHeader);
+    const std::string dir = std::filesystem::path(path).parent_path().string();
     for (const Job& j : jobs) {
         if (j.status == Status::Failed || j.thumbnail_count == 0) continue;
+        const std::string name = name_in(dir, j.output);
         char head[64];
-        std::snprintf(head, sizeof head, "%016llx %zu %zu\n", static_cast<unsigned long long>(j.pdf_hash), j.output.size(),
+        std::snprintf(head, sizeof head, "%016llx %zu %zu\n", static_cast<unsigned long long>(j.pdf_hash), name.size(),
                       j.svg.size());
         out += head;
-        out += j.output;
+        out += name;
         out += j.svg;
         out += '\n';
     }

@@ -33,10 +33,12 @@ public:
     [[nodiscard]] std::optional<std::string> take(const Job& job, std::uint64_t pdf_hash) const;
 
 private:
+    std::string dir_;  // the folder of the file: outputs are named relative to it
     std::map<std::string, std::pair<std::uint64_t, std::string>> kept_;  // output → (PDF hash, thumbnails)
 };
 
-// Writes the thumbnails of every job that has some to `path` (written as the build record is).
+// Writes the thumbnails of every job that has some to `path` (written as the build record is),
+// each under its PDF's path relative to the file's folder (a batch run from elsewhere finds them).
 void keep_thumbnails(const std::string& path, const std::vector<Job>& jobs);
 
 }  // namespace leafpress

@@ -116,6 +116,10 @@ TEST_CASE("kept thumbnails: taken back for the same PDF only, and never from a d
     const KeptThumbnails kept(path);
     CHECK(kept.take(jobs[0], 100) == jobs[0].svg);
     CHECK(kept.take(jobs[2], 102) == jobs[2].svg);
+    // The same PDF named another way (relative to the file's folder, they are one).
+    Job same = jobs[0];
+    same.output = dir.path() + "/north/../north/./l0 a4.pdf";
+    CHECK(kept.take(same, 100) == jobs[0].svg);
     // A PDF changed since (another hash), a failed one, another PDF: none.
     CHECK_FALSE(kept.take(jobs[0], 101));
     CHECK_FALSE(kept.take(jobs[1], 101));
