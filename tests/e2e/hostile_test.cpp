@@ -3,7 +3,6 @@
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
-#include <regex>
 
 #include "run.hpp"
 
