@@ -14,6 +14,7 @@
 
 #include "cli/build_cache.hpp"
 #include "cli/contact_sheet.hpp"
+#include "cli/kept_thumbnails.hpp"
 #include "core/files.hpp"
 #include "cli/progress.hpp"
 #include "cli/commands.hpp"
@@ -90,8 +91,8 @@ bool check_plan(const std::vector<Job>& jobs, const std::vector<std::pair<std::s
         check(j.output, j.content + " (layout " + j.layout + ")", true,
               "rename one of the content or layout files, or build them into separate output folders");
     for (const auto& [path, what] : own)
-        check(path, what, false, "give the report a path of its own, outside the output folder's leaflets, index.html and "
-                                 ".leafpress-cache.toml");
+        check(path, what, false, "give the report a path of its own, outside the output folder's leaflets, index.html, "
+                                 ".leafpress-cache.toml and .leafpress-thumbnails");
     // A site's folder that is a symlink out of OUTDIR would have its leaflets written elsewhere.
     const fs::path base = fs::weakly_canonical(fs::absolute(out_dir.empty() ? "." : out_dir, ec), ec);
     for (const Site& st : sites) {
@@ -172,8 +173,10 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
     // What the batch writes besides the leaflets.
     const std::string sheet_path = (fs::path(o.out_dir) / "index.html").string();
     const std::string cache_path = (fs::path(o.out_dir) / ".leafpress-cache.toml").string();
+    const std::string thumbnails_path = (fs::path(o.out_dir) / ".leafpress-thumbnails").string();
     std::vector<std::pair<std::string, std::string>> own{{sheet_path, "the contact sheet"},
-                                                         {cache_path, "the build record"}};
+                                                         {cache_path, "the build record"},
+                                                         {thumbnails_path, "the kept thumbnails"}};
     if (!o.report.empty()) own.emplace_back(o.report, "the report");
     const auto files = collect_content(inputs);
     // The layouts, each once: "a4" and "layouts/a4.toml" are the same file.
@@ -274,13 +277,14 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
         if (added) it->second = hasher.content(jobs[i].content, jobs[i].brand);
         return hasher.hash(it->second, jobs[i].layout_path);
     };
-    // Whether a job is up to date: its PDF as recorded, and its thumbnails in the last contact sheet.
+    // Whether a job is up to date: its PDF as recorded, and its thumbnails as kept (never as the
+    // last contact sheet shows them: that is an output, and anyone may have edited it).
     std::optional<KeptThumbnails> kept;
     const auto up_to_date = [&](Job& j) {
         const auto hit = cache.lookup(j.output, j.inputs);
         if (!hit) return false;
-        if (!kept) kept.emplace(read_file(sheet_path).value_or(std::string()));
-        auto svg = kept->take(j, hit->output, o.out_dir);
+        if (!kept) kept.emplace(thumbnails_path);
+        auto svg = kept->take(j, hit->output);
         if (!svg) return false;
         j.svg = std::move(*svg);
         j.thumbnail_count = count_thumbnails(j.svg);
@@ -339,7 +343,10 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
     const std::string sheet = contact_sheet(jobs, *sites, o.out_dir);
     syncing.join();
     const double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    if (!unsynced) cache.save();
+    if (!unsynced) {
+        cache.save();
+        keep_thumbnails(thumbnails_path, jobs);
+    }
     Diagnostics sheet_diags;
     if (!check_output_path(sheet_path, read, sheet_diags) ||
         !write_atomically(sheet_path, std::vector<std::uint8_t>(sheet.begin(), sheet.end()), sheet_diags))

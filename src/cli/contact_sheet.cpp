@@ -104,32 +104,11 @@ void card(std::string& h, const Job& j, const std::string& out_dir) {
 
 }  // namespace
 
-KeptThumbnails::KeptThumbnails(std::string html) : html_(std::move(html)) {
-    for (std::size_t at = html_.find(kThumbsOpen); at != std::string::npos; at = html_.find(kThumbsOpen, at)) {
-        const std::size_t key = at + kThumbsOpen.size();
-        const std::size_t key_end = html_.find("\">\n", key);
-        if (key_end == std::string::npos) break;
-        const std::size_t body = key_end + 3;
-        // The pictures are SVG elements whose text is escaped: the first "</div>" closes them.
-        const std::size_t end = html_.find(kThumbsClose, body);
-        if (end == std::string::npos) break;
-        kept_[html_.substr(key, key_end - key)] = {body, end - body};
-        at = end;
-    }
-}
-
-std::optional<std::string> KeptThumbnails::take(const Job& job, std::uint64_t pdf_hash, const std::string& out_dir) const {
-    const auto it = kept_.find(thumbs_key(pdf_address(job, out_dir), pdf_hash));
-    if (it == kept_.end()) return std::nullopt;
-    std::string svg = html_.substr(it->second.first, it->second.second);
-    if (count_thumbnails(svg) == 0) return std::nullopt;
-    return svg;
-}
-
 std::string contact_sheet(const std::vector<Job>& jobs, const std::vector<Site>& sites, const std::string& out_dir) {
     int built = 0, fresh = 0, failed = 0;
     for (const auto& j : jobs) (j.status == Status::Built ? built : j.status == Status::UpToDate ? fresh : failed)++;
     std::string h = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                    "<meta http-equiv=\"Content-Security-Policy\" content=\"" + std::string(kSheetPolicy) + "\">\n"
                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                     "<title>leafpress: " + std::to_string(jobs.size()) + " leaflets</title>\n<style>" + kStyle +
                     "</style>\n</head>\n<body>\n<h1>Leaflets</h1>\n<p class=\"summary\">" + std::to_string(jobs.size()) +

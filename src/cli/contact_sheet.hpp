@@ -1,12 +1,11 @@
 // A batch's contact sheet, OUTDIR/index.html: one card per leaflet and layout with thumbnails of
 // its pages, its page count and size, its findings with their codes, and a link to the PDF;
 // grouped by site when a batch builds for several brands. The page is self-contained (styles
-// inline, thumbnails as inline SVG): it can be mailed or opened from anywhere.
+// inline, thumbnails as inline SVG): it can be mailed or opened from anywhere. Its
+// Content-Security-Policy lets a browser run no script and load nothing but the pictures inside
+// it; the thumbnails it shows are never taken back from it (see kept_thumbnails.hpp).
 #pragma once
-#include <map>
-#include <optional>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "cli/workers.hpp"
@@ -24,22 +23,11 @@ struct Site {
 // The page's HTML. Paths of outputs are as the jobs hold them; links are made relative to
 // `out_dir`, where the page is written. Each leaflet's thumbnails are marked with its PDF's
 // address and hash.
+// The page's Content-Security-Policy: no script, no fetching; only its own styles and the
+// data: pictures inside its thumbnails.
+inline constexpr const char* kSheetPolicy =
+    "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
 std::string contact_sheet(const std::vector<Job>& jobs, const std::vector<Site>& sites, const std::string& out_dir);
-
-// The thumbnails in a contact sheet that a batch wrote, for the next batch to take those of the
-// leaflets that are up to date rather than draw them again (the sheet is where thumbnails are
-// kept: no file of their own for each leaflet to create).
-class KeptThumbnails {
-public:
-    KeptThumbnails() = default;
-    explicit KeptThumbnails(std::string html);
-    // The thumbnails of the job's PDF as it has the hash `pdf_hash`; none when the sheet has no
-    // such PDF, or pictures of a PDF since changed.
-    [[nodiscard]] std::optional<std::string> take(const Job& job, std::uint64_t pdf_hash, const std::string& out_dir) const;
-
-private:
-    std::string html_;
-    std::map<std::string, std::pair<std::size_t, std::size_t>> kept_;  // key → where its pictures are in html_
-};
 
 }  // namespace leafpress

@@ -1,8 +1,53 @@
 #include "core/diagnostics.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace leafpress {
+
+namespace {
+
+// Characters that a terminal acts on rather than shows, or that reorder what it shows.
+bool acted_on(char32_t c) {
+    return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) ||
+           (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C || c == 0x2028 || c == 0x2029;
+}
+
+void append_escape(std::string& out, const char* format, unsigned value) {
+    char buf[12];
+    std::snprintf(buf, sizeof buf, format, value);
+    out += buf;
+}
+
+}  // namespace
+
+std::string terminal_safe(std::string_view text, bool keep_newlines) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        const std::size_t n = b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
+        char32_t c = n == 1 ? b : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
+        bool valid = n > 0 && i + n <= text.size();
+        for (std::size_t k = 1; valid && k < n; ++k) {
+            const auto cont = static_cast<unsigned char>(text[i + k]);
+            valid = (cont & 0xC0) == 0x80;
+            c = (c << 6) | (cont & 0x3F);
+        }
+        // Overlong forms and surrogates are not characters: a byte that is not one is shown as \xNN.
+        valid = valid && !(n == 2 && c < 0x80) && !(n == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))) &&
+                !(n == 4 && (c < 0x10000 || c > 0x10FFFF));
+        if (!valid) {
+            append_escape(out, "\\x%02X", b);
+            ++i;
+            continue;
+        }
+        if (acted_on(c) && !(keep_newlines && c == '\n')) append_escape(out, "\\u%04X", static_cast<unsigned>(c));
+        else out.append(text.substr(i, n));
+        i += n;
+    }
+    return out;
+}
 
 void Diagnostics::error(std::string code, SourcePos where, std::string message, std::string hint) {
     add({Severity::Error, std::move(code), std::move(where), std::move(message), std::move(hint)});
@@ -37,16 +82,16 @@ std::size_t Diagnostics::error_count() const {
 std::size_t Diagnostics::warning_count() const { return items_.size() - error_count(); }
 
 std::string format(const Diagnostic& d) {
-    std::string out = d.where.file.empty() ? std::string("leafpress") : d.where.file;
+    std::string out = d.where.file.empty() ? std::string("leafpress") : terminal_safe(d.where.file);
     if (d.where.line > 0) {
         out += ':' + std::to_string(d.where.line);
         out += ':' + std::to_string(d.where.column > 0 ? d.where.column : 1);
     }
     out += d.severity == Severity::Error ? ": error: " : ": warning: ";
-    out += d.message;
-    if (!d.code.empty()) out += " [" + d.code + "]";
+    out += terminal_safe(d.message);
+    if (!d.code.empty()) out += " [" + terminal_safe(d.code) + "]";
     if (d.count > 1) out += " (" + std::to_string(d.count) + " times)";
-    if (!d.hint.empty()) out += "\n  hint: " + d.hint;
+    if (!d.hint.empty()) out += "\n  hint: " + terminal_safe(d.hint, true);
     return out;
 }
 

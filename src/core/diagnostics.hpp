@@ -2,6 +2,7 @@
 // Diagnostics value; nothing throws past a stage boundary.
 #pragma once
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -44,7 +45,14 @@ private:
 };
 
 // "file:line:col: error: message [code]" (+ " (N times)" for a repeated finding, and
-// "\n  hint: ..." when there is a hint).
+// "\n  hint: ..." when there is a hint), for a terminal: the text of every part is terminal_safe
+// (a hint keeps its line breaks, which leafpress writes to lay out an example).
 std::string format(const Diagnostic& d);
+
+// Text quoted from an input, made safe to print to a terminal: control characters (C0, DEL, C1),
+// bidirectional embeddings, overrides, isolates and marks, and line and paragraph separators
+// are written as \u001B; a byte that is not part of a UTF-8 character as \xFF. Every other
+// character, letters of any script included, is left as it is.
+std::string terminal_safe(std::string_view text, bool keep_newlines = false);
 
 }  // namespace leafpress

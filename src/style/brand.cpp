@@ -1,4 +1,5 @@
 #include "style/brand.hpp"
+#include "style/website.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -176,28 +177,15 @@ std::optional<Brand> load_brand_text(const std::string& text, const std::string&
     }
     b.website = f.string("website", Requirement::Optional).value_or("");
     if (!b.website.empty()) {
-        // A scheme is letters (then letters, digits, '+', '.', '-') and a colon not followed by
-        // a port number.
-        std::size_t k = 0;
-        while (k < b.website.size() && (std::isalnum(static_cast<unsigned char>(b.website[k])) ||
-                                        b.website[k] == '+' || b.website[k] == '.' || b.website[k] == '-'))
-            ++k;
-        const bool has_scheme = k > 0 && std::isalpha(static_cast<unsigned char>(b.website[0])) &&
-                                k < b.website.size() && b.website[k] == ':' &&
-                                !(k + 1 < b.website.size() && std::isdigit(static_cast<unsigned char>(b.website[k + 1])));
-        if (!has_scheme) {
-            b.website_uri = "https://" + b.website;
-            diags.warning("brand.website", f.value_pos("website"),
-                          "the website has no scheme; it is linked as " + b.website_uri,
-                          "write it in full, such as \"https://" + b.website + "\"");
-        } else {
-            b.website_uri = b.website;
+        const WebAddress web = web_address(b.website);
+        if (web.uri.empty()) {
+            diags.error("brand.website", f.value_pos("website"), web.problem, web.hint);
+            b.website.clear();  // neither printed nor linked
+        } else if (web.scheme_added) {
+            diags.warning("brand.website", f.value_pos("website"), "the website has no scheme; it is linked as " + web.uri,
+                          "write it in full, such as \"" + web.uri + "\"");
         }
-        if (!is_allowed_link(b.website_uri) || b.website_uri.rfind("http", 0) != 0 || b.website_uri.size() > limits::kLinkBytes) {
-            diags.error("brand.website", f.value_pos("website"), "'" + utf8::shortened(b.website, 60, "") + "' is not a web address",
-                        "write it as \"https://example.org\"");
-            b.website_uri.clear();
-        }
+        b.website_uri = web.uri;
     }
     b.address = f.string("address", Requirement::Optional).value_or("");
     b.hours = f.string("hours", Requirement::Optional).value_or("");

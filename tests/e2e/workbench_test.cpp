@@ -230,8 +230,15 @@ TEST_CASE("batch for two sites: each site's leaflets in its folder, with its own
     const std::string kept = slurp(dir.file("out/index.html"));
     CHECK(svgs(kept) >= 8);
     CHECK(svgs(kept) == svgs(html));
-    // The sheet is where the thumbnails are kept: without it, the leaflets are built again to draw them.
+    // The thumbnails are kept in a file of leafpress's own, not taken from the sheet: without the
+    // sheet, it is written again the same; without that file, the leaflets are built again to draw them.
     fs::remove(dir.file("out/index.html"));
+    const auto rewritten = run(kEpoch + cli("batch c -o out --brand sites/north/brand.toml --brand sites/south.toml "
+                                            "--layout a4 --layout trifold"),
+                               dir.path());
+    CHECK(rewritten.out.find("8 up to date") != std::string::npos);
+    CHECK(svgs(slurp(dir.file("out/index.html"))) == svgs(html));
+    fs::remove(dir.file("out/.leafpress-thumbnails"));
     const auto redrawn = run(kEpoch + cli("batch c -o out --brand sites/north/brand.toml --brand sites/south.toml "
                                           "--layout a4 --layout trifold"),
                              dir.path());

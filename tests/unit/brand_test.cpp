@@ -149,3 +149,75 @@ TEST_CASE("a brand's own call to action and disclaimer are in the language it na
     CHECK(bad.all()[0].code == "brand.language");
     CHECK(bad.all()[0].where.line == 3);
 }
+
+TEST_CASE("a brand's website: an http(s) address or a bare site name, and nothing else", "[brand][website]") {
+    struct Case {
+        const char* written;
+        const char* uri;  // empty: an error
+    };
+    const std::vector<Case> cases = {
+        {"https://example.org", "https://example.org"},
+        {"HTTPS://Example.ORG/Leaflets/", "HTTPS://Example.ORG/Leaflets/"},
+        {"http://clinic.example:8080/a/b?x=1&y=%20#top", "http://clinic.example:8080/a/b?x=1&y=%20#top"},
+        {"clinic.example/leaflets", "https://clinic.example/leaflets"},
+        {"www.clinic.example", "https://www.clinic.example"},
+        {"https://klinik-müller.de/über-uns", "https://klinik-müller.de/über-uns"},
+        {"https://192.0.2.1/", "https://192.0.2.1/"},
+        {"https://[2001:db8::1]:443/", "https://[2001:db8::1]:443/"},
+        {" javascript:alert(1)", ""},
+        {"javascript:alert(1)", ""},
+        {"https:// javascript:alert(1)", ""},
+        {"https://clinic.example\nCall 555 0199", ""},
+        {"https://clinic.example\t", ""},
+        {"https://clinic.example/\xe2\x80\xae" "gnp.exe", ""},     // a right-to-left override
+        {"https://clinic.example/\xc2\xa0", ""},                  // a no-break space
+        {"https://clinic.example/\xe2\x80\x8b", ""},              // a zero-width space
+        {"ftp://clinic.example", ""},
+        {"data:text/html,<script>alert(1)</script>", ""},
+        {"mailto:info@clinic.example", ""},
+        {"https:clinic.example", ""},
+        {"https://", ""},
+        {"https:///leaflets", ""},
+        {"https://clinic.example@evil.example/", ""},
+        {"https://user:pass@clinic.example/", ""},
+        {"https://clinic<b>.example", ""},
+        {"https://clinic_example.org", ""},
+        {"https://-clinic.example", ""},
+        {"https://clinic..example", ""},
+        {"https://clinic", ""},
+        {"https://clinic.example:99999/", ""},
+        {"https://clinic.example:/", ""},
+        {"https://clinic.example/a\"b", ""},
+        {"https://clinic.example/<script>", ""},
+        {"https://clinic.example/100%", ""},
+        {"//clinic.example", ""},
+    };
+    TempDir dir;
+    for (const Case& c : cases) {
+        CAPTURE(c.written);
+        std::string escaped;  // as a TOML basic string
+        for (char ch : std::string(c.written)) {
+            if (ch == '\n') escaped += "\\n";
+            else if (ch == '\t') escaped += "\\t";
+            else if (ch == '"' || ch == '\\') escaped += std::string("\\") + ch;
+            else escaped += ch;
+        }
+        Diagnostics d;
+        const auto b = load_brand(dir.write("brand.toml", "name = \"C\"\nphone = \"555 0100\"\nwebsite = \"" + escaped + "\"\n"), d);
+        REQUIRE(b);
+        INFO(test::messages(d));
+        CHECK(b->website_uri == c.uri);
+        if (std::string(c.uri).empty()) {
+            REQUIRE(d.has_errors());
+            const auto& e = d.all().front();
+            CHECK(e.code == "brand.website");
+            CHECK(e.where.line == 3);
+            CHECK(e.where.column == 11);
+            CHECK_FALSE(e.hint.empty());
+            CHECK(b->website.empty());  // nothing of it is printed either
+        } else {
+            CHECK_FALSE(d.has_errors());
+            CHECK(b->website == c.written);
+        }
+    }
+}

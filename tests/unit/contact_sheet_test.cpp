@@ -65,36 +65,8 @@ TEST_CASE("contact sheet: cards by site, thumbnails inline, findings escaped", "
     CHECK(html.find("<script") == std::string::npos);
     CHECK_FALSE(std::regex_search(html, std::regex("(src|href)=\"(https?:)?//")));
     CHECK(html.find("url(") == std::string::npos);
-}
-
-TEST_CASE("contact sheet: a later batch takes thumbnails from it only for the same PDF", "[contact-sheet]") {
-    test::TempDir dir;
-    std::vector<Job> jobs(3);
-    for (std::size_t i = 0; i < jobs.size(); ++i) {
-        jobs[i].content = "content/l" + std::to_string(i) + ".toml";
-        jobs[i].layout_name = "a4";
-        jobs[i].output = dir.file("north/l" + std::to_string(i) + " a4.pdf");
-        jobs[i].status = Status::Built;
-        jobs[i].pages = 2;
-        jobs[i].pdf_hash = 100 + i;
-        // Text in a picture is escaped: "</div>" cannot end the pictures early.
-        jobs[i].svg = "<svg id=\"p" + std::to_string(i) + "\"><text>&lt;/div&gt;</text></svg>\n<svg id=\"q\"></svg>\n";
-        jobs[i].thumbnail_count = 2;
-    }
-    jobs[1].status = Status::Failed;  // no thumbnails: it is built again
-    const std::vector<Site> sites{{"n.toml", "", "", ""}};
-    const KeptThumbnails kept(contact_sheet(jobs, sites, dir.path()));
-    // The same PDF: its pictures as they were.
-    CHECK(kept.take(jobs[0], 100, dir.path()) == jobs[0].svg);
-    CHECK(kept.take(jobs[2], 102, dir.path()) == jobs[2].svg);
-    // A PDF changed since (another hash), another PDF, a failed one: none.
-    CHECK_FALSE(kept.take(jobs[0], 101, dir.path()));
-    CHECK_FALSE(kept.take(jobs[1], 101, dir.path()));
-    Job other = jobs[0];
-    other.output = dir.file("south/l0 a4.pdf");
-    CHECK_FALSE(kept.take(other, 100, dir.path()));
-    // No sheet, or a sheet cut short: none.
-    CHECK_FALSE(KeptThumbnails().take(jobs[0], 100, dir.path()));
-    const std::string sheet = contact_sheet(jobs, sites, dir.path());
-    CHECK_FALSE(KeptThumbnails(sheet.substr(0, sheet.find("<svg id=\"q\"></svg>\n</div>"))).take(jobs[0], 100, dir.path()));
+    // And a browser is told so: no script runs, nothing is fetched, whatever the page holds.
+    CHECK(html.find("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; "
+                    "style-src 'unsafe-inline';") != std::string::npos);
+    CHECK(html.find("<meta http-equiv=\"Content-Security-Policy\"") < html.find("<style>"));
 }
