@@ -134,7 +134,7 @@ std::optional<std::vector<Site>> plan_sites(const std::vector<std::string>& bran
         Site site;
         site.brand = b;
         if (!fs::is_regular_file(b, ec)) {
-            std::cerr << b << ": error: no such brand file [brand.missing]\n";
+            std::cerr << terminal_safe(b) << ": error: no such brand file [brand.missing]\n";
             ok = false;
             continue;
         }
@@ -146,15 +146,16 @@ std::optional<std::vector<Site>> plan_sites(const std::vector<std::string>& bran
         if (brands.size() > 1) {
             site.folder = site_folder(b);
             if (site.folder.empty() || site.folder == "." || site.folder == "..") {
-                std::cerr << b << ": error: cannot name a site's folder after this brand file [batch.site]\n"
+                std::cerr << terminal_safe(b) << ": error: cannot name a site's folder after this brand file [batch.site]\n"
                           << "  hint: give the brand file a name of its own, such as north.toml\n";
                 ok = false;
                 continue;
             }
             const auto [it, added] = folders.emplace(site.folder, b);
             if (!added) {
-                std::cerr << b << ": error: two brands would share the site folder '" << site.folder << "' with "
-                          << it->second << " [batch.site]\n  hint: name the brand files (or their folders) apart\n";
+                std::cerr << terminal_safe(b) << ": error: two brands would share the site folder '" << terminal_safe(site.folder)
+                          << "' with "
+                          << terminal_safe(it->second) << " [batch.site]\n  hint: name the brand files (or their folders) apart\n";
                 ok = false;
                 continue;
             }
@@ -368,9 +369,9 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
         std::snprintf(time, sizeof time, "%.0f ms", j.seconds * 1000);
         // With several sites, a leaflet is named with its site's folder: north/lupus.
         const std::string& folder = (*sites)[static_cast<std::size_t>(j.site)].folder;
-        const std::string name = (folder.empty() ? "" : folder + "/") + fs::path(j.content).stem().string();
+        const std::string name = terminal_safe((folder.empty() ? "" : folder + "/") + fs::path(j.content).stem().string());
         std::printf("%-34s %-12s %5d %8s %8ld %7s  %s\n", name.c_str(),
-                    j.layout_name.c_str(), j.pages, j.status == Status::Failed ? "-" : human_size(j.bytes).c_str(),
+                    terminal_safe(j.layout_name).c_str(), j.pages, j.status == Status::Failed ? "-" : human_size(j.bytes).c_str(),
                     static_cast<long>(warnings), j.status == Status::UpToDate ? "-" : time,
                     j.status == Status::Failed ? "FAILED" : j.status == Status::UpToDate ? "up to date" : "");
     }

@@ -17,7 +17,9 @@ void report(const Diagnostics& d) {
 
 std::string brand_note(const std::string& content, const std::string& brand_file, const std::string& brand_name) {
     if (brand_file.empty()) return {};
-    return content + ": note: brand: " + brand_file + (brand_name.empty() ? "" : " (" + brand_name + ")") + "\n";
+    // Names from the disk and the brand file, quoted with whatever a terminal acts on escaped.
+    return terminal_safe(content) + ": note: brand: " + terminal_safe(brand_file) +
+           (brand_name.empty() ? "" : " (" + terminal_safe(brand_name) + ")") + "\n";
 }
 
 std::string human_size(std::size_t bytes) {
@@ -66,10 +68,10 @@ int run_build(const BuildOptions& o, Engine& engine, const RunSettings& s) {
     std::cerr << brand_note(o.content, r.brand_file, r.brand_name);
     report(r.diags);
     if (!r.output) {
-        std::cerr << "leafpress: " << o.content << ": not built\n";
+        std::cerr << "leafpress: " << terminal_safe(o.content) << ": not built\n";
         return 1;
     }
-    std::cerr << "leafpress: wrote " << out << " (" << r.pages << (r.pages == 1 ? " page, " : " pages, ")
+    std::cerr << "leafpress: wrote " << terminal_safe(out) << " (" << r.pages << (r.pages == 1 ? " page, " : " pages, ")
               << (r.sides != r.pages ? "on " + std::to_string(r.sides) + " sides, " : std::string())
               << human_size(r.output->files.at(0).size()) << ")\n";
     return 0;
@@ -80,7 +82,7 @@ int run_check(const CheckOptions& o, Engine& engine, const RunSettings& s) {
     std::cerr << brand_note(o.content, r.brand_file, r.brand_name);
     report(r.diags);
     const bool ok = r.output.has_value();
-    std::cerr << "leafpress: " << o.content << ": " << r.diags.error_count() << " errors, "
+    std::cerr << "leafpress: " << terminal_safe(o.content) << ": " << r.diags.error_count() << " errors, "
               << r.diags.warning_count() << " warnings" << (ok ? "" : " (does not build)") << '\n';
     return ok ? 0 : 1;
 }

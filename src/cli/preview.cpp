@@ -35,11 +35,11 @@ int run_preview(const PreviewOptions& o, Engine& engine, const RunSettings& s) {
     std::cerr << brand_note(o.content, r.brand_file, r.brand_name);
     report(r.diags);
     if (!r.output) {
-        std::cerr << "leafpress: " << o.content << ": not previewed\n";
+        std::cerr << "leafpress: " << terminal_safe(o.content) << ": not previewed\n";
         return 1;
     }
     std::cerr << "leafpress: wrote " << written << (written == 1 ? " picture" : " pictures") << " at " << o.dpi
-              << " dpi to " << prefix + "-N.png" << " (" << human_size(bytes) << ")\n";
+              << " dpi to " << terminal_safe(prefix + "-N.png") << " (" << human_size(bytes) << ")\n";
     return 0;
 }
 

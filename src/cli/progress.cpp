@@ -1,5 +1,7 @@
 #include "cli/progress.hpp"
 
+#include "core/diagnostics.hpp"
+
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -41,7 +43,7 @@ std::string Progress::line(std::size_t done, std::size_t total, std::size_t buil
         std::snprintf(buf, sizeof buf, "  %.0f/s  %s left", rate, duration(static_cast<double>(total - done) / rate).c_str());
         s += buf;
     }
-    s += "  " + name;
+    s += "  " + terminal_safe(name);  // a file name may hold what a terminal acts on
     if (width > 0 && s.size() > static_cast<std::size_t>(width - 1)) s.resize(static_cast<std::size_t>(width - 1));
     return s;
 }

@@ -60,7 +60,7 @@ public:
             const int wd = inotify_add_watch(fd_, dir.c_str(),
                                              IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_ATTRIB);
             if (wd < 0) {
-                std::cerr << "leafpress: warning: cannot watch " << dir << ": " << std::strerror(errno) << '\n';
+                std::cerr << "leafpress: warning: cannot watch " << terminal_safe(dir) << ": " << std::strerror(errno) << '\n';
                 continue;
             }
             dirs_[wd] = dir;
@@ -115,11 +115,11 @@ int run_watch(const WatchOptions& o, Engine& engine, const RunSettings& s) {
         last_ok = r.output.has_value();
         std::error_code ec;
         if (last_ok) {
-            std::cerr << "[" << clock_now() << "] wrote " << out << " (" << r.pages << (r.pages == 1 ? " page, " : " pages, ")
+            std::cerr << "[" << clock_now() << "] wrote " << terminal_safe(out) << " (" << r.pages << (r.pages == 1 ? " page, " : " pages, ")
                       << human_size(r.output->files.at(0).size()) << ", " << r.diags.warning_count() << " warnings) in "
                       << ms << " ms\n";
         } else {
-            std::cerr << "[" << clock_now() << "] " << o.content << ": not built"
+            std::cerr << "[" << clock_now() << "] " << terminal_safe(o.content) << ": not built"
                       << (fs::exists(out, ec) ? "; " + out + " is still the last good build" : std::string()) << '\n';
         }
         if (o.max_builds > 0 && builds >= o.max_builds) break;
