@@ -171,6 +171,11 @@ std::optional<Brand> load_brand_text(const std::string& text, const std::string&
     for (auto&& [k, v] : *table) b.positions[std::string(k.str())] = position(path, v.source());
     if (const auto* c = table->get_as<toml::table>("colors"))
         for (auto&& [k, v] : *c) b.positions["colors." + std::string(k.str())] = position(path, v.source());
+    if (const auto* texts = table->get_as<toml::table>("text"))
+        for (auto&& [tag, t] : *texts)
+            if (const auto* keys = t.as_table())
+                for (auto&& [k, v] : *keys)
+                    b.positions["text." + std::string(tag.str()) + "." + std::string(k.str())] = position(path, v.source());
     b.name = f.string("name", Requirement::Required).value_or("");
     b.phone = f.string("phone", Requirement::Required).value_or("");
     if (!b.phone.empty()) {
