@@ -47,4 +47,11 @@ private:
 // "\n  hint: ..." when there is a hint).
 std::string format(const Diagnostic& d);
 
+// The lines a terminal shows for `findings`, in their order: of each code in each file the
+// first `per_code` findings (a hint given once for the code, not again with each), then one
+// line saying how many more there are ("... and 490 more input.unknown-key"). A report meant
+// for programs (batch's JSON) keeps every finding; a person reads the first few.
+inline constexpr std::size_t kShownPerCode = 10;
+std::vector<std::string> shown_lines(const std::vector<Diagnostic>& findings, std::size_t per_code = kShownPerCode);
+
 }  // namespace leafpress
