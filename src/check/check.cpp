@@ -226,6 +226,10 @@ struct LeafletChecker::State {
     std::vector<PageMemo> memos;
     // The findings of each check, in the order they are given at the end; fits page by page.
     Diagnostics phone_found, headings_found, images_found;
+    // Stranded headings, each with its section: reported at the end for a section with text on
+    // some page (one whose text was refused, with an error of its own, strands nothing).
+    std::vector<std::pair<int, Diagnostic>> stranded;
+    std::set<int> sections_with_text;
     std::vector<Diagnostics> fits_found;
     std::vector<ContrastFailure> contrast;
     std::vector<std::pair<ReadingKey, int>> levels;  // headings in reading order
@@ -300,6 +304,8 @@ void LeafletChecker::end(const DocumentEnd& end) {
     Diagnostics& out = s.findings;
     out.append(s.phone_found);
     for (const auto& d : s.fits_found) out.append(d);
+    for (auto& [section, d] : s.stranded)
+        if (s.sections_with_text.contains(section)) s.headings_found.add(std::move(d));
     out.append(s.headings_found);
     s.body_size(end.smallest);
     s.report_contrast();
@@ -374,6 +380,7 @@ void LeafletChecker::State::look(const std::vector<PageItem>& items, int, int) {
         const auto* g = std::get_if<GlyphRun>(&item);
         if (!g) continue;
         if (const int level = heading_level(g->source); level > 0) levels.push_back({reading_key(g->source), level});
+        else if (g->source.section >= 0) sections_with_text.insert(g->source.section);
         if (g->source.role == Role::LanguageHelp && g->source.block >= 0 &&
             static_cast<std::size_t>(g->source.block) < taglines_printed.size())
             taglines_printed[static_cast<std::size_t>(g->source.block)] = true;
@@ -459,9 +466,11 @@ void LeafletChecker::State::headings(const std::vector<PageItem>& items, int pag
         // A section past the content's own is one layout added (the sources): it has text.
         const bool has_text = si >= sections.size() || !sections[si].blocks.empty();
         if (has_text)
-            headings_found.error("check.stranded-heading", si < sections.size() ? sections[si].where : in.doc.title_pos,
-                                 "the heading " + quote_run(*h) + " ends page " + std::to_string(page + 1) +
-                                     " or a column, away from its text");
+            stranded.emplace_back(h->source.section,
+                                  Diagnostic{Severity::Error, "check.stranded-heading",
+                                             si < sections.size() ? sections[si].where : in.doc.title_pos,
+                                             "the heading " + quote_run(*h) + " ends page " + std::to_string(page + 1) +
+                                                 " or a column, away from its text"});
     }
 }
 

@@ -64,3 +64,20 @@ TEST_CASE("200 invalid tagline keys: the limit is the first error, and what is p
     CHECK(r.err.find("'bad_1100'") == std::string::npos);  // past the limit: not looked at
     CHECK(lines_of(r.err) <= 16);
 }
+
+TEST_CASE("a table refused for the clinic's number in a cell is the one error: its heading is not stranded", "[messages]") {
+    TempDir dir;
+    const std::string leaflet =
+        "title = \"A leaflet\"\nreviewed = 2026-11-01\n[[section]]\nheading = \"Who to call\"\nbody = \"\"\"\n"
+        "| Service | Number | Hours |\n|---|---|---|\n"
+        "| Nurse line for questions about your treatment | +1 (505) 555-0199 ext. 210 | Weekdays 8 to 6 |\n\"\"\"\n";
+    dir.write_all({{"brand.toml", "name = \"Clinic\"\nphone = \"+1 (505) 555-0199 ext. 210\"\ndisclaimer = \"For information only.\"\n"},
+                   {"leaflet.toml", leaflet}});
+    const Run r = run(cli("check leaflet.toml --layout trifold"), dir.path());
+    INFO(r.err);
+    CHECK(r.status == 1);
+    CHECK(r.err.find("leaflet.toml:6:3: error: the table is too wide") != std::string::npos);
+    std::size_t errors = 0;
+    for (std::size_t at = r.err.find(": error: "); at != std::string::npos; at = r.err.find(": error: ", at + 1)) ++errors;
+    CHECK(errors == 1);
+}
