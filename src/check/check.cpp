@@ -226,11 +226,18 @@ struct LeafletChecker::State {
     std::vector<PageMemo> memos;
     // The findings of each check, in the order they are given at the end; fits page by page.
     Diagnostics phone_found, headings_found, images_found;
+    // Stranded headings, each with its section: reported at the end for a section with text on
+    // some page (one whose text was refused, with an error of its own, strands nothing).
+    std::vector<std::pair<int, Diagnostic>> stranded;
+    std::set<int> sections_with_text;
     std::vector<Diagnostics> fits_found;
     std::vector<ContrastFailure> contrast;
     std::vector<std::pair<ReadingKey, int>> levels;  // headings in reading order
     std::vector<bool> taglines_printed;
 
+    // Where what an item came from is written: its block (a table's row), section or brand key.
+    [[nodiscard]] SourcePos place_of(const ElementRef& r) const;
+    [[nodiscard]] SourcePos link_place(const Link& link) const;
     void look(const std::vector<PageItem>& items, int page, int phase);
     void fits(const std::vector<PageItem>& items, int page, PageMemo& memo, int phase);
     void headings(const std::vector<PageItem>& items, int page);
@@ -297,6 +304,8 @@ void LeafletChecker::end(const DocumentEnd& end) {
     Diagnostics& out = s.findings;
     out.append(s.phone_found);
     for (const auto& d : s.fits_found) out.append(d);
+    for (auto& [section, d] : s.stranded)
+        if (s.sections_with_text.contains(section)) s.headings_found.add(std::move(d));
     out.append(s.headings_found);
     s.body_size(end.smallest);
     s.report_contrast();
@@ -310,12 +319,68 @@ void LeafletChecker::end(const DocumentEnd& end) {
     s.taglines();
 }
 
+SourcePos LeafletChecker::State::place_of(const ElementRef& r) const {
+    const auto& sections = in.doc.sections;
+    const auto known = [](const SourcePos& p) { return p.line > 0; };
+    if (r.section >= 0 && static_cast<std::size_t>(r.section) < sections.size()) {
+        const Section& s = sections[static_cast<std::size_t>(r.section)];
+        if (r.block >= 0 && static_cast<std::size_t>(r.block) < s.blocks.size()) {
+            const Block& b = s.blocks[static_cast<std::size_t>(r.block)];
+            if (r.row >= 0 && static_cast<std::size_t>(r.row) < b.table.rows.size() &&
+                known(b.table.rows[static_cast<std::size_t>(r.row)].where))
+                return b.table.rows[static_cast<std::size_t>(r.row)].where;
+            if (known(b.where)) return b.where;
+        }
+        return s.where;
+    }
+    const auto& refs = in.doc.references;
+    if (r.section >= 0 && static_cast<std::size_t>(r.section) == sections.size() && !refs.empty())
+        return r.block >= 0 && static_cast<std::size_t>(r.block) < refs.size() ? refs[static_cast<std::size_t>(r.block)].where
+                                                                              : refs.front().where;
+    const Brand& b = in.brand;
+    switch (r.role) {
+        case Role::CallToAction:
+            return r.block == static_cast<int>(CallToActionPart::Invitation) ? b.position_of("call_to_action")
+                                                                             : b.position_of("phone");
+        case Role::Footer: return b.position_of("phone");
+        case Role::Disclaimer: return b.position_of("disclaimer");
+        case Role::LanguageHelp:
+            if (r.block >= 0 && static_cast<std::size_t>(r.block) < b.taglines.size())
+                return b.taglines[static_cast<std::size_t>(r.block)].where;
+            return b.position_of("taglines");
+        default: return in.doc.title_pos;
+    }
+}
+
+// A link in the content is where its text is written; the brand's own links, at its phone.
+SourcePos LeafletChecker::State::link_place(const Link& link) const {
+    const auto& sections = in.doc.sections;
+    const auto& r = link.source;
+    if (r.section >= 0 && static_cast<std::size_t>(r.section) < sections.size()) {
+        const Section& s = sections[static_cast<std::size_t>(r.section)];
+        if (r.block >= 0 && static_cast<std::size_t>(r.block) < s.blocks.size()) {
+            const Block& b = s.blocks[static_cast<std::size_t>(r.block)];
+            std::vector<const Span*> spans;
+            for (const auto& span : b.spans) spans.push_back(&span);
+            for (const auto& row : b.table.rows)
+                for (const auto& cell : row.cells)
+                    for (const auto& span : cell) spans.push_back(&span);
+            for (const Span* span : spans)
+                if (span->link == link.uri)
+                    if (const auto at = locate(span->text, span->anchors, 0)) return {b.where.file, at->first, at->second};
+        }
+        return place_of(r);
+    }
+    return in.brand.position_of("phone");
+}
+
 // What a page's items add to checks of the whole leaflet: headings for their levels, taglines.
 void LeafletChecker::State::look(const std::vector<PageItem>& items, int, int) {
     for (const auto& item : items) {
         const auto* g = std::get_if<GlyphRun>(&item);
         if (!g) continue;
         if (const int level = heading_level(g->source); level > 0) levels.push_back({reading_key(g->source), level});
+        else if (g->source.section >= 0) sections_with_text.insert(g->source.section);
         if (g->source.role == Role::LanguageHelp && g->source.block >= 0 &&
             static_cast<std::size_t>(g->source.block) < taglines_printed.size())
             taglines_printed[static_cast<std::size_t>(g->source.block)] = true;
@@ -332,7 +397,7 @@ void LeafletChecker::State::fits(const std::vector<PageItem>& items, int page, P
         if (!g || g->glyphs.empty()) continue;
         const InkBox b = box_of(*g);
         if (b.left < Pt(-0.01) || b.right > memo.size.width + Pt(0.01) || b.top < Pt(0) || g->origin.y > memo.size.height) {
-            out.error("check.overflow", in.doc.title_pos, "text " + quote_run(*g) + " is drawn outside page " + std::to_string(page + 1));
+            out.error("check.overflow", place_of(g->source), "text " + quote_run(*g) + " is drawn outside page " + std::to_string(page + 1));
             continue;
         }
         RunInk ink = ink_of(*g);
@@ -344,7 +409,7 @@ void LeafletChecker::State::fits(const std::vector<PageItem>& items, int page, P
         const RunInk& a = boxes[i].first;
         for (std::size_t k = i + 1; k < boxes.size() && boxes[k].first.all.top < a.all.bottom - Pt(kTolerance); ++k)
             if (overlap(a, boxes[k].first))
-                out.error("check.overlap", in.doc.title_pos,
+                out.error("check.overlap", place_of(boxes[i].second->source),
                           "on page " + std::to_string(page + 1) + ", text " + quote_run(*boxes[i].second) + " and text " +
                               quote_run(*boxes[k].second) + " overlap",
                           "a longer text than the layout was made for: shorten it or use another layout");
@@ -356,7 +421,7 @@ void LeafletChecker::State::fits(const std::vector<PageItem>& items, int page, P
     for (const auto& [b, g] : boxes)
         for (const auto& [a, quote] : memo.ink)
             if (overlap(a, b))
-                out.error("check.overlap", in.doc.title_pos,
+                out.error("check.overlap", place_of(g->source),
                           "on page " + std::to_string(page + 1) + ", text " + quote + " and text " + quote_run(*g) + " overlap",
                           "a longer text than the layout was made for: shorten it or use another layout");
 }
@@ -401,9 +466,11 @@ void LeafletChecker::State::headings(const std::vector<PageItem>& items, int pag
         // A section past the content's own is one layout added (the sources): it has text.
         const bool has_text = si >= sections.size() || !sections[si].blocks.empty();
         if (has_text)
-            headings_found.error("check.stranded-heading", si < sections.size() ? sections[si].where : in.doc.title_pos,
-                                 "the heading " + quote_run(*h) + " ends page " + std::to_string(page + 1) +
-                                     " or a column, away from its text");
+            stranded.emplace_back(h->source.section,
+                                  Diagnostic{Severity::Error, "check.stranded-heading",
+                                             si < sections.size() ? sections[si].where : in.doc.title_pos,
+                                             "the heading " + quote_run(*h) + " ends page " + std::to_string(page + 1) +
+                                                 " or a column, away from its text"});
     }
 }
 
@@ -471,10 +538,15 @@ void LeafletChecker::State::phone_whole(const std::vector<PageItem>& items, int 
 
 // Every tel: link dials the brand's number.
 void LeafletChecker::State::tel_links(const std::vector<PageItem>& items, int page) {
+    const Link* last = nullptr;  // a link drawn in pieces (a run each) is one link
     for (const auto& item : items) {
         const auto* link = std::get_if<Link>(&item);
-        if (link && link->uri.rfind("tel:", 0) == 0 && link->uri != in.brand.tel)
-            phone_found.error("check.phone", in.brand.position_of("phone"),
+        if (!link) continue;
+        const bool piece = last && last->uri == link->uri && last->source.section == link->source.section &&
+                           last->source.block == link->source.block && last->source.role == link->source.role;
+        last = link;
+        if (!piece && link->uri.rfind("tel:", 0) == 0 && link->uri != in.brand.tel)
+            phone_found.error("check.phone", link_place(*link),
                               "a link on page " + std::to_string(page + 1) + " dials " + link->uri + ", not the clinic's " +
                                   in.brand.tel);
     }

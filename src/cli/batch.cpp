@@ -358,7 +358,7 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
     std::set<std::pair<std::string, std::string>> noted;  // (content, brand): one note each
     for (const auto& j : jobs) {
         if (noted.emplace(j.content, j.brand_used).second) std::cerr << brand_note(j.content, j.brand_used, j.brand_name);
-        for (const auto& d : j.findings) std::cerr << format(d) << '\n';
+        for (const auto& line : shown_lines(j.findings)) std::cerr << line << '\n';
         (j.status == Status::Built ? built : j.status == Status::UpToDate ? fresh : failed)++;
     }
     std::printf("%-34s %-12s %5s %8s %8s %7s  %s\n", "leaflet", "layout", "pages", "size", "warnings", "time", "");

@@ -12,7 +12,7 @@ namespace fs = std::filesystem;
 namespace leafpress {
 
 void report(const Diagnostics& d) {
-    for (const auto& item : d.all()) std::cerr << format(item) << '\n';
+    for (const auto& line : shown_lines(d.all())) std::cerr << line << '\n';
 }
 
 std::string brand_note(const std::string& content, const std::string& brand_file, const std::string& brand_name) {

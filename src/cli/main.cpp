@@ -171,7 +171,7 @@ int run(int argc, char** argv) {
     if (*v) return run_verify(verify, home);
     Diagnostics setup;
     Engine engine({(fs::path(home) / "layouts").string(), (fs::path(home) / "fonts").string()}, setup);
-    for (const auto& d : setup.all()) std::cerr << format(d) << '\n';
+    for (const auto& line : shown_lines(setup.all())) std::cerr << line << '\n';
     if (setup.has_errors()) return 1;
 
     batch.rebuild = force ? Rebuild::All : Rebuild::Changed;

@@ -51,6 +51,7 @@ enum class RowKind { Header, Body };
 struct TableRow {
     RowKind kind = RowKind::Body;
     std::vector<std::vector<Span>> cells;  // each cell's text
+    SourcePos where{};                     // its first text, when it has any
 };
 
 struct TableSource {

@@ -180,7 +180,10 @@ public:
                 if (paragraph_start_) check_pipe_paragraph(*paragraph_start_);
                 break;
             case MD_BLOCK_TR:
-                if (table_ && row_start_) check_row(*row_start_);
+                if (table_ && row_start_) {
+                    if (!table_->table.rows.empty()) table_->table.rows.back().where = pos(*row_start_);
+                    check_row(*row_start_);
+                }
                 break;
             case MD_BLOCK_TH:
             case MD_BLOCK_TD:

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
+#include <set>
 
 namespace leafpress {
 
@@ -80,6 +82,41 @@ std::size_t Diagnostics::error_count() const {
 }
 
 std::size_t Diagnostics::warning_count() const { return items_.size() - error_count(); }
+
+std::vector<std::string> shown_lines(const std::vector<Diagnostic>& findings, std::size_t per_code) {
+    struct Seen {
+        std::size_t shown = 0, more = 0;  // findings shown, and those left out (repeats counted)
+        std::string file;
+        std::set<std::string> hints;      // hints given already
+    };
+    std::map<std::pair<std::string, std::string>, Seen> seen;  // (code, file) →
+    std::vector<std::pair<std::string, std::pair<std::string, std::string>>> lines;  // a line, and the group it counts for
+    for (const Diagnostic& d : findings) {
+        Seen& s = seen[{d.code, d.where.file}];
+        if (d.code.empty() || s.shown < per_code) {
+            ++s.shown;
+            Diagnostic shown = d;
+            if (!d.hint.empty() && !d.code.empty() && !s.hints.insert(d.hint).second) shown.hint.clear();
+            lines.push_back({format(shown), {}});
+            s.file = d.where.file;
+            if (s.shown == per_code) lines.push_back({{}, {d.code, d.where.file}});  // its count, when there is more
+            continue;
+        }
+        s.more += static_cast<std::size_t>(std::max(d.count, 1));
+    }
+    std::vector<std::string> out;
+    for (auto& [line, group] : lines) {
+        if (!line.empty()) {
+            out.push_back(std::move(line));
+            continue;
+        }
+        const Seen& s = seen[group];
+        if (s.more == 0) continue;
+        out.push_back((s.file.empty() ? std::string("leafpress") : s.file) + ": note: ... and " + std::to_string(s.more) +
+                      " more " + group.first + (s.more == 1 ? " finding" : " findings") + " not shown");
+    }
+    return out;
+}
 
 std::string format(const Diagnostic& d) {
     std::string out = d.where.file.empty() ? std::string("leafpress") : terminal_safe(d.where.file);

@@ -54,5 +54,11 @@ std::string format(const Diagnostic& d);
 // are written as \u001B; a byte that is not part of a UTF-8 character as \xFF. Every other
 // character, letters of any script included, is left as it is.
 std::string terminal_safe(std::string_view text, bool keep_newlines = false);
+// The lines a terminal shows for `findings`, in their order: of each code in each file the
+// first `per_code` findings (a hint given once for the code, not again with each), then one
+// line saying how many more there are ("... and 490 more input.unknown-key"). A report meant
+// for programs (batch's JSON) keeps every finding; a person reads the first few.
+inline constexpr std::size_t kShownPerCode = 10;
+std::vector<std::string> shown_lines(const std::vector<Diagnostic>& findings, std::size_t per_code = kShownPerCode);
 
 }  // namespace leafpress

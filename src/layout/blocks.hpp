@@ -28,6 +28,10 @@ struct Unit {
     // and where it is written, when it does not fit.
     std::string furniture;
     SourcePos furniture_at;
+    // Content: what it is and where it is written (a table row: its line), for a unit with a
+    // line taller than any frame; empty: its section's.
+    std::string what;
+    SourcePos where;
     std::string outline_title;  // non-empty: an outline entry points here
     // A table's header, drawn again above this unit when it starts a frame other than the
     // table's first (its glyphs are furniture there: read once, at the table's top).

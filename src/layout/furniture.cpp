@@ -106,6 +106,15 @@ text::ParagraphStyle title_style(const Furnisher& f, const std::vector<text::Sty
     return para_style(f, t.title);
 }
 
+// Where the call to action's invitation for `language` is written: under [text.<tag>] or at the top.
+SourcePos invitation_at(const Brand& b, const Language& language) {
+    const std::string said = b.text_for(language).call_to_action;
+    for (const auto& [tag, t] : b.texts)
+        if (t.call_to_action == said && b.positions.contains("text." + tag + ".call_to_action"))
+            return b.position_of("text." + tag + ".call_to_action");
+    return b.position_of("call_to_action");
+}
+
 void phone_too_long(const Furnisher& f, std::string_view where) {
     f.diags.error("layout.overflow", f.brand.position_of("phone"),
                   "the phone number is too long for the " + std::string(where) + " of the " + f.layout.name +
@@ -317,6 +326,7 @@ Unit call_to_action(const Furnisher& f, Pt width) {
                          part(CallToActionPart::Phone), f.diags);
     y = stack(items, std::move(phone), pad, y);
     const BrandText words_of_brand = b.text_for(f.doc.language);
+    Pt invitation_height{0};
     if (!words_of_brand.call_to_action.empty()) {
         y += t.body * 0.4;
         auto cta = typeset(mark_phone({run_in(words_of_brand.call_to_action, FontStyle::Regular, kWhite,
@@ -324,7 +334,9 @@ Unit call_to_action(const Furnisher& f, Pt width) {
                                       b),
                            para_style(f, t.body), inner, Pt(0),
                            t.body * L.type.leading, f.ctx, part(CallToActionPart::Invitation), f.diags);
+        const Pt before = y;
         y = stack(items, std::move(cta), pad, y);
+        invitation_height = y - before;
     }
     // The website printed here is also its link (a Link in the tags, as in a body).
     std::vector<text::StyledRun> contact{{b.name, FontStyle::Regular, kWhite, {}}};
@@ -389,7 +401,8 @@ Unit call_to_action(const Furnisher& f, Pt width) {
     }
     Unit u;
     u.furniture = "the call to action";
-    u.furniture_at = f.brand.position_of("phone");
+    // Too tall for a page, the box is the brand's to shorten: its invitation when that is most of it.
+    u.furniture_at = invitation_height > y / 2.0 ? invitation_at(f.brand, f.doc.language) : f.brand.position_of("phone");
     u.lines.push_back({y, std::move(items)});
     u.split = Split::Never;
     u.space_before = t.body * 1.5;

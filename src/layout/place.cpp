@@ -214,10 +214,21 @@ private:
             }
             if (fit == 0) {
                 if (fresh_) {
-                    fit = 1;  // taller than a whole frame: place it anyway, one line at a time
-                    if (unit.lines[i].height > room() + Pt(0.01) && !frames_(index_ + 1)) {
-                        left_over(u, i);
-                        return;
+                    fit = 1;  // taller than what is left of a whole frame: place it anyway, one line at a time
+                    if (unit.lines[i].height > room() + Pt(0.01)) {
+                        if (!frames_(index_ + 1)) {
+                            left_over(u, i);
+                            return;
+                        }
+                        // A taller frame ahead (a page after the cover's) takes it; else no frame can,
+                        // and the line is refused: one finding, never placed on page after page.
+                        if (taller_ahead()) {
+                            if (!next_frame(u, i)) return;
+                            continue;
+                        }
+                        refuse(u, i);
+                        ++i;
+                        continue;
                     }
                 } else {
                     if (!next_frame(u, i)) return;
@@ -240,6 +251,26 @@ private:
             i += fit;
             if (i < n && !next_frame(u, i)) return;
         }
+    }
+
+    // Whether a frame of the next few (a page's columns and the next page's) is taller than this one.
+    [[nodiscard]] bool taller_ahead() const {
+        constexpr int kLookAhead = 16;
+        for (int k = 1; k <= kLookAhead; ++k) {
+            const auto f = frames_(index_ + k);
+            if (!f) return false;
+            if (f->rect.height > frame_.rect.height + Pt(0.01)) return true;
+        }
+        return false;
+    }
+
+    void refuse(std::size_t u, std::size_t line) {
+        const Unit& unit = units_[u];
+        if (!refused_.empty() && refused_.back() == u) return;  // a unit is one finding
+        refused_.push_back(u);
+        out_.refused.push_back({unit.content_section, unit.furniture, unit.what,
+                                unit.furniture.empty() ? unit.where : unit.furniture_at, unit.lines[line].height,
+                                frame_.rect.height});
     }
 
     // A table row that starts a frame gets its table's header above it, when both fit there.
@@ -292,6 +323,7 @@ private:
     int highest_ = -1;    // the last page a frame was opened on
     Mark start_;          // where that page's content starts
     bool kept_before_ = true;
+    std::vector<std::size_t> refused_;  // the units refused
 };
 
 }  // namespace

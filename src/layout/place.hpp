@@ -34,6 +34,14 @@ struct Placement {
                                  // every unit that never splits stands whole
     std::size_t first_left = 0;  // when not: the first unit (partly) left over
     Pt left_over;                // and the height of all that is left over
+    // Units with a line taller than any frame: refused, never placed, each to be one finding.
+    struct Refused {
+        int content_section = -1;
+        std::string furniture, what;
+        SourcePos where;  // the unit's furniture_at, or its where
+        Pt height, room;  // the line's height, and the tallest frame's
+    };
+    std::vector<Refused> refused;
 };
 
 Placement place(const std::vector<Unit>& units, const FrameSource& frames, Size page_size);

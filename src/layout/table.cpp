@@ -136,6 +136,7 @@ std::vector<Unit> table_units(const TableSource& table, const TablePlace& at, co
                                    "table instead of in a cell, use fewer columns, or a layout with wider columns"
                                  : "its longest word, " + shown + ", cannot be broken; use fewer columns or shorter words, "
                                    "or a layout with wider columns");
+        return {};  // refused: one error at the table, its cells neither set nor placed
     }
     // Each column gets its minimum and a share of what is left, by how much more it would use.
     std::vector<Pt> widths(columns);
@@ -206,6 +207,8 @@ std::vector<Unit> table_units(const TableSource& table, const TablePlace& at, co
         Unit u;
         u.content_section = at.section;
         u.split = Split::Never;
+        u.what = "table row";
+        u.where = row.where.line > 0 ? row.where : at.where;
         u.lines.push_back(std::move(box));
         if (header) {
             u.keep_with_next = true;

@@ -72,17 +72,29 @@ void read_languages(TomlFields& f, Brand& b, const std::string& path, Diagnostic
     }
     if (const auto* taglines = f.table("taglines", Requirement::Optional)) {
         TomlFields tf(*taglines, path, "[taglines]", diags);
-        for (auto&& [key, node] : *taglines) {
-            const std::string tag(key.str());
-            const SourcePos at = position(path, node.source());
+        // In the file's order (a TOML table comes back sorted by key); past the limit, the limit is
+        // the one finding, said first, and what is past it is not looked at.
+        std::vector<std::pair<std::string, const toml::node*>> given;
+        for (auto&& [key, node] : *taglines) given.emplace_back(std::string(key.str()), &node);
+        const auto at_of = [&](const toml::node* n) { return position(path, n->source()); };
+        std::stable_sort(given.begin(), given.end(), [&](const auto& x, const auto& y) {
+            const SourcePos a = at_of(x.second), c = at_of(y.second);
+            return std::pair(a.line, a.column) < std::pair(c.line, c.column);
+        });
+        if (given.size() > limits::kTaglines) {
+            diags.error("brand.taglines", tf.key_pos(given[limits::kTaglines].first),
+                        "the brand has " + std::to_string(given.size()) + " taglines; at most " +
+                            std::to_string(limits::kTaglines) + " are allowed",
+                        "keep the languages the clinic's patients read; only the first " +
+                            std::to_string(limits::kTaglines) + " are looked at");
+            given.resize(limits::kTaglines);
+        }
+        for (const auto& [tag, node_ptr] : given) {
+            const SourcePos at = at_of(node_ptr);
             if (!is_language_tag(tag)) {
                 diags.error("brand.language", tf.key_pos(tag), "taglines: '" + utf8::shortened(tag, 40, "") + "' is not a BCP 47 language tag",
                             "key each tagline by its language, such as es = \"...\" or \"zh-Hant\" = \"...\"");
                 continue;
-            }
-            if (b.taglines.size() >= limits::kTaglines) {
-                diags.error("brand.taglines", at, "more than " + std::to_string(limits::kTaglines) + " taglines");
-                break;
             }
             auto text = tf.string(tag, Requirement::Required);
             if (!text) continue;
@@ -168,6 +180,11 @@ std::optional<Brand> load_brand_text(const std::string& text, const std::string&
     for (auto&& [k, v] : *table) b.positions[std::string(k.str())] = position(path, v.source());
     if (const auto* c = table->get_as<toml::table>("colors"))
         for (auto&& [k, v] : *c) b.positions["colors." + std::string(k.str())] = position(path, v.source());
+    if (const auto* texts = table->get_as<toml::table>("text"))
+        for (auto&& [tag, t] : *texts)
+            if (const auto* keys = t.as_table())
+                for (auto&& [k, v] : *keys)
+                    b.positions["text." + std::string(tag.str()) + "." + std::string(k.str())] = position(path, v.source());
     b.name = f.string("name", Requirement::Required).value_or("");
     b.phone = f.string("phone", Requirement::Required).value_or("");
     if (!b.phone.empty()) {

@@ -14,6 +14,7 @@ namespace {
 
 struct Row {
     std::string content, option, severity, code, where;
+    std::string errors;  // optional: how many errors in all, repeats counted ("1": this one alone)
 };
 
 std::vector<Row> rows() {
@@ -29,6 +30,7 @@ std::vector<Row> rows() {
         std::getline(fields, r.severity, '\t');
         std::getline(fields, r.code, '\t');
         std::getline(fields, r.where, '\t');
+        std::getline(fields, r.errors, '\t');
         out.push_back(r);
     }
     return out;
@@ -58,6 +60,12 @@ TEST_CASE("bad inputs: each gives its diagnostic at its place, and an error give
                    format(d).starts_with(dir + row.where + ": " + row.severity + ": ");
         });
         CHECK(found != result.diags.all().end());
+        if (!row.errors.empty()) {
+            std::size_t errors = 0;
+            for (const auto& d : result.diags.all())
+                if (d.severity == Severity::Error) errors += static_cast<std::size_t>(d.count);
+            CHECK(errors == std::stoul(row.errors));
+        }
         if (error) CHECK_FALSE(result.output);
     }
 }

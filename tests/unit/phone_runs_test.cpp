@@ -100,7 +100,7 @@ TEST_CASE("the number in a table cell is one unit, and the cell is made wide eno
     const auto b = build("title = \"T\"\n[[section]]\nheading = \"H\"\nbody = \"\"\"\n"
                          "| Service | Number | Hours |\n|---|---|---|\n"
                          "| Nurse line for questions about your treatment | " + kPhone + " | Weekdays 8 to 6 |\n\"\"\"\n",
-                         "trifold");
+                         "a5");
     CHECK(count_whole(drawn_lines(b.laid, true), phone) == 1);
 }
 

@@ -36,4 +36,12 @@ const LayoutKind& kind_of(const Layout& layout);
 std::vector<Unit> content_units(const Document& doc, const Brand& brand, const Layout& layout,
                                 const text::TextContext& ctx, Pt frame_width, Diagnostics& diags);
 
+// One error for each unit the placer refused (a line taller than any frame), at what to change.
+void report_refused(const std::vector<Placement::Refused>& refused, const Document& doc, const Layout& layout,
+                    Diagnostics& diags);
+
+// Material placed whole outside the frames (a back cover's call to action): when taller than
+// `room`, reported as refused and true (it is then not placed).
+bool refused_whole(const Unit& unit, Pt room, const Document& doc, const Layout& layout, Diagnostics& diags);
+
 }  // namespace leafpress

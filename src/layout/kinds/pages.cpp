@@ -1,6 +1,7 @@
 #include "layout/kinds/pages.hpp"
 
 #include "layout/furniture.hpp"
+#include "layout/kinds/kind.hpp"
 #include "layout/sections.hpp"
 
 namespace leafpress {
@@ -36,7 +37,7 @@ std::optional<Placement> balanced(const Layout& L, const std::vector<Unit>& unit
     for (int step = 0; step < 14 && hi - lo > Pt(0.5); ++step) {
         const Pt mid = (lo + hi) / 2.0;
         Placement p = place(units, page_frames(L, top, std::pair{0, mid}), L.page);
-        if (p.complete && p.kept && p.pages.size() == 1) {
+        if (p.complete && p.kept && p.refused.empty() && p.pages.size() == 1) {
             hi = mid;
             best = std::move(p);
         } else {
@@ -121,7 +122,8 @@ void PagesKind::stream(const Document& doc, const Brand& brand, const Layout& la
     PagePlacer::End end = placer.finish();
     Placement& placed = end.placement;
     const int last = end.last_page;
-    if (balance && end.kept_before_last) {
+    report_refused(placed.refused, doc, layout, diags);
+    if (balance && end.kept_before_last && placed.refused.empty()) {
         const Pt top = last == 0 ? cov.bottom : layout.body_area().y;
         if (auto best = balanced(layout, end.last_units, top)) {
             placed.pages[static_cast<std::size_t>(last)] = std::move(best->pages.front());
@@ -138,7 +140,8 @@ void PagesKind::stream(const Document& doc, const Brand& brand, const Layout& la
         const int m = std::max(1, ending_.multiple);
         total = (total + 1 + m - 1) / m * m;
         for (int p = last + 1; p < total - 1; ++p) sink.page({layout.page, notes_page(f, layout.body_area())});
-        sink.page({layout.page, back_cover_page(*back_cover, layout.body_area())});
+        const bool refused = refused_whole(*back_cover, layout.body_area().height, doc, layout, diags);
+        sink.page({layout.page, refused ? std::vector<PageItem>{} : back_cover_page(*back_cover, layout.body_area())});
     }
 
     DocumentEnd ending;

@@ -96,15 +96,15 @@ LaidOut TrifoldKind::lay_out(const Document& doc, const Brand& brand, const Layo
                 units.push_back(call_to_action(inside, panel_body(L, 0, rtl).width));
         }
         placed = place(units, trifold_frames(L, rtl, std::nullopt), L.page);
-        if (placed.complete || size <= min_body) break;
+        if ((placed.complete && placed.refused.empty()) || size <= min_body) break;
     }
-    if (placed.complete) {
+    if (placed.complete && placed.refused.empty()) {
         // Spread the content over the four panels: the shortest panels that still hold it.
         Pt lo{0}, hi = panel_body(L, 0, rtl).height;
         for (int step = 0; step < 14 && hi - lo > Pt(0.5); ++step) {
             const Pt mid = (lo + hi) / 2.0;
             Placement p = place(units, trifold_frames(L, rtl, mid), L.page);
-            if (p.complete && p.kept) {
+            if (p.complete && p.kept && p.refused.empty()) {
                 hi = mid;
                 placed = std::move(p);
             } else {
@@ -113,6 +113,7 @@ LaidOut TrifoldKind::lay_out(const Document& doc, const Brand& brand, const Layo
         }
     }
     diags.append(attempt);
+    if (placed.complete) report_refused(placed.refused, doc, layout, diags);
     std::vector<FigureInfo> figures = std::move(inside_figures);
     const Furnisher f{doc, brand, L, ctx, diags, figures};
     if (!placed.complete) {
@@ -147,6 +148,7 @@ LaidOut TrifoldKind::lay_out(const Document& doc, const Brand& brand, const Layo
     std::vector<Unit> back_units;
     if (help_on_back) back_units = language_help(f, back.width);
     if (on_back != Back::Taglines) back_units.push_back(call_to_action(f, back.width));
+    std::erase_if(back_units, [&](const Unit& u) { return refused_whole(u, back.height, doc, layout, diags); });
     const Pt back_height = stacked_height(back_units);
     Pt y = back.y + std::max(Pt(0), (back.height - back_height) / 2.0);  // centred on the back panel
     for (std::size_t i = 0; i < back_units.size(); ++i) {
