@@ -43,6 +43,9 @@ std::vector<TextAnchor> anchors_of(const toml::table& t, std::string_view key, c
     return StringSource::toml_value(path, text, lines.offset(line, column), line, column).anchors();
 }
 
+const char* const kSmallerPictures =
+    "make the pictures smaller: 2,000 pixels across prints sharp 17 cm wide, and a leaflet needs no more";
+
 // A figure's picture, next to the content file, decoded now; its alternative text is required.
 void load_figure(Block& block, const std::string& content_path, ImageLoading images, PictureStore& pictures,
                  Diagnostics& diags) {
@@ -60,7 +63,7 @@ void load_figure(Block& block, const std::string& content_path, ImageLoading ima
     LoadedImage img = pictures.load(f.path);
     if (!img.raster) {
         diags.error("content.figure", block.where, "the figure '" + f.src + "' cannot be used: " + img.problem,
-                    "a figure is a PNG or JPEG file, its path relative to the content file");
+                    img.over_budget ? kSmallerPictures : "a figure is a PNG or JPEG file, its path relative to the content file");
         return;
     }
     f.image = std::move(img.raster);

@@ -228,7 +228,8 @@ std::optional<Brand> load_brand_text(const std::string& text, const std::string&
                         "the path is relative to the brand file");
         } else if (LoadedImage img = pictures.load(p.string()); !img.raster) {
             diags.error("brand.logo", f.value_pos("logo"), "the logo '" + p.string() + "' cannot be used: " + img.problem,
-                        "the logo is a PNG or JPEG image");
+                        img.over_budget ? "make the logo and the leaflet's pictures smaller: 2,000 pixels across prints sharp 17 cm wide"
+                                        : "the logo is a PNG or JPEG image");
         } else {
             b.logo = p.string();
             b.logo_image = std::move(img.raster);

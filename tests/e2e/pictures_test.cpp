@@ -103,4 +103,19 @@ TEST_CASE("pictures past the leaflet's total are refused at the figure that pass
     CHECK(r.err.find("leaflet.toml:22:27: error: the figure 'two.png' cannot be used: with it the leaflet's pictures "
                      "come to 72 million pixels; at most 40 million") != std::string::npos);
     CHECK(r.err.find("'one.png'") == std::string::npos);
+    CHECK(r.err.find("hint: make the pictures smaller") != std::string::npos);
+}
+
+TEST_CASE("the brand's logo counts with the figures, once when a figure shows the same file", "[e2e][pictures]") {
+    TempDir dir;
+    write_png(dir.file("one.png"), 6000, 6000, 30, 90, 200);
+    write_png(dir.file("two.png"), 6000, 6000, 200, 90, 30);
+    dir.write("leaflet.toml", leaflet({"one.png"}));
+    dir.write("brand.toml", "name = \"Clinic\"\nphone = \"555 0100\"\nlogo = \"one.png\"\n");
+    CHECK(measure({"build", "leaflet.toml", "-o", "out.pdf"}, dir.path()).status == 0);
+    dir.write("brand.toml", "name = \"Clinic\"\nphone = \"555 0100\"\nlogo = \"two.png\"\n");
+    auto r = run(cli("build leaflet.toml -o out.pdf"), dir.path());
+    CHECK(r.status != 0);
+    CHECK(r.err.find("brand.toml:3:8: error: the logo") != std::string::npos);
+    CHECK(r.err.find("at most 40 million in all are used") != std::string::npos);
 }
