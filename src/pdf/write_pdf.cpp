@@ -184,7 +184,7 @@ private:
     [[nodiscard]] bool print() const { return options_.print != nullptr; }
 
     std::nullopt_t report_failure(Diagnostics& diags) const {
-        if (error_.code == HPDF_FAILD_TO_ALLOC_MEM) {
+        if (error_.code == HPDF_FAILD_TO_ALLOC_MEM || error_.code == 0) {
             diags.error("pdf.write", {}, "there was not enough memory to write the PDF",
                         "make the leaflet's pictures smaller, or build it on a computer with more memory");
             return std::nullopt;
@@ -198,7 +198,7 @@ private:
 
     // Whether libharu has failed (out of memory, most likely): its objects may then be missing,
     // and nothing more is asked of it.
-    [[nodiscard]] bool failed() const { return error_.code != 0; }
+    [[nodiscard]] bool failed() const { return error_.code != 0 || (resources_ && resources_->images_failed()); }
 
     // A new printed side: in print, its trim and bleed boxes and the printer's marks; null when
     // libharu has failed (the error is kept and reported by finish()).
