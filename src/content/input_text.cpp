@@ -2,7 +2,9 @@
 
 #include <memory>
 
+#include "content/mark_runs.hpp"
 #include "content/string_source.hpp"
+#include "core/limits.hpp"
 #include "core/utf8.hpp"
 
 namespace leafpress {
@@ -53,6 +55,7 @@ private:
     }
 
     void check(std::string_view value, const toml::source_region& region, const std::string& where) {
+        check_marks(value, region, where);
         const auto bad = find_forbidden_char(value);
         if (!bad) return;
         clean_ = false;
@@ -63,6 +66,21 @@ private:
                      "'" + where + "' holds " + describe_forbidden_char(bad->code) + ", which cannot be printed",
                      "delete it: it cannot be seen in most editors and usually comes with text pasted from another "
                      "program, so type the words around this place again");
+    }
+
+    // A letter with more combining marks than any script stacks (kClusterMarks).
+    void check_marks(std::string_view value, const toml::source_region& region, const std::string& where) {
+        const auto run = find_long_mark_run(value, limits::kClusterMarks);
+        if (!run) return;
+        clean_ = false;
+        if (!lines_) lines_ = std::make_unique<LineIndex>(text_);
+        const int line = static_cast<int>(region.begin.line), column = static_cast<int>(region.begin.column);
+        const auto source = StringSource::toml_value(path_, text_, lines_->offset(line, column), line, column);
+        diags_.error("input.combining-marks", source.at(run->offset),
+                     "'" + where + "' stacks " + std::to_string(run->length) + " combining marks on one letter; at most " +
+                         std::to_string(limits::kClusterMarks) + " are used",
+                     "delete the extra marks: text that piles marks on a letter (\"zalgo\" text) cannot be typeset, and "
+                     "no language stacks this many");
     }
 
     std::string_view text_;

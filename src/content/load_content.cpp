@@ -44,8 +44,12 @@ std::vector<TextAnchor> anchors_of(const toml::table& t, std::string_view key, c
     return StringSource::toml_value(path, text, lines.offset(line, column), line, column).anchors();
 }
 
+const char* const kSmallerPictures =
+    "make the pictures smaller: 2,000 pixels across prints sharp 17 cm wide, and a leaflet needs no more";
+
 // A figure's picture, next to the content file, decoded now; its alternative text is required.
-void load_figure(Block& block, const std::string& content_path, ImageLoading images, Diagnostics& diags) {
+void load_figure(Block& block, const std::string& content_path, ImageLoading images, PictureStore& pictures,
+                 Diagnostics& diags) {
     FigureSource& f = block.figure;
     if (f.alt.find_first_not_of(" \t") == std::string::npos)
         diags.error("content.figure-alt", block.where, "the figure '" + f.src + "' has no alternative text",
@@ -66,10 +70,10 @@ void load_figure(Block& block, const std::string& content_path, ImageLoading ima
     }
     f.path = (std::filesystem::path(content_path).parent_path() / f.src).string();
     if (images == ImageLoading::Locate) return;
-    LoadedImage img = load_image(inside.path);
+    LoadedImage img = pictures.load(inside.path);
     if (!img.raster) {
         diags.error("content.figure", block.where, "the figure '" + f.src + "' cannot be used: " + img.problem,
-                    "a figure is a PNG or JPEG file, its path relative to the content file");
+                    img.over_budget ? kSmallerPictures : "a figure is a PNG or JPEG file, its path relative to the content file");
         return;
     }
     f.image = std::move(img.raster);
@@ -106,7 +110,7 @@ void refuse_heading_misspellings(const toml::table& t, int index, TomlFields& f,
 }
 
 void load_section(const toml::table& t, int index, const std::string& text, const LineIndex& lines,
-                  const std::string& path, ImageLoading images, Document& doc, Diagnostics& diags) {
+                  const std::string& path, ImageLoading images, PictureStore& pictures, Document& doc, Diagnostics& diags) {
     TomlFields f(t, path, "section " + std::to_string(index), diags);
     refuse_heading_misspellings(t, index, f, diags);
     f.warn_unknown(kSectionKeys);
@@ -130,7 +134,7 @@ void load_section(const toml::table& t, int index, const std::string& text, cons
         const auto source = StringSource::toml_value(path, text, lines.offset(line, column), line, column);
         s.blocks = parse_markup(*body, source, diags);
         for (auto& block : s.blocks)
-            if (block.kind == BlockKind::Figure) load_figure(block, path, images, diags);
+            if (block.kind == BlockKind::Figure) load_figure(block, path, images, pictures, diags);
         for (const auto& block : s.blocks) {
             std::size_t chars = 0;
             for (const auto& span : block.spans) chars += code_points(span.text);
@@ -157,7 +161,9 @@ std::vector<std::string> figure_files(const Document& doc) {
 }
 
 std::optional<Document> load_content_text(const std::string& text, const std::string& path, Diagnostics& diags,
-                                          ImageLoading images) {
+                                          ImageLoading images, PictureStore* store) {
+    PictureStore own;
+    PictureStore& pictures = store ? *store : own;
     auto table = parse_toml(text, path, diags);
     if (!table) return std::nullopt;
 
@@ -236,7 +242,7 @@ std::optional<Document> load_content_text(const std::string& text, const std::st
                                 "a leaflet this long is several leaflets");
                     break;
                 }
-                load_section(*node.as_table(), index++, text, lines, path, images, doc, diags);
+                load_section(*node.as_table(), index++, text, lines, path, images, pictures, doc, diags);
                 blocks += doc.sections.back().blocks.size();
                 if (blocks > limits::kBlocks) {
                     diags.error("content.too-many-sections", position(path, node.source()),
@@ -254,10 +260,10 @@ std::optional<Document> load_content_text(const std::string& text, const std::st
     return doc;
 }
 
-std::optional<Document> load_content(const std::string& path, Diagnostics& diags) {
+std::optional<Document> load_content(const std::string& path, Diagnostics& diags, PictureStore* pictures) {
     auto text = read_text_file(path, diags);
     if (!text) return std::nullopt;
-    return load_content_text(*text, path, diags);
+    return load_content_text(*text, path, diags, ImageLoading::Decode, pictures);
 }
 
 }  // namespace leafpress

@@ -30,7 +30,11 @@ struct PngSource {
     std::size_t at = 0;
     std::string error;
     std::string too_big;  // set before the jump out when the image is too large
+    long long over_budget = 0;
 };
+
+// The pixels of a w x h image when they are more than `budget` (< 0: no budget), else 0.
+long long over(long long w, long long h, long long budget) { return budget >= 0 && w * h > budget ? w * h : 0; }
 
 void png_read(png_structp png, png_bytep out, png_size_t n) {
     auto* src = static_cast<PngSource*>(png_get_io_ptr(png));
@@ -48,8 +52,8 @@ void png_warn(png_structp, png_const_charp) {}
 
 // With libpng's full API: samples are taken as they are (16 bits to 8 by their high byte, no
 // gamma conversion), palettes and transparency expand to RGB and alpha.
-LoadedImage decode_png(std::string_view bytes) {
-    PngSource src{bytes, 0, {}, {}};
+LoadedImage decode_png(std::string_view bytes, long long budget) {
+    PngSource src{bytes, 0, {}, {}, 0};
     png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &src, png_fail, png_warn);
     if (!png) return {nullptr, "out of memory"};
     png_infop info = png_create_info_struct(png);
@@ -58,7 +62,7 @@ LoadedImage decode_png(std::string_view bytes) {
     std::vector<png_bytep> rows;
     if (setjmp(png_jmpbuf(png))) {
         png_destroy_read_struct(&png, &info, nullptr);
-        if (!src.too_big.empty()) return {nullptr, src.too_big};
+        if (!src.too_big.empty()) return {nullptr, src.too_big, src.over_budget};
         return {nullptr, "the PNG file is damaged or truncated: " + src.error};
     }
     png_set_read_fn(png, &src, png_read);
@@ -66,6 +70,10 @@ LoadedImage decode_png(std::string_view bytes) {
     png_read_info(png, info);
     const png_uint_32 w = png_get_image_width(png, info), h = png_get_image_height(png, info);
     if (src.too_big = check_size(w, h); !src.too_big.empty()) png_error(png, "too big");
+    if ((src.over_budget = over(w, h, budget))) {
+        src.too_big = "too many pixels";
+        png_error(png, "too big");
+    }
     const int type = png_get_color_type(png, info);
     png_set_strip_16(png);
     png_set_packing(png);
@@ -147,7 +155,7 @@ void jpeg_warn(j_common_ptr cinfo, int level) {
     if (level < 0) jpeg_fail(cinfo);
 }
 
-LoadedImage decode_jpeg(std::string_view bytes) {
+LoadedImage decode_jpeg(std::string_view bytes, long long budget) {
     jpeg_decompress_struct cinfo;
     JpegError err;
     cinfo.err = jpeg_std_error(&err.mgr);
@@ -170,6 +178,10 @@ LoadedImage decode_jpeg(std::string_view bytes) {
     if (auto problem = check_size(cinfo.image_width, cinfo.image_height); !problem.empty()) {
         jpeg_destroy_decompress(&cinfo);
         return {nullptr, problem};
+    }
+    if (const long long n = over(cinfo.image_width, cinfo.image_height, budget)) {
+        jpeg_destroy_decompress(&cinfo);
+        return {nullptr, "too many pixels", n};
     }
     const bool cmyk = cinfo.jpeg_color_space == JCS_CMYK || cinfo.jpeg_color_space == JCS_YCCK;
     const bool grey = cinfo.jpeg_color_space == JCS_GRAYSCALE;
@@ -259,19 +271,19 @@ ImageFormat sniff_image(std::string_view b) {
     return ImageFormat::Other;
 }
 
-LoadedImage decode_image(std::string_view bytes) {
+LoadedImage decode_image(std::string_view bytes, long long budget) {
     switch (sniff_image(bytes)) {
-        case ImageFormat::Png: return decode_png(bytes);
-        case ImageFormat::Jpeg: return decode_jpeg(bytes);
+        case ImageFormat::Png: return decode_png(bytes, budget);
+        case ImageFormat::Jpeg: return decode_jpeg(bytes, budget);
         case ImageFormat::Other: break;
     }
     return {nullptr, "the file is neither a PNG nor a JPEG image"};
 }
 
-LoadedImage load_image(const std::string& path) {
+LoadedImage load_image(const std::string& path, long long budget) {
     const FileRead read = read_regular_file(path, limits::kImageBytes);
     if (!read.bytes) return {nullptr, describe(read.failure, read.size, limits::kImageBytes)};
-    return decode_image(*read.bytes);
+    return decode_image(*read.bytes, budget);
 }
 
 }  // namespace leafpress

@@ -65,9 +65,12 @@ int exif_orientation(std::string_view app1);
 struct LoadedImage {
     std::shared_ptr<const Raster> raster;  // null when the image could not be used
     std::string problem;                   // why, in words for a diagnostic
+    long long over_budget = 0;             // its pixels, when it was refused for `budget` alone
 };
 
-LoadedImage decode_image(std::string_view bytes);
-LoadedImage load_image(const std::string& path);
+// `budget`: the pixels the image may have (besides the limits on one image), judged from its
+// header before any pixel is decoded.
+LoadedImage decode_image(std::string_view bytes, long long budget = -1);
+LoadedImage load_image(const std::string& path, long long budget = -1);
 
 }  // namespace leafpress

@@ -123,6 +123,34 @@ cairo_surface_t* surface_of(const Raster& r) {
     return s;
 }
 
+// The cairo surface of the picture drawn last, kept for the next item that shows the same
+// picture: a picture a leaflet shows many times is turned into a surface once for a run of
+// them, and never more than one surface is held.
+class LastSurface {
+public:
+    LastSurface() = default;
+    ~LastSurface() { release(); }
+    LastSurface(const LastSurface&) = delete;
+    LastSurface& operator=(const LastSurface&) = delete;
+    cairo_surface_t* get(const Raster& r) {
+        if (raster_ != &r) {
+            release();
+            surface_ = surface_of(r);
+            raster_ = &r;
+        }
+        return surface_;
+    }
+
+private:
+    void release() {
+        if (surface_) cairo_surface_destroy(surface_);
+        surface_ = nullptr;
+        raster_ = nullptr;
+    }
+    const Raster* raster_ = nullptr;
+    cairo_surface_t* surface_ = nullptr;
+};
+
 // From the stored pixels to the picture's rectangle, turned upright as its orientation says.
 void place_picture(cairo_t* cr, const Image& it) {
     const Raster& r = *it.raster;
@@ -139,7 +167,7 @@ void place_picture(cairo_t* cr, const Image& it) {
     cairo_transform(cr, &t);
 }
 
-void draw_items(cairo_t* cr, const Page& page, Faces& faces) {
+void draw_items(cairo_t* cr, const Page& page, Faces& faces, LastSurface& pictures) {
     cairo_font_options_t* options = cairo_font_options_create();
     cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
     cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
@@ -200,7 +228,7 @@ void draw_items(cairo_t* cr, const Page& page, Faces& faces) {
                     cairo_stroke(cr);
                 } else if constexpr (std::is_same_v<T, Image>) {
                     if (!it.raster || it.raster->width <= 0 || it.raster->height <= 0) return;
-                    cairo_surface_t* s = surface_of(*it.raster);
+                    cairo_surface_t* s = pictures.get(*it.raster);
                     cairo_save(cr);
                     cairo_rectangle(cr, it.rect.x.value(), it.rect.y.value(), it.rect.width.value(), it.rect.height.value());
                     cairo_clip(cr);
@@ -209,7 +237,6 @@ void draw_items(cairo_t* cr, const Page& page, Faces& faces) {
                     cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
                     cairo_paint(cr);
                     cairo_restore(cr);
-                    cairo_surface_destroy(s);
                 }
                 // A Link is an area to click in a PDF: nothing to draw.
             },
@@ -248,6 +275,7 @@ extern "C" std::uint64_t leafpress_png_abi() { return kPngModuleAbi; }
 extern "C" void leafpress_png_draw(const PngJob* job, PngDrawn* out) {
     const LaidOut& doc = *job->doc;
     Faces faces;
+    LastSurface pictures;
     const double scale = job->settings.dpi / 72.0;
     for (const pdf::SheetSide& side : *job->sides) {
         const int w = png_pixels(side.width, job->settings.dpi), h = png_pixels(side.height, job->settings.dpi);
@@ -261,7 +289,7 @@ extern "C" void leafpress_png_draw(const PngJob* job, PngDrawn* out) {
             cairo_save(cr);
             // The slot's bottom-left corner, PDF-style (y up), as cairo's top-left (y down).
             cairo_translate(cr, slot.tx, side.height - slot.ty - page.size.height.value());
-            draw_items(cr, page, faces);
+            draw_items(cr, page, faces, pictures);
             cairo_restore(cr);
         }
         const cairo_status_t status = cairo_status(cr);

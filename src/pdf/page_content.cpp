@@ -36,8 +36,9 @@ HPDF_Image jpeg_xobject(HPDF_Doc pdf, const Raster& raster) {
     HPDF_Dict_AddName(img, "ColorSpace", raster.channels == 1 ? "DeviceGray" : "DeviceRGB");
     HPDF_Dict_AddNumber(img, "BitsPerComponent", 8);
     HPDF_Dict_AddName(img, std::string(kPrecompressed.substr(1)).c_str(), "DCTDecode");
-    HPDF_Stream_Write(img->stream, reinterpret_cast<const HPDF_BYTE*>(raster.jpeg.data()),
-                      static_cast<HPDF_UINT>(raster.jpeg.size()));
+    if (HPDF_Stream_Write(img->stream, reinterpret_cast<const HPDF_BYTE*>(raster.jpeg.data()),
+                          static_cast<HPDF_UINT>(raster.jpeg.size())) != HPDF_OK)
+        return nullptr;
     return img;
 }
 
@@ -62,8 +63,9 @@ HPDF_Image DocumentResources::image_for(const std::shared_ptr<const Raster>& ras
     }
     if (img && !raster->alpha.empty()) {
         HPDF_Image mask = HPDF_LoadRawImageFromMem(pdf_, raster->alpha.data(), w, h, HPDF_CS_DEVICE_GRAY, 8);
-        if (mask) HPDF_Image_AddSMask(img, mask);
+        if (!mask || HPDF_Image_AddSMask(img, mask) != HPDF_OK) img = nullptr;
     }
+    if (!img) images_failed_ = true;  // libharu could not allocate it: the PDF is not written without it
     images_[raster.get()] = img;
     return img;
 }

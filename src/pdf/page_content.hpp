@@ -33,6 +33,8 @@ public:
     EmbeddedFont& font_for(const text::Face* face);
     // An image XObject for decoded pixels, made once per raster; alpha becomes a soft mask.
     HPDF_Image image_for(const std::shared_ptr<const Raster>& raster);
+    // Whether an image could not be made (libharu out of memory): the PDF would lack it.
+    [[nodiscard]] bool images_failed() const { return images_failed_; }
     // The operator that sets a colour: sRGB (greys as DeviceGray) on screen, CMYK in print.
     [[nodiscard]] std::string colour(const Color& c, Paint paint) const;
     // Subsets and finishes every font, in the order they were made; false with an error.
@@ -47,6 +49,7 @@ private:
     std::map<const text::Face*, std::unique_ptr<EmbeddedFont>> fonts_;
     std::vector<const text::Face*> fonts_order_;
     std::map<const Raster*, HPDF_Image> images_;
+    bool images_failed_ = false;
     CodeBook codes_;                  // the two-byte codes of TrueType fonts
     HPDF_Dict byte_codes_ = nullptr;  // the encoding CMap of TrueType fonts, made once
     HPDF_Dict to_unicode_ = nullptr;  // and their ToUnicode CMap

@@ -89,11 +89,15 @@ public:
             return;
         }
         const pdf::SheetSide side = pdf::page_side(p.size, index, start_.sheet, print() ? &geometry_ : nullptr);
-        draw(new_side(side), side.slots.front(), 0, p, planner_->page(p, index));
+        if (HPDF_Page s = new_side(side)) draw(s, side.slots.front(), 0, p, planner_->page(p, index));
     }
 
     void end(const DocumentEnd& e) {
         if (!pdf_ || !planner_) return;
+        if (failed()) {  // libharu ran out of memory: finish() says so, and nothing more is drawn
+            ended_ = true;
+            return;
+        }
         if (start_.imposition) impose();
         // Late furniture (what needed the page count), drawn over each page, as artifacts.
         for (std::size_t p = 0; p < e.late.size() && p < placements_.size(); ++p) {
@@ -129,6 +133,7 @@ public:
             diags.error("pdf.write", {}, "late furniture holds content: the tags cannot place it");
             return std::nullopt;
         }
+        if (failed()) return report_failure(diags);
         metadata();
         const auto& info = start_.info;
         pdf::OutputIntent intent;
@@ -151,13 +156,7 @@ public:
         tree.first = static_cast<unsigned>(pdf_->xref->entries->count);
         tree.bodies = pdf::write_structure(pdf_, planner_->finish(), written_, tree.first);
         tree.catalog = "\n/StructTreeRoot " + std::to_string(tree.first) + " 0 R";
-        if (error_.code != 0) {
-            char buf[80];
-            std::snprintf(buf, sizeof buf, "libharu error 0x%04X (detail %u)", static_cast<unsigned>(error_.code),
-                          static_cast<unsigned>(error_.detail));
-            diags.error("pdf.write", {}, buf);
-            return std::nullopt;
-        }
+        if (failed()) return report_failure(diags);
         if (HPDF_SaveToStream(pdf_) != HPDF_OK) {
             diags.error("pdf.write", {}, "libharu could not write the document");
             return std::nullopt;
@@ -184,9 +183,31 @@ public:
 private:
     [[nodiscard]] bool print() const { return options_.print != nullptr; }
 
-    // A new printed side: in print, its trim and bleed boxes and the printer's marks.
+    std::nullopt_t report_failure(Diagnostics& diags) const {
+        if (error_.code == HPDF_FAILD_TO_ALLOC_MEM || error_.code == 0) {
+            diags.error("pdf.write", {}, "there was not enough memory to write the PDF",
+                        "make the leaflet's pictures smaller, or build it on a computer with more memory");
+            return std::nullopt;
+        }
+        char buf[80];
+        std::snprintf(buf, sizeof buf, "libharu error 0x%04X (detail %u)", static_cast<unsigned>(error_.code),
+                      static_cast<unsigned>(error_.detail));
+        diags.error("pdf.write", {}, buf);
+        return std::nullopt;
+    }
+
+    // Whether libharu has failed (out of memory, most likely): its objects may then be missing,
+    // and nothing more is asked of it.
+    [[nodiscard]] bool failed() const { return error_.code != 0 || (resources_ && resources_->images_failed()); }
+
+    // A new printed side: in print, its trim and bleed boxes and the printer's marks; null when
+    // libharu has failed (the error is kept and reported by finish()).
     HPDF_Page new_side(const pdf::SheetSide& side) {
-        HPDF_Page page = HPDF_AddPage(pdf_);
+        HPDF_Page page = failed() ? nullptr : HPDF_AddPage(pdf_);
+        if (!page) {
+            if (!failed()) error_.code = HPDF_FAILD_TO_ALLOC_MEM;
+            return nullptr;
+        }
         // libharu names the procedure sets of PDF 1.3 and before, which readers ignore.
         if (HPDF_Dict resources = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT)))
             HPDF_Dict_RemoveElement(resources, "ProcSet");
@@ -236,6 +257,7 @@ private:
         for (std::size_t p = 0; p < held_.size(); ++p) tags.push_back(planner_->page(held_[p], static_cast<int>(p)));
         for (const pdf::SheetSide& side : pdf::imposed_sides(*start_.imposition, sizes_, start_.sheet, print() ? &geometry_ : nullptr)) {
             HPDF_Page hp = new_side(side);
+            if (!hp) break;
             int mcids = 0;
             for (const pdf::SheetSlot& slot : side.slots) {
                 const auto at = static_cast<std::size_t>(slot.page);

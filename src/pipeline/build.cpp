@@ -34,8 +34,10 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
     BuildResult r;
     Diagnostics& d = r.diags;
 
-    // Load.
-    const auto loaded = load_content(request.content, d);
+    // Load. The figures and the logo share one store: a file is decoded once, and the
+    // leaflet's pictures together are held to their limit.
+    PictureStore pictures;
+    const auto loaded = load_content(request.content, d, &pictures);
     const Document* doc = loaded ? &*loaded : nullptr;
     std::string brand_path = request.brand;
     if (brand_path.empty()) {
@@ -52,7 +54,7 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
         d.error("brand.missing", {request.content, 0, 0}, "no brand.toml next to the content file or in a folder above it",
                 "create one or pass --brand FILE");
     } else {
-        brand = load_brand(brand_path, d);
+        brand = load_brand(brand_path, d, &pictures);
         r.brand_file = brand_path;
         if (brand) r.brand_name = brand->name;
     }

@@ -162,13 +162,16 @@ BrandText Brand::text_for(const Language& language) const {
     return out;
 }
 
-std::optional<Brand> load_brand(const std::string& path, Diagnostics& diags) {
+std::optional<Brand> load_brand(const std::string& path, Diagnostics& diags, PictureStore* pictures) {
     auto text = read_text_file(path, diags, limits::kSettingsBytes);
     if (!text) return std::nullopt;
-    return load_brand_text(*text, path, diags);
+    return load_brand_text(*text, path, diags, pictures);
 }
 
-std::optional<Brand> load_brand_text(const std::string& text, const std::string& path, Diagnostics& diags) {
+std::optional<Brand> load_brand_text(const std::string& text, const std::string& path, Diagnostics& diags,
+                                     PictureStore* store) {
+    PictureStore own;
+    PictureStore& pictures = store ? *store : own;
     auto table = parse_toml(text, path, diags);
     if (!table) return std::nullopt;
 
@@ -230,9 +233,10 @@ std::optional<Brand> load_brand_text(const std::string& text, const std::string&
         } else if (!fs::exists(inside.path, ec)) {
             diags.error("brand.logo", f.value_pos("logo"), "logo file '" + p.string() + "' not found",
                         "the path is relative to the brand file");
-        } else if (LoadedImage img = load_image(inside.path); !img.raster) {
+        } else if (LoadedImage img = pictures.load(inside.path); !img.raster) {
             diags.error("brand.logo", f.value_pos("logo"), "the logo '" + p.string() + "' cannot be used: " + img.problem,
-                        "the logo is a PNG or JPEG image");
+                        img.over_budget ? "make the logo and the leaflet's pictures smaller: 2,000 pixels across prints sharp 17 cm wide"
+                                        : "the logo is a PNG or JPEG image");
         } else {
             b.logo = p.string();
             b.logo_image = std::move(img.raster);

@@ -9,6 +9,7 @@
 #include "core/color_profile.hpp"
 #include "core/geometry.hpp"
 #include "core/image.hpp"
+#include "core/pictures.hpp"
 #include "core/language.hpp"
 
 namespace leafpress {
@@ -69,9 +70,12 @@ struct Brand {
 // "#RRGGBB" → Color
 std::optional<Color> parse_hex_color(std::string_view s);
 
-std::optional<Brand> load_brand(const std::string& path, Diagnostics& diags);
+// The logo is decoded through `pictures` (a build's, shared with the figures), or a store of
+// the brand's own when it is null.
+std::optional<Brand> load_brand(const std::string& path, Diagnostics& diags, PictureStore* pictures = nullptr);
 // The same from text in memory; `path` names it, and a logo is looked for next to it.
-std::optional<Brand> load_brand_text(const std::string& text, const std::string& path, Diagnostics& diags);
+std::optional<Brand> load_brand_text(const std::string& text, const std::string& path, Diagnostics& diags,
+                                     PictureStore* pictures = nullptr);
 
 // The brand file for a content file: brand.toml in its folder or the nearest parent that has one,
 // never above the catalogue's root (the nearest folder with a project file, leafpress.toml).
