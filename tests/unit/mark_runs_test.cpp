@@ -42,7 +42,7 @@ TEST_CASE("marks: runs up to the limit pass, the mark past it is found", "[marks
     CHECK(find_long_mark_run(repeat("a\xE2\x80\x8D", 40), 30));
 }
 
-TEST_CASE("marks: 49,000 marks on one letter are refused at the 31st, fast; 30 load", "[marks]") {
+TEST_CASE("marks: 49,000 marks on one letter are refused at the 31st, fast, and 30 load", "[marks]") {
     const std::string acute = "\xCC\x81";
     Diagnostics ok;
     load_content_text(leaflet("Stacked a" + repeat(acute, 30) + " here."), "ok.toml", ok);
