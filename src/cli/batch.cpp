@@ -16,6 +16,7 @@
 #include "cli/contact_sheet.hpp"
 #include "cli/kept_thumbnails.hpp"
 #include "core/files.hpp"
+#include "core/limits.hpp"
 #include "cli/progress.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
@@ -55,6 +56,23 @@ std::string json_report(const std::vector<Job>& jobs) {
     const nlohmann::json report{{"leafpress", LEAFPRESS_VERSION}, {"outputs", std::move(outputs)}, {"built", built},
                                 {"up_to_date", fresh}, {"failed", failed}, {"pending", pending}};
     return report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+// The content files less the batch's report, when an earlier run wrote it among them (as
+// --report in/summary.toml): a JSON report of leafpress's is never a leaflet. Any other file at
+// the report's path is content, and the report is refused for replacing it.
+std::vector<std::string> without_own_report(std::vector<std::string> files, const std::string& report) {
+    if (report.empty()) return files;
+    const auto own = [&](const std::string& file) {
+        if (!same_file(file, report)) return false;
+        const auto text = read_regular_file(file, limits::kReportBytes).bytes;
+        if (!text) return false;
+        const auto json = nlohmann::json::parse(*text, nullptr, false);
+        return json.is_object() && json.contains("leafpress") && json["leafpress"].is_string() &&
+               json.contains("outputs") && json["outputs"].is_array();
+    };
+    std::erase_if(files, own);
+    return files;
 }
 
 // Every file a batch writes, checked before anything is built: two outputs that would be the
@@ -179,7 +197,7 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
                                                          {cache_path, "the build record"},
                                                          {thumbnails_path, "the kept thumbnails"}};
     if (!o.report.empty()) own.emplace_back(o.report, "the report");
-    const auto files = collect_content(inputs);
+    const auto files = without_own_report(collect_content(inputs), o.report);
     // The layouts, each once: "a4" and "layouts/a4.toml" are the same file.
     std::vector<std::string> layouts;
     for (const auto& l : o.layouts.empty() ? std::vector<std::string>{"a4"} : o.layouts) {

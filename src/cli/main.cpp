@@ -9,6 +9,7 @@
 #include <string_view>
 #include <filesystem>
 #include <iostream>
+#include <sstream>
 
 #include "cli/commands.hpp"
 
@@ -95,7 +96,7 @@ int run(int argc, char** argv) {
     ba->add_option("--layout", batch.layouts, "Layout name or file; repeat for several (default: a4)");
     ba->add_option("--brand", batch.brands,
                    "Brand file; repeat for several sites, each built into OUTDIR/<site>/ (default: the nearest brand.toml)");
-    ba->add_option("-j,--jobs", batch.jobs, "Parallel builds (default: the number of cores)")->check(CLI::NonNegativeNumber);
+    ba->add_option("-j,--jobs", batch.jobs, "Parallel builds (default: the number of cores)")->check(CLI::Range(0, 1024));
     ba->add_option("--timeout", batch.timeout, "Seconds one leaflet may take before it fails alone (default: 120)")
         ->check(CLI::Range(0.1, 86400.0));
     ba->add_option("--report", batch.report, "Write a JSON report of every output and its findings");
@@ -151,14 +152,18 @@ int run(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        app.exit(e);
+        // CLI11 quotes the argument it could not use: escaped, as every message from input is.
+        std::ostringstream out, err;
+        app.exit(e, out, err);
+        std::cout << leafpress::terminal_safe(out.str(), true);
+        std::cerr << leafpress::terminal_safe(err.str(), true);
         return 2;
     }
 
     // A date that cannot be written is wrong usage, before anything is built.
     const Epoch epoch = source_date_epoch();
     if (!epoch.problem.empty()) {
-        std::cerr << "leafpress: " << epoch.problem
+        std::cerr << "leafpress: " << terminal_safe(epoch.problem)
                   << "\n  hint: set it to a time in seconds since 1970, such as SOURCE_DATE_EPOCH=$(date +%s), "
                      "or unset it to date the PDF by the leaflet's reviewed date\n";
         return 2;
@@ -190,7 +195,7 @@ int main(int argc, char** argv) {
     try {
         return run(argc, argv);
     } catch (const std::exception& e) {
-        std::cerr << "leafpress: internal error: " << e.what() << "\n  hint: please report this with the input files\n";
+        std::cerr << "leafpress: internal error: " << leafpress::terminal_safe(e.what()) << "\n  hint: please report this with the input files\n";
     } catch (...) {
         std::cerr << "leafpress: internal error\n";
     }

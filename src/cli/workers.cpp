@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -201,8 +202,13 @@ std::optional<Worker> start_worker(const std::vector<Job>& jobs, const std::vect
         return std::nullopt;
     }
     std::fflush(nullptr);
+    const pid_t parent = ::getpid();
     const pid_t pid = ::fork();
     if (pid == 0) {
+        // A batch that is killed takes its workers with it: none goes on writing PDFs that no
+        // record will ever list (and, if the batch died before this line, none starts).
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != parent) ::_exit(1);
         ::close(to_worker[1]);
         ::close(from_worker[0]);
         // The other workers' pipes are theirs: a copy of a job pipe held here would keep that

@@ -10,6 +10,7 @@ constexpr std::size_t kContentBytes = 1024 * 1024;      // a content file
 constexpr std::size_t kSettingsBytes = 256 * 1024;      // a brand or layout file
 constexpr std::size_t kImageBytes = 32 * 1024 * 1024;   // a logo or figure file
 constexpr std::size_t kFontBytes = 64 * 1024 * 1024;    // a font file
+constexpr std::size_t kReportBytes = 64 * 1024 * 1024;  // a batch report read back (to tell it from content)
 constexpr int kSections = 1000;                         // sections in one leaflet
 constexpr std::size_t kParagraphChars = 50000;          // characters in one paragraph or list item
 constexpr std::size_t kBlocks = 20000;                  // paragraphs and list items in one leaflet

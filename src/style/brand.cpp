@@ -1,6 +1,9 @@
 #include "style/brand.hpp"
 #include "style/website.hpp"
 
+#include <sys/stat.h>
+
+#include <cerrno>
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -297,6 +300,16 @@ std::string shown_path(const fs::path& p) {
     return p.string();
 }
 
+// Whether a folder holds an entry of this name of any kind (a file, a folder, a pipe, a link that
+// leads nowhere), or cannot be asked (a path too long, no permission): either way the search
+// stops there, and loading it says what is wrong, rather than a brand further up being used
+// unsaid (another clinic's, with another clinic's phone number).
+bool entry_here(const fs::path& path) {
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) == 0) return true;
+    return errno != ENOENT && errno != ENOTDIR;
+}
+
 }  // namespace
 
 BrandLocation locate_brand(const std::string& content_path) {
@@ -305,7 +318,7 @@ BrandLocation locate_brand(const std::string& content_path) {
     const fs::path home = fs::absolute(fs::path(content_path), ec).parent_path();
     // The catalogue's root: the nearest folder at or above the content's with a project file.
     for (fs::path dir = home;; dir = dir.parent_path()) {
-        if (fs::is_regular_file(dir / "leafpress.toml", ec)) {
+        if (entry_here(dir / "leafpress.toml")) {
             out.root = shown_path(dir / "leafpress.toml");
             break;
         }
@@ -313,13 +326,13 @@ BrandLocation locate_brand(const std::string& content_path) {
     }
     for (fs::path dir = home;; dir = dir.parent_path()) {
         const fs::path candidate = dir / "brand.toml";
-        if (fs::is_regular_file(candidate, ec)) {
+        if (entry_here(candidate)) {
             out.file = shown_path(candidate);
             out.above = dir != home;
             return out;
         }
         // A brand is never looked for above the project's root.
-        if (out.root && fs::is_regular_file(dir / "leafpress.toml", ec)) return out;
+        if (out.root && entry_here(dir / "leafpress.toml")) return out;
         if (!dir.has_parent_path() || dir.parent_path() == dir) return out;
     }
 }

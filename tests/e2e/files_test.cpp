@@ -88,6 +88,61 @@ TEST_CASE("batch into the content folder: its own files are never content, and l
         CHECK(r.out.find(n == 1 ? "1 leaflets: 1 built, 0 up to date, 0 failed"
                                 : "1 leaflets: 0 built, 1 up to date, 0 failed") != std::string::npos);
     }
+    // A report named like content, among the content: the batch's own, so never a leaflet (and
+    // never a reason to refuse the next run); a file of the user's at that path stays refused.
+    for (int n = 1; n <= 3; ++n) {
+        CAPTURE(n);
+        const auto r = run(kEpoch + cli("batch in -o out --report in/summary.toml"), dir.path());
+        INFO(r.err << r.out);
+        CHECK(r.status == 0);
+        CHECK(r.out.find("1 leaflets:") != std::string::npos);
+    }
+    dir.write("in/notes.toml", kFigured);
+    const auto user = run(kEpoch + cli("batch in -o out --report in/notes.toml"), dir.path());
+    CHECK(user.status == 1);
+    CHECK(user.err.find("[output.overwrites-input]") != std::string::npos);
+    CHECK(slurp(dir.file("in/notes.toml")) == kFigured);
+}
+
+TEST_CASE("a brand.toml beside the leaflet that is not a file stops the search there: never a brand from above",
+          "[files][brand]") {
+    // The clinic's brand above, and something named brand.toml beside the leaflet: a folder, a
+    // link to nothing, a pipe. Building with the brand above would print another number unsaid.
+    for (const std::string kind : {"folder", "dangling link", "pipe"}) {
+        CAPTURE(kind);
+        TempDir dir;
+        catalogue(dir);
+        dir.write("in/near/leaflet.toml", "title = \"A leaflet\"\nreviewed = 2026-11-01\n[[section]]\nbody = \"Text.\"\n");
+        const std::string near = dir.file("in/near/brand.toml");
+        if (kind == "folder") fs::create_directory(near);
+        else if (kind == "dangling link") fs::create_symlink("nowhere.toml", near);
+        else REQUIRE(run("mkfifo " + quote(near)).status == 0);
+        const auto r = run(kEpoch + cli("build in/near/leaflet.toml -o out.pdf"), dir.path());
+        INFO(r.err);
+        CHECK(r.status == 1);
+        CHECK(r.err.find("in/near/brand.toml: error: ") != std::string::npos);
+        CHECK(r.err.find("(Clinic)") == std::string::npos);
+        CHECK_FALSE(fs::exists(dir.file("out.pdf")));
+    }
+}
+
+TEST_CASE("a batch killed outright takes its workers with it", "[files][batch]") {
+    TempDir dir;
+    catalogue(dir);
+    dir.write("in/hang.toml", kFigured);
+    // One worker, building the leaflet that hangs (for as long as the batch's timeout) when the
+    // batch is killed: without the batch, nothing would ever stop it.
+    const std::string script = "LEAFPRESS_TEST_HANG=hang setsid " + kEpoch +
+                               cli("batch in/hang.toml -o out -j 1 --timeout 60") + R"SH( >/dev/null 2>&1 &
+pid=$!
+sleep 1
+kill -9 $pid
+sleep 0.5
+pgrep -g $pid >/dev/null && { echo left; pkill -9 -g $pid; }
+exit 0
+)SH";
+    const auto r = run("bash -c " + quote(script), dir.path());
+    CHECK(r.out.find("left") == std::string::npos);
 }
 
 TEST_CASE("batch refuses a site folder that leads out of OUTDIR through a symlink", "[files][batch][sites]") {

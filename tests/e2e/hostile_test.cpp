@@ -103,3 +103,19 @@ TEST_CASE("contact sheet: markup planted in the sheet or in the kept thumbnails 
         CHECK(html.find("alert(") == std::string::npos);
     }
 }
+
+TEST_CASE("wrong usage quotes the argument with terminal controls escaped", "[e2e][hostile]") {
+    TempDir dir;
+    for (const std::string args : {"build x.toml " + quote("--\x1b]0;pwn\x07"), "preview x.toml --dpi " + quote("\x1b]0;x\x07"),
+                                   "batch -j " + quote("\x1b[2J")}) {
+        const auto r = run(cli(args), dir.path());
+        CAPTURE(args);
+        CHECK(r.status == 2);
+        CHECK(r.err.find('\x1b') == std::string::npos);
+        CHECK(r.err.find('\x07') == std::string::npos);
+        CHECK(r.err.find("\\u001B") != std::string::npos);
+    }
+    const auto epoch = run("SOURCE_DATE_EPOCH=$(printf '\\033]0;x\\007') " + cli("check x.toml"), dir.path());
+    CHECK(epoch.status == 2);
+    CHECK(epoch.err.find('\x1b') == std::string::npos);
+}
