@@ -9,6 +9,7 @@
 #include <cstring>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <thread>
 
@@ -58,20 +59,20 @@ std::string json_report(const std::vector<Job>& jobs) {
     return report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-// The content files less the batch's report, when an earlier run wrote it among them (as
-// --report in/summary.toml): a JSON report of leafpress's is never a leaflet. Any other file at
-// the report's path is content, and the report is refused for replacing it.
-std::vector<std::string> without_own_report(std::vector<std::string> files, const std::string& report) {
-    if (report.empty()) return files;
-    const auto own = [&](const std::string& file) {
-        if (!same_file(file, report)) return false;
+// The content files less the batch reports among them (an earlier run's --report in/summary.toml):
+// a JSON report of leafpress's is never a leaflet, and no TOML file starts with "{". Any other
+// file at the report's path is content, and the report is refused for replacing it.
+std::vector<std::string> without_reports(std::vector<std::string> files) {
+    const auto report = [](const std::string& file) {
+        char first = 0;
+        if (std::ifstream in(file, std::ios::binary); !(in >> first) || first != '{') return false;  // skips spaces
         const auto text = read_regular_file(file, limits::kReportBytes).bytes;
         if (!text) return false;
         const auto json = nlohmann::json::parse(*text, nullptr, false);
         return json.is_object() && json.contains("leafpress") && json["leafpress"].is_string() &&
                json.contains("outputs") && json["outputs"].is_array();
     };
-    std::erase_if(files, own);
+    std::erase_if(files, report);
     return files;
 }
 
@@ -197,7 +198,7 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
                                                          {cache_path, "the build record"},
                                                          {thumbnails_path, "the kept thumbnails"}};
     if (!o.report.empty()) own.emplace_back(o.report, "the report");
-    const auto files = without_own_report(collect_content(inputs), o.report);
+    const auto files = without_reports(collect_content(inputs));
     // The layouts, each once: "a4" and "layouts/a4.toml" are the same file.
     std::vector<std::string> layouts;
     for (const auto& l : o.layouts.empty() ? std::vector<std::string>{"a4"} : o.layouts) {

@@ -93,9 +93,10 @@ int run(int argc, char** argv) {
     auto* ba = app.add_subcommand("batch", "Build every content file for every layout");
     ba->add_option("inputs", batch.inputs, "Folders or content files (default: content/)");
     ba->add_option("-o,--output", batch.out_dir, "Output folder")->capture_default_str();
-    ba->add_option("--layout", batch.layouts, "Layout name or file; repeat for several (default: a4)");
+    ba->add_option("--layout", batch.layouts, "Layout name or file; repeat for several (default: a4)")->allow_extra_args(false);
     ba->add_option("--brand", batch.brands,
-                   "Brand file; repeat for several sites, each built into OUTDIR/<site>/ (default: the nearest brand.toml)");
+                   "Brand file; repeat for several sites, each built into OUTDIR/<site>/ (default: the nearest brand.toml)")
+        ->allow_extra_args(false);
     ba->add_option("-j,--jobs", batch.jobs, "Parallel builds (default: the number of cores)")->check(CLI::Range(0, 1024));
     ba->add_option("--timeout", batch.timeout, "Seconds one leaflet may take before it fails alone (default: 120)")
         ->check(CLI::Range(0.1, 86400.0));
@@ -140,7 +141,8 @@ int run(int argc, char** argv) {
     v->add_option("files", verify.files, "PDF files")->required();
     v->add_option("--standard", verify.standards,
                   "ua1, a2a, a2b, a2u or x4; repeat for several (default: the standards each file claims)")
-        ->check(CLI::IsMember({"ua1", "a2a", "a2b", "a2u", "x4"}));
+        ->check(CLI::IsMember({"ua1", "a2a", "a2b", "a2u", "x4"}))
+        ->allow_extra_args(false);  // one a time, so that `verify --standard ua1 old/*.pdf` leaves the files as files
     v->add_flag("--json", verify.json, "One JSON object a file, for programs");
 
     try {

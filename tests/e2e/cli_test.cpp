@@ -245,6 +245,14 @@ TEST_CASE("verify judges any PDF by the standards it claims or is asked for: 0 c
     CHECK(json.status == 0);
     CHECK(json.out.find("\"status\": 0") != std::string::npos);
     CHECK(run(cli("verify --standard ua2 lupus.pdf"), dir.path()).status == 2);
+    // A repeatable option takes one value each time: the files after it stay files.
+    REQUIRE(run("cp lupus.pdf again.pdf", dir.path()).status == 0);
+    auto two = run(cli("verify --standard ua1 --standard a2a lupus.pdf again.pdf"), dir.path());
+    CHECK(two.status == 0);
+    CHECK(two.out == "lupus.pdf: conforms (PDF/A-2a, PDF/UA-1)\nagain.pdf: conforms (PDF/A-2a, PDF/UA-1)\n");
+    auto batch = run(cli("batch --layout a4 --layout a5 " + quote(repo_dir() + "/content/lupus.toml") + " -o out"), dir.path());
+    CHECK(batch.status == 0);
+    CHECK(batch.out.find("2 leaflets: 2 built") != std::string::npos);
 }
 
 TEST_CASE("a SOURCE_DATE_EPOCH that is not a time from 1970 to 9999 is wrong usage, naming it", "[cli]") {

@@ -97,6 +97,10 @@ TEST_CASE("batch into the content folder: its own files are never content, and l
         CHECK(r.status == 0);
         CHECK(r.out.find("1 leaflets:") != std::string::npos);
     }
+    // Without --report too: a report is not content, wherever it is.
+    const auto plain = run(kEpoch + cli("batch in -o out"), dir.path());
+    CHECK(plain.status == 0);
+    CHECK(plain.err.find("summary.toml") == std::string::npos);
     dir.write("in/notes.toml", kFigured);
     const auto user = run(kEpoch + cli("batch in -o out --report in/notes.toml"), dir.path());
     CHECK(user.status == 1);
