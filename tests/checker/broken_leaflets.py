@@ -135,6 +135,60 @@ CASES = [  # family, change, the rule its finding must name
 ]
 
 
+def all_figures_without_alt(p):
+    for e in struct_elements(p, "/P"):
+        e.S = Name.Figure
+        if "/Alt" in e:
+            del e["/Alt"]
+
+
+def many_findings(checker, d, leafpress):
+    """More findings of one rule than are listed: none is dropped silently (issue 23, round 3)."""
+    with open(os.path.join(d, "many.toml"), "w") as f:
+        f.write('title = "T"\n' + "".join(f'[[section]]\nheading = "H{i}"\nbody = "Words {i}."\n' for i in range(30)))
+    subprocess.run([leafpress, "build", "many.toml", "-o", "many.pdf"], cwd=d, check=True, capture_output=True)
+    bad = os.path.join(d, "many-bad.pdf")
+    with pikepdf.open(os.path.join(d, "many.pdf")) as p:
+        all_figures_without_alt(p)
+        p.save(bad)
+    problems = []
+    status, out = check(checker, bad)
+    shown = [x for x in out.get("findings", []) if x["rule"] == "7.3-t01"]
+    omitted = sum(x["omitted"] for x in out.get("omitted", []) if x["rule"] == "7.3-t01")
+    if len(shown) + omitted < 30:
+        problems.append(f"--json: {len(shown)} 7.3-t01 findings and {omitted} counted as omitted (30 Figures)")
+    if out.get("total") != len(out.get("findings", [])) + sum(x["omitted"] for x in out.get("omitted", [])):
+        problems.append(f"--json: total {out.get('total')} is not the findings shown and omitted")
+    text = subprocess.run([checker, "--verdict", bad], capture_output=True, text=True).stdout
+    if not re.search(rf"… and {omitted} more of ISO 14289-1 7\.3-t01", text) or not omitted:
+        problems.append("the text does not say how many more 7.3-t01 findings there are")
+    if f": {out.get('total')} findings" not in text.splitlines()[-1]:
+        problems.append(f"the verdict does not count all {out.get('total')} findings: {text.splitlines()[-1]}")
+    return problems
+
+
+def json_lines(checker, d, good):
+    """--json with several files: a compact JSON object a line, the same keys for each."""
+    missing = os.path.join(d, "missing.pdf")
+    c = subprocess.run([checker, "--json", "--pdfa", good, missing, good], capture_output=True, text=True)
+    problems = []
+    lines = c.stdout.splitlines()
+    try:
+        objs = [json.loads(line) for line in lines]
+    except ValueError as e:
+        return [f"a line is not JSON: {e}"]
+    if len(objs) != 3:
+        problems.append(f"{len(objs)} lines of JSON for 3 files")
+    elif len({tuple(o) for o in objs}) != 1:
+        problems.append(f"not the same keys for every file: {[sorted(o) for o in objs]}")
+    else:
+        if objs[1]["standards"] != [] or objs[1]["status"] != 2:
+            problems.append(f"the missing file: {objs[1]}")
+        if "a2" in objs[0]["standards"] or "a2a" not in objs[0]["standards"]:
+            problems.append(f"standards {objs[0]['standards']}")
+    return problems
+
+
 def check(checker, pdf, *extra):
     c = subprocess.run([checker, "--json", *extra, pdf], capture_output=True, text=True)
     return c.returncode, json.loads(c.stdout) if c.stdout.strip() else {}
@@ -166,6 +220,10 @@ def main(argv):
             failed += not ok
             print(f"{'ok' if ok else 'FAIL'}: {family}: {change.__name__}: exit {status}, {rule} "
                   f"{'found' if rule in rules else 'not found in ' + str(rules)}")
+        for name, problems in (("findings past the listed ones are counted", many_findings(checker, d, leafpress)),
+                               ("--json with several files is JSON Lines", json_lines(checker, d, good))):
+            failed += bool(problems)
+            print(f"{'FAIL' if problems else 'ok'}: {name}{': ' + '; '.join(problems) if problems else ''}")
         with open(os.path.join(d, "broken.pdf"), "wb") as f:
             f.write(b"%PDF-1.7\nnot a PDF\n")
         status, out = check(checker, os.path.join(d, "broken.pdf"))
