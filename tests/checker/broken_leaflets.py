@@ -115,6 +115,38 @@ def figure_without_alt(p):
         del e["/Alt"]
 
 
+def as_array(k):
+    return k if isinstance(k, pikepdf.Array) else pikepdf.Array([k])
+
+
+def li_around(p, inner_p):
+    """The first P becomes an LI's NonStruct (with its text, as Chromium tags a list item's body)
+    next to an Lbl; with inner_p, the NonStruct holds a P with the text instead."""
+    e = struct_elements(p, "/P")[0]
+    parent = e.P
+    lst = p.make_indirect(pikepdf.Dictionary({"/S": Name.L, "/P": parent}))
+    li = p.make_indirect(pikepdf.Dictionary({"/S": Name.LI, "/P": lst}))
+    lbl = p.make_indirect(pikepdf.Dictionary({"/S": Name.Lbl, "/P": li, "/K": pikepdf.Array()}))
+    lst.K = pikepdf.Array([li])
+    li.K = pikepdf.Array([lbl, e])
+    kids = as_array(parent.K)
+    parent.K = pikepdf.Array([lst if k.is_indirect and k.objgen == e.objgen else k for k in kids])
+    e.P = li
+    e.S = Name.NonStruct
+    e.K = pikepdf.Array([k for k in as_array(e.K) if not isinstance(k, pikepdf.Dictionary) or "/S" not in k])  # text only
+    if inner_p:
+        inner = p.make_indirect(pikepdf.Dictionary({"/S": Name.P, "/P": e, "/K": e.K}))
+        e.K = pikepdf.Array([inner])
+
+
+def li_nonstruct_text(p):
+    li_around(p, False)
+
+
+def li_nonstruct_p(p):
+    li_around(p, True)
+
+
 CASES = [  # family, change, the rule its finding must name
     ("fonts", empty_tounicode, "7.21.7-t01"),
     ("fonts", unembed, "7.21.4.1-t01"),
@@ -132,6 +164,10 @@ CASES = [  # family, change, the rule its finding must name
     ("metadata", pdfa_conformance_empty, "6.6.4-t01"),
     ("metadata", title_hidden, "7.1-t10"),
     ("PDF/A", javascript, "6.5.1-t01"),
+    ("structure", li_nonstruct_p, "7.2-t20"),  # a NonStruct is looked through: the LI holds a P
+]
+NOT_CASES = [  # family, change, a rule its findings must not name
+    ("structure", li_nonstruct_text, "7.2-t20"),  # LI -> Lbl + NonStruct(text), as Chromium tags lists
 ]
 
 
@@ -220,6 +256,17 @@ def main(argv):
             failed += not ok
             print(f"{'ok' if ok else 'FAIL'}: {family}: {change.__name__}: exit {status}, {rule} "
                   f"{'found' if rule in rules else 'not found in ' + str(rules)}")
+        for family, change, rule in NOT_CASES:
+            bad = os.path.join(d, "bad.pdf")
+            with pikepdf.open(good) as p:
+                change(p)
+                p.save(bad)
+            status, out = check(checker, bad, "--standard", "ua1", "--standard", "a2a")
+            rules = [x["rule"] for x in out.get("findings", [])]
+            ok = status in (0, 1) and rule not in rules
+            failed += not ok
+            print(f"{'ok' if ok else 'FAIL'}: {family}: {change.__name__}: exit {status}, {rule} "
+                  f"{'not found' if ok else 'found (or unreadable) in ' + str(rules)}")
         for name, problems in (("findings past the listed ones are counted", many_findings(checker, d, leafpress)),
                                ("--json with several files is JSON Lines", json_lines(checker, d, good))):
             failed += bool(problems)
