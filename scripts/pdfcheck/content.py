@@ -5,6 +5,7 @@ import re
 import pikepdf
 from pikepdf import Name
 
+from . import colour
 from .report import objgen
 
 LANG = re.compile(r"[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*")
@@ -32,6 +33,7 @@ class Walker:
         self.form_untagged = {}  # objgen -> painting operators a Form XObject leaves unmarked itself
         self.xobj_sp = {}
         self.element_of = lambda where, mcid: None
+        self.colours = colour.DeviceColours(report)
 
     def page(self, page, index):
         resources = page.obj.get("/Resources", pikepdf.Dictionary())
@@ -83,6 +85,8 @@ class Walker:
                     local_untagged += 1
                 if not any(e["kind"] in ("artifact", "mcid") for e in stack):
                     self.untagged[page] = self.untagged.get(page, 0) + 1
+            if op in colour.OPS and self.colours.active:
+                self.colours.op(op, operands, resources, page)
             if op in SHOW:
                 self._show(op, operands, state, stack, page, where)
             elif op == "Do" and operands:
@@ -183,6 +187,11 @@ class Walker:
 
     def _do(self, name, resources, page, stack, depth):
         xobj = self._form(name, resources)
+        if xobj is None and self.colours.active:
+            xobjects = resources.get("/XObject")
+            image = xobjects.get(str(name)) if isinstance(name, Name) and isinstance(xobjects, pikepdf.Dictionary) else None
+            if isinstance(image, pikepdf.Stream):
+                self.colours.image(image, resources, page)
         if xobj is None or depth > 12:
             return
         key = objgen(xobj)
@@ -202,6 +211,7 @@ class Walker:
         self.form_untagged[key] = self._stream(xobj, res, page, ("xobject", key), stack, depth + 1)
 
     def finish(self):
+        self.colours.finish(self.pdf)
         for key, n in self.form_uses.items():
             if key in self.form_mcids and n > 1:
                 self.report.ua("7.20-t02", f"a Form XObject with tagged content (MCIDs) is painted {n} times", obj=key)
