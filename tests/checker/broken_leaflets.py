@@ -239,6 +239,30 @@ def json_lines(checker, d, good):
     return problems
 
 
+def unreadable_messages(checker, d, good):
+    """A file the checker cannot read: one line naming it once, saying in plain words what is wrong."""
+    cases = {"empty.pdf": (b"", "empty file"), "image.pdf": (b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "not a PDF (it starts like a PNG"),
+             "short.pdf": (open(good, "rb").read()[:2000], "cut short or damaged"), "folder.pdf": (None, "is a folder"),
+             "gone.pdf": (False, "no such file"), "locked.pdf": ("password", "protected by a password")}
+    problems = []
+    for name, (data, said) in cases.items():
+        path = os.path.join(d, name)
+        if data is None:
+            os.makedirs(path, exist_ok=True)
+        elif data == "password":
+            with pikepdf.open(good) as p:
+                p.save(path, encryption=pikepdf.Encryption(user="secret", owner="owner"))
+        elif data is not False:
+            with open(path, "wb") as f:
+                f.write(data)
+        c = subprocess.run([checker, "--verdict", path], capture_output=True, text=True)
+        lines = (c.stdout + c.stderr).splitlines()
+        if c.returncode != 2 or len(lines) != 1 or said not in lines[0] or lines[0].count(path) != 1 \
+                or re.search(r"[A-Z][a-z]+(Error|Exception)\b|Errno", lines[0]):
+            problems.append(f"{name}: exit {c.returncode}, {lines}")
+    return problems
+
+
 def check(checker, pdf, *extra):
     c = subprocess.run([checker, "--json", *extra, pdf], capture_output=True, text=True)
     return c.returncode, json.loads(c.stdout) if c.stdout.strip() else {}
@@ -287,7 +311,8 @@ def main(argv):
             print(f"{'ok' if ok else 'FAIL'}: {family}: {change.__name__}: exit {status}, {rule} "
                   f"{'not found' if ok else 'found (or unreadable) in ' + str(rules)}")
         for name, problems in (("findings past the listed ones are counted", many_findings(checker, d, leafpress)),
-                               ("--json with several files is JSON Lines", json_lines(checker, d, good))):
+                               ("--json with several files is JSON Lines", json_lines(checker, d, good)),
+                               ("unreadable files are told in plain words", unreadable_messages(checker, d, good))):
             failed += bool(problems)
             print(f"{'FAIL' if problems else 'ok'}: {name}{': ' + '; '.join(problems) if problems else ''}")
         with open(os.path.join(d, "broken.pdf"), "wb") as f:
