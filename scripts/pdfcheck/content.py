@@ -70,7 +70,7 @@ class Walker:
         """outer: the marked-content stack the stream is painted inside (a Form XObject's caller's)."""
         fonts_res = resources.get("/Font", pikepdf.Dictionary())
         if isinstance(fonts_res, pikepdf.Dictionary):
-            for key in fonts_res.keys():
+            for key in sorted(fonts_res.keys()):  # a set: sorted, for the same order every run
                 self.fonts.register(fonts_res.get(key), page)
         stack = list(outer)  # entries: dict(kind, mcid, actual, lang)
         base = len(stack)
