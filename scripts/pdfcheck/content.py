@@ -5,12 +5,33 @@ import re
 import pikepdf
 from pikepdf import Name
 
+from . import colour
 from .report import objgen
 
 LANG = re.compile(r"[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*")
 
 PAINT = {"TJ", "Tj", "'", '"', "Do", "f", "F", "f*", "B", "B*", "b", "b*", "S", "s", "sh", "BI", "INLINE IMAGE"}
 SHOW = {"TJ", "Tj", "'", '"'}
+# The operators the walk acts on, for pikepdf to return no others (Chromium's Td, one a glyph, are
+# half of its operators); an inline image is asked for as BI ID EI.
+WANTED = " ".join(sorted(({"BDC", "BMC", "EMC", "q", "Q", "Tr", "Tf"} | PAINT | colour.OPS) - {"INLINE IMAGE", "BI"})
+                  + ["BI", "ID", "EI"])
+
+
+class Marked:
+    """The marked-content stack as the content painted under it sees it."""
+    __slots__ = ("local", "all", "in_actual", "replaced", "lang_missing", "owner")
+
+    def __init__(self, stack, base, owner, catalog_lang):
+        tagged = ("artifact", "mcid")
+        self.local = any(e["kind"] in tagged for e in stack[base:])  # marked by this stream itself
+        self.all = any(e["kind"] in tagged for e in stack)
+        self.in_actual = any(e["actual"] is not None for e in stack)
+        self.replaced = self.in_actual or any(e.get("struct_actual") for e in stack)
+        # text with no language: none in the catalog or on the stack, in tagged content (not an artifact)
+        self.lang_missing = (not catalog_lang and not any(e["lang"] for e in stack) and self.all
+                             and not any(e["kind"] == "artifact" for e in stack))
+        self.owner = owner
 
 
 class Walker:
@@ -32,6 +53,7 @@ class Walker:
         self.form_untagged = {}  # objgen -> painting operators a Form XObject leaves unmarked itself
         self.xobj_sp = {}
         self.element_of = lambda where, mcid: None
+        self.colours = colour.DeviceColours(report)
 
     def page(self, page, index):
         resources = page.obj.get("/Resources", pikepdf.Dictionary())
@@ -48,7 +70,7 @@ class Walker:
         """outer: the marked-content stack the stream is painted inside (a Form XObject's caller's)."""
         fonts_res = resources.get("/Font", pikepdf.Dictionary())
         if isinstance(fonts_res, pikepdf.Dictionary):
-            for key in fonts_res.keys():
+            for key in sorted(fonts_res.keys()):  # a set: sorted, for the same order every run
                 self.fonts.register(fonts_res.get(key), page)
         stack = list(outer)  # entries: dict(kind, mcid, actual, lang)
         base = len(stack)
@@ -56,37 +78,58 @@ class Walker:
         local_untagged = 0  # painting operators marked neither here nor by the caller's stack
         state = {"font": None, "mode": 0}
         try:
-            ops = pikepdf.parse_content_stream(obj)
+            ops = pikepdf.parse_content_stream(obj, WANTED)
         except Exception as e:
             self.report.cannot(f"the content stream of page {page}", e)
             return 0
-        for operands, operator in ops:
-            op = str(operator)
+        # ins.operator and ins.operands, not `for operands, operator in ops` (unpacking an
+        # instruction costs ten times as much, and Chromium shows each glyph with its own Tj).
+        marked = self._marked(stack, base)
+        colours = self.colours.active
+        for ins in ops:
+            op = str(ins.operator)
+            if op in SHOW:
+                if not marked.local:
+                    local_untagged += 1
+                if not marked.all:
+                    self.untagged[page] = self.untagged.get(page, 0) + 1
+                self._show(op, ins.operands, state, marked, page)
+                continue
             if op in ("BDC", "BMC"):
-                self._begin(op, operands, resources, stack, page, where)
+                self._begin(op, ins.operands, resources, stack, page, where)
+                marked = self._marked(stack, base)
             elif op == "EMC":
                 if len(stack) <= base:
                     self.report.ua("7.1-t03", "EMC without a marked-content sequence to end", page, matterhorn="")
                 else:
                     stack.pop()
+                    marked = self._marked(stack, base)
             elif op == "q":
                 gstack.append(dict(state))
             elif op == "Q" and gstack:
                 state = gstack.pop()
-            elif op == "Tr" and operands:
-                state["mode"] = int(operands[0])
-            elif op == "Tf" and operands:
-                state["font"] = fonts_res.get(str(operands[0])) if isinstance(operands[0], Name) else None
-            if op in PAINT and not (op == "Do" and operands and self._form(operands[0], resources) is not None):
-                # (a Form XObject is not content itself: what it paints is judged inside it)
-                if not any(e["kind"] in ("artifact", "mcid") for e in stack[base:]):
-                    local_untagged += 1
-                if not any(e["kind"] in ("artifact", "mcid") for e in stack):
-                    self.untagged[page] = self.untagged.get(page, 0) + 1
-            if op in SHOW:
-                self._show(op, operands, state, stack, page, where)
-            elif op == "Do" and operands:
-                self._do(operands[0], resources, page, stack, depth)
+            elif op == "Tr":
+                operands = ins.operands
+                if operands:
+                    state["mode"] = int(operands[0])
+            elif op == "Tf":
+                operands = ins.operands
+                if operands:
+                    state["font"] = fonts_res.get(str(operands[0])) if isinstance(operands[0], Name) else None
+            if op in PAINT:
+                operands = ins.operands
+                if not (op == "Do" and operands and self._form(operands[0], resources) is not None):
+                    # (a Form XObject is not content itself: what it paints is judged inside it)
+                    if not marked.local:
+                        local_untagged += 1
+                    if not marked.all:
+                        self.untagged[page] = self.untagged.get(page, 0) + 1
+            if colours and op in colour.OPS:
+                self.colours.op(op, ins.operands, resources, page)
+            if op == "Do":
+                operands = ins.operands
+                if operands:
+                    self._do(operands[0], resources, page, stack, depth)
         if len(stack) > base:
             self.report.ua("7.1-t03", "a marked-content sequence is not closed", page, matterhorn="")
         return local_untagged
@@ -155,25 +198,33 @@ class Walker:
         e = next((e for e in reversed(stack) if e["kind"] == "mcid"), None)
         return (e["where"], e["mcid"]) if e else None
 
-    def _show(self, op, operands, state, stack, page, where):
+    def _marked(self, stack, base):
+        """What the marked-content stack says of the content painted under it (worked out when the
+        stack changes, not for every operator)."""
+        return Marked(stack, base, self._owner(stack), self.catalog_lang)
+
+    def _show(self, op, operands, state, marked, page):
         font = state["font"]
         if not operands:
             return
-        items = operands[0] if op == "TJ" else [operands[-1]]
-        strings = [bytes(s) for s in items if isinstance(s, pikepdf.String)]
-        in_actual = any(e["actual"] is not None for e in stack)
-        replaced = in_actual or any(e.get("struct_actual") for e in stack)
-        if not self.catalog_lang and not any(e["lang"] for e in stack) and any(strings):
-            if any(e["kind"] in ("mcid", "artifact") for e in stack) and not any(e["kind"] == "artifact" for e in stack):
-                self.no_lang[page] = self.no_lang.get(page, 0) + 1
+        if op == "TJ":
+            strings = [bytes(s) for s in operands[0] if isinstance(s, pikepdf.String)]
+        else:
+            s = operands[-1]
+            strings = [bytes(s)] if isinstance(s, pikepdf.String) else []
+        if marked.lang_missing and any(strings):
+            self.no_lang[page] = self.no_lang.get(page, 0) + 1
         if font is None:
             return
-        text = "".join(self.fonts.show(font, s, state["mode"], replaced, page) for s in strings)
-        if in_actual:
+        show = self.fonts.show
+        if len(strings) == 1:
+            text = show(font, strings[0], state["mode"], marked.replaced, page)
+        else:
+            text = "".join(show(font, s, state["mode"], marked.replaced, page) for s in strings)
+        if marked.in_actual:
             return
-        owner = self._owner(stack)
-        if owner is not None:
-            self.texts[owner] += text
+        if marked.owner is not None:
+            self.texts[marked.owner] += text
 
     @staticmethod
     def _form(name, resources):
@@ -183,6 +234,11 @@ class Walker:
 
     def _do(self, name, resources, page, stack, depth):
         xobj = self._form(name, resources)
+        if xobj is None and self.colours.active:
+            xobjects = resources.get("/XObject")
+            image = xobjects.get(str(name)) if isinstance(name, Name) and isinstance(xobjects, pikepdf.Dictionary) else None
+            if isinstance(image, pikepdf.Stream):
+                self.colours.image(image, resources, page)
         if xobj is None or depth > 12:
             return
         key = objgen(xobj)
@@ -202,6 +258,7 @@ class Walker:
         self.form_untagged[key] = self._stream(xobj, res, page, ("xobject", key), stack, depth + 1)
 
     def finish(self):
+        self.colours.finish(self.pdf)
         for key, n in self.form_uses.items():
             if key in self.form_mcids and n > 1:
                 self.report.ua("7.20-t02", f"a Form XObject with tagged content (MCIDs) is painted {n} times", obj=key)

@@ -164,8 +164,10 @@ def check_objects(pdf, r, level):
     """Every object once: embedded files, media clips, actions, filters, transparency groups."""
     intents = [i for i in as_list(pdf.Root.get("/OutputIntents")) if isinstance(i, pikepdf.Dictionary)]
     pdfa_intent = [i for i in intents if i.get("/S") == Name.GTS_PDFA1]
-    if r.wants("a2") and not pdfa_intent:
-        pass  # A PDF/A output intent is needed only where device colours are used (6.2.4.3); not checked.
+    # A PDF/A output intent is needed only where device colours are used (6.2.4.3): colour.py.
+    trailer_id = pdf.trailer.get("/ID")
+    if not isinstance(trailer_id, pikepdf.Array) or len(trailer_id) == 0:
+        r.a2("6.1.3-t01", "the file trailer has no /ID (file identifiers)")
     profiles = {objgen(i.get("/DestOutputProfile")) for i in intents if "/DestOutputProfile" in i}
     if len(profiles) > 1:
         r.a2("6.2.3-t02", "the output intents do not share one ICC profile")

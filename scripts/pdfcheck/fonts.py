@@ -41,6 +41,7 @@ class Font:
             self.cmap_name, self.ranges, self.cmap_stream = "", [(1, b"\x00", b"\xff")], None
         self.rendered = set()
         self.shown = set()
+        self.decoded = {}  # shown bytes -> (codes, text, whether the text has private-use characters)
         self.pua_outside_actual = False
         self.pages = set()
         self._program = False
@@ -116,11 +117,15 @@ class Fonts:
     def __init__(self, report):
         self.report = report
         self.fonts = {}
+        self._last = (None, None)
 
     def get(self, font):
+        if font is self._last[0]:  # the same font dict shown with again (the Tf's until the next Tf)
+            return self._last[1]
         key = objgen(font) or id(font)
         if key not in self.fonts:
             self.fonts[key] = Font(font)
+        self._last = (font, self.fonts[key])
         return self.fonts[key]
 
     def register(self, font_dict, page):
@@ -137,17 +142,21 @@ class Fonts:
             f = self.get(font_dict)
         except Exception:
             return ""
-        out = []
-        for code in cmaps.split_codes(data, f.ranges):
-            f.shown.add(code)
+        known = f.decoded.get(data)  # a string is decoded once a font (Chromium shows a glyph a Tj)
+        if known is None:
+            codes = tuple(cmaps.split_codes(data, f.ranges))
+            texts = [f.text(code) or "" for code in codes]
+            pua = any(0xE000 <= ord(ch) <= 0xF8FF or ord(ch) >= 0xF0000 for t in texts for ch in t)
+            known = f.decoded[data] = (codes, "".join(texts), pua)
+        codes, text, pua = known
+        if codes:
+            f.shown.update(codes)
             f.pages.add(page)
-            if mode != 3:
-                f.rendered.add(code)
-            t = f.text(code) or ""
-            if not in_actual and any(0xE000 <= ord(ch) <= 0xF8FF or ord(ch) >= 0xF0000 for ch in t):
-                f.pua_outside_actual = True
-            out.append(t)
-        return "".join(out)
+        if mode != 3:
+            f.rendered.update(codes)
+        if not in_actual and pua:
+            f.pua_outside_actual = True
+        return text
 
     def finish(self):
         for f in self.fonts.values():

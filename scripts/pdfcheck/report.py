@@ -72,7 +72,8 @@ class Finding:
 
 
 class Report:
-    """The findings for one file, at most `limit` for one rule (the rest counted)."""
+    """The findings for one file, at most `limit` kept for one rule; the rest are counted (counts,
+    omitted()) so that a report always says how many there were."""
 
     def __init__(self, standards, limit=20):
         self.standards = set(standards)
@@ -109,10 +110,44 @@ class Report:
     def status(self):
         return 2 if self.errors else 1 if self.findings else 0
 
+    def total(self):
+        """Every finding, the ones not kept included."""
+        return sum(self.counts.values())
+
+    def omitted(self):
+        """{(standard, rule): findings not kept} for the rules past the limit."""
+        return {k: n - self.limit for k, n in self.counts.items() if n > self.limit}
+
+    def lines(self):
+        """The findings as text, each rule's "… and N more" after the last one shown of it."""
+        omitted = self.omitted()
+        last = {(f.standard, f.rule): i for i, f in enumerate(self.findings)}
+        out = []
+        for i, f in enumerate(self.findings):
+            out.append(f.text())
+            key = (f.standard, f.rule)
+            if key in omitted and last[key] == i:
+                out.append(f"… and {omitted[key]} more of {f.label()}")
+        return out
+
     def json(self, path):
-        return json.dumps({"file": path, "standards": sorted(self.standards), "status": self.status(),
-                           "findings": [f.as_dict() for f in self.findings], "errors": self.errors},
-                          ensure_ascii=False, indent=1)
+        """One line of JSON (JSON Lines: a line a file)."""
+        return json_line(path, public_standards(self.standards), self.status(),
+                         [f.as_dict() for f in self.findings], self.total(),
+                         [{"standard": s, "rule": r, "omitted": n} for (s, r), n in sorted(self.omitted().items())],
+                         self.errors)
+
+
+def public_standards(standards):
+    """The standards a file was checked against as the user names them ("a2" is internal: the rules
+    common to PDF/A-2 levels a, b and u)."""
+    return sorted(s for s in standards if s != "a2")
+
+
+def json_line(path, standards, status, findings, total, omitted, errors):
+    """The same keys for every file, the unreadable ones too."""
+    return json.dumps({"file": path, "standards": standards, "status": status, "total": total,
+                       "findings": findings, "omitted": omitted, "errors": errors}, ensure_ascii=False)
 
 
 def objgen(obj):

@@ -98,9 +98,19 @@ class Tree:
         s = str(element.get("/S", "/?"))[1:]
         return self.roles.standard(s) if s else None
 
-    def kid_types(self, element):
-        return [self.std(k) for k in as_list(element.get("/K")) if isinstance(k, pikepdf.Dictionary)
-                and k.get("/Type") not in (Name.MCR, Name.OBJR) and "/S" in k]
+    def kid_types(self, element, depth=0):
+        """The standard types of an element's kids as veraPDF counts them (getChildrenStandardTypes):
+        a NonStruct kid is looked through, its own kids counted in its place (a Chromium LI holds
+        Lbl and a NonStruct with the text)."""
+        out = []
+        for k in as_list(element.get("/K")):
+            if isinstance(k, pikepdf.Dictionary) and k.get("/Type") not in (Name.MCR, Name.OBJR) and "/S" in k:
+                t = self.std(k)
+                if t == "NonStruct" and depth < 32:
+                    out += self.kid_types(k, depth + 1)
+                else:
+                    out.append(t)
+        return out
 
     def lang_of_element(self, e):
         for _ in range(64):

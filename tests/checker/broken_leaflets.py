@@ -115,6 +115,50 @@ def figure_without_alt(p):
         del e["/Alt"]
 
 
+def no_output_intent(p):
+    del p.Root["/OutputIntents"]  # the leaflet paints in DeviceRGB (rg, RG)
+
+
+def no_trailer_id(p):
+    pass  # qpdf always writes an /ID: it is blanked in the saved bytes (same length, offsets kept)
+
+
+no_trailer_id.post = lambda data: re.sub(rb"/ID\s*\[\s*<[0-9A-Fa-f]*>\s*<[0-9A-Fa-f]*>\s*\]",
+                                         lambda m: b" " * len(m.group(0)), data)
+
+
+def as_array(k):
+    return k if isinstance(k, pikepdf.Array) else pikepdf.Array([k])
+
+
+def li_around(p, inner_p):
+    """The first P becomes an LI's NonStruct (with its text, as Chromium tags a list item's body)
+    next to an Lbl; with inner_p, the NonStruct holds a P with the text instead."""
+    e = struct_elements(p, "/P")[0]
+    parent = e.P
+    lst = p.make_indirect(pikepdf.Dictionary({"/S": Name.L, "/P": parent}))
+    li = p.make_indirect(pikepdf.Dictionary({"/S": Name.LI, "/P": lst}))
+    lbl = p.make_indirect(pikepdf.Dictionary({"/S": Name.Lbl, "/P": li, "/K": pikepdf.Array()}))
+    lst.K = pikepdf.Array([li])
+    li.K = pikepdf.Array([lbl, e])
+    kids = as_array(parent.K)
+    parent.K = pikepdf.Array([lst if k.is_indirect and k.objgen == e.objgen else k for k in kids])
+    e.P = li
+    e.S = Name.NonStruct
+    e.K = pikepdf.Array([k for k in as_array(e.K) if not isinstance(k, pikepdf.Dictionary) or "/S" not in k])  # text only
+    if inner_p:
+        inner = p.make_indirect(pikepdf.Dictionary({"/S": Name.P, "/P": e, "/K": e.K}))
+        e.K = pikepdf.Array([inner])
+
+
+def li_nonstruct_text(p):
+    li_around(p, False)
+
+
+def li_nonstruct_p(p):
+    li_around(p, True)
+
+
 CASES = [  # family, change, the rule its finding must name
     ("fonts", empty_tounicode, "7.21.7-t01"),
     ("fonts", unembed, "7.21.4.1-t01"),
@@ -132,7 +176,91 @@ CASES = [  # family, change, the rule its finding must name
     ("metadata", pdfa_conformance_empty, "6.6.4-t01"),
     ("metadata", title_hidden, "7.1-t10"),
     ("PDF/A", javascript, "6.5.1-t01"),
+    ("structure", li_nonstruct_p, "7.2-t20"),
+    ("PDF/A", no_output_intent, "6.2.4.3-t02"),
+    ("PDF/A", no_trailer_id, "6.1.3-t01"),  # a NonStruct is looked through: the LI holds a P
 ]
+NOT_CASES = [  # family, change, a rule its findings must not name
+    ("structure", li_nonstruct_text, "7.2-t20"),  # LI -> Lbl + NonStruct(text), as Chromium tags lists
+]
+
+
+def all_figures_without_alt(p):
+    for e in struct_elements(p, "/P"):
+        e.S = Name.Figure
+        if "/Alt" in e:
+            del e["/Alt"]
+
+
+def many_findings(checker, d, leafpress):
+    """More findings of one rule than are listed: none is dropped silently (issue 23, round 3)."""
+    with open(os.path.join(d, "many.toml"), "w") as f:
+        f.write('title = "T"\n' + "".join(f'[[section]]\nheading = "H{i}"\nbody = "Words {i}."\n' for i in range(30)))
+    subprocess.run([leafpress, "build", "many.toml", "-o", "many.pdf"], cwd=d, check=True, capture_output=True)
+    bad = os.path.join(d, "many-bad.pdf")
+    with pikepdf.open(os.path.join(d, "many.pdf")) as p:
+        all_figures_without_alt(p)
+        p.save(bad)
+    problems = []
+    status, out = check(checker, bad)
+    shown = [x for x in out.get("findings", []) if x["rule"] == "7.3-t01"]
+    omitted = sum(x["omitted"] for x in out.get("omitted", []) if x["rule"] == "7.3-t01")
+    if len(shown) + omitted < 30:
+        problems.append(f"--json: {len(shown)} 7.3-t01 findings and {omitted} counted as omitted (30 Figures)")
+    if out.get("total") != len(out.get("findings", [])) + sum(x["omitted"] for x in out.get("omitted", [])):
+        problems.append(f"--json: total {out.get('total')} is not the findings shown and omitted")
+    text = subprocess.run([checker, "--verdict", bad], capture_output=True, text=True).stdout
+    if not re.search(rf"… and {omitted} more of ISO 14289-1 7\.3-t01", text) or not omitted:
+        problems.append("the text does not say how many more 7.3-t01 findings there are")
+    if f": {out.get('total')} findings" not in text.splitlines()[-1]:
+        problems.append(f"the verdict does not count all {out.get('total')} findings: {text.splitlines()[-1]}")
+    return problems
+
+
+def json_lines(checker, d, good):
+    """--json with several files: a compact JSON object a line, the same keys for each."""
+    missing = os.path.join(d, "missing.pdf")
+    c = subprocess.run([checker, "--json", "--pdfa", good, missing, good], capture_output=True, text=True)
+    problems = []
+    lines = c.stdout.splitlines()
+    try:
+        objs = [json.loads(line) for line in lines]
+    except ValueError as e:
+        return [f"a line is not JSON: {e}"]
+    if len(objs) != 3:
+        problems.append(f"{len(objs)} lines of JSON for 3 files")
+    elif len({tuple(o) for o in objs}) != 1:
+        problems.append(f"not the same keys for every file: {[sorted(o) for o in objs]}")
+    else:
+        if objs[1]["standards"] != [] or objs[1]["status"] != 2:
+            problems.append(f"the missing file: {objs[1]}")
+        if "a2" in objs[0]["standards"] or "a2a" not in objs[0]["standards"]:
+            problems.append(f"standards {objs[0]['standards']}")
+    return problems
+
+
+def unreadable_messages(checker, d, good):
+    """A file the checker cannot read: one line naming it once, saying in plain words what is wrong."""
+    cases = {"empty.pdf": (b"", "empty file"), "image.pdf": (b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "not a PDF (it starts like a PNG"),
+             "short.pdf": (open(good, "rb").read()[:2000], "cut short or damaged"), "folder.pdf": (None, "is a folder"),
+             "gone.pdf": (False, "no such file"), "locked.pdf": ("password", "protected by a password")}
+    problems = []
+    for name, (data, said) in cases.items():
+        path = os.path.join(d, name)
+        if data is None:
+            os.makedirs(path, exist_ok=True)
+        elif data == "password":
+            with pikepdf.open(good) as p:
+                p.save(path, encryption=pikepdf.Encryption(user="secret", owner="owner"))
+        elif data is not False:
+            with open(path, "wb") as f:
+                f.write(data)
+        c = subprocess.run([checker, "--verdict", path], capture_output=True, text=True)
+        lines = (c.stdout + c.stderr).splitlines()
+        if c.returncode != 2 or len(lines) != 1 or said not in lines[0] or lines[0].count(path) != 1 \
+                or re.search(r"[A-Z][a-z]+(Error|Exception)\b|Errno", lines[0]):
+            problems.append(f"{name}: exit {c.returncode}, {lines}")
+    return problems
 
 
 def check(checker, pdf, *extra):
@@ -160,12 +288,33 @@ def main(argv):
             with pikepdf.open(good) as p:
                 change(p)
                 p.save(bad)
+            if hasattr(change, "post"):
+                with open(bad, "rb") as f:
+                    data = change.post(f.read())
+                with open(bad, "wb") as f:
+                    f.write(data)
             status, out = check(checker, bad, "--standard", "ua1", "--standard", "a2a")
             rules = [x["rule"] for x in out.get("findings", [])]
             ok = status == 1 and rule in rules
             failed += not ok
             print(f"{'ok' if ok else 'FAIL'}: {family}: {change.__name__}: exit {status}, {rule} "
                   f"{'found' if rule in rules else 'not found in ' + str(rules)}")
+        for family, change, rule in NOT_CASES:
+            bad = os.path.join(d, "bad.pdf")
+            with pikepdf.open(good) as p:
+                change(p)
+                p.save(bad)
+            status, out = check(checker, bad, "--standard", "ua1", "--standard", "a2a")
+            rules = [x["rule"] for x in out.get("findings", [])]
+            ok = status in (0, 1) and rule not in rules
+            failed += not ok
+            print(f"{'ok' if ok else 'FAIL'}: {family}: {change.__name__}: exit {status}, {rule} "
+                  f"{'not found' if ok else 'found (or unreadable) in ' + str(rules)}")
+        for name, problems in (("findings past the listed ones are counted", many_findings(checker, d, leafpress)),
+                               ("--json with several files is JSON Lines", json_lines(checker, d, good)),
+                               ("unreadable files are told in plain words", unreadable_messages(checker, d, good))):
+            failed += bool(problems)
+            print(f"{'FAIL' if problems else 'ok'}: {name}{': ' + '; '.join(problems) if problems else ''}")
         with open(os.path.join(d, "broken.pdf"), "wb") as f:
             f.write(b"%PDF-1.7\nnot a PDF\n")
         status, out = check(checker, os.path.join(d, "broken.pdf"))
