@@ -143,7 +143,7 @@ int run(int argc, char** argv) {
                   "ua1, a2a, a2b, a2u or x4; repeat for several (default: the standards each file claims)")
         ->check(CLI::IsMember({"ua1", "a2a", "a2b", "a2u", "x4"}))
         ->allow_extra_args(false);  // one a time, so that `verify --standard ua1 old/*.pdf` leaves the files as files
-    v->add_flag("--json", verify.json, "One JSON object a file, for programs");
+    v->add_flag("--json", verify.json, "JSON Lines for programs: one JSON object a line, a line a file");
 
     try {
         app.parse(argc, argv);

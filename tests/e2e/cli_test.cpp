@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
 #include <regex>
 
 #include "e2e/run.hpp"
@@ -240,10 +243,17 @@ TEST_CASE("verify judges any PDF by the standards it claims or is asked for: 0 c
     // A file named like an option is a file after the command's own options.
     dir.write("--json", "x");
     CHECK(run(cli("verify -- --json"), dir.path()).status == 2);
-    // For programs: one JSON object a file.
-    auto json = run(cli("verify --json lupus.pdf"), dir.path());
-    CHECK(json.status == 0);
-    CHECK(json.out.find("\"status\": 0") != std::string::npos);
+    // For programs: JSON Lines, one object a line, a line a file, unreadable ones too.
+    auto json = run(cli("verify --json lupus.pdf missing.pdf"), dir.path());
+    CHECK(json.status == 2);
+    std::istringstream lines(json.out);
+    std::vector<nlohmann::json> objects;
+    for (std::string line; std::getline(lines, line);) objects.push_back(nlohmann::json::parse(line));
+    REQUIRE(objects.size() == 2);
+    CHECK(objects[0]["file"] == "lupus.pdf");
+    CHECK(objects[0]["status"] == 0);
+    CHECK(objects[1]["status"] == 2);
+    CHECK(objects[1]["standards"].is_array());
     CHECK(run(cli("verify --standard ua2 lupus.pdf"), dir.path()).status == 2);
     // A repeatable option takes one value each time: the files after it stay files.
     REQUIRE(run("cp lupus.pdf again.pdf", dir.path()).status == 0);
