@@ -228,7 +228,8 @@ struct LeafletChecker::State {
     Diagnostics phone_found, headings_found, images_found;
     // Stranded headings, each with its section: reported at the end for a section with text on
     // some page (one whose text was refused, with an error of its own, strands nothing).
-    std::vector<std::pair<int, Diagnostic>> stranded;
+    // Each with its section and the block after it (the first of the section's for its heading).
+    std::vector<std::pair<std::pair<int, int>, Diagnostic>> stranded;
     std::set<int> sections_with_text;
     std::vector<Diagnostics> fits_found;
     std::vector<ContrastFailure> contrast;
@@ -304,8 +305,11 @@ void LeafletChecker::end(const DocumentEnd& end) {
     Diagnostics& out = s.findings;
     out.append(s.phone_found);
     for (const auto& d : s.fits_found) out.append(d);
-    for (auto& [section, d] : s.stranded)
-        if (s.sections_with_text.contains(section)) s.headings_found.add(std::move(d));
+    // A heading whose next block was refused (with an error of its own) strands nothing either.
+    for (auto& [at, d] : s.stranded)
+        if (s.sections_with_text.contains(at.first) &&
+            std::find(end.refused.begin(), end.refused.end(), at) == end.refused.end())
+            s.headings_found.add(std::move(d));
     out.append(s.headings_found);
     s.body_size(end.smallest);
     s.report_contrast();
@@ -466,7 +470,7 @@ void LeafletChecker::State::headings(const std::vector<PageItem>& items, int pag
         // A section past the content's own is one layout added (the sources): it has text.
         const bool has_text = si >= sections.size() || !sections[si].blocks.empty();
         if (has_text)
-            stranded.emplace_back(h->source.section,
+            stranded.emplace_back(std::pair(h->source.section, std::max(h->source.block + 1, 0)),
                                   Diagnostic{Severity::Error, "check.stranded-heading",
                                              si < sections.size() ? sections[si].where : in.doc.title_pos,
                                              "the heading " + quote_run(*h) + " ends page " + std::to_string(page + 1) +

@@ -18,7 +18,22 @@ bool is_mark(hb_unicode_funcs_t* uf, char32_t c) {
            (c >= 0xE0020 && c <= 0xE007F);     // tags (flags of regions)
 }
 
+bool joins(hb_unicode_funcs_t* uf, char32_t c, bool after_joiner) { return after_joiner || c == 0x200D || is_mark(uf, c); }
+
 }  // namespace
+
+MarkRunCounter::Step MarkRunCounter::feed(char32_t c, bool reference) {
+    const bool j = joins(hb_unicode_funcs_get_default(), c, after_joiner_);
+    after_joiner_ = c == 0x200D;
+    if (!j) {
+        run_ = 0;
+        referenced_ = false;
+        return Step::Fine;
+    }
+    ++run_;
+    referenced_ = referenced_ || reference;
+    return run_ <= limit_ ? Step::Fine : run_ == limit_ + 1 ? Step::Passed : Step::Over;
+}
 
 std::optional<LongMarkRun> find_long_mark_run(std::string_view text, std::size_t limit) {
     hb_unicode_funcs_t* uf = hb_unicode_funcs_get_default();
@@ -30,9 +45,9 @@ std::optional<LongMarkRun> find_long_mark_run(std::string_view text, std::size_t
         const std::size_t n = b < 0x80 ? 1 : b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
         char32_t c = b < 0x80 ? b : b < 0xE0 ? (b & 0x1F) : b < 0xF0 ? (b & 0x0F) : (b & 0x07);
         for (std::size_t k = 1; k < n && i + k < text.size(); ++k) c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-        const bool joins = after_joiner || c == 0x200D || is_mark(uf, c);
+        const bool j = joins(uf, c, after_joiner);
         after_joiner = c == 0x200D;
-        if (!joins) {
+        if (!j) {
             if (found) return found;
             run = 0;
         } else if (++run == limit + 1) {

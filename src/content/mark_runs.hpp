@@ -18,4 +18,23 @@ struct LongMarkRun {
 // The first run in UTF-8 `text` of more than `limit` joining characters, if any. Linear in text.
 std::optional<LongMarkRun> find_long_mark_run(std::string_view text, std::size_t limit);
 
+// The same count character by character, for text put together piece by piece (a body's text
+// with its references, &#x301;, decoded): one run may mix written and referenced marks.
+class MarkRunCounter {
+public:
+    enum class Step { Fine, Passed, Over };  // Passed: the first character past the limit
+    explicit MarkRunCounter(std::size_t limit) : limit_(limit) {}
+    // `reference`: the character was written as a reference (&#x301;), not as itself.
+    Step feed(char32_t c, bool reference);
+    void reset() { run_ = 0, after_joiner_ = referenced_ = false; }
+    // Whether the run so far has a character written as a reference.
+    [[nodiscard]] bool referenced() const { return referenced_; }
+
+private:
+    std::size_t limit_;
+    std::size_t run_ = 0;
+    bool after_joiner_ = false;
+    bool referenced_ = false;
+};
+
 }  // namespace leafpress

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "content/input_text.hpp"
+#include "content/mark_runs.hpp"
 #include "content/markup_lint.hpp"
 #include "core/limits.hpp"
 #include "core/utf8.hpp"
@@ -88,6 +89,7 @@ public:
 
     int enter_block(MD_BLOCKTYPE type, void* detail) {
         resume_paragraph_ = false;  // a new block: text after a figure has found its place
+        marks_.reset();
         switch (type) {
             case MD_BLOCK_DOC: break;
             case MD_BLOCK_UL:
@@ -303,19 +305,26 @@ public:
                     if (refused(t, *cp, offset)) break;
                     std::string s;
                     utf8::append(s, *cp);
+                    if (too_many_marks(t, s, offset)) break;
                     append(s, offset, Origin::Replaced);
                 } else if (auto named = decode_named_entity(t)) {
+                    if (too_many_marks(t, *named, offset)) break;
                     append(*named, offset, Origin::Replaced);
                 } else {
+                    count_marks(t, offset);
                     append(t, offset, Origin::Body);
                 }
                 break;
             case MD_TEXT_HTML:
+                count_marks(t, offset);
                 if (!in_code_block_ && offset)
                     warn_at(*offset, "markup.html", "HTML is not supported; shown as plain text", {});
                 append(t, offset, Origin::Body);
                 break;
-            default: append(t, offset, Origin::Body); break;
+            default:
+                count_marks(t, offset);
+                append(t, offset, Origin::Body);
+                break;
         }
         return 0;
     }
@@ -413,6 +422,35 @@ private:
                          ", which cannot be printed",
                      "leave the reference out, or write the character it was meant to be as it is");
         return true;
+    }
+
+    // Combining marks written as references (&#x301;) pile on a letter as written ones do
+    // (input_text.cpp counts a run written out): the reference that takes a run past
+    // kClusterMarks is an error at the reference, and it and the marks after it are left out.
+    // A run that passed the limit before any reference was counted there, so is not again.
+    bool too_many_marks(std::string_view entity, std::string_view decoded, std::optional<std::size_t> offset) {
+        bool over = false;
+        for (const char32_t c : utf8::decode(decoded).text) {
+            const auto step = marks_.feed(c, true);
+            if (step == MarkRunCounter::Step::Passed) report_marks("the reference '" + utf8::shortened(entity, 20, "") + "'", offset);
+            over = over || step != MarkRunCounter::Step::Fine;
+        }
+        return over;
+    }
+    // Written text, counted into the run (a run written out in full was reported by input_text.cpp).
+    void count_marks(std::string_view written, std::optional<std::size_t> offset) {
+        if (utf8::find_invalid(written)) return;
+        const auto text = utf8::decode(written);
+        for (std::size_t i = 0; i < text.text.size(); ++i)
+            if (marks_.feed(text.text[i], false) == MarkRunCounter::Step::Passed && marks_.referenced())
+                report_marks("the text here", offset ? std::optional(*offset + text.byte_offsets[i]) : offset);
+    }
+    void report_marks(const std::string& what, std::optional<std::size_t> offset) {
+        diags_.error("input.combining-marks", pos(offset.value_or(last_offset_)),
+                     what + " takes a letter past " + std::to_string(limits::kClusterMarks) +
+                         " combining marks (counting the ones written as references, &#...;)",
+                     "delete the extra marks: text that piles marks on a letter (\"zalgo\" text) cannot be typeset, "
+                     "and no language stacks this many");
     }
 
     void warn_at(std::size_t offset, std::string code, std::string message, std::string hint) {
@@ -522,6 +560,7 @@ private:
     RowKind row_kind_ = RowKind::Body;
     bool resume_paragraph_ = false; // the text after a figure goes into a new paragraph
     std::size_t last_offset_ = 0;   // the last body offset seen, for spans without one
+    MarkRunCounter marks_{limits::kClusterMarks};  // the run of combining marks the text ends in
     bool in_paragraph_ = false;
     std::optional<std::size_t> paragraph_start_;  // the offset of the paragraph's first text
     std::optional<std::size_t> row_start_;        // the offset of a table row's first text

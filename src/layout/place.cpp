@@ -7,6 +7,15 @@ namespace leafpress {
 
 namespace {
 
+// The content block a unit's text comes from (its first run of text's), or -1.
+int block_of(const Unit& unit) {
+    if (!unit.furniture.empty()) return -1;
+    for (const auto& line : unit.lines)
+        for (const auto& item : line.items)
+            if (const auto* g = std::get_if<GlyphRun>(&item); g && g->source.block >= 0) return g->source.block;
+    return -1;
+}
+
 constexpr std::size_t kMinLines = 2;  // no widows or orphans: at least two lines of a paragraph together
 
 // The units a placer works through, by their index in reading order: a caller's vector that holds
@@ -270,7 +279,7 @@ private:
         refused_.push_back(u);
         out_.refused.push_back({unit.content_section, unit.furniture, unit.what,
                                 unit.furniture.empty() ? unit.where : unit.furniture_at, unit.lines[line].height,
-                                frame_.rect.height});
+                                frame_.rect.height, block_of(unit)});
     }
 
     // A table row that starts a frame gets its table's header above it, when both fit there.

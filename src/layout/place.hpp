@@ -40,6 +40,7 @@ struct Placement {
         std::string furniture, what;
         SourcePos where;  // the unit's furniture_at, or its where
         Pt height, room;  // the line's height, and the tallest frame's
+        int block = -1;   // the content block it is (of content_section), when it is one
     };
     std::vector<Refused> refused;
 };

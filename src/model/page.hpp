@@ -175,6 +175,8 @@ struct FigureInfo {
 struct Decisions {
     Pt body;      // the body size set (a trifold's copy-fit may choose less than the layout's)
     Pt smallest;  // the smallest type anywhere
+    // The content blocks (section, block) layout refused, each with an error of its own.
+    std::vector<std::pair<int, int>> refused;
 };
 
 // How the reading pages go onto the printed sheets: a saddle-stitched booklet puts two on

@@ -8,7 +8,7 @@ DocumentStart start_of(const LaidOut& doc) {
     return {doc.info, doc.figures, doc.section_kinds, doc.tagline_languages, doc.decisions.body, doc.imposition, doc.sheet};
 }
 
-DocumentEnd end_of(const LaidOut& doc) { return {{}, doc.outline, doc.decisions.smallest}; }
+DocumentEnd end_of(const LaidOut& doc) { return {{}, doc.outline, doc.decisions.smallest, doc.decisions.refused}; }
 
 void emit(LaidOut doc, PageSink& sink) {
     sink.start(start_of(doc));
@@ -39,6 +39,7 @@ void Collector::end(const DocumentEnd& e) {
     }
     doc_.outline = e.outline;
     doc_.decisions.smallest = e.smallest;
+    doc_.decisions.refused = e.refused;
 }
 
 void Tee::start(const DocumentStart& start) {

@@ -31,6 +31,8 @@ struct DocumentEnd {
     std::vector<std::vector<PageItem>> late;  // per reading page (may be shorter: none for the rest)
     std::vector<OutlineEntry> outline;
     Pt smallest;  // the smallest type anywhere, late furniture included
+    // The content blocks (section, block) layout refused, each with an error of its own.
+    std::vector<std::pair<int, int>> refused;
 };
 
 // Sinks look at each page while it is given: one that needs it later keeps a copy, or what it

@@ -36,6 +36,26 @@ std::optional<double> ranged(TomlFields& f, std::string_view key, double lo, dou
     return v;
 }
 
+// The narrowest column a leaflet is set in: about 17 letters of 12 pt text, room for a phone
+// number on a line. The shipped layouts' narrowest is a trifold's panel (218 pt); a column
+// narrower than this makes every line, phone number and call to action a finding of its own.
+constexpr Pt kMinColumnWidth{100};
+
+// The columns and gutters must leave each column room for text (each key in its range can
+// still leave none: four columns with 100 mm gutters on A4).
+void check_column_width(TomlFields& f, const toml::table& t, const Layout& l) {
+    const Pt width = (l.body_area().width - l.gutter * (l.columns - 1)) / l.columns;
+    if (width >= kMinColumnWidth) return;
+    const bool by_gutter = t.get("gutter") && l.columns > 1;
+    const std::string left = width <= Pt(0) ? "no room at all"
+                                            : std::to_string(static_cast<int>(width.value() / 72.0 * 25.4)) + " mm";
+    f.diags().error("layout.columns", t.get("columns") ? f.value_pos("columns") : by_gutter ? f.value_pos("gutter") : f.table_pos(),
+                    std::to_string(l.columns) + " columns" + (by_gutter ? " with their gutters" : "") +
+                        " leave each column " + left + "; a column needs at least " +
+                        std::to_string(static_cast<int>(kMinColumnWidth.value() / 72.0 * 25.4)) + " mm for its text",
+                    "use fewer columns, a narrower gutter or narrower margins");
+}
+
 void read_page(const toml::table& t, const std::string& path, Layout& l, Diagnostics& diags) {
     TomlFields f(t, path, "[page]", diags);
     f.warn_unknown(kPageKeys);
@@ -87,6 +107,7 @@ void read_page(const toml::table& t, const std::string& path, Layout& l, Diagnos
     if (l.body_area().width < Pt(72) || l.body_area().height < Pt(72))
         diags.error("layout.margins", t.get("margins") ? f.value_pos("margins") : f.table_pos(),
                     "the margins leave less than an inch for the text");
+    else check_column_width(f, t, l);
 }
 
 void read_type(const toml::table& t, const std::string& path, Layout& l, Diagnostics& diags) {

@@ -258,7 +258,7 @@ TEST_CASE("check.small-text: a large-print layout holds every piece of text to i
     h.layout.min_text = Pt(16);
     h.laid.pages.push_back({h.layout.page, {}});
     h.laid.pages[0].items.emplace_back(h.phone({Pt(50), Pt(800)}));
-    h.laid.decisions = {Pt(16), Pt(16)};
+    h.laid.decisions = {Pt(16), Pt(16), {}};
     CHECK_FALSE(has(h.check(), "check.small-text"));
     h.laid.decisions.smallest = Pt(12);
     const auto d = h.check();

@@ -147,6 +147,8 @@ void PagesKind::stream(const Document& doc, const Brand& brand, const Layout& la
     DocumentEnd ending;
     for (int p = 0; p < total; ++p) ending.late.push_back(footer(f, page_rect, PageLabel::Number, p + 1, total));
     ending.outline = std::move(placed.outline);
+    for (const auto& r : placed.refused)
+        if (r.block >= 0) ending.refused.emplace_back(r.content_section, r.block);
     sink.end(ending);
 }
 

@@ -137,6 +137,8 @@ LaidOut TrifoldKind::lay_out(const Document& doc, const Brand& brand, const Layo
     out.decisions.body = L.type.body;
     while (out.pages.size() < 2) out.pages.push_back({L.page, {}});
     out.outline = std::move(placed.outline);
+    for (const auto& r : placed.refused)
+        if (r.block >= 0) out.decisions.refused.emplace_back(r.content_section, r.block);
     decorate_sections(out.pages, placed.extents, doc, brand);
 
     // Outside: the cover on the front panel, the call to action on the back panel.
