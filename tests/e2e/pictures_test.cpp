@@ -70,6 +70,14 @@ Measured measure(const std::vector<std::string>& args, const std::string& cwd) {
     return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, usage.ru_maxrss / 1024};
 }
 
+// AddressSanitizer's shadow memory and quarantine add to every build's peak (seen: 490 MB for
+// what takes 226 MB plain); the bounds stay far under what the old code took (3.9 GB at 20).
+#if defined(__SANITIZE_ADDRESS__)
+constexpr long kSlack = 2;
+#else
+constexpr long kSlack = 1;
+#endif
+
 }  // namespace
 
 TEST_CASE("a 6000 x 6000 picture shown by 20 figures is decoded once and embedded once", "[e2e][pictures]") {
@@ -79,7 +87,7 @@ TEST_CASE("a 6000 x 6000 picture shown by 20 figures is decoded once and embedde
     dir.write("leaflet.toml", leaflet(std::vector<std::string>(20, "big.png")));
     const Measured pdf = measure({"build", "leaflet.toml", "-o", "out.pdf"}, dir.path());
     CHECK(pdf.status == 0);
-    CHECK(pdf.peak_mb < 400);  // one decoded copy (108 MB) and libharu's (108 MB); was 1.7 GB at 8
+    CHECK(pdf.peak_mb < 400 * kSlack);  // one decoded copy (108 MB) and libharu's (108 MB); was 1.7 GB at 8
     const std::string bytes = slurp(dir.file("out.pdf"));
     std::size_t images = 0;
     for (const std::string key : {"/Subtype/Image", "/Subtype /Image"})
@@ -87,7 +95,7 @@ TEST_CASE("a 6000 x 6000 picture shown by 20 figures is decoded once and embedde
     CHECK(images == 1);
     const Measured png = measure({"preview", "leaflet.toml", "--dpi", "20", "-o", "pictures"}, dir.path());
     CHECK(png.status == 0);
-    CHECK(png.peak_mb < 400);
+    CHECK(png.peak_mb < 400 * kSlack);
 }
 
 TEST_CASE("pictures past the leaflet's total are refused at the figure that passes it, before decoding", "[e2e][pictures]") {
@@ -98,7 +106,7 @@ TEST_CASE("pictures past the leaflet's total are refused at the figure that pass
     dir.write("leaflet.toml", leaflet({"one.png", "one.png", "two.png"}));
     const Measured m = measure({"build", "leaflet.toml", "-o", "out.pdf"}, dir.path());
     CHECK(m.status != 0);
-    CHECK(m.peak_mb < 250);  // the first picture alone is decoded
+    CHECK(m.peak_mb < 250 * kSlack);  // the first picture alone is decoded
     auto r = run(cli("build leaflet.toml -o out.pdf"), dir.path());
     CHECK(r.err.find("leaflet.toml:22:27: error: the figure 'two.png' cannot be used: with it the leaflet's pictures "
                      "come to 72 million pixels; at most 40 million") != std::string::npos);
