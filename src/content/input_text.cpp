@@ -59,10 +59,7 @@ private:
         const auto bad = find_forbidden_char(value);
         if (!bad) return;
         clean_ = false;
-        if (!lines_) lines_ = std::make_unique<LineIndex>(text_);
-        const int line = static_cast<int>(region.begin.line), column = static_cast<int>(region.begin.column);
-        const auto source = StringSource::toml_value(path_, text_, lines_->offset(line, column), line, column);
-        diags_.error("input.control-character", source.at(bad->offset),
+        diags_.error("input.control-character", place(region, bad->offset),
                      "'" + where + "' holds " + describe_forbidden_char(bad->code) + ", which cannot be printed",
                      "delete it: it cannot be seen in most editors and usually comes with text pasted from another "
                      "program, so type the words around this place again");
@@ -73,14 +70,18 @@ private:
         const auto run = find_long_mark_run(value, limits::kClusterMarks);
         if (!run) return;
         clean_ = false;
-        if (!lines_) lines_ = std::make_unique<LineIndex>(text_);
-        const int line = static_cast<int>(region.begin.line), column = static_cast<int>(region.begin.column);
-        const auto source = StringSource::toml_value(path_, text_, lines_->offset(line, column), line, column);
-        diags_.error("input.combining-marks", source.at(run->offset),
+        diags_.error("input.combining-marks", place(region, run->offset),
                      "'" + where + "' stacks " + std::to_string(run->length) + " combining marks on one letter; at most " +
                          std::to_string(limits::kClusterMarks) + " are used",
                      "delete the extra marks: text that piles marks on a letter (\"zalgo\" text) cannot be typeset, and "
                      "no language stacks this many");
+    }
+
+    // The file position of byte `offset` of the value written at `region`.
+    SourcePos place(const toml::source_region& region, std::size_t offset) {
+        if (!lines_) lines_ = std::make_unique<LineIndex>(text_);
+        const int line = static_cast<int>(region.begin.line), column = static_cast<int>(region.begin.column);
+        return StringSource::toml_value(path_, text_, lines_->offset(line, column), line, column).at(offset);
     }
 
     std::string_view text_;
