@@ -10,7 +10,7 @@ packages=(
   libhpdf-dev libharfbuzz-dev libfreetype-dev libtomlplusplus-dev catch2
   libmd4c-dev libmd4c-html0-dev libhyphen-dev libunibreak-dev libfribidi-dev libqrencode-dev
   libcli11-dev zlib1g-dev nlohmann-json3-dev libpng-dev libjpeg-dev libfontconfig-dev libicu-dev
-  liblcms2-dev libdeflate-dev libcairo2-dev
+  liblcms2-dev libdeflate-dev libcairo2-dev libqpdf-dev libxxhash-dev
   # the CMYK print profile of --print (Ghostscript's default_cmyk.icc)
   libgs-common
   # fonts for every script (found through fontconfig): Noto for each script, symbols and math,
