@@ -129,8 +129,8 @@ std::optional<std::uint32_t> CodeBook::add(const std::u32string& text) {
     return code;
 }
 
-EmbeddedFont::EmbeddedFont(HPDF_Doc doc, const text::Face& face, std::string resource_name, CodeBook& book)
-    : doc_(doc), face_(face), name_(std::move(resource_name)), book_(book), type0_(new_dict(doc)),
+EmbeddedFont::EmbeddedFont(HaruDocument& doc, const text::Face& face, std::string resource_name, CodeBook& book)
+    : doc_(doc), face_(face), name_(std::move(resource_name)), book_(book), type0_(new_dict(doc.get())),
       by_cid_{{0, Glyph{}}} {}
 
 long EmbeddedFont::width(std::uint32_t gid) const {
@@ -294,12 +294,12 @@ HPDF_Dict EmbeddedFont::descriptor(const std::string& base, HPDF_Dict file) {
         if (n >= 8) italic_angle = be16(p + 4) + static_cast<uint16_t>(be16(p + 6)) / 65536.0;
         hb_blob_destroy(post);
     }
-    HPDF_Dict desc = new_dict(doc_);
+    HPDF_Dict desc = new_dict(doc_.get());
     HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
     HPDF_Dict_AddName(desc, "FontName", base.c_str());
     const bool italic = face_.style() == FontStyle::Italic || face_.style() == FontStyle::BoldItalic;
     HPDF_Dict_AddNumber(desc, "Flags", 32 | (italic ? 64 : 0));
-    HPDF_Array box = HPDF_Array_New(doc_->mmgr);
+    HPDF_Array box = HPDF_Array_New(doc_.mmgr());
     for (int v : bbox) HPDF_Array_AddNumber(box, v);
     HPDF_Dict_Add(desc, "FontBBox", box);
     HPDF_Dict_AddReal(desc, "ItalicAngle", static_cast<HPDF_REAL>(italic_angle));
@@ -344,21 +344,21 @@ void EmbeddedFont::add_cid_to_gid_map(HPDF_Dict cid) {
 }
 
 HPDF_Dict EmbeddedFont::cid_font_type2(const std::string& base, HPDF_Dict desc) {
-    HPDF_Dict cid = cid_font(doc_, "CIDFontType2", base, {}, desc);
+    HPDF_Dict cid = cid_font(doc_.get(), "CIDFontType2", base, {}, desc);
     if (identity_) {
         HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
     } else {
         add_cid_to_gid_map(cid);
     }
     // /W: the widths of the character ids used, in runs of consecutive ids.
-    HPDF_Array w = HPDF_Array_New(doc_->mmgr);
+    HPDF_Array w = HPDF_Array_New(doc_.mmgr());
     HPDF_Array run = nullptr;
     std::size_t next = 0;
     for (const auto& [c, g] : by_cid_) {
         if (c == 0) continue;
         if (!run || c != next) {
             HPDF_Array_AddNumber(w, static_cast<HPDF_INT32>(c));
-            run = HPDF_Array_New(doc_->mmgr);
+            run = HPDF_Array_New(doc_.mmgr());
             HPDF_Array_Add(w, run);
         }
         HPDF_Array_AddNumber(run, static_cast<HPDF_INT32>(width(g.gid)));
@@ -369,17 +369,17 @@ HPDF_Dict EmbeddedFont::cid_font_type2(const std::string& base, HPDF_Dict desc) 
 }
 
 HPDF_Dict EmbeddedFont::cid_font_type0(const std::string& base, HPDF_Dict desc) {
-    HPDF_Dict cid = cid_font(doc_, "CIDFontType0", base, face_.cid_system(), desc);
+    HPDF_Dict cid = cid_font(doc_.get(), "CIDFontType0", base, face_.cid_system(), desc);
     // /W: the widths of the character ids used, in runs of consecutive ids.
     std::map<std::uint32_t, long> widths;
     for (std::uint32_t gid : cff_glyphs_) widths[face_.cid(gid)] = width(gid);
-    HPDF_Array w = HPDF_Array_New(doc_->mmgr);
+    HPDF_Array w = HPDF_Array_New(doc_.mmgr());
     HPDF_Array run = nullptr;
     long next = -1;
     for (const auto& [code, width] : widths) {
         if (static_cast<long>(code) != next) {
             HPDF_Array_AddNumber(w, static_cast<HPDF_INT32>(code));
-            run = HPDF_Array_New(doc_->mmgr);
+            run = HPDF_Array_New(doc_.mmgr());
             HPDF_Array_Add(w, run);
         }
         HPDF_Array_AddNumber(run, static_cast<HPDF_INT32>(width));
@@ -416,14 +416,14 @@ bool EmbeddedFont::finish(HPDF_Dict byte_codes, HPDF_Dict to_unicode, std::strin
     HPDF_Dict_AddName(type0_, "BaseFont", base.c_str());
     if (cff) HPDF_Dict_AddName(type0_, "Encoding", "Identity-H");
     else HPDF_Dict_Add(type0_, "Encoding", byte_codes);
-    HPDF_Array desc_fonts = HPDF_Array_New(doc_->mmgr);
+    HPDF_Array desc_fonts = HPDF_Array_New(doc_.mmgr());
     HPDF_Array_Add(desc_fonts, cid);
     HPDF_Dict_Add(type0_, "DescendantFonts", desc_fonts);
     HPDF_Dict_Add(type0_, "ToUnicode", tounicode);
     return true;
 }
 
-HPDF_Dict shared_to_unicode(HPDF_Doc doc, const CodeBook& book) {
+HPDF_Dict shared_to_unicode(HaruDocument& doc, const CodeBook& book) {
     std::vector<CodeText> entries;
     for (const auto& [code, text] : book.texts())
         if (!text.empty()) entries.push_back({code, 2, &text});
@@ -431,7 +431,7 @@ HPDF_Dict shared_to_unicode(HPDF_Doc doc, const CodeBook& book) {
     return new_stream(doc, {reinterpret_cast<const std::uint8_t*>(cmap.data()), cmap.size()});
 }
 
-HPDF_Dict byte_codes_cmap(HPDF_Doc doc) {
+HPDF_Dict byte_codes_cmap(HaruDocument& doc) {
     static constexpr std::string_view kName = "Leafpress-ByteCodes-H";
     const std::string text = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
                              "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> def\n"
@@ -442,9 +442,9 @@ HPDF_Dict byte_codes_cmap(HPDF_Doc doc) {
     HPDF_Dict cmap = new_stream(doc, {reinterpret_cast<const std::uint8_t*>(text.data()), text.size()});
     HPDF_Dict_AddName(cmap, "Type", "CMap");
     HPDF_Dict_AddName(cmap, "CMapName", std::string(kName).c_str());
-    HPDF_Dict info = HPDF_Dict_New(doc->mmgr);
-    HPDF_Dict_Add(info, "Registry", HPDF_String_New(doc->mmgr, "Adobe", nullptr));
-    HPDF_Dict_Add(info, "Ordering", HPDF_String_New(doc->mmgr, "Identity", nullptr));
+    HPDF_Dict info = HPDF_Dict_New(doc.mmgr());
+    HPDF_Dict_Add(info, "Registry", HPDF_String_New(doc.mmgr(), "Adobe", nullptr));
+    HPDF_Dict_Add(info, "Ordering", HPDF_String_New(doc.mmgr(), "Identity", nullptr));
     HPDF_Dict_AddNumber(info, "Supplement", 0);
     HPDF_Dict_Add(cmap, "CIDSystemInfo", info);
     HPDF_Dict_AddNumber(cmap, "WMode", 0);

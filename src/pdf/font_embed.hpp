@@ -52,7 +52,7 @@ private:
 class EmbeddedFont {
 public:
     // `book`: the document's two-byte codes, which must outlive the font.
-    EmbeddedFont(HPDF_Doc doc, const text::Face& face, std::string resource_name, CodeBook& book);
+    EmbeddedFont(HaruDocument& doc, const text::Face& face, std::string resource_name, CodeBook& book);
 
     struct Use {
         std::uint32_t code;  // what the content stream writes: `bytes` bytes, big-endian
@@ -76,7 +76,7 @@ public:
     [[nodiscard]] bool uses_byte_codes() const { return face_.outlines() != text::Outlines::Cff; }
 
 private:
-    HPDF_Doc doc_;
+    HaruDocument& doc_;
     const text::Face& face_;
     std::string name_;
     CodeBook& book_;
@@ -110,11 +110,11 @@ private:
 
 // The ToUnicode CMap of every TrueType font: one-byte codes are their ASCII characters, two-byte
 // codes the book's texts. Made once per document, after its text is written.
-HPDF_Dict shared_to_unicode(HPDF_Doc doc, const CodeBook& book);
+HPDF_Dict shared_to_unicode(HaruDocument& doc, const CodeBook& book);
 
 // The encoding of every TrueType font: codes are character ids, one byte from <20> to <7F>,
 // two from <0000> to <1FFF> and from <8000> to <FFFF>. An embedded CMap stream (PDF/A asks for the CMaps it does not
 // know to be embedded), made once per document.
-HPDF_Dict byte_codes_cmap(HPDF_Doc doc);
+HPDF_Dict byte_codes_cmap(HaruDocument& doc);
 
 }  // namespace leafpress::pdf

@@ -5,7 +5,6 @@
 
 #include "core/utf8.hpp"
 #include "pdf/deflate.hpp"
-#include "pdf/pack_objects.hpp"
 #include "pdf/structure.hpp"
 
 namespace leafpress::pdf {
@@ -23,19 +22,18 @@ EmbeddedFont& DocumentResources::font_for(const text::Face* face) {
 namespace {
 
 // A JPEG file as an image XObject, its bytes as they are under DCTDecode (the decoder said it can
-// go through: 8-bit grey or YCbCr). pack_objects names the filter (see kPrecompressed).
-HPDF_Image jpeg_xobject(HPDF_Doc pdf, const Raster& raster) {
-    HPDF_Dict img = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+// go through: 8-bit grey or YCbCr).
+HPDF_Image jpeg_xobject(HaruDocument& pdf, const Raster& raster) {
+    HPDF_Dict img = HPDF_DictStream_New(pdf.mmgr(), pdf.get()->xref);
     if (!img) return nullptr;
     img->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;
-    img->filter = HPDF_STREAM_FILTER_NONE;
+    pdf.encoded(img, StreamFilter::Dct);
     HPDF_Dict_AddName(img, "Type", "XObject");
     HPDF_Dict_AddName(img, "Subtype", "Image");
     HPDF_Dict_AddNumber(img, "Width", raster.width);
     HPDF_Dict_AddNumber(img, "Height", raster.height);
     HPDF_Dict_AddName(img, "ColorSpace", raster.channels == 1 ? "DeviceGray" : "DeviceRGB");
     HPDF_Dict_AddNumber(img, "BitsPerComponent", 8);
-    HPDF_Dict_AddName(img, std::string(kPrecompressed.substr(1)).c_str(), "DCTDecode");
     if (HPDF_Stream_Write(img->stream, reinterpret_cast<const HPDF_BYTE*>(raster.jpeg.data()),
                           static_cast<HPDF_UINT>(raster.jpeg.size())) != HPDF_OK)
         return nullptr;
@@ -54,15 +52,15 @@ HPDF_Image DocumentResources::image_for(const std::shared_ptr<const Raster>& ras
     if (!raster->jpeg.empty() && (!print() || raster->channels == 1)) {
         img = jpeg_xobject(pdf_, *raster);
     } else if (raster->channels == 1) {
-        img = HPDF_LoadRawImageFromMem(pdf_, raster->pixels.data(), w, h, HPDF_CS_DEVICE_GRAY, 8);
+        img = HPDF_LoadRawImageFromMem(pdf(), raster->pixels.data(), w, h, HPDF_CS_DEVICE_GRAY, 8);
     } else if (print()) {
         const auto cmyk = print_->convert_pixels(raster->pixels);
-        img = HPDF_LoadRawImageFromMem(pdf_, cmyk.data(), w, h, HPDF_CS_DEVICE_CMYK, 8);
+        img = HPDF_LoadRawImageFromMem(pdf(), cmyk.data(), w, h, HPDF_CS_DEVICE_CMYK, 8);
     } else {
-        img = HPDF_LoadRawImageFromMem(pdf_, raster->pixels.data(), w, h, HPDF_CS_DEVICE_RGB, 8);
+        img = HPDF_LoadRawImageFromMem(pdf(), raster->pixels.data(), w, h, HPDF_CS_DEVICE_RGB, 8);
     }
     if (img && !raster->alpha.empty()) {
-        HPDF_Image mask = HPDF_LoadRawImageFromMem(pdf_, raster->alpha.data(), w, h, HPDF_CS_DEVICE_GRAY, 8);
+        HPDF_Image mask = HPDF_LoadRawImageFromMem(pdf(), raster->alpha.data(), w, h, HPDF_CS_DEVICE_GRAY, 8);
         if (!mask || HPDF_Image_AddSMask(img, mask) != HPDF_OK) img = nullptr;
     }
     if (!img) images_failed_ = true;  // libharu could not allocate it: the PDF is not written without it
@@ -103,7 +101,7 @@ void write_content(HPDF_Page side, const std::string& s) {
     HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(s.data()), static_cast<HPDF_UINT>(s.size()));
 }
 
-void compress_content(HPDF_Page side) {
+void compress_content(HaruDocument& doc, HPDF_Page side) {
     auto* attr = static_cast<HPDF_PageAttr>(side->attr);
     HPDF_Stream stream = attr->stream;
     HPDF_UINT32 size = HPDF_Stream_Size(stream);
@@ -115,8 +113,7 @@ void compress_content(HPDF_Page side) {
     if (packed.empty()) return;
     HPDF_MemStream_FreeData(stream);
     HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(packed.data()), static_cast<HPDF_UINT>(packed.size()));
-    attr->contents->filter = HPDF_STREAM_FILTER_NONE;
-    mark_precompressed(attr->contents);
+    doc.encoded(attr->contents, StreamFilter::Flate);
 }
 
 namespace {

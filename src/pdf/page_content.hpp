@@ -25,9 +25,9 @@ enum class Paint { Fill, Stroke };
 class DocumentResources {
 public:
     // `print`: every colour in its CMYK (the print shop's PDF); null: sRGB.
-    DocumentResources(HPDF_Doc pdf, const CmykConverter* print) : pdf_(pdf), print_(print) {}
+    DocumentResources(HaruDocument& pdf, const CmykConverter* print) : pdf_(pdf), print_(print) {}
 
-    [[nodiscard]] HPDF_Doc pdf() const { return pdf_; }
+    [[nodiscard]] HPDF_Doc pdf() const { return pdf_.get(); }
     [[nodiscard]] bool print() const { return print_ != nullptr; }
     // The font for a face, made on first use (F1, F2, ... in that order).
     EmbeddedFont& font_for(const text::Face* face);
@@ -44,7 +44,7 @@ public:
     std::map<std::pair<int, int>, HPDF_Annotation> annotations;
 
 private:
-    HPDF_Doc pdf_;
+    HaruDocument& pdf_;
     const CmykConverter* print_;
     std::map<const text::Face*, std::unique_ptr<EmbeddedFont>> fonts_;
     std::vector<const text::Face*> fonts_order_;
@@ -90,6 +90,6 @@ void draw_items(const PagePlacement& at, Size size, const std::vector<PageItem>&
                 DocumentResources& resources, TextState& state);
 
 // A side's content stream compressed (libdeflate), its data replaced by the compressed bytes.
-void compress_content(HPDF_Page side);
+void compress_content(HaruDocument& doc, HPDF_Page side);
 
 }  // namespace leafpress::pdf

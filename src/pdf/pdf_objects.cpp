@@ -1,6 +1,7 @@
 #include "pdf/pdf_objects.hpp"
 
 #include <hpdf_streams.h>
+#include <xxhash.h>
 
 #include <algorithm>
 #include <cmath>
@@ -9,7 +10,6 @@
 #include "core/numbers.hpp"
 #include "core/utf8.hpp"
 #include "pdf/deflate.hpp"
-#include "pdf/pack_objects.hpp"
 
 namespace leafpress::pdf {
 
@@ -65,22 +65,33 @@ std::string text_token(std::u32string_view text) {
 HPDF_Name name(HPDF_Doc doc, const char* n) { return HPDF_Name_New(doc->mmgr, n); }
 
 std::array<std::uint8_t, 16> fingerprint(std::string_view bytes) {
-    std::uint64_t a = 1469598103934665603ULL, b = 0x84222325CBF29CE4ULL;
-    for (unsigned char c : bytes) {
-        a = (a ^ c) * 1099511628211ULL;
-        b = (b ^ (c + 0x5Bu)) * 1099511628211ULL;
-    }
+    const XXH128_hash_t h = XXH3_128bits(bytes.data(), bytes.size());
     std::array<std::uint8_t, 16> out{};
     for (int i = 0; i < 8; ++i) {
-        out[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(a >> (56 - 8 * i));
-        out[static_cast<std::size_t>(i + 8)] = static_cast<std::uint8_t>(b >> (56 - 8 * i));
+        out[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(h.high64 >> (56 - 8 * i));
+        out[static_cast<std::size_t>(i + 8)] = static_cast<std::uint8_t>(h.low64 >> (56 - 8 * i));
     }
     return out;
 }
 
-void mark_precompressed(HPDF_Dict stream) {
+unsigned object_number(const void* obj) { return static_cast<const HPDF_Obj_Header*>(obj)->obj_id & 0x00FFFFFFu; }
+
+void HaruDocument::encoded(HPDF_Dict stream, StreamFilter filter) {
     stream->filter = HPDF_STREAM_FILTER_NONE;
-    HPDF_Dict_AddName(stream, std::string(kPrecompressed.substr(1)).c_str(), "FlateDecode");
+    encoded_.emplace_back(stream, filter);
+}
+
+std::vector<std::pair<unsigned, StreamFilter>> HaruDocument::encoded_streams() const {
+    std::vector<std::pair<unsigned, StreamFilter>> out;
+    out.reserve(encoded_.size());
+    for (const auto& [stream, filter] : encoded_) out.emplace_back(object_number(stream), filter);
+    return out;
+}
+
+void HaruDocument::release() {
+    if (doc_) HPDF_Free(doc_);
+    doc_ = nullptr;
+    encoded_.clear();
 }
 
 HPDF_Dict new_dict(HPDF_Doc doc) {
@@ -89,8 +100,8 @@ HPDF_Dict new_dict(HPDF_Doc doc) {
     return d;
 }
 
-HPDF_Dict new_stream(HPDF_Doc doc, std::span<const std::uint8_t> bytes) {
-    HPDF_Dict d = HPDF_DictStream_New(doc->mmgr, doc->xref);
+HPDF_Dict new_stream(HaruDocument& doc, std::span<const std::uint8_t> bytes) {
+    HPDF_Dict d = HPDF_DictStream_New(doc.mmgr(), doc.get()->xref);
     // Compressed here (libdeflate), not by libharu (zlib) when it saves.
     const std::string packed = deflate({reinterpret_cast<const char*>(bytes.data()), bytes.size()});
     if (packed.empty()) {
@@ -98,7 +109,7 @@ HPDF_Dict new_stream(HPDF_Doc doc, std::span<const std::uint8_t> bytes) {
         HPDF_Stream_Write(d->stream, bytes.data(), static_cast<HPDF_UINT>(bytes.size()));
         return d;
     }
-    mark_precompressed(d);
+    doc.encoded(d, StreamFilter::Flate);
     HPDF_Stream_Write(d->stream, reinterpret_cast<const HPDF_BYTE*>(packed.data()), static_cast<HPDF_UINT>(packed.size()));
     return d;
 }

@@ -34,16 +34,43 @@ void* text_string(HPDF_Doc doc, std::string_view utf8);
 
 HPDF_Name name(HPDF_Doc doc, const char* n);
 
-// 128 bits of FNV-1a (two 64-bit lanes with different offsets): stable, not cryptographic.
+// 128 bits of XXH3: stable, not cryptographic.
 std::array<std::uint8_t, 16> fingerprint(std::string_view bytes);
 
-// A stream whose bytes leafpress has Flate-compressed itself: libharu must not compress it again,
-// and pack_objects names its filter (see kPrecompressed).
-void mark_precompressed(HPDF_Dict stream);
+// How the bytes of a stream leafpress made itself are encoded.
+enum class StreamFilter { Flate, Dct };
+
+// libharu's document, owned (freed with this), and the streams in it whose bytes leafpress
+// encoded itself. libharu writes those bytes as they are and names no filter for them (it
+// would compress them again if it did); the writer names their filter when it finishes the
+// file (finish_pdf).
+class HaruDocument {
+public:
+    HaruDocument(HPDF_Error_Handler on_error, void* user) : doc_(HPDF_New(on_error, user)) {}
+    ~HaruDocument() { release(); }
+    HaruDocument(const HaruDocument&) = delete;
+    HaruDocument& operator=(const HaruDocument&) = delete;
+
+    [[nodiscard]] HPDF_Doc get() const { return doc_; }
+    [[nodiscard]] HPDF_MMgr mmgr() const { return doc_->mmgr; }
+    // A stream of `doc` holds bytes already encoded with `filter`.
+    void encoded(HPDF_Dict stream, StreamFilter filter);
+    // The object number of each such stream (known once it is in the cross-reference table).
+    [[nodiscard]] std::vector<std::pair<unsigned, StreamFilter>> encoded_streams() const;
+    // Frees libharu's document (its bytes written, its objects are no longer needed).
+    void release();
+
+private:
+    HPDF_Doc doc_;
+    std::vector<std::pair<HPDF_Dict, StreamFilter>> encoded_;
+};
+
+// The object number libharu gave an indirect object.
+unsigned object_number(const void* obj);
 
 // A new indirect dictionary, or Flate-compressed stream, owned by the document's xref.
 // (new_stream compresses at once, with libdeflate.)
 HPDF_Dict new_dict(HPDF_Doc doc);
-HPDF_Dict new_stream(HPDF_Doc doc, std::span<const std::uint8_t> bytes);
+HPDF_Dict new_stream(HaruDocument& doc, std::span<const std::uint8_t> bytes);
 
 }  // namespace leafpress::pdf

@@ -1,6 +1,9 @@
 #include "pdf/structure.hpp"
 
+#include <qpdf/QPDF.hh>
+
 #include <cstdio>
+#include <optional>
 #include <string_view>
 
 #include "core/utf8.hpp"
@@ -23,102 +26,168 @@ std::string open_marked(const std::vector<StructElement>& elements, const ItemTa
 
 namespace {
 
-unsigned object_number(void* obj) { return static_cast<HPDF_Obj_Header*>(obj)->obj_id & 0x00FFFFFFu; }
+QPDFObjectHandle text_object(std::string_view utf8) {
+    const std::u32string text = utf8::decode(utf8).text;
+    if (plain_ascii(text)) return QPDFObjectHandle::newString(std::string(utf8));
+    const auto bytes = utf16be(text);
+    return QPDFObjectHandle::newString(std::string(bytes.begin(), bytes.end()));
+}
 
-std::string ref(unsigned n) { return std::to_string(n) + " 0 R"; }
+QPDFObjectHandle name_object(std::string_view n) { return QPDFObjectHandle::newName("/" + std::string(n)); }
+
+// A figure's /A: its box on the side it is drawn on, placed as a block.
+QPDFObjectHandle figure_layout(const StructElement& e, const StructureObjects::Reading& at) {
+    QPDFObjectHandle box = QPDFObjectHandle::newArray();
+    for (double v : {e.bbox.x.value() + at.tx, at.height - e.bbox.bottom().value() + at.ty, e.bbox.right().value() + at.tx,
+                     at.height - e.bbox.y.value() + at.ty})
+        box.appendItem(QPDFObjectHandle::newReal(num(v)));
+    QPDFObjectHandle a = QPDFObjectHandle::newDictionary();
+    a.replaceKey("/O", name_object("Layout"));
+    a.replaceKey("/BBox", box);
+    a.replaceKey("/Placement", name_object("Block"));
+    return a;
+}
+
+// The element's kids (one as itself, more as an array), recording in `by_mcid` which element
+// each marked-content id belongs to and in `annotations` each annotation's Link element.
+class TreeWriter {
+public:
+    TreeWriter(QPDF& pdf, const std::vector<StructElement>& elements, const StructureObjects& written)
+        : pdf_(pdf), elements_(elements), written_(written), by_mcid_(written.pages.size()) {}
+
+    void write() {
+        QPDFObjectHandle root = pdf_.makeIndirectObject(QPDFObjectHandle::newDictionary());
+        objects_.reserve(elements_.size());
+        for (std::size_t i = 0; i < elements_.size(); ++i) objects_.push_back(pdf_.makeIndirectObject(QPDFObjectHandle::newDictionary()));
+        for (std::size_t i = 0; i < elements_.size(); ++i) fill(static_cast<int>(i), root);
+        root.replaceKey("/Type", name_object("StructTreeRoot"));
+        QPDFObjectHandle kids = QPDFObjectHandle::newArray();
+        if (!objects_.empty()) kids.appendItem(objects_[0]);
+        root.replaceKey("/K", kids);
+        root.replaceKey("/ParentTree", parent_tree());
+        root.replaceKey("/ParentTreeNextKey", QPDFObjectHandle::newInteger(next_key_));
+        QPDFObjectHandle catalog = pdf_.getRoot();
+        catalog.replaceKey("/StructTreeRoot", root);
+        QPDFObjectHandle mark = QPDFObjectHandle::newDictionary();
+        mark.replaceKey("/Marked", QPDFObjectHandle::newBool(true));
+        catalog.replaceKey("/MarkInfo", mark);
+    }
+
+private:
+    [[nodiscard]] QPDFObjectHandle page(int side) const { return pdf_.getObject(static_cast<int>(written_.pages[static_cast<std::size_t>(side)]), 0); }
+    [[nodiscard]] const StructureObjects::Reading& reading(int page) const { return written_.reading[static_cast<std::size_t>(page)]; }
+
+    void fill(int i, const QPDFObjectHandle& root) {
+        const StructElement& e = elements_[static_cast<std::size_t>(i)];
+        QPDFObjectHandle d = objects_[static_cast<std::size_t>(i)];
+        // (/Type /StructElem is optional: left out, as in every element of a long document it adds up.)
+        d.replaceKey("/S", name_object(type_name(e.type)));
+        d.replaceKey("/P", e.parent < 0 ? root : objects_[static_cast<std::size_t>(e.parent)]);
+        if (!e.alt.empty()) d.replaceKey("/Alt", text_object(e.alt));
+        if (!e.lang.empty()) d.replaceKey("/Lang", text_object(e.lang));
+        if (e.column_header) {
+            QPDFObjectHandle a = QPDFObjectHandle::newDictionary();
+            a.replaceKey("/O", name_object("Table"));
+            a.replaceKey("/Scope", name_object("Column"));
+            d.replaceKey("/A", a);
+        }
+        if (e.type == StructType::Figure && e.figure_page >= 0) d.replaceKey("/A", figure_layout(e, reading(e.figure_page)));
+        // Marked content on the element's one side is referred to by its bare MCID, with /Pg on
+        // the element; content spread over sides needs a marked-content reference each.
+        // (Kids name reading pages; a side may hold two of them, each with its MCIDs moved on.)
+        int side = -1;
+        bool one_side = true;
+        for (const StructKid& k : e.kids) {
+            if (k.kind != StructKid::Kind::Content) continue;
+            if (side >= 0 && reading(k.page).side != side) one_side = false;
+            side = reading(k.page).side;
+        }
+        if (side >= 0 && one_side) d.replaceKey("/Pg", page(side));
+        QPDFObjectHandle kids = QPDFObjectHandle::newArray();
+        for (const StructKid& k : e.kids)
+            if (auto kid = this->kid(i, k, one_side)) kids.appendItem(*kid);
+        // One kid is written as itself, more as an array.
+        d.replaceKey("/K", e.kids.size() == 1 && kids.getArrayNItems() == 1 ? kids.getArrayItem(0) : kids);
+    }
+
+    std::optional<QPDFObjectHandle> kid(int i, const StructKid& k, bool one_side) {
+        switch (k.kind) {
+            case StructKid::Kind::Element: return objects_[static_cast<std::size_t>(k.element)];
+            case StructKid::Kind::Content: {
+                const auto& at = reading(k.page);
+                const int id = k.mcid + at.mcid_offset;
+                auto& slots = by_mcid_[static_cast<std::size_t>(at.side)];
+                if (slots.size() <= static_cast<std::size_t>(id)) slots.resize(static_cast<std::size_t>(id) + 1, -1);
+                slots[static_cast<std::size_t>(id)] = i;
+                if (one_side) return QPDFObjectHandle::newInteger(id);
+                QPDFObjectHandle mcr = QPDFObjectHandle::newDictionary();
+                mcr.replaceKey("/Type", name_object("MCR"));
+                mcr.replaceKey("/Pg", page(at.side));
+                mcr.replaceKey("/MCID", QPDFObjectHandle::newInteger(id));
+                return mcr;
+            }
+            case StructKid::Kind::Annotation: {
+                const auto it = written_.annotations.find({k.page, k.item});
+                if (it == written_.annotations.end()) return std::nullopt;
+                QPDFObjectHandle annotation = pdf_.getObject(static_cast<int>(it->second), 0);
+                QPDFObjectHandle objr = QPDFObjectHandle::newDictionary();
+                objr.replaceKey("/Type", name_object("OBJR"));
+                objr.replaceKey("/Obj", annotation);
+                objr.replaceKey("/Pg", page(reading(k.page).side));
+                annotations_.emplace_back(annotation, i);
+                return objr;
+            }
+        }
+        return std::nullopt;
+    }
+
+    // For each side, its MCIDs' elements; for each annotation, its Link element. The sides and
+    // annotations get their keys (/StructParents, /StructParent) here.
+    QPDFObjectHandle parent_tree() {
+        QPDFObjectHandle nums = QPDFObjectHandle::newArray();
+        for (std::size_t p = 0; p < written_.pages.size(); ++p) {
+            QPDFObjectHandle side = page(static_cast<int>(p));
+            side.replaceKey("/StructParents", QPDFObjectHandle::newInteger(static_cast<long long>(p)));
+            side.replaceKey("/Tabs", name_object("S"));
+            QPDFObjectHandle slots = QPDFObjectHandle::newArray();
+            for (int e : by_mcid_[p]) slots.appendItem(e >= 0 ? objects_[static_cast<std::size_t>(e)] : QPDFObjectHandle::newNull());
+            nums.appendItem(QPDFObjectHandle::newInteger(static_cast<long long>(p)));
+            nums.appendItem(slots);
+        }
+        next_key_ = static_cast<long long>(written_.pages.size());
+        for (auto& [annotation, e] : annotations_) {
+            annotation.replaceKey("/StructParent", QPDFObjectHandle::newInteger(next_key_));
+            nums.appendItem(QPDFObjectHandle::newInteger(next_key_));
+            nums.appendItem(objects_[static_cast<std::size_t>(e)]);
+            ++next_key_;
+        }
+        QPDFObjectHandle tree = QPDFObjectHandle::newDictionary();
+        tree.replaceKey("/Nums", nums);
+        return tree;
+    }
+
+    QPDF& pdf_;
+    const std::vector<StructElement>& elements_;
+    const StructureObjects& written_;
+    std::vector<QPDFObjectHandle> objects_;
+    std::vector<std::vector<int>> by_mcid_;
+    std::vector<std::pair<QPDFObjectHandle, int>> annotations_;
+    long long next_key_ = 0;
+};
 
 }  // namespace
 
-std::vector<std::string> write_structure(HPDF_Doc doc, const std::vector<StructElement>& elements, const WrittenPages& written,
-                                         unsigned first) {
-    // Objects: the StructTreeRoot (first), then one per element. They are written here as text,
-    // not as libharu objects: a long document's tree would otherwise take ten times the memory.
-    std::vector<std::string> objects(elements.size() + 1);
-    const auto element = [&](int i) { return ref(first + 1 + static_cast<unsigned>(i)); };
-    const std::string root = ref(first);
-    const auto page_ref = [&](int side) { return ref(object_number(written.pages[static_cast<std::size_t>(side)])); };
+StructureObjects structure_objects(const WrittenPages& written) {
+    StructureObjects out;
+    for (HPDF_Page p : written.pages) out.pages.push_back(object_number(p));
+    out.reading = written.reading;
+    for (const auto& [at, annotation] : written.annotations)
+        if (annotation) out.annotations.emplace(at, object_number(annotation));
+    return out;
+}
 
-    // ParentTree: for each page, its MCIDs' elements; for each annotation, its Link element.
-    std::vector<std::vector<int>> by_mcid(written.pages.size());
-    std::vector<std::pair<HPDF_Annotation, int>> annotations;
-    for (std::size_t i = 0; i < elements.size(); ++i) {
-        const StructElement& e = elements[i];
-        // (/Type /StructElem is optional: left out, as in every element of a long document it adds up.)
-        std::string d = "<< /S /" + std::string(type_name(e.type)) + " /P " +
-                        (e.parent < 0 ? root : element(e.parent));
-        if (!e.alt.empty()) d += " /Alt " + text_token(utf8::decode(e.alt).text);
-        if (!e.lang.empty()) d += " /Lang " + text_token(utf8::decode(e.lang).text);
-        if (e.column_header) d += " /A << /O /Table /Scope /Column >>";
-        if (e.type == StructType::Figure && e.figure_page >= 0) {
-            const auto& at = written.reading[static_cast<std::size_t>(e.figure_page)];
-            const double height = at.height;
-            d += " /A << /O /Layout /BBox [";
-            for (double v : {e.bbox.x.value() + at.tx, height - e.bbox.bottom().value() + at.ty, e.bbox.right().value() + at.tx,
-                             height - e.bbox.y.value() + at.ty})
-                d += " " + num(v);
-            d += " ] /Placement /Block >>";
-        }
-        // Marked content on the element's one page is referred to by its bare MCID, with /Pg on the
-        // element; content spread over pages needs a marked-content reference each.
-        // (Kids name reading pages; a side may hold two of them, each with its MCIDs moved on.)
-        const auto side = [&](int reading) { return written.reading[static_cast<std::size_t>(reading)].side; };
-        const auto mcid = [&](const StructKid& k) { return k.mcid + written.reading[static_cast<std::size_t>(k.page)].mcid_offset; };
-        int page = -1;
-        bool one_page = true;
-        for (const StructKid& k : e.kids) {
-            if (k.kind != StructKid::Kind::Content) continue;
-            if (page >= 0 && side(k.page) != page) one_page = false;
-            page = side(k.page);
-        }
-        if (page >= 0 && one_page) d += " /Pg " + page_ref(page);
-        // One kid is written as itself, more as an array.
-        const bool array = e.kids.size() != 1;
-        d += array ? " /K [" : " /K";
-        for (const StructKid& k : e.kids) {
-            switch (k.kind) {
-                case StructKid::Kind::Element: d += " " + element(k.element); break;
-                case StructKid::Kind::Content: {
-                    const int id = mcid(k);
-                    if (one_page) d += " " + std::to_string(id);
-                    else d += " << /Type /MCR /Pg " + page_ref(side(k.page)) + " /MCID " + std::to_string(id) + " >>";
-                    auto& slots = by_mcid[static_cast<std::size_t>(side(k.page))];
-                    if (slots.size() <= static_cast<std::size_t>(id)) slots.resize(static_cast<std::size_t>(id) + 1, -1);
-                    slots[static_cast<std::size_t>(id)] = static_cast<int>(i);
-                    break;
-                }
-                case StructKid::Kind::Annotation: {
-                    const auto it = written.annotations.find({k.page, k.item});
-                    if (it == written.annotations.end() || !it->second) break;
-                    d += " << /Type /OBJR /Obj " + ref(object_number(it->second)) + " /Pg " + page_ref(side(k.page)) + " >>";
-                    annotations.emplace_back(it->second, static_cast<int>(i));
-                    break;
-                }
-            }
-        }
-        objects[i + 1] = d + (array ? " ] >>" : " >>");
-    }
-
-    std::string nums;
-    for (std::size_t p = 0; p < written.pages.size(); ++p) {
-        HPDF_Dict_AddNumber(written.pages[p], "StructParents", static_cast<HPDF_INT32>(p));
-        HPDF_Dict_Add(written.pages[p], "Tabs", name(doc, "S"));
-        nums += " " + std::to_string(p) + " [";
-        for (int e : by_mcid[p]) nums += e >= 0 ? " " + element(e) : std::string(" null");
-        nums += " ]";
-    }
-    int key = static_cast<int>(written.pages.size());
-    for (const auto& [annot, e] : annotations) {
-        HPDF_Dict_AddNumber(annot, "StructParent", key);
-        nums += " " + std::to_string(key) + " " + element(e);
-        ++key;
-    }
-    objects[0] = "<< /Type /StructTreeRoot /K [ " + element(0) + " ] /ParentTree << /Nums [" + nums +
-                 " ] >> /ParentTreeNextKey " + std::to_string(key) + " >>";
-
-    HPDF_Dict mark = HPDF_Dict_New(doc->mmgr);
-    HPDF_Dict_AddBoolean(mark, "Marked", HPDF_TRUE);
-    HPDF_Dict_Add(doc->catalog, "MarkInfo", mark);
-    return objects;
+void write_structure(QPDF& pdf, const std::vector<StructElement>& elements, const StructureObjects& written) {
+    TreeWriter(pdf, elements, written).write();
 }
 
 namespace {
@@ -168,7 +237,8 @@ std::string extension_schema(const char* title, const char* uri, const char* pre
 
 }  // namespace
 
-void write_metadata(HPDF_Doc doc, const MetadataFacts& f, const OutputIntent& intent) {
+void write_metadata(HaruDocument& haru, const MetadataFacts& f, const OutputIntent& intent) {
+    HPDF_Doc doc = haru.get();
     const bool pdfx = intent.standard == OutputIntent::Standard::PdfX4;
     const bool pdfa = intent.standard != OutputIntent::Standard::None && !intent.profile.empty();
     doc->pdf_version = HPDF_VER_17;
@@ -219,7 +289,7 @@ void write_metadata(HPDF_Doc doc, const MetadataFacts& f, const OutputIntent& in
     x += "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>";
     // Compressed: PDF/A-1 wanted the packet unfiltered, PDF/A-2 (and PDF/UA-1, PDF/X-4) allow
     // Flate, and it is a tenth of a leaflet's bytes otherwise.
-    HPDF_Dict meta = new_stream(doc, std::span(reinterpret_cast<const std::uint8_t*>(x.data()), x.size()));
+    HPDF_Dict meta = new_stream(haru, std::span(reinterpret_cast<const std::uint8_t*>(x.data()), x.size()));
     HPDF_Dict_Add(meta, "Type", name(doc, "Metadata"));
     HPDF_Dict_Add(meta, "Subtype", name(doc, "XML"));
     HPDF_Dict_Add(doc->catalog, "Metadata", meta);
@@ -229,7 +299,7 @@ void write_metadata(HPDF_Doc doc, const MetadataFacts& f, const OutputIntent& in
         HPDF_Dict_Add(doc->info, "Trapped", name(doc, "False"));
     }
     if (!pdfa) return;
-    HPDF_Dict icc = new_stream(doc, std::span(reinterpret_cast<const std::uint8_t*>(intent.profile.data()), intent.profile.size()));
+    HPDF_Dict icc = new_stream(haru, std::span(reinterpret_cast<const std::uint8_t*>(intent.profile.data()), intent.profile.size()));
     HPDF_Dict_AddNumber(icc, "N", intent.components);
     HPDF_Array intents = HPDF_Array_New(doc->mmgr);
     // PDF/X-4's intent, then PDF/A's: both name the same profile, as PDF/A-2 asks.

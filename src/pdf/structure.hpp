@@ -11,6 +11,8 @@
 #include "pdf/pdf_objects.hpp"
 #include "pdf/tags.hpp"
 
+class QPDF;
+
 namespace leafpress::pdf {
 
 // The PDF objects the writer made for the plan: its pages (printed sides) in order; where each
@@ -31,12 +33,19 @@ struct WrittenPages {
 // The marked-content operator that opens an item ("/P <</MCID 3>> BDC"), and its close.
 std::string open_marked(const std::vector<StructElement>& elements, const ItemTag& tag, const std::u32string& actual_text);
 
-// The structure tree (its elements, [0] the Document) and its ParentTree as the text of new objects numbered from `first` (the
-// StructTreeRoot first), for pack_objects to add after libharu's; and, as libharu objects, the
-// pages' StructParents and Tabs, the annotations' StructParent and the catalog's MarkInfo. The
-// catalog's /StructTreeRoot is the caller's to add (it names object `first`).
-std::vector<std::string> write_structure(HPDF_Doc doc, const std::vector<StructElement>& elements, const WrittenPages& written,
-                                         unsigned first);
+// The same by object number, once libharu has written its objects and let them go.
+struct StructureObjects {
+    using Reading = WrittenPages::Reading;
+    std::vector<unsigned> pages;
+    std::vector<Reading> reading;
+    std::map<std::pair<int, int>, unsigned> annotations;
+};
+StructureObjects structure_objects(const WrittenPages& written);
+
+// Adds the structure tree (its elements, [0] the Document) to `pdf`, libharu's file read back
+// by libqpdf: the StructTreeRoot with its ParentTree, the catalog's /StructTreeRoot and
+// /MarkInfo, the sides' /StructParents and /Tabs and the annotations' /StructParent.
+void write_structure(QPDF& pdf, const std::vector<StructElement>& elements, const StructureObjects& written);
 
 struct MetadataFacts {
     std::string title, author, subject, keywords, language;
@@ -55,6 +64,6 @@ struct OutputIntent {
 
 // XMP (dc:title, pdfuaid:part 1, pdfaid:part 2 conformance A; for PDF/X-4 its version,
 // document and version IDs and Trapped), DisplayDocTitle, PDF 1.7 and the output intents.
-void write_metadata(HPDF_Doc doc, const MetadataFacts& facts, const OutputIntent& intent);
+void write_metadata(HaruDocument& doc, const MetadataFacts& facts, const OutputIntent& intent);
 
 }  // namespace leafpress::pdf

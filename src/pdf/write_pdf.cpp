@@ -4,7 +4,7 @@
 #include <array>
 #include <cmath>
 
-#include "pdf/pack_objects.hpp"
+#include "pdf/finish_pdf.hpp"
 #include "pdf/page_content.hpp"
 #include "pdf/pdf_objects.hpp"
 #include "pdf/sheets.hpp"
@@ -34,43 +34,17 @@ HPDF_Array box(HPDF_Doc pdf, const std::array<double, 4>& r) {
     return a;
 }
 
-// The trailer's /ID (written as two placeholders of zeros) becomes a fingerprint of every
-// other byte of the file. The trailer (or cross-reference stream's dictionary) is the last
-// thing in the file, so no offset moves.
-void stamp_id(std::vector<std::uint8_t>& bytes) {
-    static const std::string zeros = "<" + std::string(32, '0') + ">";
-    const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
-    const std::size_t trailer = text.rfind("/ID");
-    if (trailer == std::string_view::npos) return;
-    std::vector<std::size_t> at;
-    for (std::size_t p = text.find(zeros, trailer); p != std::string_view::npos && at.size() < 2; p = text.find(zeros, p + 1))
-        at.push_back(p);
-    if (at.size() != 2) return;
-    const auto id = pdf::fingerprint(text);
-    static constexpr char digits[] = "0123456789ABCDEF";
-    for (std::size_t p : at)
-        for (std::size_t i = 0; i < 16; ++i) {
-            bytes[p + 1 + 2 * i] = static_cast<std::uint8_t>(digits[id[i] >> 4]);
-            bytes[p + 2 + 2 * i] = static_cast<std::uint8_t>(digits[id[i] & 0xF]);
-        }
-}
-
-
 }  // namespace
 
 class PdfBuilder::Impl {
 public:
-    explicit Impl(PdfOptions options) : options_(std::move(options)) {
-        pdf_ = HPDF_New(on_error, &error_);
+    explicit Impl(PdfOptions options) : options_(std::move(options)), haru_(on_error, &error_), pdf_(haru_.get()) {
         if (pdf_) {
             HPDF_SetCompressionMode(pdf_, HPDF_COMP_ALL);
-            resources_.emplace(pdf_, options_.print);
+            resources_.emplace(haru_, options_.print);
         }
     }
-    ~Impl() {
-        resources_.reset();
-        if (pdf_) HPDF_Free(pdf_);
-    }
+    ~Impl() { resources_.reset(); }
     Impl(const Impl&) = delete;
     Impl& operator=(const Impl&) = delete;
 
@@ -115,7 +89,7 @@ public:
         }
         if (!start_.imposition)
             for (const auto& at : placements_) pdf::leave_slot(at.side, at.slot);
-        for (HPDF_Page side : written_.pages) pdf::compress_content(side);
+        for (HPDF_Page side : written_.pages) pdf::compress_content(haru_, side);
         outline(e.outline);
         ended_ = true;
     }
@@ -142,7 +116,7 @@ public:
         } else if (!options_.srgb_profile.empty()) {
             intent = {options_.srgb_profile, 3, "sRGB IEC61966-2.1", pdf::OutputIntent::Standard::PdfA};
         }
-        pdf::write_metadata(pdf_, {info.title, info.author, info.subject, info.keywords, info.language, date()}, intent);
+        pdf::write_metadata(haru_, {info.title, info.author, info.subject, info.keywords, info.language, date()}, intent);
         if (start_.sheet.duplex != Duplex::Unspecified) {
             HPDF_Dict prefs = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(pdf_->catalog, "ViewerPreferences", HPDF_OCLASS_DICT));
             if (prefs)
@@ -150,12 +124,7 @@ public:
                                                                                                           : "DuplexFlipLongEdge"));
         }
         if (!resources_->finish_fonts(diags)) return std::nullopt;
-        // The structure tree last, written as text after libharu's objects (see pack_objects).
         written_.annotations = std::move(resources_->annotations);
-        pdf::ExtraObjects tree;
-        tree.first = static_cast<unsigned>(pdf_->xref->entries->count);
-        tree.bodies = pdf::write_structure(pdf_, planner_->finish(), written_, tree.first);
-        tree.catalog = "\n/StructTreeRoot " + std::to_string(tree.first) + " 0 R";
         if (failed()) return report_failure(diags);
         if (HPDF_SaveToStream(pdf_) != HPDF_OK) {
             diags.error("pdf.write", {}, "libharu could not write the document");
@@ -165,19 +134,14 @@ public:
         HPDF_UINT32 size = static_cast<HPDF_UINT32>(bytes.size());
         HPDF_ReadFromStream(pdf_, bytes.data(), &size);
         bytes.resize(size);
-        // libharu's objects are in the bytes now: let them go before they are packed.
+        // What the writer needs of libharu's objects is their numbers: let them go before the
+        // file is finished.
+        pdf::Finishing finishing{haru_.encoded_streams(), planner_->finish(), pdf::structure_objects(written_)};
+        written_ = {};
         resources_.reset();
-        HPDF_Free(pdf_);
+        haru_.release();
         pdf_ = nullptr;
-        std::string problem;
-        auto packed = pdf::pack_objects(bytes, tree, problem);
-        if (!packed) {
-            diags.error("pdf.pack", {}, "the PDF could not be finished: " + problem);
-            return std::nullopt;
-        }
-        bytes = std::move(*packed);
-        stamp_id(bytes);
-        return bytes;
+        return pdf::finish_pdf(bytes, finishing, diags);
     }
 
 private:
@@ -310,18 +274,13 @@ void metadata() {
         HPDF_SetInfoDateAttr(pdf_, HPDF_INFO_MOD_DATE, d);
     }
     if (!info.language.empty()) HPDF_Dict_Add(pdf_->catalog, "Lang", HPDF_String_New(pdf_->mmgr, info.language.c_str(), nullptr));
-    // The document ID is made from the written bytes (see finish()): the same leaflet always
-    // gets the same ID. Here a placeholder of the same length holds its place.
-    const std::array<HPDF_BYTE, 16> id{};
-    HPDF_Array ids = HPDF_Array_New(pdf_->mmgr);
-    HPDF_Array_Add(ids, HPDF_Binary_New(pdf_->mmgr, const_cast<HPDF_BYTE*>(id.data()), 16));
-    HPDF_Array_Add(ids, HPDF_Binary_New(pdf_->mmgr, const_cast<HPDF_BYTE*>(id.data()), 16));
-    HPDF_Dict_Add(pdf_->trailer, "ID", ids);
+    // The document ID is made from the written bytes as QPDFWriter writes them (finish_pdf).
 }
 
     PdfOptions options_;
     ErrorState error_;
-    HPDF_Doc pdf_ = nullptr;
+    pdf::HaruDocument haru_;
+    HPDF_Doc pdf_ = nullptr;  // haru_'s, until the file is finished
     std::optional<pdf::DocumentResources> resources_;
     DocumentStart start_;
     std::optional<pdf::TagPlanner> planner_;

@@ -21,8 +21,7 @@ const text::Face& noto() {
 }
 
 struct Doc {
-    HPDF_Doc pdf = HPDF_New(nullptr, nullptr);
-    ~Doc() { HPDF_Free(pdf); }
+    pdf::HaruDocument pdf{nullptr, nullptr};
 };
 
 }  // namespace

@@ -15,13 +15,14 @@
 using namespace leafpress;
 
 TEST_CASE("the XMP packet is well-formed XML with markup and control characters in its facts", "[xmp]") {
-    HPDF_Doc doc = HPDF_New(nullptr, nullptr);
+    pdf::HaruDocument haru(nullptr, nullptr);
+    HPDF_Doc doc = haru.get();
     REQUIRE(doc);
     pdf::MetadataFacts facts;
     facts.title = "Tom's <b>\"care\"</b> & more \x01 \x1B \xC2\x85 \xEF\xBF\xBF end";
     facts.author = "A & B <Clinic>\x7F";
     facts.language = "en";
-    pdf::write_metadata(doc, facts, {});
+    pdf::write_metadata(haru, facts, {});
     auto meta = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(doc->catalog, "Metadata", HPDF_OCLASS_DICT));
     REQUIRE(meta);
     std::string packed(HPDF_Stream_Size(meta->stream), '\0');
@@ -32,7 +33,6 @@ TEST_CASE("the XMP packet is well-formed XML with markup and control characters 
     uLongf size = xmp.size();
     REQUIRE(uncompress(reinterpret_cast<Bytef*>(xmp.data()), &size, reinterpret_cast<const Bytef*>(packed.data()), n) == Z_OK);
     xmp.resize(size);
-    HPDF_Free(doc);
 
     test::TempDir dir;
     const std::string file = dir.write("xmp.xml", xmp);
