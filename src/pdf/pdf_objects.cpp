@@ -81,13 +81,6 @@ void HaruDocument::encoded(HPDF_Dict stream, StreamFilter filter) {
     encoded_.emplace_back(stream, filter);
 }
 
-std::vector<std::pair<unsigned, StreamFilter>> HaruDocument::encoded_streams() const {
-    std::vector<std::pair<unsigned, StreamFilter>> out;
-    out.reserve(encoded_.size());
-    for (const auto& [stream, filter] : encoded_) out.emplace_back(object_number(stream), filter);
-    return out;
-}
-
 void HaruDocument::release() {
     if (doc_) HPDF_Free(doc_);
     doc_ = nullptr;

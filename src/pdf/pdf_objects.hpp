@@ -42,8 +42,7 @@ enum class StreamFilter { Flate, Dct };
 
 // libharu's document, owned (freed with this), and the streams in it whose bytes leafpress
 // encoded itself. libharu writes those bytes as they are and names no filter for them (it
-// would compress them again if it did); the writer names their filter when it finishes the
-// file (finish_pdf).
+// would compress them again if it did); the writer (ObjectWriter) names their filter.
 class HaruDocument {
 public:
     HaruDocument(HPDF_Error_Handler on_error, void* user) : doc_(HPDF_New(on_error, user)) {}
@@ -55,8 +54,7 @@ public:
     [[nodiscard]] HPDF_MMgr mmgr() const { return doc_->mmgr; }
     // A stream of `doc` holds bytes already encoded with `filter`.
     void encoded(HPDF_Dict stream, StreamFilter filter);
-    // The object number of each such stream (known once it is in the cross-reference table).
-    [[nodiscard]] std::vector<std::pair<unsigned, StreamFilter>> encoded_streams() const;
+    [[nodiscard]] const std::vector<std::pair<HPDF_Dict, StreamFilter>>& encoded() const { return encoded_; }
     // Frees libharu's document (its bytes written, its objects are no longer needed).
     void release();
 

@@ -1,12 +1,11 @@
 #include "pdf/structure.hpp"
 
-#include <qpdf/QPDF.hh>
-
 #include <cstdio>
 #include <optional>
 #include <string_view>
 
 #include "core/utf8.hpp"
+#include "pdf/write_objects.hpp"
 
 namespace leafpress::pdf {
 
@@ -26,72 +25,46 @@ std::string open_marked(const std::vector<StructElement>& elements, const ItemTa
 
 namespace {
 
-QPDFObjectHandle text_object(std::string_view utf8) {
-    const std::u32string text = utf8::decode(utf8).text;
-    if (plain_ascii(text)) return QPDFObjectHandle::newString(std::string(utf8));
-    const auto bytes = utf16be(text);
-    return QPDFObjectHandle::newString(std::string(bytes.begin(), bytes.end()));
-}
-
-QPDFObjectHandle name_object(std::string_view n) { return QPDFObjectHandle::newName("/" + std::string(n)); }
-
-// A figure's /A: its box on the side it is drawn on, placed as a block.
-QPDFObjectHandle figure_layout(const StructElement& e, const StructureObjects::Reading& at) {
-    QPDFObjectHandle box = QPDFObjectHandle::newArray();
-    for (double v : {e.bbox.x.value() + at.tx, at.height - e.bbox.bottom().value() + at.ty, e.bbox.right().value() + at.tx,
-                     at.height - e.bbox.y.value() + at.ty})
-        box.appendItem(QPDFObjectHandle::newReal(num(v)));
-    QPDFObjectHandle a = QPDFObjectHandle::newDictionary();
-    a.replaceKey("/O", name_object("Layout"));
-    a.replaceKey("/BBox", box);
-    a.replaceKey("/Placement", name_object("Block"));
-    return a;
-}
-
-// The element's kids (one as itself, more as an array), recording in `by_mcid` which element
-// each marked-content id belongs to and in `annotations` each annotation's Link element.
-class TreeWriter {
+// The tree's objects as compact text (CompactText), numbered by the writer: the StructTreeRoot
+// first, then one per element.
+class TreeText {
 public:
-    TreeWriter(QPDF& pdf, const std::vector<StructElement>& elements, const StructureObjects& written)
-        : pdf_(pdf), elements_(elements), written_(written), by_mcid_(written.pages.size()) {}
+    TreeText(HPDF_Doc doc, const std::vector<StructElement>& elements, const WrittenPages& written, ObjectWriter& out)
+        : doc_(doc), elements_(elements), written_(written), out_(out), by_mcid_(written.pages.size()) {
+        root_ = out.reserve(elements.size() + 1);
+    }
 
     void write() {
-        QPDFObjectHandle root = pdf_.makeIndirectObject(QPDFObjectHandle::newDictionary());
-        objects_.reserve(elements_.size());
-        for (std::size_t i = 0; i < elements_.size(); ++i) objects_.push_back(pdf_.makeIndirectObject(QPDFObjectHandle::newDictionary()));
-        for (std::size_t i = 0; i < elements_.size(); ++i) fill(static_cast<int>(i), root);
-        root.replaceKey("/Type", name_object("StructTreeRoot"));
-        QPDFObjectHandle kids = QPDFObjectHandle::newArray();
-        if (!objects_.empty()) kids.appendItem(objects_[0]);
-        root.replaceKey("/K", kids);
-        root.replaceKey("/ParentTree", parent_tree());
-        root.replaceKey("/ParentTreeNextKey", QPDFObjectHandle::newInteger(next_key_));
-        QPDFObjectHandle catalog = pdf_.getRoot();
-        catalog.replaceKey("/StructTreeRoot", root);
-        QPDFObjectHandle mark = QPDFObjectHandle::newDictionary();
-        mark.replaceKey("/Marked", QPDFObjectHandle::newBool(true));
-        catalog.replaceKey("/MarkInfo", mark);
+        for (std::size_t i = 0; i < elements_.size(); ++i) out_.set(element(static_cast<int>(i)), body(static_cast<int>(i)));
+        out_.set(root_, root());
+        out_.add_to_catalog("/StructTreeRoot " + std::to_string(root_) + " 0 R");
+        HPDF_Dict mark = HPDF_Dict_New(doc_->mmgr);
+        HPDF_Dict_AddBoolean(mark, "Marked", HPDF_TRUE);
+        HPDF_Dict_Add(doc_->catalog, "MarkInfo", mark);
     }
 
 private:
-    [[nodiscard]] QPDFObjectHandle page(int side) const { return pdf_.getObject(static_cast<int>(written_.pages[static_cast<std::size_t>(side)]), 0); }
-    [[nodiscard]] const StructureObjects::Reading& reading(int page) const { return written_.reading[static_cast<std::size_t>(page)]; }
+    [[nodiscard]] unsigned element(int i) const { return root_ + 1 + static_cast<unsigned>(i); }
+    [[nodiscard]] unsigned page(int side) const { return out_.number(written_.pages[static_cast<std::size_t>(side)]); }
+    [[nodiscard]] const WrittenPages::Reading& reading(int page) const { return written_.reading[static_cast<std::size_t>(page)]; }
 
-    void fill(int i, const QPDFObjectHandle& root) {
+    std::string body(int i) {
         const StructElement& e = elements_[static_cast<std::size_t>(i)];
-        QPDFObjectHandle d = objects_[static_cast<std::size_t>(i)];
+        std::string s;
+        CompactText t(s);
         // (/Type /StructElem is optional: left out, as in every element of a long document it adds up.)
-        d.replaceKey("/S", name_object(type_name(e.type)));
-        d.replaceKey("/P", e.parent < 0 ? root : objects_[static_cast<std::size_t>(e.parent)]);
-        if (!e.alt.empty()) d.replaceKey("/Alt", text_object(e.alt));
-        if (!e.lang.empty()) d.replaceKey("/Lang", text_object(e.lang));
+        t.delimiter("<<");
+        t.name("/S");
+        t.name(std::string("/") + type_name(e.type));
+        t.name("/P");
+        t.reference(e.parent < 0 ? root_ : element(e.parent));
+        if (!e.alt.empty()) t.name("/Alt"), t.string(text_token(utf8::decode(e.alt).text));
+        if (!e.lang.empty()) t.name("/Lang"), t.string(text_token(utf8::decode(e.lang).text));
         if (e.column_header) {
-            QPDFObjectHandle a = QPDFObjectHandle::newDictionary();
-            a.replaceKey("/O", name_object("Table"));
-            a.replaceKey("/Scope", name_object("Column"));
-            d.replaceKey("/A", a);
+            t.name("/A"), t.delimiter("<<"), t.name("/O"), t.name("/Table"), t.name("/Scope"), t.name("/Column");
+            t.delimiter(">>");
         }
-        if (e.type == StructType::Figure && e.figure_page >= 0) d.replaceKey("/A", figure_layout(e, reading(e.figure_page)));
+        if (e.type == StructType::Figure && e.figure_page >= 0) figure_layout(t, e);
         // Marked content on the element's one side is referred to by its bare MCID, with /Pg on
         // the element; content spread over sides needs a marked-content reference each.
         // (Kids name reading pages; a side may hold two of them, each with its MCIDs moved on.)
@@ -102,92 +75,91 @@ private:
             if (side >= 0 && reading(k.page).side != side) one_side = false;
             side = reading(k.page).side;
         }
-        if (side >= 0 && one_side) d.replaceKey("/Pg", page(side));
-        QPDFObjectHandle kids = QPDFObjectHandle::newArray();
-        for (const StructKid& k : e.kids)
-            if (auto kid = this->kid(i, k, one_side)) kids.appendItem(*kid);
+        if (side >= 0 && one_side) t.name("/Pg"), t.reference(page(side));
         // One kid is written as itself, more as an array.
-        d.replaceKey("/K", e.kids.size() == 1 && kids.getArrayNItems() == 1 ? kids.getArrayItem(0) : kids);
+        const bool array = e.kids.size() != 1;
+        t.name("/K");
+        if (array) t.delimiter("[");
+        for (const StructKid& k : e.kids) kid(t, i, k, one_side);
+        if (array) t.delimiter("]");
+        t.delimiter(">>");
+        return s;
     }
 
-    std::optional<QPDFObjectHandle> kid(int i, const StructKid& k, bool one_side) {
+    void figure_layout(CompactText& t, const StructElement& e) const {
+        const auto& at = reading(e.figure_page);
+        t.name("/A"), t.delimiter("<<"), t.name("/O"), t.name("/Layout"), t.name("/BBox"), t.delimiter("[");
+        for (double v : {e.bbox.x.value() + at.tx, at.height - e.bbox.bottom().value() + at.ty, e.bbox.right().value() + at.tx,
+                         at.height - e.bbox.y.value() + at.ty})
+            t.number(num(v));
+        t.delimiter("]"), t.name("/Placement"), t.name("/Block"), t.delimiter(">>");
+    }
+
+    void kid(CompactText& t, int i, const StructKid& k, bool one_side) {
         switch (k.kind) {
-            case StructKid::Kind::Element: return objects_[static_cast<std::size_t>(k.element)];
+            case StructKid::Kind::Element: return t.reference(element(k.element));
             case StructKid::Kind::Content: {
                 const auto& at = reading(k.page);
                 const int id = k.mcid + at.mcid_offset;
                 auto& slots = by_mcid_[static_cast<std::size_t>(at.side)];
                 if (slots.size() <= static_cast<std::size_t>(id)) slots.resize(static_cast<std::size_t>(id) + 1, -1);
                 slots[static_cast<std::size_t>(id)] = i;
-                if (one_side) return QPDFObjectHandle::newInteger(id);
-                QPDFObjectHandle mcr = QPDFObjectHandle::newDictionary();
-                mcr.replaceKey("/Type", name_object("MCR"));
-                mcr.replaceKey("/Pg", page(at.side));
-                mcr.replaceKey("/MCID", QPDFObjectHandle::newInteger(id));
-                return mcr;
+                if (one_side) return t.number(static_cast<long long>(id));
+                t.delimiter("<<"), t.name("/Type"), t.name("/MCR"), t.name("/Pg"), t.reference(page(at.side));
+                t.name("/MCID"), t.number(static_cast<long long>(id)), t.delimiter(">>");
+                return;
             }
             case StructKid::Kind::Annotation: {
                 const auto it = written_.annotations.find({k.page, k.item});
-                if (it == written_.annotations.end()) return std::nullopt;
-                QPDFObjectHandle annotation = pdf_.getObject(static_cast<int>(it->second), 0);
-                QPDFObjectHandle objr = QPDFObjectHandle::newDictionary();
-                objr.replaceKey("/Type", name_object("OBJR"));
-                objr.replaceKey("/Obj", annotation);
-                objr.replaceKey("/Pg", page(reading(k.page).side));
-                annotations_.emplace_back(annotation, i);
-                return objr;
+                if (it == written_.annotations.end() || !it->second) return;
+                t.delimiter("<<"), t.name("/Type"), t.name("/OBJR"), t.name("/Obj"), t.reference(out_.number(it->second));
+                t.name("/Pg"), t.reference(page(reading(k.page).side)), t.delimiter(">>");
+                annotations_.emplace_back(it->second, i);
+                return;
             }
         }
-        return std::nullopt;
     }
 
-    // For each side, its MCIDs' elements; for each annotation, its Link element. The sides and
-    // annotations get their keys (/StructParents, /StructParent) here.
-    QPDFObjectHandle parent_tree() {
-        QPDFObjectHandle nums = QPDFObjectHandle::newArray();
+    // The root, with its ParentTree: for each side, its MCIDs' elements; for each annotation,
+    // its Link element. The sides and annotations get their keys (/StructParents,
+    // /StructParent) here.
+    std::string root() {
+        std::string s;
+        CompactText t(s);
+        t.delimiter("<<"), t.name("/Type"), t.name("/StructTreeRoot"), t.name("/K"), t.delimiter("[");
+        t.reference(element(0));
+        t.delimiter("]"), t.name("/ParentTree"), t.delimiter("<<"), t.name("/Nums"), t.delimiter("[");
         for (std::size_t p = 0; p < written_.pages.size(); ++p) {
-            QPDFObjectHandle side = page(static_cast<int>(p));
-            side.replaceKey("/StructParents", QPDFObjectHandle::newInteger(static_cast<long long>(p)));
-            side.replaceKey("/Tabs", name_object("S"));
-            QPDFObjectHandle slots = QPDFObjectHandle::newArray();
-            for (int e : by_mcid_[p]) slots.appendItem(e >= 0 ? objects_[static_cast<std::size_t>(e)] : QPDFObjectHandle::newNull());
-            nums.appendItem(QPDFObjectHandle::newInteger(static_cast<long long>(p)));
-            nums.appendItem(slots);
+            HPDF_Dict_AddNumber(written_.pages[p], "StructParents", static_cast<HPDF_INT32>(p));
+            HPDF_Dict_Add(written_.pages[p], "Tabs", name(doc_, "S"));
+            t.number(static_cast<long long>(p));
+            t.delimiter("[");
+            for (int e : by_mcid_[p]) e >= 0 ? t.reference(element(e)) : t.number("null");
+            t.delimiter("]");
         }
-        next_key_ = static_cast<long long>(written_.pages.size());
-        for (auto& [annotation, e] : annotations_) {
-            annotation.replaceKey("/StructParent", QPDFObjectHandle::newInteger(next_key_));
-            nums.appendItem(QPDFObjectHandle::newInteger(next_key_));
-            nums.appendItem(objects_[static_cast<std::size_t>(e)]);
-            ++next_key_;
+        int key = static_cast<int>(written_.pages.size());
+        for (const auto& [annotation, e] : annotations_) {
+            HPDF_Dict_AddNumber(annotation, "StructParent", key);
+            t.number(static_cast<long long>(key)), t.reference(element(e));
+            ++key;
         }
-        QPDFObjectHandle tree = QPDFObjectHandle::newDictionary();
-        tree.replaceKey("/Nums", nums);
-        return tree;
+        t.delimiter("]"), t.delimiter(">>"), t.name("/ParentTreeNextKey"), t.number(static_cast<long long>(key)), t.delimiter(">>");
+        return s;
     }
 
-    QPDF& pdf_;
+    HPDF_Doc doc_;
     const std::vector<StructElement>& elements_;
-    const StructureObjects& written_;
-    std::vector<QPDFObjectHandle> objects_;
+    const WrittenPages& written_;
+    ObjectWriter& out_;
+    unsigned root_ = 0;
     std::vector<std::vector<int>> by_mcid_;
-    std::vector<std::pair<QPDFObjectHandle, int>> annotations_;
-    long long next_key_ = 0;
+    std::vector<std::pair<HPDF_Annotation, int>> annotations_;
 };
 
 }  // namespace
 
-StructureObjects structure_objects(const WrittenPages& written) {
-    StructureObjects out;
-    for (HPDF_Page p : written.pages) out.pages.push_back(object_number(p));
-    out.reading = written.reading;
-    for (const auto& [at, annotation] : written.annotations)
-        if (annotation) out.annotations.emplace(at, object_number(annotation));
-    return out;
-}
-
-void write_structure(QPDF& pdf, const std::vector<StructElement>& elements, const StructureObjects& written) {
-    TreeWriter(pdf, elements, written).write();
+void write_structure(HPDF_Doc doc, const std::vector<StructElement>& elements, const WrittenPages& written, ObjectWriter& out) {
+    TreeText(doc, elements, written, out).write();
 }
 
 namespace {

@@ -11,8 +11,6 @@
 #include "pdf/pdf_objects.hpp"
 #include "pdf/tags.hpp"
 
-class QPDF;
-
 namespace leafpress::pdf {
 
 // The PDF objects the writer made for the plan: its pages (printed sides) in order; where each
@@ -33,19 +31,13 @@ struct WrittenPages {
 // The marked-content operator that opens an item ("/P <</MCID 3>> BDC"), and its close.
 std::string open_marked(const std::vector<StructElement>& elements, const ItemTag& tag, const std::u32string& actual_text);
 
-// The same by object number, once libharu has written its objects and let them go.
-struct StructureObjects {
-    using Reading = WrittenPages::Reading;
-    std::vector<unsigned> pages;
-    std::vector<Reading> reading;
-    std::map<std::pair<int, int>, unsigned> annotations;
-};
-StructureObjects structure_objects(const WrittenPages& written);
+class ObjectWriter;
 
-// Adds the structure tree (its elements, [0] the Document) to `pdf`, libharu's file read back
-// by libqpdf: the StructTreeRoot with its ParentTree, the catalog's /StructTreeRoot and
-// /MarkInfo, the sides' /StructParents and /Tabs and the annotations' /StructParent.
-void write_structure(QPDF& pdf, const std::vector<StructElement>& elements, const StructureObjects& written);
+// The structure tree (its elements, [0] the Document): the StructTreeRoot with its ParentTree
+// and one object per element, given to the writer as its own objects; and, as libharu objects,
+// the pages' /StructParents and /Tabs, the annotations' /StructParent and the catalog's
+// /MarkInfo and /StructTreeRoot.
+void write_structure(HPDF_Doc doc, const std::vector<StructElement>& elements, const WrittenPages& written, ObjectWriter& out);
 
 struct MetadataFacts {
     std::string title, author, subject, keywords, language;

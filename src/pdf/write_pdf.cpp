@@ -4,7 +4,7 @@
 #include <array>
 #include <cmath>
 
-#include "pdf/finish_pdf.hpp"
+#include "pdf/write_objects.hpp"
 #include "pdf/page_content.hpp"
 #include "pdf/pdf_objects.hpp"
 #include "pdf/sheets.hpp"
@@ -126,22 +126,17 @@ public:
         if (!resources_->finish_fonts(diags)) return std::nullopt;
         written_.annotations = std::move(resources_->annotations);
         if (failed()) return report_failure(diags);
-        if (HPDF_SaveToStream(pdf_) != HPDF_OK) {
-            diags.error("pdf.write", {}, "libharu could not write the document");
+        // The bytes, written once from libharu's objects and the structure tree's.
+        pdf::ObjectWriter writer(haru_);
+        pdf::write_structure(pdf_, planner_->finish(), written_, writer);
+        if (failed()) return report_failure(diags);
+        std::string problem;
+        std::vector<std::uint8_t> bytes = writer.write(problem);
+        if (bytes.empty()) {
+            diags.error("pdf.write", {}, "the PDF could not be written: " + problem);
             return std::nullopt;
         }
-        std::vector<std::uint8_t> bytes(HPDF_GetStreamSize(pdf_));
-        HPDF_UINT32 size = static_cast<HPDF_UINT32>(bytes.size());
-        HPDF_ReadFromStream(pdf_, bytes.data(), &size);
-        bytes.resize(size);
-        // What the writer needs of libharu's objects is their numbers: let them go before the
-        // file is finished.
-        pdf::Finishing finishing{haru_.encoded_streams(), planner_->finish(), pdf::structure_objects(written_)};
-        written_ = {};
-        resources_.reset();
-        haru_.release();
-        pdf_ = nullptr;
-        return pdf::finish_pdf(bytes, finishing, diags);
+        return bytes;
     }
 
 private:
@@ -274,7 +269,7 @@ void metadata() {
         HPDF_SetInfoDateAttr(pdf_, HPDF_INFO_MOD_DATE, d);
     }
     if (!info.language.empty()) HPDF_Dict_Add(pdf_->catalog, "Lang", HPDF_String_New(pdf_->mmgr, info.language.c_str(), nullptr));
-    // The document ID is made from the written bytes as QPDFWriter writes them (finish_pdf).
+    // The document ID is made from the bytes as they are written (ObjectWriter).
 }
 
     PdfOptions options_;
