@@ -211,21 +211,18 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
     std::error_code ec;
     if (files.empty()) std::cerr << "leafpress: warning: no content files found\n";
 
-    // Plan: one job per site, content file and layout. The hash of a job's inputs is worked out
-    // when the job comes up (below), while workers build those before it.
+    // Plan: one job per site, content file and layout.
     const auto sites = plan_sites(o.brands);
     if (!sites) {
         std::cerr << "leafpress: nothing was built\n";
         return 1;
     }
     std::vector<Job> jobs;
-    std::vector<std::size_t> content_of;  // each job's (site, content file), as an index
     for (std::size_t site = 0; site < sites->size(); ++site) {
         const Site& st = (*sites)[site];
         for (std::size_t f = 0; f < files.size(); ++f) {
             const std::string& file = files[f];
             for (const auto& layout : layouts) {
-                content_of.push_back(site * files.size() + f);
                 Job j;
                 j.content = file;
                 j.layout = layout;
@@ -290,18 +287,12 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
     // in a worker process, and recorded as each finishes (a batch killed half-way keeps what
     // it finished, and never trusts what it did not).
     BuildCache cache(cache_path);
-    const InputHasher hasher(engine, s);
-    std::map<std::size_t, ContentFacts> facts;  // by (site, content file): its layouts share them
-    const auto inputs_of = [&](std::size_t i) {
-        auto [it, added] = facts.try_emplace(content_of[i]);
-        if (added) it->second = hasher.content(jobs[i].content, jobs[i].brand);
-        return hasher.hash(it->second, jobs[i].layout_path);
-    };
+    const RunKey run(engine, s);
     // Whether a job is up to date: its PDF as recorded, and its thumbnails as kept (never as the
     // last contact sheet shows them: that is an output, and anyone may have edited it).
     std::optional<KeptThumbnails> kept;
     const auto up_to_date = [&](Job& j) {
-        const auto hit = cache.lookup(j.output, j.inputs);
+        const auto hit = cache.lookup(j.output, {run.value(), j.brand_used, s.today});
         if (!hit) return false;
         if (!kept) kept.emplace(thumbnails_path);
         auto svg = kept->take(j, hit->output);
@@ -333,22 +324,21 @@ int run_batch(const BatchOptions& o, Engine& engine, const RunSettings& s) {
                 write_atomically(o.report, std::vector<std::uint8_t>(json.begin(), json.end()), ignored);
         }
     };
-    // The next job to build, as a worker asks for one. A job with a record has its inputs hashed
-    // when it comes up, and is passed over when it is up to date; the worker that builds a job
-    // without one hashes them.
+    // The next job to build, as a worker asks for one. A job with a record is looked up when it
+    // comes up (the files its last build read hashed then, while workers build those before it),
+    // and passed over when it is up to date.
     std::size_t next = 0;
     const auto next_to_build = [&]() -> std::optional<std::size_t> {
         while (next < jobs.size()) {
             const std::size_t i = next++;
             if (o.rebuild != Rebuild::Changed || !cache.has(jobs[i].output)) return i;
-            jobs[i].inputs = inputs_of(i);
             if (!up_to_date(jobs[i])) return i;
             progress.skip();
         }
         return std::nullopt;
     };
     run_workers(jobs, next_to_build, workers, std::chrono::milliseconds(static_cast<std::int64_t>(o.timeout * 1000)),
-                engine, s, hasher, cache, [&](std::size_t i) {
+                engine, s, run.value(), cache, [&](std::size_t i) {
         progress.step(jobs[i].output);
         if (const auto now = std::chrono::steady_clock::now(); now - recorded > std::chrono::milliseconds(1000)) {
             record();
