@@ -59,7 +59,8 @@ constexpr std::string_view kThumbsOpen = "<div class=\"thumbs\" data-pdf=\"";
 constexpr std::string_view kThumbsClose = "</div>\n";
 
 // The attributes that name a leaflet's thumbnails in the sheet: its PDF's address and the hash
-// of its bytes, so that thumbnails are only ever taken for the very PDF they were drawn from.
+// of its bytes, as the build record keeps it (the thumbnails are never taken back from the sheet:
+// see kept_thumbnails.hpp).
 std::string thumbs_key(const std::string& address, std::uint64_t pdf_hash) {
     char hash[17];
     std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(pdf_hash));

@@ -12,6 +12,8 @@
 #include <filesystem>
 #include <map>
 
+#include <xxhash.h>
+
 #include "core/files.hpp"
 
 namespace fs = std::filesystem;
@@ -178,8 +180,7 @@ namespace {
 constexpr std::string_view kPictureRecord = ".leafpress-pictures";
 
 std::string picture_hash(std::string_view bytes) {
-    std::uint64_t h = 1469598103934665603ULL;  // FNV-1a
-    for (const unsigned char c : bytes) h = (h ^ c) * 1099511628211ULL;
+    const std::uint64_t h = XXH3_64bits(bytes.data(), bytes.size());
     char buf[20];
     std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
     return buf;

@@ -27,8 +27,7 @@ namespace {
 
 // In a worker process: builds one job, writes its PDF and returns what the parent records, and
 // the job's thumbnails in `svg`.
-nlohmann::json build_job(const Job& job, Engine& engine, const RunSettings& s, const InputHasher& hasher,
-                         std::string& svg) {
+nlohmann::json build_job(const Job& job, Engine& engine, const RunSettings& s, std::string& svg) {
     // A fault for the tests of crash isolation: the named leaflet's worker dies as a crash would.
     if (const char* fault = std::getenv("LEAFPRESS_TEST_CRASH"); fault && fs::path(job.content).stem() == fault)
         std::abort();
@@ -37,10 +36,6 @@ nlohmann::json build_job(const Job& job, Engine& engine, const RunSettings& s, c
         for (;;) ::pause();
     const auto t0 = std::chrono::steady_clock::now();
     const std::int64_t started = file_clock_now();
-    // The record's key, for a job the parent did not hash: hashed here (in parallel) and before
-    // the build reads its inputs, so that a file changed while it builds is seen as changed by the
-    // next batch, never recorded with a PDF made from its older bytes.
-    const std::uint64_t inputs = job.inputs != 0 ? job.inputs : hasher.hash(hasher.content(job.content, job.brand), job.layout_path);
     BuildRequest request{job.content, job.layout, job.brand, s.source_date, s.today, s.warnings, s.output};
     request.thumbnail_dpi = kThumbnailDpi;
     BuildResult r = build_leaflet(request, engine);
@@ -48,26 +43,29 @@ nlohmann::json build_job(const Job& job, Engine& engine, const RunSettings& s, c
     if (pdf && (!check_output_path(job.output, r.inputs, r.diags) ||
                 !write_atomically(job.output, *pdf, r.diags, Durability::AtNextSync)))
         pdf = nullptr;
-    // Pictures for the contact sheet, which the parent puts in it (and a later batch takes
-    // from it for a leaflet that is up to date).
+    // Pictures for the contact sheet, which the parent puts in it (and keeps for a later batch
+    // to show while the leaflet is up to date).
     if (pdf) svg = join_thumbnails(r.thumbnails);
     nlohmann::json findings = nlohmann::json::array();
     for (const auto& d : r.diags.all()) findings.push_back(to_json(d));
     const std::uint64_t hash =
-        pdf ? fnv1a(std::string_view(reinterpret_cast<const char*>(pdf->data()), pdf->size())) : 0;
+        pdf ? hash_bytes(std::string_view(reinterpret_cast<const char*>(pdf->data()), pdf->size())) : 0;
     // Every file the build read, as it read them (null: one changed while it did).
     nlohmann::json reads = nullptr;
-    if (const auto stamps = stamp_reads(r.inputs, started, file_clock_now())) {
+    if (const auto stamps = pdf ? stamp_reads(r.inputs, started) : std::nullopt) {
         reads = nlohmann::json::array();
-        for (const auto& st : *stamps) reads.push_back({st.path, st.size, st.mtime});
+        for (const auto& st : *stamps) reads.push_back({st.path, st.size, st.mtime, st.hash});
     }
+    const ReviewStamp review = review_stamp(r.reviewed, r.next_review, s.today);
+    const auto iso = [](const std::optional<Date>& d) { return d ? to_iso(*d) : std::string(); };
     return {{"built", pdf != nullptr},
             {"reads", std::move(reads)},
+            {"brand", r.brand_file},
+            {"review", {iso(review.reviewed), iso(review.next_review), static_cast<int>(review.state)}},
             {"layout", r.layout_name},
             {"pages", r.pages},
             {"bytes", pdf ? pdf->size() : 0},
             {"hash", hash},
-            {"inputs", std::to_string(inputs)},
             {"seconds", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()},
             {"findings", std::move(findings)}};
 }
@@ -105,14 +103,13 @@ constexpr int kJobsPerWorker = 1000;
 // Jobs a worker is given ahead: it reads its next job while the parent records the last.
 constexpr std::size_t kJobsAhead = 2;
 
-[[noreturn]] void work(int jobs_fd, int results_fd, const std::vector<Job>& jobs, Engine& engine, const RunSettings& s,
-                       const InputHasher& hasher) {
+[[noreturn]] void work(int jobs_fd, int results_fd, const std::vector<Job>& jobs, Engine& engine, const RunSettings& s) {
     for (int done = 0; done < kJobsPerWorker; ++done) {
         std::uint32_t index = 0;
         if (!read_all(jobs_fd, reinterpret_cast<char*>(&index), sizeof index) || index >= jobs.size()) break;
         std::string out, svg;
         try {
-            out = build_job(jobs[index], engine, s, hasher, svg)
+            out = build_job(jobs[index], engine, s, svg)
                       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         } catch (const std::exception& e) {
             svg.clear();
@@ -140,8 +137,38 @@ void fail_alone(Job& job, const std::string& code, const std::string& how, const
     cache.forget(job.output);
 }
 
+// The record of a job built as its worker reports it; nullopt when the build saw a file change
+// while it read it (the next batch builds it again).
+std::optional<BuildCache::Entry> entry_of(const Job& job, const nlohmann::json& r, std::uint64_t run) {
+    const auto reads = r.find("reads");
+    const auto review = r.find("review");
+    if (reads == r.end() || !reads->is_array() || review == r.end() || !review->is_array() || review->size() != 3)
+        return std::nullopt;
+    BuildCache::Entry e;
+    e.run = run;
+    e.brand = r.value("brand", std::string());
+    const auto date = [](const nlohmann::json& iso) -> std::optional<Date> {
+        Date d;
+        if (!iso.is_string() || std::sscanf(iso.get<std::string>().c_str(), "%4d-%2d-%2d", &d.year, &d.month, &d.day) != 3)
+            return std::nullopt;
+        return d;
+    };
+    e.review = {date((*review)[0]), date((*review)[1]), static_cast<ReviewState>((*review)[2].get<int>())};
+    for (const auto& st : *reads)
+        if (st.is_array() && st.size() == 4 && st[0].is_string() && st[1].is_number_unsigned() &&
+            st[2].is_number_integer() && st[3].is_number_unsigned())
+            e.reads.push_back({st[0].get<std::string>(), st[1].get<std::uint64_t>(), st[2].get<std::int64_t>(),
+                               st[3].get<std::uint64_t>()});
+    e.pages = job.pages;
+    e.bytes = job.bytes;
+    e.output = job.pdf_hash;
+    e.findings = job.findings;
+    return e;
+}
+
 // What a worker's report (or its death) means for its job.
-void finish_job(Job& job, const std::string& message, std::string svg, int wait_status, BuildCache& cache) {
+void finish_job(Job& job, const std::string& message, std::string svg, int wait_status, std::uint64_t run,
+                BuildCache& cache) {
     const nlohmann::json r = nlohmann::json::parse(message, nullptr, false);
     if (r.is_discarded() || !r.is_object() || !WIFEXITED(wait_status) || WEXITSTATUS(wait_status) != 0) {
         std::string how = "the build stopped without a result";
@@ -158,28 +185,13 @@ void finish_job(Job& job, const std::string& message, std::string svg, int wait_
     job.svg = std::move(svg);
     job.thumbnail_count = count_thumbnails(job.svg);
     job.pdf_hash = r.value("hash", std::uint64_t{0});
-    if (job.inputs == 0) job.inputs = std::stoull(r.value("inputs", std::string("0")));
     job.findings.clear();
     if (r.contains("findings"))
         for (const auto& d : r["findings"]) job.findings.push_back(diagnostic_from(d));
-    if (r.value("built", false)) {
-        job.status = Status::Built;
-        // A build that saw a file change while it read it is not recorded: the next batch builds it again.
-        const auto reads = r.find("reads");
-        if (reads == r.end() || !reads->is_array()) {
-            cache.forget(job.output);
-            return;
-        }
-        std::vector<FileStamp> stamps;
-        for (const auto& st : *reads)
-            if (st.is_array() && st.size() == 3 && st[0].is_string() && st[1].is_number_unsigned() &&
-                st[2].is_number_integer())
-                stamps.push_back({st[0].get<std::string>(), st[1].get<std::uint64_t>(), st[2].get<std::int64_t>()});
-        cache.store(job.output, {job.inputs, job.pages, job.bytes, job.pdf_hash, job.findings, std::move(stamps)});
-    } else {
-        job.status = Status::Failed;
-        cache.forget(job.output);
-    }
+    job.status = r.value("built", false) ? Status::Built : Status::Failed;
+    auto entry = job.status == Status::Built ? entry_of(job, r, run) : std::nullopt;
+    if (entry) cache.store(job.output, std::move(*entry));
+    else cache.forget(job.output);
 }
 
 struct Worker {
@@ -193,7 +205,7 @@ struct Worker {
 };
 
 std::optional<Worker> start_worker(const std::vector<Job>& jobs, const std::vector<Worker>& pool, Engine& engine,
-                                   const RunSettings& s, const InputHasher& hasher) {
+                                   const RunSettings& s) {
     int to_worker[2], from_worker[2];
     if (::pipe2(to_worker, O_CLOEXEC) != 0) return std::nullopt;
     if (::pipe2(from_worker, O_CLOEXEC) != 0) {
@@ -217,7 +229,7 @@ std::optional<Worker> start_worker(const std::vector<Job>& jobs, const std::vect
             ::close(other.jobs_fd);
             ::close(other.results_fd);
         }
-        work(to_worker[0], from_worker[1], jobs, engine, s, hasher);
+        work(to_worker[0], from_worker[1], jobs, engine, s);
     }
     ::close(to_worker[0]);
     ::close(from_worker[1]);
@@ -293,7 +305,7 @@ Diagnostic diagnostic_from(const nlohmann::json& j) {
 }
 
 void run_workers(std::vector<Job>& jobs, const std::function<std::optional<std::size_t>()>& next, std::size_t width,
-                 std::chrono::milliseconds timeout, Engine& engine, const RunSettings& s, const InputHasher& hasher,
+                 std::chrono::milliseconds timeout, Engine& engine, const RunSettings& s, std::uint64_t run,
                  BuildCache& cache, const std::function<void(std::size_t)>& on_finished) {
     // A pool of `width` worker processes, each given one job at a time. A worker that dies
     // (a crash, memory running out) fails the job it was on, alone, and another takes its place.
@@ -324,11 +336,11 @@ void run_workers(std::vector<Job>& jobs, const std::function<std::optional<std::
     while (more() || busy()) {
         // Workers for what is left, up to the width.
         while (pool.size() < width && more()) {
-            auto w = start_worker(jobs, pool, engine, s, hasher);
+            auto w = start_worker(jobs, pool, engine, s);
             if (!w) {  // no process for it: the job fails, the batch goes on
                 const std::size_t j = waiting.front();
                 waiting.pop_front();
-                finish_job(jobs[j], {}, {}, 0, cache);
+                finish_job(jobs[j], {}, {}, 0, run, cache);
                 on_finished(j);
                 continue;
             }
@@ -390,7 +402,7 @@ void run_workers(std::vector<Job>& jobs, const std::function<std::optional<std::
                         w.jobs.pop_front();
                         w.since = std::chrono::steady_clock::now();  // its next job, already given, begins
                         finish_job(jobs[j], w.message.substr(sizeof size, size), w.message.substr(svg_at, svg_size), 0,
-                                   cache);
+                                   run, cache);
                         on_finished(j);
                     }
                     w.message.erase(0, svg_at + svg_size);
@@ -409,7 +421,7 @@ void run_workers(std::vector<Job>& jobs, const std::function<std::optional<std::
             if (!w.jobs.empty()) {
                 const std::size_t j = w.jobs.front();
                 w.jobs.pop_front();
-                finish_job(jobs[j], {}, {}, status, cache);
+                finish_job(jobs[j], {}, {}, status, run, cache);
                 on_finished(j);
                 waiting.insert(waiting.begin(), w.jobs.begin(), w.jobs.end());
             }

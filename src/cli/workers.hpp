@@ -27,7 +27,6 @@ struct Job {
     std::string brand_used, brand_name;  // the brand file it is built with, and its clinic's name
     int site = 0;        // index into the batch's sites
     std::string output;
-    std::uint64_t inputs = 0;  // hash of everything the output depends on
     // Results.
     Status status = Status::Pending;
     int pages = 0;
@@ -35,7 +34,7 @@ struct Job {
     double seconds = 0;
     std::uint64_t pdf_hash = 0;  // the PDF's bytes, hashed as the build record keeps them
     // Its thumbnails, each printed side an <svg> element on a line of its own: drawn by its
-    // worker, or, for a leaflet up to date, kept from the last contact sheet.
+    // worker, or, for a leaflet up to date, as kept by the last batch.
     std::string svg;
     int thumbnail_count = 0;
     std::vector<Diagnostic> findings;
@@ -54,11 +53,11 @@ int count_thumbnails(const std::string& svg);
 
 // Builds jobs[i] for every i that `next` gives (it is asked when a worker has room for a job;
 // nullopt: no more), at most `width` at once, recording each in `cache` and calling
-// `on_finished(i)` in this process as each ends. A job that takes longer than `timeout` fails
-// alone (`internal.timeout`): its worker is stopped and another takes its place.
-// A job whose inputs are not hashed yet (0) has them hashed by its worker, from the content it loaded.
+// `on_finished(i)` in this process as each ends (with `run`, the RunKey of the batch). A job that
+// takes longer than `timeout` fails alone (`internal.timeout`): its worker is stopped and another
+// takes its place.
 void run_workers(std::vector<Job>& jobs, const std::function<std::optional<std::size_t>()>& next, std::size_t width,
                  std::chrono::milliseconds timeout, Engine& engine, const RunSettings& settings,
-                 const InputHasher& hasher, BuildCache& cache, const std::function<void(std::size_t)>& on_finished);
+                 std::uint64_t run, BuildCache& cache, const std::function<void(std::size_t)>& on_finished);
 
 }  // namespace leafpress

@@ -39,6 +39,10 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
     PictureStore pictures;
     const auto loaded = load_content(request.content, d, &pictures);
     const Document* doc = loaded ? &*loaded : nullptr;
+    if (doc) {
+        r.reviewed = doc->reviewed;
+        r.next_review = doc->next_review;
+    }
     std::string brand_path = request.brand;
     if (brand_path.empty()) {
         const BrandLocation found = locate_brand(request.content);

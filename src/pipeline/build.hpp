@@ -44,6 +44,8 @@ struct BuildResult {
                                       // hyphenation patterns, print profile
     std::string brand_file;  // the brand file used, as given or found
     std::string brand_name;  // its clinic's name, when it loaded
+    // The content's review dates, as loaded: with the day, they decide the review check's findings.
+    std::optional<Date> reviewed, next_review;
     Diagnostics diags;
 };
 
