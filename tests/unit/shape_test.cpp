@@ -9,7 +9,7 @@ using namespace leafpress::text;
 namespace {
 const FontLibrary& library() {
     static Diagnostics d;
-    static const FontLibrary lib = FontLibrary::scan(test::fonts_dir(), d);
+    static const FontLibrary lib = FontLibrary::scan(test::fonts_dir(), d, FontLibrary::System::Ignore);
     return lib;
 }
 std::vector<ShapedGlyph> shape_text(const std::u32string& s, const Face& face, Direction dir = Direction::LeftToRight) {
