@@ -27,7 +27,13 @@ Itemized items(const std::vector<StyledRun>& runs, const std::string& language =
     Diagnostics d;
     return itemize(runs, style, {fx().chain, nullptr, {"p.toml", 1, 1}}, d);
 }
-Itemized items(const std::string& text, const std::string& language = "en") { return items(std::vector<StyledRun>{StyledRun{text}}, language); }
+StyledRun styled(const std::string& text, FontStyle style = FontStyle::Regular) {
+    StyledRun run;
+    run.text = text;
+    run.style = style;
+    return run;
+}
+Itemized items(const std::string& text, const std::string& language = "en") { return items({styled(text)}, language); }
 
 std::string levels(const Itemized& it) {
     std::string out;
@@ -72,7 +78,7 @@ TEST_CASE("itemize: each character's face, a combining mark its base's", "[itemi
     CHECK(it.face[3] == arabic);
     CHECK(it.face[4] == arabic);  // the fatha with its beh
     // Bold text takes the bold face.
-    const auto bold = items(std::vector<StyledRun>{{"Take", FontStyle::Bold}});
+    const auto bold = items({styled("Take", FontStyle::Bold)});
     CHECK(bold.face[0] == fx().lib.find("Noto Sans", FontStyle::Bold));
 }
 
@@ -82,7 +88,7 @@ TEST_CASE("itemize: break opportunities after spaces and soft hyphens, none at a
     CHECK(breaks(items(utf8::encode(U"ab\u00ADcd"))) == "..|.!");
     CHECK(breaks(items("one\ntwo")) == "...!..!");
     // Runs join into one text, with a break between them where the text allows it.
-    const auto two = items(std::vector<StyledRun>{{"Take "}, {"two", FontStyle::Bold}});
+    const auto two = items({styled("Take "), styled("two", FontStyle::Bold)});
     CHECK(breaks(two) == "....|..!");
     CHECK(two.run == std::vector<int>{0, 0, 0, 0, 0, 1, 1, 1});
 }
