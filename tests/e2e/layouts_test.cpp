@@ -4,8 +4,10 @@
 
 #include <filesystem>
 #include <regex>
+#include <sstream>
 
 #include "cli/commands.hpp"
+#include "content/load_content.hpp"
 #include "e2e/proof.hpp"
 #include "e2e/run.hpp"
 
@@ -33,6 +35,30 @@ std::string info_field(const std::string& info, const std::string& key) {
     std::smatch m;
     const std::regex re(key + ":\\s+(.*)");
     return std::regex_search(info, m, re) ? std::string(m[1]) : std::string();
+}
+
+// `mutool show X outline`: each entry's title and page, in order ("|\t\"Title\"\t#page=2&...").
+std::vector<std::pair<std::string, int>> outline_entries(const std::string& listing) {
+    std::vector<std::pair<std::string, int>> out;
+    const std::regex entry("^[|+-]\t+\"(.*)\"\t#page=(\\d+)");
+    std::istringstream in(listing);
+    for (std::string line; std::getline(in, line);) {
+        std::smatch m;
+        if (std::regex_search(line, m, entry)) out.emplace_back(m[1], std::stoi(m[2]));
+        else out.emplace_back("unreadable outline line: " + line, 0);
+    }
+    return out;
+}
+
+// The section headings of a content file, in its order, as its loader reads them.
+std::vector<std::string> headings_of(const std::string& content) {
+    Diagnostics d;
+    const auto doc = load_content(content, d);
+    REQUIRE(doc);
+    std::vector<std::string> out;
+    for (const auto& section : doc->sections)
+        if (!section.heading.empty()) out.push_back(section.heading);
+    return out;
 }
 
 }  // namespace
@@ -84,9 +110,16 @@ TEST_CASE("every shipped leaflet in every layout", "[e2e][layouts]") {
             const std::string raw = slurp(qdf);
             CHECK(raw.find("/Subtype /Link") != std::string::npos);
             CHECK(raw.find("/URI (tel:858-258-5090)") != std::string::npos);
-            // An outline entry per section heading.
-            auto outline = run("mutool show " + quote(pdf) + " outline");
-            CHECK(std::count(outline.out.begin(), outline.out.end(), '\n') >= 5);
+            // An outline entry per section heading: the headings the content names, in its order,
+            // each on a page of the leaflet, in page order.
+            const auto outline = outline_entries(run("mutool show " + quote(pdf) + " outline").out);
+            std::vector<std::string> titles;
+            for (const auto& [title, page] : outline) titles.push_back(title);
+            CHECK(titles == headings_of(content));
+            for (std::size_t k = 0; k < outline.size(); ++k) {
+                CHECK(outline[k].second >= (k == 0 ? 1 : outline[k - 1].second));
+                CHECK(outline[k].second <= pages);
+            }
             // The validators stay quiet.
             CHECK(run("qpdf --check " + quote(pdf)).status == 0);
             CHECK(run("pdftotext " + quote(pdf) + " /dev/null").err.empty());

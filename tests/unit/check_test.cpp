@@ -6,6 +6,7 @@
 #include "core/utf8.hpp"
 #include "text/shape.hpp"
 #include "support.hpp"
+#include "system_fonts.hpp"
 
 using namespace leafpress;
 
@@ -387,7 +388,8 @@ GlyphRun shaped(const text::Face& face, const std::u32string& chars, Point at, s
 }
 }  // namespace
 
-TEST_CASE("check.overlap compares ink: marks of one line on the next are an error, Latin descenders over ascenders are not", "[check][ink]") {
+TEST_CASE("check.overlap compares ink: marks of one line on the next are an error, Latin descenders over ascenders are not", "[check][ink][system-fonts]") {
+    test::require_system_fonts({{"Noto Sans Myanmar", "fonts-noto-core"}});
     Handmade h;
     const text::Face* myanmar = h.lib.fallback(U'\u1000', HB_SCRIPT_MYANMAR, FontStyle::Regular, "my");
     REQUIRE(myanmar);

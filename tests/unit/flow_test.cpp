@@ -8,6 +8,7 @@
 #include "content/load_content.hpp"
 #include "layout/flow.hpp"
 #include "style/layout.hpp"
+#include "golden.hpp"
 #include "support.hpp"
 
 using namespace leafpress;
@@ -21,7 +22,7 @@ struct Built {
 Built build(const std::string& content, const std::string& layout_name = "a4",
             const std::string& path = "c.toml") {
     static Diagnostics setup;
-    static const text::FontLibrary lib = text::FontLibrary::scan(test::fonts_dir(), setup);
+    static const text::FontLibrary lib = text::FontLibrary::scan(test::fonts_dir(), setup, text::FontLibrary::System::Ignore);
     static const text::FontChain chain = *text::resolve_fonts("Noto Sans", {"Noto Sans Arabic"}, lib, {}, setup);
     static const text::LazyHyphenator hyph{"en", "/usr/share/hyphen"};
     Built b;
@@ -117,22 +118,15 @@ TEST_CASE("nothing is drawn outside the page", "[flow]") {
 
 TEST_CASE("golden: the page model of a small leaflet, as text", "[flow][golden]") {
     // The dump is the readable form of the layout stage's output; a change in it is a change
-    // in what gets printed. Set LEAFPRESS_UPDATE_GOLDEN=1 to write the file anew, then review
-    // the difference before committing it.
+    // in what gets printed. A difference fails with a line diff; LEAFPRESS_UPDATE_GOLDEN=1
+    // prints the same diff and writes the file anew (tests/golden.hpp).
     auto b = build(
         "title = \"Golden\"\nsubtitle = \"A small leaflet\"\nsummary = \"Short summary.\"\n"
         "[[section]]\nheading = \"First\"\nbody = \"\"\"\nA paragraph with *emphasis*, **strong** words and a "
         "[link](https://example.org) that runs long enough to need a second line on the page.\n\n"
         "- One item\n- Two items\n  - Nested\n\"\"\"\n"
         "[[section]]\nheading = \"Note\"\nkind = \"callout\"\nbody = \"Office hours vary.\"\n");
-    const std::string got = dump(b.laid);
-    const std::string path = test::data_dir() + "/golden/flow-a4.txt";
-    if (const char* update = std::getenv("LEAFPRESS_UPDATE_GOLDEN"); update && std::string(update) == "1") {
-        std::ofstream(path) << got;
-    }
-    std::ifstream in(path);
-    const std::string want((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    CHECK(got == want);
+    test::check_golden_file(test::data_dir() + "/golden/flow-a4.txt", dump(b.laid));
 }
 
 TEST_CASE("golden: a table and a figure in a4 and in letter's two columns", "[flow][golden]") {
@@ -150,12 +144,7 @@ TEST_CASE("golden: a table and a figure in a4 and in letter's two columns", "[fl
         // The picture's path depends on where the repository is.
         for (std::size_t at; (at = got.find(test::data_dir())) != std::string::npos;)
             got.replace(at, test::data_dir().size(), "DATA");
-        const std::string path = test::data_dir() + "/golden/table-figure-" + layout + ".txt";
-        if (const char* update = std::getenv("LEAFPRESS_UPDATE_GOLDEN"); update && std::string(update) == "1")
-            std::ofstream(path) << got;
-        std::ifstream in(path);
-        const std::string want((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        CHECK(got == want);
+        test::check_golden_file(test::data_dir() + "/golden/table-figure-" + layout + ".txt", got);
     }
 }
 
@@ -185,7 +174,7 @@ TEST_CASE("pages are given as they are finished, before the rest is laid out, an
         std::string content = long_content(12, 4);
         content += "[[section]]\nheading = \"Last\"\nbody = \"The end \\uE000.\"\n";
         static Diagnostics setup;
-        static const text::FontLibrary lib = text::FontLibrary::scan(test::fonts_dir(), setup);
+        static const text::FontLibrary lib = text::FontLibrary::scan(test::fonts_dir(), setup, text::FontLibrary::System::Ignore);
         static const text::FontChain chain = *text::resolve_fonts("Noto Sans", {}, lib, {}, setup);
         Diagnostics d;
         auto doc = load_content_text(content, "c.toml", d);

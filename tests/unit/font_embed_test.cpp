@@ -16,7 +16,7 @@ namespace {
 
 const text::Face& noto() {
     static Diagnostics d;
-    static const text::FontLibrary lib = text::FontLibrary::scan(test::fonts_dir(), d);
+    static const text::FontLibrary lib = text::FontLibrary::scan(test::fonts_dir(), d, text::FontLibrary::System::Ignore);
     return *lib.find("Noto Sans", FontStyle::Regular);
 }
 
@@ -74,7 +74,7 @@ TEST_CASE("the document's fonts share their two-byte codes, so a code is the sam
     Doc doc;
     pdf::CodeBook book;
     static Diagnostics d;
-    static const text::FontLibrary lib = text::FontLibrary::scan(test::fonts_dir(), d);
+    static const text::FontLibrary lib = text::FontLibrary::scan(test::fonts_dir(), d, text::FontLibrary::System::Ignore);
     pdf::EmbeddedFont regular(doc.pdf, noto(), "F1", book);
     pdf::EmbeddedFont bold(doc.pdf, *lib.find("Noto Sans", FontStyle::Bold), "F2", book);
     const auto fi = regular.use(1000, U"fi");

@@ -28,22 +28,34 @@ TEST_CASE("layout values are checked", "[layout]") {
     struct Case {
         const char* name;
         const char* text;
-        const char* expected;
+        const char* expected;  // every diagnostic, formatted, one after another
+        std::size_t count = 1;
     };
     const Case cases[] = {
-        {"unknown size", "[page]\nsize = \"B7\"\n", "l.toml:2:8: error: unknown page size 'B7'"},
-        {"body too small", "[type]\nbody = 2\n", "l.toml:2:8: error: 'body' must be between 4 and 72 pt"},
-        {"bad align", "[type]\nalign = \"center\"\n", "l.toml:2:9: error: unknown alignment 'center'"},
+        {"unknown size", "[page]\nsize = \"B7\"\n", "l.toml:2:8: error: unknown page size 'B7' [layout.size]\n"
+         "  hint: use A3, A4, A5, Letter or Legal, or give width and height in mm"},
+        {"body too small", "[type]\nbody = 2\n", "l.toml:2:8: error: 'body' must be between 4 and 72 pt [layout.range]"},
+        {"bad align", "[type]\nalign = \"center\"\n", "l.toml:2:9: error: unknown alignment 'center' [layout.align]\n"
+         "  hint: align is \"ragged\" or \"justify\""},
         {"margins eat the page", "[page]\nsize = \"A5\"\nmargins = { left = 100, right = 100 }\n",
-         "l.toml:3:11: error: the margins leave less than an inch"},
-        {"unknown key", "[type]\nfamly = \"X\"\n", "l.toml:2:1: warning: unknown key 'famly' in [type]; did you mean 'family'?"},
+         "l.toml:3:11: error: the margins leave less than an inch for the text [layout.margins]"},
+        {"unknown key", "[type]\nfamly = \"X\"\n", "l.toml:2:1: warning: unknown key 'famly' in [type]; did you mean 'family'? [input.unknown-key]"},
+        // Two mistakes: both reported, each once, in the file's order.
+        {"two mistakes", "[type]\nbody = 2\nalign = \"center\"\n",
+         "l.toml:2:8: error: 'body' must be between 4 and 72 pt [layout.range]\n"
+         "l.toml:3:9: error: unknown alignment 'center' [layout.align]\n"
+         "  hint: align is \"ragged\" or \"justify\"",
+         2},
     };
     for (const auto& c : cases) {
         CAPTURE(c.name);
         TempDir dir;
         Diagnostics d;
         load_layout(dir.write("l.toml", c.text), d);
-        REQUIRE_FALSE(d.all().empty());
-        CHECK(format(d.all()[0]).starts_with(dir.path() + "/" + c.expected));
+        // Every diagnostic in full (message, code, hint), the temporary folder left out.
+        std::string got = test::messages(d);
+        for (std::size_t at; (at = got.find(dir.path() + "/")) != std::string::npos;) got.erase(at, dir.path().size() + 1);
+        CHECK(got == c.expected);
+        CHECK(d.all().size() == c.count);
     }
 }

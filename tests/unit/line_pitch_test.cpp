@@ -4,6 +4,7 @@
 
 #include "layout/blocks.hpp"
 #include "support.hpp"
+#include "system_fonts.hpp"
 #include "text/shape.hpp"
 
 using namespace leafpress;
@@ -74,7 +75,8 @@ const std::string kBurmese =
 
 }  // namespace
 
-TEST_CASE("a Burmese paragraph's lines are pitched so that no line's ink lands on the next", "[layout][pitch]") {
+TEST_CASE("a Burmese paragraph's lines are pitched so that no line's ink lands on the next", "[layout][pitch][system-fonts]") {
+    test::require_system_fonts({{"Noto Sans Myanmar", "fonts-noto-core"}});
     for (const double leading : {1.3, 1.45, 1.6}) {
         CAPTURE(leading);
         const auto lines = set(kBurmese, "my", Pt(12), leading);
@@ -94,7 +96,8 @@ TEST_CASE("a Burmese paragraph's lines are pitched so that no line's ink lands o
     }
 }
 
-TEST_CASE("Devanagari, Bengali and Tamil lines with marks above and below do not ink into each other", "[layout][pitch]") {
+TEST_CASE("Devanagari, Bengali and Tamil lines with marks above and below do not ink into each other", "[layout][pitch][system-fonts]") {
+    test::require_system_fonts({{"Noto Sans Devanagari", "fonts-noto-core"}, {"Noto Sans Bengali", "fonts-noto-core"}, {"Noto Sans Tamil", "fonts-noto-core"}});
     const std::pair<const char*, const char*> texts[] = {
         {"hi", "कीर्तिं, धैर्य और पर्यवेक्षण के बाद डॉक्टर सलाह देंगे। मैं, हूँ, कैं, र्धं, हिंदी, स्वप्रतिरक्षित रोगों के "
                "लिए स्टेम सेल चिकित्सा में कोशिकाएँ क्षतिग्रस्त ऊतकों की मरम्मत करती हैं।"},
@@ -114,7 +117,8 @@ TEST_CASE("Devanagari, Bengali and Tamil lines with marks above and below do not
     }
 }
 
-TEST_CASE("a Latin paragraph keeps the layout's line height and baseline exactly, accents, descenders and symbols included", "[layout][pitch]") {
+TEST_CASE("a Latin paragraph keeps the layout's line height and baseline exactly, accents, descenders and symbols included", "[layout][pitch][system-fonts]") {
+    test::require_system_fonts({{"Noto Sans Math", "fonts-noto-core"}});
     // A symbol from a symbol face (≥ from Noto Sans Math, whose descender is deeper than Noto
     // Sans's) gets room for its ink, not for its face's extents.
     const std::string latin = "Émile's Åland: quickly jumping gypsy ÉÈÊ Ångström, équipe, façade, naïve, Øresund; "

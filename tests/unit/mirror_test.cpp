@@ -11,6 +11,7 @@
 #include "layout/labels.hpp"
 #include "style/layout.hpp"
 #include "support.hpp"
+#include "system_fonts.hpp"
 
 using namespace leafpress;
 
@@ -74,7 +75,8 @@ std::string table_leaflet(const std::string& language, const std::string& table)
 
 }  // namespace
 
-TEST_CASE("a right-to-left table: first column on the right, alignment mirrored and one per column", "[mirror]") {
+TEST_CASE("a right-to-left table: first column on the right, alignment mirrored and one per column", "[mirror][system-fonts]") {
+    test::require_system_fonts({{"Noto Sans Hebrew", "fonts-noto-core"}});
     // Column 1 "---" (start), column 2 ":-:" (centre), column 3 "--:" (end); cells in Hebrew and
     // in Latin letters and digits, whose own direction differs.
     const std::string table =
@@ -135,7 +137,8 @@ int panel_of(const GlyphRun& g, const Layout& L) {
 }
 }  // namespace
 
-TEST_CASE("a right-to-left trifold is the mirror image: cover on the left, the inside read from the right", "[mirror]") {
+TEST_CASE("a right-to-left trifold is the mirror image: cover on the left, the inside read from the right", "[mirror][system-fonts]") {
+    test::require_system_fonts({{"Noto Sans Hebrew", "fonts-noto-core"}});
     const struct {
         const char* language;
         const char* title;
@@ -274,7 +277,8 @@ std::vector<TitleLine> title_lines(const LaidOut& laid) {
 }
 }  // namespace
 
-TEST_CASE("a cover title breaks between words or at a hyphen, else is set smaller, never inside a word", "[mirror]") {
+TEST_CASE("a cover title breaks between words or at a hyphen, else is set smaller, never inside a word", "[mirror][system-fonts]") {
+    test::require_system_fonts({{"Noto Sans Tamil", "fonts-noto-core"}, {"Noto Sans Devanagari", "fonts-noto-core"}});
     // Long Tamil words (no hyphenation points inside them, where the vowel signs are spacing
     // marks); a Hindi one; a long English one, which English patterns hyphenate.
     const struct {

@@ -10,7 +10,7 @@ using namespace leafpress::text;
 namespace {
 struct Fixture {
     Diagnostics setup;
-    FontLibrary lib = FontLibrary::scan(test::fonts_dir(), setup);
+    FontLibrary lib = FontLibrary::scan(test::fonts_dir(), setup, FontLibrary::System::Ignore);
     FontChain chain = *resolve_fonts("Noto Sans", {"Noto Sans Arabic"}, lib, {}, setup);
     std::unique_ptr<LazyHyphenator> en = std::make_unique<LazyHyphenator>("en", "/usr/share/hyphen");
 };

@@ -10,6 +10,7 @@
 #include "layout/phone_runs.hpp"
 #include "style/layout.hpp"
 #include "support.hpp"
+#include "system_fonts.hpp"
 
 using namespace leafpress;
 
@@ -126,7 +127,8 @@ TEST_CASE("a table too narrow for the number in a cell says so, the number quote
     CHECK(named);
 }
 
-TEST_CASE("the number in Hebrew and Urdu text reads left to right, its extension after it", "[phone-runs][bidi]") {
+TEST_CASE("the number in Hebrew and Urdu text reads left to right, its extension after it", "[phone-runs][bidi][system-fonts]") {
+    test::require_system_fonts({{"Noto Sans Hebrew", "fonts-noto-core"}});
     const std::u32string phone = utf8::decode(kPhone).text;
     const struct {
         const char* language;

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "support.hpp"
+#include "system_fonts.hpp"
 #include "text/fonts.hpp"
 #include "text/script.hpp"
 
@@ -59,7 +60,8 @@ TEST_CASE("fallback families follow the script and, for Han, the language", "[sc
     CHECK(script_name(HB_SCRIPT_OLD_ITALIC) == "Ital");
 }
 
-TEST_CASE("the library finds system faces through fontconfig only when asked", "[fonts]") {
+TEST_CASE("the library finds system faces through fontconfig only when asked", "[fonts][system-fonts]") {
+    test::require_system_fonts({{"Noto Sans CJK SC", "fonts-noto-cjk"}, {"Noto Sans CJK JP", "fonts-noto-cjk"}, {"Noto Sans Hebrew", "fonts-noto-core"}, {"Noto Sans Symbols2", "fonts-noto-core"}});
     Diagnostics d;
     const FontLibrary lib = FontLibrary::scan(test::fonts_dir(), d);
     CHECK(lib.loaded_system_files().empty());

@@ -9,7 +9,7 @@ using namespace leafpress::text;
 namespace {
 const FontLibrary& library() {
     static Diagnostics d;
-    static const FontLibrary lib = FontLibrary::scan(test::fonts_dir(), d);
+    static const FontLibrary lib = FontLibrary::scan(test::fonts_dir(), d, FontLibrary::System::Ignore);
     return lib;
 }
 std::vector<ShapedGlyph> shape_text(const std::u32string& s, const Face& face, Direction dir = Direction::LeftToRight) {
@@ -98,6 +98,36 @@ TEST_CASE("shaping remembers a face's words by setting and context, at any size"
         CHECK(again[i].advance.value() == Approx(first[i].advance.value() * 2));
         CHECK(again[i].cluster == first[i].cluster + 7);  // clusters index the text it was given
     }
+    // A word shaped once is remembered: the next request for it, at another size, is answered
+    // from the memo, not by HarfBuzz (a planted answer comes back).
+    const std::u32string word = U"quizzical words";
+    ShapeMemo& memo = f.shape_memo();
+    const auto remembered = [&] {
+        std::lock_guard lock(memo.mutex);
+        return memo.words;
+    };
+    const auto before = remembered();
+    const auto small = shape({word, 0, 9, &f, Pt(10), Direction::LeftToRight, "en"});
+    const auto after = remembered();
+    REQUIRE(after.size() == before.size() + 1);
+    std::u32string key;
+    for (const auto& [k, glyphs] : after)
+        if (!before.contains(k)) key = k;
+    REQUIRE(after.at(key).size() == small.size());
+    {
+        std::lock_guard lock(memo.mutex);
+        memo.words.at(key)[0].gid = 4242;
+    }
+    const auto large = shape({word, 0, 9, &f, Pt(20), Direction::LeftToRight, "en"});
+    {
+        std::lock_guard lock(memo.mutex);
+        memo.words.at(key) = after.at(key);
+        CHECK(memo.words.size() == after.size());  // found, not shaped and added again
+    }
+    REQUIRE(large.size() == small.size());
+    CHECK(large[0].gid == 4242);
+    CHECK(large[1].gid == small[1].gid);
+    CHECK(large[1].advance.value() == Approx(small[1].advance.value() * 2));
     // Arabic joins across a piece's edge: the same letter before another is its initial form,
     // alone its isolated form; what was remembered for one is not given for the other.
     const Face& ar = *library().find("Noto Sans Arabic", FontStyle::Regular);

@@ -16,7 +16,7 @@ namespace {
 
 const text::Face* noto(FontStyle style = FontStyle::Regular) {
     static Diagnostics d;
-    static const text::FontLibrary lib = text::FontLibrary::scan(test::fonts_dir(), d);
+    static const text::FontLibrary lib = text::FontLibrary::scan(test::fonts_dir(), d, text::FontLibrary::System::Ignore);
     return lib.find("Noto Sans", style);
 }
 
