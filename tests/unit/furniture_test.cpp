@@ -102,8 +102,9 @@ TEST_CASE("furniture: without a page label the footer has no page number; a righ
           "Test Clinic \u00B7 Call (555) 010-0199");
 
     Setup ar("title = \"عنوان\"\nlanguage = \"ar\"\n[[section]]\nbody = \"نص.\"\n");
-    const auto line = runs(footer(ar.furnisher(), panel, PageLabel::None, 1, 3), Role::Footer);
-    const auto both = runs(footer(ar.furnisher(), panel, PageLabel::Number, 1, 3), Role::Footer);
+    const auto line_items = footer(ar.furnisher(), panel, PageLabel::None, 1, 3);
+    const auto both_items = footer(ar.furnisher(), panel, PageLabel::Number, 1, 3);
+    const auto line = runs(line_items, Role::Footer), both = runs(both_items, Role::Footer);
     REQUIRE(both.size() > line.size());
     const Pt right = panel.width - ar.layout.margins.right;
     // The clinic's line ends at the right margin, the page number (the runs the label adds)
