@@ -26,8 +26,12 @@ LinePitch line_pitch(const text::Face& primary, Pt size, Pt line_height, const t
 std::vector<LineBox> typeset(const std::vector<text::StyledRun>& runs, const text::ParagraphStyle& style, Pt width,
                              Pt indent, Pt line_height, const text::TextContext& ctx, ElementRef ref,
                              Diagnostics& diags) {
+    return line_boxes(text::set_paragraph(runs, style, width, ctx, diags), style, indent, line_height, ctx, ref);
+}
+
+std::vector<LineBox> line_boxes(const text::SetParagraph& set, const text::ParagraphStyle& style, Pt indent,
+                                Pt line_height, const text::TextContext& ctx, ElementRef ref) {
     std::vector<LineBox> out;
-    const auto set = text::set_paragraph(runs, style, width, ctx, diags);
     const text::Face& primary = ctx.fonts.primary(FontStyle::Regular);
     const auto [asc, desc] = text::vertical_metrics(primary, style.size);
     text::LineReach faces;

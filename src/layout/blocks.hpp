@@ -58,6 +58,11 @@ std::vector<LineBox> typeset(const std::vector<text::StyledRun>& runs, const tex
                              Pt indent, Pt line_height, const text::TextContext& ctx, ElementRef ref,
                              Diagnostics& diags);
 
+// A set paragraph's lines as line boxes, as typeset makes them (for a caller that needs to know
+// the paragraph's direction, which itemizing decided, before it places them).
+std::vector<LineBox> line_boxes(const text::SetParagraph& set, const text::ParagraphStyle& style, Pt indent,
+                                Pt line_height, const text::TextContext& ctx, ElementRef ref);
+
 // A run of a set line as a page item, its line starting at `origin` (x: the line's left edge,
 // y: its baseline).
 GlyphRun glyph_run(const text::LineRun& run, Point origin, ElementRef ref);

@@ -194,9 +194,9 @@ std::vector<Unit> section_units(const Document& doc, int si, const Brand& brand,
         } else {
             // The indent and the hanging marker are on the side the text starts from.
             const Pt indent = t.body * 1.4 * (b.depth + 1);
-            const bool rtl = text::base_direction(runs) == text::Direction::RightToLeft;
-            u.lines = typeset(runs, body, width - indent, geo.inset + (rtl ? Pt(0) : indent), line_height, ctx, ref,
-                              diags);
+            const auto set = text::set_paragraph(runs, body, width - indent, ctx, diags);
+            const bool rtl = set.direction == text::Direction::RightToLeft;
+            u.lines = line_boxes(set, body, geo.inset + (rtl ? Pt(0) : indent), line_height, ctx, ref);
             u.space_before = b.continuation ? t.paragraph_space * 0.6 : t.paragraph_space * 0.5;
             if (!b.continuation && !u.lines.empty()) {
                 // The marker hangs in the indent, in the brand colour.

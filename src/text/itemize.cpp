@@ -16,17 +16,6 @@ namespace leafpress::text {
 
 bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\r'; }
 
-Direction base_direction(const std::vector<StyledRun>& runs) {
-    std::u32string text;
-    for (const auto& r : runs) text += utf8::decode(r.text).text;
-    std::vector<FriBidiCharType> types(text.size());
-    fribidi_get_bidi_types(reinterpret_cast<const FriBidiChar*>(text.data()), static_cast<FriBidiStrIndex>(text.size()),
-                           types.data());
-    const FriBidiParType dir = fribidi_get_par_direction(types.data(), static_cast<FriBidiStrIndex>(text.size()));
-    return FRIBIDI_IS_RTL(dir) ? Direction::RightToLeft : Direction::LeftToRight;
-}
-
-
 namespace {
 
 bool inherits_face(char32_t c) {
@@ -76,21 +65,26 @@ void dictionary_breaks(Itemized& it, const std::string& language, const SourcePo
 
 bool is_digit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= 0x660 && c <= 0x669) || (c >= 0x6F0 && c <= 0x6F9); }
 
+// A stretch of characters [begin, end) read left to right as a whole inside right-to-left text.
+struct Span {
+    std::size_t begin = 0, end = 0;
+};
+
 // Phone numbers and other digit groups with separators, such as "(858) 258-5090", read left
 // to right inside right-to-left text. The bidi algorithm alone would reorder "258-5090" after
-// Arabic letters (the hyphen between Arabic numbers stays neutral), so such a sequence inside
-// right-to-left text is set as a left-to-right isolate would be: as a whole, one level above
-// the text around it.
-void isolate_numbers(Itemized& it) {
-    const std::size_t n = it.text.size();
+// Arabic letters (the hyphen between Arabic numbers stays neutral), and Arabic-Indic digit
+// groups around a hyphen right to left: such a sequence is a left-to-right isolate.
+std::vector<Span> digit_groups(const std::u32string& text) {
+    std::vector<Span> out;
+    const std::size_t n = text.size();
     std::size_t i = 0;
     while (i < n) {
-        const bool opens = (it.text[i] == U'+' || it.text[i] == U'(') && i + 1 < n && is_digit(it.text[i + 1]);
-        if (!is_digit(it.text[i]) && !opens) { ++i; continue; }
+        const bool opens = (text[i] == U'+' || text[i] == U'(') && i + 1 < n && is_digit(text[i + 1]);
+        if (!is_digit(text[i]) && !opens) { ++i; continue; }
         std::size_t j = i, last_digit = i, digits = 0;
         bool separated = false;
         while (j < n) {
-            const char32_t c = it.text[j];
+            const char32_t c = text[j];
             if (is_digit(c)) { ++digits; last_digit = j; }
             else if (c == U'-' || c == U' ' || c == U'.' || c == U'(' || c == U')' || c == U'/' || c == U'+' || c == 0x2010 || c == 0x2011)
                 separated = separated || c != U' ';
@@ -98,32 +92,122 @@ void isolate_numbers(Itemized& it) {
             ++j;
         }
         std::size_t end = last_digit + 1;
-        if (end < n && it.text[end] == U')') ++end;
-        // The level of the text around it: the character before, else the one after.
-        const unsigned char around = i > 0 ? it.level[i - 1] : end < n ? it.level[end] : it.level[i];
-        if (digits >= 5 && separated && around % 2 == 1)
-            for (std::size_t k = i; k < end; ++k) it.level[k] = static_cast<unsigned char>(around + 1);
+        if (end < n && text[end] == U')') ++end;
+        if (digits >= 5 && separated) out.push_back({i, end});
         i = std::max(end, i + 1);
     }
+    return out;
 }
 
 // The clinic's phone number (a run that says it is one) reads left to right as a whole inside
-// right-to-left text, extension included: "+49 30 1234 5678 ext. 9". isolate_numbers sees only
+// right-to-left text, extension included: "+49 30 1234 5678 ext. 9". digit_groups sees only
 // digit groups, and would leave "ext. 9" a separate left-to-right piece that the bidi algorithm
 // orders before the number, or on the far side of the words next to it.
-void isolate_phone_numbers(Itemized& it, const std::vector<StyledRun>& runs) {
+std::vector<Span> phone_runs(const Itemized& it, const std::vector<StyledRun>& runs) {
+    std::vector<Span> out;
     const std::size_t n = it.text.size();
     for (std::size_t i = 0; i < n;) {
         const int r = it.run[i];
         std::size_t end = i;
         while (end < n && it.run[end] == r) ++end;
-        if (runs[static_cast<std::size_t>(r)].role == RunRole::PhoneNumber) {
-            const unsigned char around = i > 0 ? it.level[i - 1] : end < n ? it.level[end] : it.level[i];
-            if (around % 2 == 1)
-                for (std::size_t k = i; k < end; ++k) it.level[k] = static_cast<unsigned char>(around + 1);
-        }
+        if (runs[static_cast<std::size_t>(r)].role == RunRole::PhoneNumber) out.push_back({i, end});
         i = end;
     }
+    return out;
+}
+
+// Whether the text before character i is right to left: its last strong character (UAX #9's
+// L, R or AL) is R or AL; the paragraph's direction when there is none.
+bool follows_rtl(const std::vector<FriBidiCharType>& types, std::size_t i, bool rtl_paragraph) {
+    while (i-- > 0)
+        if (FRIBIDI_IS_LETTER(types[i])) return FRIBIDI_IS_RTL(types[i]);
+    return rtl_paragraph;
+}
+
+// The numbers and phone numbers to isolate: those in right-to-left text, in order, the ones
+// that overlap joined (a phone number is a digit group too).
+std::vector<Span> isolated_numbers(const Itemized& it, const std::vector<StyledRun>& runs,
+                                   const std::vector<FriBidiCharType>& types, bool rtl_paragraph) {
+    std::vector<Span> all = digit_groups(it.text);
+    for (const Span& s : phone_runs(it, runs)) all.push_back(s);
+    std::sort(all.begin(), all.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+    std::vector<Span> joined;
+    for (const Span& s : all) {
+        if (!joined.empty() && s.begin < joined.back().end) joined.back().end = std::max(joined.back().end, s.end);
+        else joined.push_back(s);
+    }
+    std::vector<Span> out;
+    for (const Span& s : joined)
+        if (follows_rtl(types, s.begin, rtl_paragraph)) out.push_back(s);
+    return out;
+}
+
+// The paragraph's levels from FriBidi (UAX #9), each span isolated: FriBidi is given an LRI
+// before it and a PDI after it, and its characters as strong left to right (as an LRO inside
+// the isolate would make them), so that Arabic-Indic digit groups keep their order too. The
+// isolates are FriBidi's alone: the text shaped, drawn and extracted has no such characters.
+// Returns false when FriBidi fails.
+bool resolve_levels(const std::u32string& text, const std::vector<FriBidiCharType>& types, const std::vector<Span>& spans,
+                    FriBidiParType base, std::vector<FriBidiLevel>& levels) {
+    const std::size_t n = text.size();
+    std::vector<FriBidiBracketType> brackets(n);
+    fribidi_get_bracket_types(reinterpret_cast<const FriBidiChar*>(text.data()), static_cast<FriBidiStrIndex>(n),
+                              types.data(), brackets.data());
+    std::vector<FriBidiCharType> t;
+    std::vector<FriBidiBracketType> b;
+    std::vector<std::size_t> at(n);  // each character's place in t
+    t.reserve(n + 2 * spans.size());
+    b.reserve(n + 2 * spans.size());
+    std::size_t s = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const bool inside = s < spans.size() && i >= spans[s].begin;
+        if (inside && i == spans[s].begin) {
+            t.push_back(FRIBIDI_TYPE_LRI);
+            b.push_back(FRIBIDI_NO_BRACKET);
+        }
+        at[i] = t.size();
+        t.push_back(inside ? FRIBIDI_TYPE_LTR : types[i]);
+        b.push_back(inside ? FRIBIDI_NO_BRACKET : brackets[i]);
+        if (inside && i + 1 == spans[s].end) {
+            t.push_back(FRIBIDI_TYPE_PDI);
+            b.push_back(FRIBIDI_NO_BRACKET);
+            ++s;
+        }
+    }
+    std::vector<FriBidiLevel> lv(t.size(), 0);
+    if (fribidi_get_par_embedding_levels_ex(t.data(), b.data(), static_cast<FriBidiStrIndex>(t.size()), &base,
+                                            lv.data()) == 0)
+        return false;
+    levels.resize(n);
+    for (std::size_t i = 0; i < n; ++i) levels[i] = lv[at[i]];
+    return true;
+}
+
+// Bidi levels (UAX #9) and the paragraph's direction. The direction is the style's, else that of
+// its first strong character (P2, P3; left to right when it has none). Text with nothing right to
+// left in it (no R, AL or AN character, no embedding or isolate) in a paragraph that is not right
+// to left is all at level 0, as FriBidi would say: most paragraphs are, and need not ask it.
+void bidi_levels(Itemized& it, const std::vector<StyledRun>& runs, const ParagraphStyle& style) {
+    const std::size_t n = it.text.size();
+    std::vector<FriBidiCharType> types(n);
+    fribidi_get_bidi_types(reinterpret_cast<const FriBidiChar*>(it.text.data()), static_cast<FriBidiStrIndex>(n),
+                           types.data());
+    FriBidiParType base = style.direction == BaseDirection::RightToLeft  ? FRIBIDI_PAR_RTL
+                          : style.direction == BaseDirection::LeftToRight ? FRIBIDI_PAR_LTR
+                                                                          : fribidi_get_par_direction(types.data(), static_cast<FriBidiStrIndex>(n));
+    if (base != FRIBIDI_PAR_RTL) base = FRIBIDI_PAR_LTR;
+    it.level.assign(n, 0);
+    const bool plain = base != FRIBIDI_PAR_RTL && std::none_of(types.begin(), types.end(), [](FriBidiCharType t) {
+        return FRIBIDI_IS_RTL(t) || FRIBIDI_IS_ARABIC(t) || FRIBIDI_IS_EXPLICIT_OR_ISOLATE_OR_BN_OR_NSM(t) ||
+               t == FRIBIDI_TYPE_AN;
+    });
+    if (!plain) {
+        const auto spans = isolated_numbers(it, runs, types, base == FRIBIDI_PAR_RTL);
+        std::vector<FriBidiLevel> levels;
+        if (resolve_levels(it.text, types, spans, base, levels)) it.level.assign(levels.begin(), levels.end());
+        else base = FRIBIDI_PAR_LTR;
+    }
+    it.direction = base == FRIBIDI_PAR_RTL ? Direction::RightToLeft : Direction::LeftToRight;
 }
 
 // The file position of character i, from its run's anchors; the paragraph's otherwise.
@@ -155,35 +239,7 @@ Itemized itemize(const std::vector<StyledRun>& runs, const ParagraphStyle& style
     const std::size_t n = it.text.size();
     if (n == 0) return it;
 
-    // Bidi levels (UAX #9) through FriBidi. Text with nothing right to left in it (no R, AL or
-    // AN character, no embedding or isolate) in a paragraph that is not right to left is all at
-    // level 0, as FriBidi would say: most paragraphs are, and need not ask it.
-    std::vector<FriBidiCharType> types(n);
-    std::vector<FriBidiLevel> levels(n, 0);
-    const auto* chars = reinterpret_cast<const FriBidiChar*>(it.text.data());
-    fribidi_get_bidi_types(chars, static_cast<FriBidiStrIndex>(n), types.data());
-    FriBidiParType base = style.direction == BaseDirection::RightToLeft  ? FRIBIDI_PAR_RTL
-                          : style.direction == BaseDirection::LeftToRight ? FRIBIDI_PAR_LTR
-                                                                          : FRIBIDI_PAR_ON;
-    const bool plain = base != FRIBIDI_PAR_RTL && std::none_of(types.begin(), types.end(), [](FriBidiCharType t) {
-        return FRIBIDI_IS_RTL(t) || FRIBIDI_IS_ARABIC(t) || FRIBIDI_IS_EXPLICIT_OR_ISOLATE_OR_BN_OR_NSM(t) ||
-               t == FRIBIDI_TYPE_AN;
-    });
-    if (plain) {
-        base = FRIBIDI_PAR_LTR;
-    } else {
-        std::vector<FriBidiBracketType> brackets(n);
-        fribidi_get_bracket_types(chars, static_cast<FriBidiStrIndex>(n), types.data(), brackets.data());
-        if (fribidi_get_par_embedding_levels_ex(types.data(), brackets.data(), static_cast<FriBidiStrIndex>(n), &base,
-                                                levels.data()) == 0) {
-            std::fill(levels.begin(), levels.end(), 0);
-            base = FRIBIDI_PAR_LTR;
-        }
-    }
-    it.direction = FRIBIDI_IS_RTL(base) ? Direction::RightToLeft : Direction::LeftToRight;
-    it.level.assign(levels.begin(), levels.end());
-    isolate_numbers(it);
-    isolate_phone_numbers(it, runs);
+    bidi_levels(it, runs, style);
 
     // A face per character: the first in the chain that has it; marks and spaces follow
     // their neighbour so clusters stay in one face.

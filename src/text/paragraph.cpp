@@ -8,37 +8,11 @@
 
 #include "core/utf8.hpp"
 #include "text/itemize.hpp"
+#include "text/pieces.hpp"
 
 namespace leafpress::text {
 
 namespace {
-
-// A shaped stretch of characters in one run, face and level.
-struct Piece {
-    std::size_t start = 0, end = 0;
-    int run = 0;
-    const Face* face = nullptr;
-    unsigned char level = 0;
-    hb_script_t script = HB_SCRIPT_COMMON;
-    std::vector<ShapedGlyph> glyphs;
-    [[nodiscard]] bool rtl() const { return level % 2 == 1; }
-};
-
-// What a break_lines item stands for.
-struct ItemRef {
-    int piece = -1;                     // boxes: glyphs [glyph_begin, glyph_end) of a piece
-    std::size_t glyph_begin = 0, glyph_end = 0;
-    std::size_t char_index = 0;         // glue: its first space; penalties: the character before
-    const Face* face = nullptr;         // glue: face of the space; flagged penalty: face of the hyphen
-    int run = 0;
-    unsigned char level = 0;
-    bool hyphen = false;                // a penalty that adds a hyphen when broken at
-};
-
-struct Built {
-    std::vector<Item> items;
-    std::vector<ItemRef> refs;
-};
 
 class ItemBuilder {
 public:
@@ -298,209 +272,21 @@ int too_wide_phone(const Built& b, const std::vector<StyledRun>& runs, Pt width)
     return -1;
 }
 
-// One element of a line in logical order, before bidi reordering.
-struct Element {
-    const ItemRef* ref;
-    Pt width;
-    bool is_glue;
-    bool hyphen_after = false;
-};
-
-std::u32string cluster_text(const Itemized& it, const Piece& p, std::size_t g) {
-    const std::uint32_t c = p.glyphs[g].cluster;
-    // Clusters are monotone: they rise along the glyphs left to right, or fall right to left.
-    // The cluster ends where the next larger value starts, or at the piece's end.
-    std::size_t end = p.end;
-    if (!p.rtl()) {
-        for (std::size_t k = g + 1; k < p.glyphs.size(); ++k)
-            if (p.glyphs[k].cluster != c) { end = p.glyphs[k].cluster; break; }
-    } else {
-        for (std::size_t k = g; k-- > 0;)
-            if (p.glyphs[k].cluster != c) { end = p.glyphs[k].cluster; break; }
+// Moves a line that is narrower than the measure to its right edge.
+void align_right(Line& line, Pt width) {
+    if (line.width >= width) return;
+    const Pt shift = width - line.width;
+    for (auto& lr : line.runs) {
+        lr.left += shift;
+        lr.right += shift;
+        for (auto& g : lr.glyphs) g.x += shift;
     }
-    return it.text.substr(c, end - c);
+    line.width = width;
 }
 
-enum class LineEnd { Break, Forced };  // Forced: the paragraph's end or a hard line break
-
-Line set_one_line(const Built& b, const std::vector<Piece>& pieces, const Itemized& it,
-                  const std::vector<StyledRun>& runs, const ParagraphStyle& style, std::size_t from, std::size_t to,
-                  Pt width, LineEnd end) {
-    const bool last = end == LineEnd::Forced;
-    // Skip what vanishes at the start of a line.
-    while (from < to && b.items[from].type != ItemType::Box) ++from;
-    std::vector<Element> elems;
-    Pt natural{0}, stretch{0}, shrink{0};
-    for (std::size_t k = from; k < to; ++k) {
-        const Item& item = b.items[k];
-        if (item.type == ItemType::Penalty) continue;
-        elems.push_back({&b.refs[k], item.width, item.type == ItemType::Glue});
-    }
-    while (!elems.empty() && elems.back().is_glue) elems.pop_back();
-    for (const auto& e : elems) {
-        const Item& item = b.items[static_cast<std::size_t>(e.ref - b.refs.data())];
-        natural += item.width;
-        stretch += item.stretch;
-        shrink += item.shrink;
-    }
-    Line line;
-    const Item& brk = b.items[to];
-    if (brk.type == ItemType::Penalty && b.refs[to].hyphen && !elems.empty()) {
-        for (auto e = elems.rbegin(); e != elems.rend(); ++e)
-            if (!e->is_glue) { e->hyphen_after = true; break; }
-        natural += brk.width;
-        line.hyphenated = true;
-    }
-    double r = style.align == Align::Justified ? adjustment_ratio(natural, stretch, shrink, width) : 0.0;
-    if (!std::isfinite(r) || (last && r > 0)) r = 0;
-    if (natural > width && shrink > Pt(0)) r = std::max(-1.0, adjustment_ratio(natural, stretch, shrink, width));
-    for (auto& e : elems) {
-        if (!e.is_glue) continue;
-        const std::size_t k = static_cast<std::size_t>(e.ref - b.refs.data());
-        e.width = e.width + (r >= 0 ? b.items[k].stretch * r : b.items[k].shrink * r);
-    }
-
-    // A line broken at a space keeps that space for readers: a glyph without width after the
-    // line's logically last element, so that extraction and tagged text read "word word".
-    const ItemRef* space_after = !last && !line.hyphenated && !elems.empty() && b.items[to].type == ItemType::Glue &&
-                                         b.refs[to].face
-                                     ? elems.back().ref
-                                     : nullptr;
-    // Bidi: reverse runs of elements at each level from the highest to the lowest odd one (UAX #9 L2).
-    const unsigned char base = it.direction == Direction::RightToLeft ? 1 : 0;
-    std::vector<unsigned char> lv;
-    for (const auto& e : elems) lv.push_back(e.is_glue ? std::max(e.ref->level, base) : e.ref->level);
-    unsigned char hi = 0, lo_odd = 255;
-    for (auto l : lv) {
-        hi = std::max(hi, l);
-        if (l % 2 == 1) lo_odd = std::min(lo_odd, l);
-    }
-    for (int level = hi; level >= lo_odd && level > 0; --level) {
-        std::size_t k = 0;
-        while (k < elems.size()) {
-            if (lv[k] < level) { ++k; continue; }
-            std::size_t e = k;
-            while (e < elems.size() && lv[e] >= level) ++e;
-            std::reverse(elems.begin() + static_cast<long>(k), elems.begin() + static_cast<long>(e));
-            std::reverse(lv.begin() + static_cast<long>(k), lv.begin() + static_cast<long>(e));
-            k = e;
-        }
-    }
-
-    // Positions, left to right, grouped into runs of one face, size, colour and link. For runs
-    // with right-to-left text, each cluster's characters by their place in the paragraph, from
-    // which the run's reading order is made below.
-    Pt x{0};
-    std::vector<std::vector<std::pair<std::size_t, std::u32string>>> clusters;
-    std::vector<std::size_t> first_char;  // per run: its first character in the paragraph
-    std::vector<bool> rtl_run;
-    // A run holds one direction: text read in one sweep (a space between a number and the
-    // right-to-left words around it is a run of its own).
-    std::vector<unsigned char> run_level;
-    const auto run_for = [&](const Face* face, int run, unsigned char level) -> LineRun& {
-        const StyledRun& sr = runs[static_cast<std::size_t>(run)];
-        if (line.runs.empty() || line.runs.back().face != face || line.runs.back().source != run ||
-            run_level.back() % 2 != level % 2) {
-            line.runs.push_back({face, style.size, sr.color, sr.link, sr.role, run, {}, x, x});
-            line.runs.back().language = sr.language;
-            clusters.emplace_back();
-            first_char.push_back(SIZE_MAX);
-            rtl_run.push_back(false);
-            run_level.push_back(level);
-        }
-        return line.runs.back();
-    };
-    // A cluster of the current run at `index` in the paragraph: the characters of a run at an
-    // odd level are put in reading order below.
-    const auto note = [&](std::size_t index, const std::u32string& text) {
-        first_char.back() = std::min(first_char.back(), index);
-        if (run_level.back() % 2 == 1) clusters.back().emplace_back(index, text);
-    };
-    for (const auto& e : elems) {
-        const ItemRef& ref = *e.ref;
-        if (e.is_glue) {
-            hb_codepoint_t gid = 0;
-            hb_font_get_nominal_glyph(ref.face->hb_font(), U' ', &gid);
-            LineRun& lr = run_for(ref.face, ref.run, std::max(ref.level, base));
-            lr.glyphs.push_back({gid, x, Pt(0), e.width, U" "});
-            note(ref.char_index, U" ");
-            x += e.width;
-            lr.right = x;
-            continue;
-        }
-        const Piece& p = pieces[static_cast<std::size_t>(ref.piece)];
-        LineRun& lr = run_for(p.face, p.run, p.level);
-        const Pt element_start = x;
-        const std::size_t element_first = lr.glyphs.size();
-        std::uint32_t prev_cluster = UINT32_MAX;
-        for (std::size_t g = ref.glyph_begin; g < ref.glyph_end; ++g) {
-            const ShapedGlyph& sg = p.glyphs[g];
-            std::u32string t;
-            if (sg.cluster != prev_cluster) {
-                t = cluster_text(it, p, g);
-                note(sg.cluster, t);
-                if (p.rtl()) rtl_run.back() = true;
-                // Extraction reverses right-to-left runs as a whole, the characters of a
-                // ligature included; store them in visual order so that they come out logical.
-                if (p.rtl()) std::reverse(t.begin(), t.end());
-            }
-            prev_cluster = sg.cluster;
-            lr.glyphs.push_back({sg.gid, x + sg.x_offset, sg.y_offset, sg.advance, std::move(t)});
-            x += sg.advance;
-        }
-        if (e.hyphen_after) {
-            const std::u32string h = U"-";
-            const auto hg = shape({h, 0, 1, p.face, style.size, Direction::LeftToRight, style.language.tag});
-            for (const auto& g : hg) {
-                lr.glyphs.push_back({g.gid, x + g.x_offset, g.y_offset, g.advance, U"-", GlyphKind::Hyphen});
-                x += g.advance;
-            }
-        }
-        lr.right = x;
-        if (e.ref == space_after) {
-            // In the element's own face (the space may be in another: after a phone number set in
-            // a Latin face inside Persian text, say).
-            const ItemRef& brk = b.refs[to];
-            hb_codepoint_t gid = 0;
-            if (hb_font_get_nominal_glyph(p.face->hb_font(), U' ', &gid) && gid != 0) {
-                // Glyphs stay in drawing order: a right-to-left element's end is at its left,
-                // so there the space goes before the element's first glyph (which stands at the
-                // same place): read right to left, it comes after the word.
-                const LineGlyph space{gid, p.rtl() ? element_start : x, Pt(0), Pt(0), U" "};
-                if (p.rtl()) lr.glyphs.insert(lr.glyphs.begin() + static_cast<std::ptrdiff_t>(element_first), space);
-                else lr.glyphs.push_back(space);
-                note(brk.char_index, U" ");
-                if (p.rtl())
-                    std::stable_sort(lr.glyphs.begin(), lr.glyphs.end(),
-                                     [](const LineGlyph& a, const LineGlyph& c) { return a.x < c.x; });
-            }
-        }
-    }
-    line.width = x;
-    for (std::size_t r = 0; r < line.runs.size(); ++r) {
-        auto& cs = clusters[r];
-        if (first_char[r] != SIZE_MAX) line.runs[r].first_char = first_char[r];
-        if (!rtl_run[r]) continue;
-        std::stable_sort(cs.begin(), cs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-        for (const auto& c : cs) line.runs[r].logical += c.second;
-    }
-    // Right-to-left paragraphs align to the right edge.
-    if (it.direction == Direction::RightToLeft && x < width) {
-        const Pt shift = width - x;
-        for (auto& lr : line.runs) {
-            lr.left += shift;
-            lr.right += shift;
-            for (auto& g : lr.glyphs) g.x += shift;
-        }
-        line.width = width;
-    }
-    return line;
-}
-
-}  // namespace
-
-SetParagraph set_paragraph(const std::vector<StyledRun>& runs, const ParagraphStyle& style, Pt width,
-                           const TextContext& context, Diagnostics& diags) {
+// The paragraph's lines, each starting at its left edge.
+SetParagraph set_lines(const std::vector<StyledRun>& runs, const ParagraphStyle& style, Pt width,
+                       const TextContext& context, Diagnostics& diags) {
     SetParagraph result;
     const Itemized it = itemize(runs, style, context, diags);
     result.direction = it.direction;
@@ -569,6 +355,17 @@ SetParagraph set_paragraph(const std::vector<StyledRun>& runs, const ParagraphSt
     return result;
 }
 
+}  // namespace
+
+SetParagraph set_paragraph(const std::vector<StyledRun>& runs, const ParagraphStyle& style, Pt width,
+                           const TextContext& context, Diagnostics& diags) {
+    SetParagraph result = set_lines(runs, style, width, context, diags);
+    // Right-to-left paragraphs align to the right edge.
+    if (result.direction == Direction::RightToLeft)
+        for (auto& line : result.lines) align_right(line, width);
+    return result;
+}
+
 LineReach reach_of(const Line& line) {
     LineReach r;
     for (const auto& run : line.runs) {
@@ -599,21 +396,10 @@ Line set_line(const std::vector<StyledRun>& runs, const ParagraphStyle& style, c
     ParagraphStyle s = style;
     s.hyphenation = Hyphenation::Off;
     s.align = Align::RaggedRight;
-    auto p = set_paragraph(runs, s, Pt(1e6), context, diags);
+    // Not aligned: the caller places the line, which starts at its left edge.
+    auto p = set_lines(runs, s, Pt(1e6), context, diags);
     if (p.lines.empty()) return {};
-    Line l = std::move(p.lines.front());
-    if (p.direction == Direction::RightToLeft) {
-        // set_paragraph aligned it to the right of an enormous measure; bring it back.
-        Pt left{1e9};
-        for (const auto& r : l.runs) left = std::min(left, r.left);
-        for (auto& r : l.runs) {
-            r.left -= left;
-            r.right -= left;
-            for (auto& g : r.glyphs) g.x -= left;
-        }
-        l.width = l.width - left;
-    }
-    return l;
+    return std::move(p.lines.front());
 }
 
 }  // namespace leafpress::text

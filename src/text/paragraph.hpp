@@ -106,9 +106,6 @@ struct TextContext {
 SetParagraph set_paragraph(const std::vector<StyledRun>& runs, const ParagraphStyle& style, Pt width,
                            const TextContext& context, Diagnostics& diags);
 
-// The direction of a paragraph from its first strong character (UAX #9 P2, P3).
-Direction base_direction(const std::vector<StyledRun>& runs);
-
 // One line of text, never broken (labels, footers). Direction is resolved from the text.
 Line set_line(const std::vector<StyledRun>& runs, const ParagraphStyle& style, const TextContext& context,
               Diagnostics& diags);

@@ -235,3 +235,29 @@ TEST_CASE("hyphenation patterns are read only when a paragraph cannot break well
     for (const auto& l : lines_of(hard)) hyphenated = hyphenated || l.ends_with("-");
     CHECK(hyphenated);
 }
+
+TEST_CASE("a right-to-left line is aligned once: set_line's starts at its left edge, as wide as its glyphs", "[paragraph][bidi]") {
+    ParagraphStyle ps;
+    ps.size = Pt(12);
+    ps.language = Language::parse("ar");
+    TextContext ctx{fx().chain, nullptr, {"p.toml", 3, 1}};
+    for (const char* text : {"اتصل بنا على (858) 258-5090 لحجز موعد", "صفحة 1 من 3", "مرحبا بكم في العيادة"}) {
+        CAPTURE(text);
+        Diagnostics diags;
+        const Line l = set_line({{text, FontStyle::Regular, {}, {}}}, ps, ctx, diags);
+        REQUIRE(!l.runs.empty());
+        // Its pen positions, exactly: nothing moved to the right of a huge measure and back.
+        Pt x{0};
+        for (const auto& run : l.runs) {
+            CHECK(run.left == x);
+            for (const auto& g : run.glyphs) x += g.advance;
+            CHECK(run.right == x);
+        }
+        CHECK(l.width == x);
+        // set_paragraph aligns the same line to the right of its measure.
+        const SetParagraph p = set_paragraph({{text, FontStyle::Regular, {}, {}}}, ps, Pt(300), ctx, diags);
+        REQUIRE(p.lines.size() == 1);
+        CHECK(p.lines[0].width == Pt(300));
+        CHECK(p.lines[0].runs.front().left == Pt(300) - l.width);
+    }
+}
