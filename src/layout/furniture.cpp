@@ -246,7 +246,10 @@ std::vector<PageItem> footer(const Furnisher& f, Rect panel, PageLabel label, in
     for (Form form : {Form::OneLine, Form::NameAbove, Form::PhoneOnly}) {
         if (chosen) break;
         for (Pt size = base; size >= floor - Pt(0.001) && !chosen; size -= Pt(0.25)) {
-            const auto style = para_style(f, size);
+            auto style = para_style(f, size);
+            // A right-to-left leaflet's footer reads from the right, whatever script the
+            // clinic's name is in: the name, then "call us on" and the number after it.
+            if (f.doc.language.rtl()) style.direction = text::BaseDirection::RightToLeft;
             Setting st{{}, {}, size};
             auto call = call_runs(f, text);
             if (form == Form::OneLine)
