@@ -41,7 +41,7 @@ nlohmann::json build_job(const Job& job, Engine& engine, const RunSettings& s, c
     // the build reads its inputs, so that a file changed while it builds is seen as changed by the
     // next batch, never recorded with a PDF made from its older bytes.
     const std::uint64_t inputs = job.inputs != 0 ? job.inputs : hasher.hash(hasher.content(job.content, job.brand), job.layout_path);
-    BuildRequest request{job.content, job.layout, job.brand, s.source_date, s.today, s.warnings, s.output};
+    BuildRequest request = request_for(s, job.content, job.layout, job.brand);
     request.thumbnail_dpi = kThumbnailDpi;
     BuildResult r = build_leaflet(request, engine);
     const std::vector<std::uint8_t>* pdf = r.output ? &r.output->files.at(0) : nullptr;
