@@ -122,6 +122,7 @@ void check_reading_grade(const CheckContext& in, Diagnostics& out) {
     if (in.doc.language.primary != "en") return;  // Flesch–Kincaid is for English
     TextStats all;
     for (const auto& s : in.doc.sections) {
+        if (s.sources) continue;  // citations, not the leaflet's own words
         TextStats st;
         for (const auto& b : s.blocks) st += text_stats(plain_text(b.spans));
         all += st;
@@ -337,10 +338,6 @@ SourcePos LeafletChecker::State::place_of(const ElementRef& r) const {
         }
         return s.where;
     }
-    const auto& refs = in.doc.references;
-    if (r.section >= 0 && static_cast<std::size_t>(r.section) == sections.size() && !refs.empty())
-        return r.block >= 0 && static_cast<std::size_t>(r.block) < refs.size() ? refs[static_cast<std::size_t>(r.block)].where
-                                                                              : refs.front().where;
     const Brand& b = in.brand;
     switch (r.role) {
         case Role::CallToAction:
@@ -467,12 +464,13 @@ void LeafletChecker::State::headings(const std::vector<PageItem>& items, int pag
         if (followed) continue;
         const auto& sections = in.doc.sections;
         const auto si = static_cast<std::size_t>(h->source.section);
-        // A section past the content's own is one layout added (the sources): it has text.
-        const bool has_text = si >= sections.size() || !sections[si].blocks.empty();
-        if (has_text)
+        // Every heading of a built leaflet is one of its Document's sections (the sources
+        // too); a page model made by hand may name none.
+        if (si >= sections.size()) continue;
+        if (!sections[si].blocks.empty())
             stranded.emplace_back(std::pair(h->source.section, std::max(h->source.block + 1, 0)),
                                   Diagnostic{Severity::Error, "check.stranded-heading",
-                                             si < sections.size() ? sections[si].where : in.doc.title_pos,
+                                             sections[si].where,
                                              "the heading " + quote_run(*h) + " ends page " + std::to_string(page + 1) +
                                                  " or a column, away from its text"});
     }

@@ -58,8 +58,18 @@ std::vector<std::string> with_fonts(std::vector<std::string> inputs, const Engin
     return inputs;
 }
 
+BuildRequest request_for(const RunSettings& s, std::string content, std::string layout, std::string brand) {
+    return {.content = std::move(content),
+            .layout = std::move(layout),
+            .brand = std::move(brand),
+            .source_date = s.source_date,
+            .today = s.today,
+            .warnings = s.warnings,
+            .output = s.output};
+}
+
 int run_build(const BuildOptions& o, Engine& engine, const RunSettings& s) {
-    BuildResult r = build_leaflet({o.content, o.layout, o.brand, s.source_date, s.today, s.warnings, s.output}, engine);
+    BuildResult r = build_leaflet(request_for(s, o.content, o.layout, o.brand), engine);
     const std::string out = o.output.empty() ? fs::path(o.content).stem().string() + ".pdf" : o.output;
     if (r.output && !check_output_path(out, with_fonts(r.inputs, engine), r.diags)) r.output.reset();
     if (r.output) remove_stale_temporaries(fs::path(out).parent_path().string());
@@ -78,7 +88,7 @@ int run_build(const BuildOptions& o, Engine& engine, const RunSettings& s) {
 }
 
 int run_check(const CheckOptions& o, Engine& engine, const RunSettings& s) {
-    BuildResult r = build_leaflet({o.content, o.layout, o.brand, s.source_date, s.today, s.warnings, s.output}, engine);
+    BuildResult r = build_leaflet(request_for(s, o.content, o.layout, o.brand), engine);
     std::cerr << brand_note(o.content, r.brand_file, r.brand_name);
     report(r.diags);
     const bool ok = r.output.has_value();

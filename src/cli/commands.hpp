@@ -14,6 +14,10 @@ struct RunSettings {
     Output output = Output::Screen;  // Print: --print
 };
 
+// The request to build one leaflet under a command's settings: the one place a BuildRequest is
+// made. The caller sets what its output needs beyond a PDF (format, dpi, thumbnails).
+BuildRequest request_for(const RunSettings& s, std::string content, std::string layout, std::string brand);
+
 struct BuildOptions {
     std::string content;
     std::string output;  // empty: <content stem>.pdf in the current folder

@@ -10,7 +10,7 @@ namespace fs = std::filesystem;
 namespace leafpress {
 
 int run_preview(const PreviewOptions& o, Engine& engine, const RunSettings& s) {
-    BuildRequest request{o.content, o.layout, o.brand, s.source_date, s.today, s.warnings, s.output};
+    BuildRequest request = request_for(s, o.content, o.layout, o.brand);
     request.format = Format::Png;
     request.dpi = o.dpi;
     BuildResult r = build_leaflet(request, engine);

@@ -106,7 +106,7 @@ int run_watch(const WatchOptions& o, Engine& engine, const RunSettings& s) {
     bool last_ok = false;
     for (int builds = 1;; ++builds) {
         const auto t0 = std::chrono::steady_clock::now();
-        BuildResult r = build_leaflet({o.content, o.layout, o.brand, s.source_date, s.today, s.warnings, s.output}, engine);
+        BuildResult r = build_leaflet(request_for(s, o.content, o.layout, o.brand), engine);
         if (r.output && (!check_output_path(out, with_fonts(r.inputs, engine), r.diags) || !write_atomically(out, r.output->files.at(0), r.diags)))
             r.output.reset();
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();

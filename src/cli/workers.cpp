@@ -18,6 +18,7 @@
 #include <filesystem>
 
 #include "cli/output.hpp"
+#include "core/c_handle.hpp"
 
 namespace fs = std::filesystem;
 
@@ -36,7 +37,7 @@ nlohmann::json build_job(const Job& job, Engine& engine, const RunSettings& s, s
         for (;;) ::pause();
     const auto t0 = std::chrono::steady_clock::now();
     const std::int64_t started = file_clock_now();
-    BuildRequest request{job.content, job.layout, job.brand, s.source_date, s.today, s.warnings, s.output};
+    BuildRequest request = request_for(s, job.content, job.layout, job.brand);
     request.thumbnail_dpi = kThumbnailDpi;
     BuildResult r = build_leaflet(request, engine);
     const std::vector<std::uint8_t>* pdf = r.output ? &r.output->files.at(0) : nullptr;
@@ -196,23 +197,27 @@ void finish_job(Job& job, const std::string& message, std::string svg, int wait_
 
 struct Worker {
     pid_t pid = -1;
-    int jobs_fd = -1;     // the parent writes job numbers here
-    int results_fd = -1;  // and reads reports here
+    UniqueFd jobs_fd;     // the parent writes job numbers here
+    UniqueFd results_fd;  // and reads reports here
     std::deque<std::size_t> jobs;  // the jobs given to it, in order: it reports on the first
     int given = 0;                 // jobs sent to it; it leaves after kJobsPerWorker
     std::string message;           // what has come of the current report
     std::chrono::steady_clock::time_point since;  // when it began its current job (jobs.front())
 };
 
+// A pipe whose ends close on exec (a worker's build runs no program, but a library might).
+std::optional<PipeEnds> make_pipe() {
+    int fds[2];
+    if (::pipe2(fds, O_CLOEXEC) != 0) return std::nullopt;
+    return PipeEnds{UniqueFd(fds[0]), UniqueFd(fds[1])};
+}
+
 std::optional<Worker> start_worker(const std::vector<Job>& jobs, const std::vector<Worker>& pool, Engine& engine,
                                    const RunSettings& s) {
-    int to_worker[2], from_worker[2];
-    if (::pipe2(to_worker, O_CLOEXEC) != 0) return std::nullopt;
-    if (::pipe2(from_worker, O_CLOEXEC) != 0) {
-        ::close(to_worker[0]);
-        ::close(to_worker[1]);
-        return std::nullopt;
-    }
+    auto to_worker = make_pipe();
+    if (!to_worker) return std::nullopt;
+    auto from_worker = make_pipe();
+    if (!from_worker) return std::nullopt;
     std::fflush(nullptr);
     const pid_t parent = ::getpid();
     const pid_t pid = ::fork();
@@ -221,34 +226,31 @@ std::optional<Worker> start_worker(const std::vector<Job>& jobs, const std::vect
         // record will ever list (and, if the batch died before this line, none starts).
         ::prctl(PR_SET_PDEATHSIG, SIGKILL);
         if (::getppid() != parent) ::_exit(1);
-        ::close(to_worker[1]);
-        ::close(from_worker[0]);
+        to_worker->write.reset();
+        from_worker->read.reset();
         // The other workers' pipes are theirs: a copy of a job pipe held here would keep that
-        // worker from ever seeing it closed.
+        // worker from ever seeing it closed. (The worker never returns, so the parent's owners
+        // of these descriptors, copied into it by fork, never close them again.)
         for (const Worker& other : pool) {
-            ::close(other.jobs_fd);
-            ::close(other.results_fd);
+            ::close(other.jobs_fd.get());
+            ::close(other.results_fd.get());
         }
-        work(to_worker[0], from_worker[1], jobs, engine, s);
+        work(to_worker->read.get(), from_worker->write.get(), jobs, engine, s);
     }
-    ::close(to_worker[0]);
-    ::close(from_worker[1]);
-    if (pid < 0) {
-        ::close(to_worker[1]);
-        ::close(from_worker[0]);
-        return std::nullopt;
-    }
+    // The worker's ends are the worker's.
+    to_worker->read.reset();
+    from_worker->write.reset();
+    if (pid < 0) return std::nullopt;
     Worker w;
     w.pid = pid;
-    w.jobs_fd = to_worker[1];
-    w.results_fd = from_worker[0];
+    w.jobs_fd = std::move(to_worker->write);
+    w.results_fd = std::move(from_worker->read);
     return w;
 }
 
 void stop_worker(Worker& w, int* status) {
-    if (w.jobs_fd >= 0) ::close(w.jobs_fd);
-    if (w.results_fd >= 0) ::close(w.results_fd);
-    w.jobs_fd = w.results_fd = -1;
+    w.jobs_fd.reset();
+    w.results_fd.reset();
     int st = 0;
     while (::waitpid(w.pid, &st, 0) < 0 && errno == EINTR) {
     }
@@ -325,7 +327,7 @@ void run_workers(std::vector<Job>& jobs, const std::function<std::optional<std::
         while (w.jobs.size() < kJobsAhead && w.given < kJobsPerWorker && more()) {
             const std::size_t j = waiting.front();
             const auto index = static_cast<std::uint32_t>(j);
-            if (!write_all(w.jobs_fd, reinterpret_cast<const char*>(&index), sizeof index)) return;  // the worker is gone
+            if (!write_all(w.jobs_fd.get(), reinterpret_cast<const char*>(&index), sizeof index)) return;  // the worker is gone
             waiting.pop_front();
             if (w.jobs.empty()) w.since = std::chrono::steady_clock::now();
             w.jobs.push_back(j);
@@ -348,7 +350,7 @@ void run_workers(std::vector<Job>& jobs, const std::function<std::optional<std::
             give(pool.back());
         }
         std::vector<pollfd> polls;
-        for (const auto& w : pool) polls.push_back({w.results_fd, POLLIN, 0});
+        for (const auto& w : pool) polls.push_back({w.results_fd.get(), POLLIN, 0});
         if (polls.empty()) continue;
         const auto left = [&](const Worker& w) {
             return std::chrono::duration_cast<std::chrono::milliseconds>(w.since + timeout - std::chrono::steady_clock::now());
@@ -383,7 +385,7 @@ void run_workers(std::vector<Job>& jobs, const std::function<std::optional<std::
             if (!(polls[k].revents & (POLLIN | POLLHUP | POLLERR))) continue;
             Worker& w = pool[k];
             char buf[65536];
-            const ssize_t n = ::read(w.results_fd, buf, sizeof buf);
+            const ssize_t n = ::read(w.results_fd.get(), buf, sizeof buf);
             if (n < 0 && errno == EINTR) continue;
             if (n > 0) {
                 w.message.append(buf, static_cast<std::size_t>(n));

@@ -89,6 +89,7 @@ struct Section {
     SectionKind kind = SectionKind::Text;
     std::vector<Block> blocks;
     SourcePos where;
+    bool sources = false;  // the references, which the loader makes the last section ("Sources")
 };
 
 struct Date {
@@ -114,11 +115,10 @@ struct Document {
     SourcePos next_review_pos;
     std::string code;        // the leaflet's code, such as "RHEU-014"
     std::string version;     // its version, such as "2"
-    std::vector<Block> references;  // sources, as numbered list items, printed at the end
     std::string summary;
     // Where the characters of title, subtitle, condition and summary are in the file.
     std::vector<TextAnchor> title_anchors, subtitle_anchors, condition_anchors, summary_anchors;
-    std::vector<Section> sections;
+    std::vector<Section> sections;  // the content's, then the sources (references) when there are any
     SourcePos title_pos;
 };
 

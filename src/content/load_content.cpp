@@ -11,6 +11,7 @@
 #include "core/files.hpp"
 #include "core/language.hpp"
 #include "core/limits.hpp"
+#include "layout/labels.hpp"
 
 namespace leafpress {
 
@@ -196,6 +197,7 @@ std::optional<Document> load_content_text(const std::string& text, const std::st
     doc.code = f.string("code", Requirement::Optional).value_or("");
     doc.version = f.string("version", Requirement::Optional).value_or("");
     const LineIndex lines(text);
+    std::vector<Block> references;  // the sources, as numbered list items
     if (const auto* refs = f.array("references", Requirement::Optional)) {
         int number = 1;
         for (const auto& n : *refs) {
@@ -219,7 +221,7 @@ std::optional<Document> load_content_text(const std::string& text, const std::st
             item.number = number++;
             item.spans = std::move(spans);
             item.where = source.at(0);
-            doc.references.push_back(std::move(item));
+            references.push_back(std::move(item));
         }
     }
     doc.title_anchors = anchors_of(*table, "title", text, lines, path);
@@ -256,6 +258,16 @@ std::optional<Document> load_content_text(const std::string& text, const std::st
     if (doc.sections.empty() && !diags.has_errors()) {
         diags.error("content.no-sections", {path, 1, 1}, "the leaflet has no sections",
                     "add at least one [[section]] with a body");
+    }
+    // The sources, when there are any, are the article's last section: a numbered list under a
+    // heading in the leaflet's language. Every later stage sees them as a section like another.
+    if (!references.empty()) {
+        Section sources;
+        sources.heading = labels_for(doc.language).sources;
+        sources.where = references.front().where;
+        sources.blocks = std::move(references);
+        sources.sources = true;
+        doc.sections.push_back(std::move(sources));
     }
     return doc;
 }

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "layout/kinds/kind.hpp"
-#include "layout/labels.hpp"
 
 namespace leafpress {
 
@@ -54,20 +53,8 @@ private:
 
 }  // namespace
 
-void flow(const Document& content, const Brand& brand, const Layout& layout, const TextResources& text, Diagnostics& diags,
+void flow(const Document& doc, const Brand& brand, const Layout& layout, const TextResources& text, Diagnostics& diags,
           PageSink& sink) {
-    // The sources, when there are any, are the article's last section: a numbered list under
-    // a heading in the leaflet's language.
-    Document with_sources;
-    if (!content.references.empty()) {
-        with_sources = content;
-        Section sources;
-        sources.heading = labels_for(content.language).sources;
-        sources.blocks = content.references;
-        sources.where = content.references.front().where;
-        with_sources.sections.push_back(std::move(sources));
-    }
-    const Document& doc = content.references.empty() ? content : with_sources;
     const text::TextContext ctx{text.fonts, text.hyphenator, doc.title_pos};
     DocumentFacts facts(doc, brand, sink);
     kind_of(layout).stream(doc, brand, layout, ctx, diags, facts);

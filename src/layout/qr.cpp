@@ -6,6 +6,8 @@
 #include <mutex>
 #include <optional>
 
+#include "core/c_handle.hpp"
+
 namespace leafpress {
 
 namespace {
@@ -22,13 +24,12 @@ std::optional<Modules> encode(const std::string& text) {
     static std::map<std::string, Modules> known;
     std::lock_guard lock(mutex);
     if (auto it = known.find(text); it != known.end()) return it->second;
-    QRcode* qr = QRcode_encodeString8bit(text.c_str(), 0, QR_ECLEVEL_M);
+    const CHandle<QRcode, QRcode_free> qr(QRcode_encodeString8bit(text.c_str(), 0, QR_ECLEVEL_M));
     if (!qr) return std::nullopt;
     Modules m;
     m.width = qr->width;
     m.dark.resize(static_cast<std::size_t>(qr->width) * static_cast<std::size_t>(qr->width));
     for (std::size_t i = 0; i < m.dark.size(); ++i) m.dark[i] = qr->data[i] & 1;
-    QRcode_free(qr);
     if (known.size() < 64) known.emplace(text, m);
     return m;
 }

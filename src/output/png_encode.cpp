@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "core/c_handle.hpp"
+
 namespace leafpress::output {
 
 namespace {
@@ -31,11 +33,10 @@ std::vector<std::uint8_t> encode_png(int width, int height, const std::uint8_t* 
         out[0] = 0;  // no filter: smaller than Up or Sub for pages of text, and as fast
         std::copy(pixels + static_cast<std::size_t>(y) * line, pixels + static_cast<std::size_t>(y + 1) * line, out + 1);
     }
-    libdeflate_compressor* c = libdeflate_alloc_compressor(1);
+    const CHandle<libdeflate_compressor, libdeflate_free_compressor> c(libdeflate_alloc_compressor(1));
     if (!c) return {};
-    std::vector<std::uint8_t> packed(libdeflate_zlib_compress_bound(c, raw.size()));
-    packed.resize(libdeflate_zlib_compress(c, raw.data(), raw.size(), packed.data(), packed.size()));
-    libdeflate_free_compressor(c);
+    std::vector<std::uint8_t> packed(libdeflate_zlib_compress_bound(c.get(), raw.size()));
+    packed.resize(libdeflate_zlib_compress(c.get(), raw.data(), raw.size(), packed.data(), packed.size()));
     if (packed.empty()) return {};
     std::vector<std::uint8_t> png{0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     std::vector<std::uint8_t> ihdr;

@@ -1,8 +1,8 @@
 // Between the PNG writer and the module that draws with cairo (libleafpress_png.so). cairo brings
 // a dozen libraries with it on Debian (X11's among them), and loading them cost every leafpress
 // process 1.0 to 1.4 ms and 2 MB before it did anything, though most never draw a picture. The
-// module is loaded (dlopen) the first time a picture is drawn: by preview, or by a batch's
-// worker for its contact sheet's thumbnails.
+// module is loaded (dlopen) the first time a picture is drawn, by preview (a batch's contact
+// sheet draws its thumbnails as SVG, without cairo).
 #pragma once
 #include <cmath>
 #include <cstdint>

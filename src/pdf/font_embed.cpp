@@ -2,6 +2,7 @@
 
 #include <hb-subset.h>
 
+#include "core/c_handle.hpp"
 #include "pdf/glyph_order.hpp"
 
 #include <cmath>
@@ -12,6 +13,8 @@
 namespace leafpress::pdf {
 
 namespace {
+
+using HbBlob = CHandle<hb_blob_t, hb_blob_destroy>;
 
 std::string hex4(unsigned v) {
     char buf[8];
@@ -204,19 +207,19 @@ EmbeddedFont::Use EmbeddedFont::use_cff(std::uint32_t gid, std::u32string_view c
 // in its charset; name-keyed CFF keeps its glyph ids, which are its character ids.
 HPDF_Dict EmbeddedFont::subset_file(std::string& error) {
     const bool cff = face_.outlines() == text::Outlines::Cff;
-    hb_subset_input_t* input = hb_subset_input_create_or_fail();
+    const CHandle<hb_subset_input_t, hb_subset_input_destroy> input(hb_subset_input_create_or_fail());
     if (!input) {
         error = "hb-subset could not start";
         return nullptr;
     }
-    hb_set_t* gids = hb_subset_input_glyph_set(input);
+    hb_set_t* gids = hb_subset_input_glyph_set(input.get());
     if (cff) {
         for (std::uint32_t gid : cff_glyphs_) hb_set_add(gids, gid);
     } else {
         for (const auto& [cid, g] : by_cid_) hb_set_add(gids, g.gid);
     }
     const bool keep_gids = cff && !face_.cid_keyed();
-    hb_subset_input_set_flags(input, (keep_gids ? HB_SUBSET_FLAGS_RETAIN_GIDS : 0) | HB_SUBSET_FLAGS_NO_HINTING);
+    hb_subset_input_set_flags(input.get(), (keep_gids ? HB_SUBSET_FLAGS_RETAIN_GIDS : 0) | HB_SUBSET_FLAGS_NO_HINTING);
     // Layout tables (the PDF positions every glyph), and for TrueType what a CIDFontType2 reads
     // through its CIDToGIDMap instead of by name or code (cmap, name, post), or takes from the
     // font descriptor instead (OS/2), or never reads in a PDF (gasp). They are left out of the
@@ -228,20 +231,19 @@ HPDF_Dict EmbeddedFont::subset_file(std::string& error) {
                                              HB_TAG('O', 'S', '/', '2'), HB_TAG('g', 'a', 's', 'p')};
     std::vector<hb_tag_t> dropped(std::begin(kLayout), std::end(kLayout));
     if (!cff) dropped.insert(dropped.end(), std::begin(kTrueType), std::end(kTrueType));
-    hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+    hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
     for (hb_tag_t t : dropped) hb_set_add(drop, t);
-    hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(face_.subset_source(dropped), input);
-    hb_subset_input_destroy(input);
+    const CHandle<hb_subset_plan_t, hb_subset_plan_destroy> plan(
+        hb_subset_plan_create_or_fail(face_.subset_source(dropped), input.get()));
     if (!plan) {
         error = "hb-subset could not plan a subset of " + face_.path();
         return nullptr;
     }
     if (!cff) {
-        const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan);
+        const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
         for (auto& [cid, g] : by_cid_) g.new_gid = hb_map_get(old_to_new, g.gid);
     }
-    hb_face_t* subset = hb_subset_plan_execute_or_fail(plan);
-    hb_subset_plan_destroy(plan);
+    const CHandle<hb_face_t, hb_face_destroy> subset(hb_subset_plan_execute_or_fail(plan.get()));
     if (!subset) {
         error = "hb-subset failed for " + face_.path();
         return nullptr;
@@ -250,9 +252,10 @@ HPDF_Dict EmbeddedFont::subset_file(std::string& error) {
     // a bare CFF program, but draws nothing from a CID-keyed one wrapped in OpenType. Name-keyed
     // ones stay OpenType (FontFile3/OpenType), their glyph ids kept so that CID = GID.
     const bool bare = cff && face_.cid_keyed();
-    hb_blob_t* blob = bare ? hb_face_reference_table(subset, HB_TAG('C', 'F', 'F', ' ')) : hb_face_reference_blob(subset);
+    const HbBlob blob(bare ? hb_face_reference_table(subset.get(), HB_TAG('C', 'F', 'F', ' '))
+                                                        : hb_face_reference_blob(subset.get()));
     unsigned len = 0;
-    const char* data = hb_blob_get_data(blob, &len);
+    const char* data = hb_blob_get_data(blob.get(), &len);
     std::optional<std::string> reordered;
     // TrueType glyphs in the order of their ids, while the ids are few (two-byte ids past
     // 0x1FFF would make tens of thousands of empty glyphs: a map is smaller then).
@@ -271,8 +274,6 @@ HPDF_Dict EmbeddedFont::subset_file(std::string& error) {
         HPDF_Dict_AddName(file, "Subtype", face_.cid_keyed() ? "CIDFontType0C" : "OpenType");
     else
         HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(len));
-    hb_blob_destroy(blob);
-    hb_face_destroy(subset);
     return file;
 }
 
@@ -281,18 +282,16 @@ HPDF_Dict EmbeddedFont::descriptor(const std::string& base, HPDF_Dict file) {
     // Bounding box and italic angle from the 'head' and 'post' tables.
     int bbox[4] = {-500, -300, 1500, 1100};
     double italic_angle = 0;
-    if (hb_blob_t* head = hb_face_reference_table(face_.hb_face(), HB_TAG('h', 'e', 'a', 'd'))) {
+    if (const HbBlob head{hb_face_reference_table(face_.hb_face(), HB_TAG('h', 'e', 'a', 'd'))}) {
         unsigned n = 0;
-        const char* p = hb_blob_get_data(head, &n);
+        const char* p = hb_blob_get_data(head.get(), &n);
         if (n >= 44)
             for (int i = 0; i < 4; ++i) bbox[i] = static_cast<int>(std::lround(be16(p + 36 + 2 * i) * k));
-        hb_blob_destroy(head);
     }
-    if (hb_blob_t* post = hb_face_reference_table(face_.hb_face(), HB_TAG('p', 'o', 's', 't'))) {
+    if (const HbBlob post{hb_face_reference_table(face_.hb_face(), HB_TAG('p', 'o', 's', 't'))}) {
         unsigned n = 0;
-        const char* p = hb_blob_get_data(post, &n);
+        const char* p = hb_blob_get_data(post.get(), &n);
         if (n >= 8) italic_angle = be16(p + 4) + static_cast<uint16_t>(be16(p + 6)) / 65536.0;
-        hb_blob_destroy(post);
     }
     HPDF_Dict desc = new_dict(doc_.get());
     HPDF_Dict_AddName(desc, "Type", "FontDescriptor");

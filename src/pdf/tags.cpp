@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <tuple>
 
 #include "model/reading_order.hpp"
 
@@ -123,7 +122,7 @@ int TagPlanner::add(StructType type, int parent) {
 }
 
 // The element for a key, made on first use under `parent`.
-int TagPlanner::element(const std::tuple<int, int, int, int>& key, StructType type, int parent) {
+int TagPlanner::element(const ElementKey& key, StructType type, int parent) {
     auto [it, added] = made_.try_emplace(key, -1);
     if (added) it->second = add(type, parent);
     return it->second;
@@ -132,12 +131,12 @@ int TagPlanner::element(const std::tuple<int, int, int, int>& key, StructType ty
 int TagPlanner::section(int s) {
     const auto& kinds = facts_.section_kinds;
     const bool quote = s >= 0 && static_cast<std::size_t>(s) < kinds.size() && kinds[static_cast<std::size_t>(s)] == SectionKind::Quote;
-    return element({1, s, -1, 0}, quote ? StructType::BlockQuote : StructType::Sect, 0);
+    return element(SectionKey{s}, quote ? StructType::BlockQuote : StructType::Sect, 0);
 }
 
 // The list item element of a (section, block) list entry, with its Lbl and LBody.
 TagPlanner::ListItem TagPlanner::list_item(const ElementRef& r) {
-    const auto key = std::tuple{2, r.section, r.block, 0};
+    const ListEntryKey key{r.section, r.block};
     if (auto it = items_.find(key); it != items_.end()) return it->second;
     const int depth = std::clamp(r.depth, 0, kDepths - 1);
     // A continuation paragraph belongs to the item before it at its depth.
@@ -168,66 +167,63 @@ TagPlanner::ListItem TagPlanner::list_item(const ElementRef& r) {
     for (int d = depth + 1; d < kDepths; ++d) last_item_[d] = {-1, -1, -1};
     return items_[key] = li;
 }
+// A block of a section (a paragraph, a table, a figure or its caption): what comes after it
+// starts no list of its own.
+int TagPlanner::block_element(const ElementRef& r, BlockPart part, StructType type, int parent) {
+    last_block_ = r.block;
+    open_list_section_ = -2;
+    return element(BlockKey{r.section, r.block, part}, type, parent);
+}
+
 int TagPlanner::element_for(const ElementRef& r) {
     switch (r.role) {
-        case Role::Title:
-            return element({0, 100 + static_cast<int>(r.role), 0, 0}, StructType::H1, 0);
+        case Role::Title: return element(FrontKey{r.role}, StructType::H1, 0);
         case Role::Condition:
         case Role::Subtitle:
-        case Role::Summary: return element({0, 100 + static_cast<int>(r.role), 0, 0}, StructType::P, 0);
-        case Role::Signature: return element({0, 5, r.block, 0}, StructType::P, 0);
-        case Role::Heading: return element({1, r.section, -1, 1}, StructType::H2, section(r.section));
+        case Role::Summary: return element(FrontKey{r.role}, StructType::P, 0);
+        case Role::Signature: return element(SignatureKey{r.block}, StructType::P, 0);
+        case Role::Heading: return element(HeadingKey{r.section}, StructType::H2, section(r.section));
         case Role::Paragraph:
-        case Role::Subheading: {
-            last_block_ = r.block;
-            open_list_section_ = -2;
-            return element({1, r.section, r.block, 2}, r.role == Role::Subheading ? StructType::H3 : StructType::P,
-                           section(r.section));
-        }
+        case Role::Subheading:
+            return block_element(r, BlockPart::Text, r.role == Role::Subheading ? StructType::H3 : StructType::P,
+                                 section(r.section));
         case Role::ListMarker: return list_item(r).lbl;
         case Role::TableHeader:
         case Role::TableCell: {
-            last_block_ = r.block;
-            open_list_section_ = -2;
-            const int table = element({1, r.section, r.block, 6}, StructType::Table, section(r.section));
-            const int row = element({6, r.section, r.block, r.row}, StructType::TR, table);
+            const int table = block_element(r, BlockPart::Table, StructType::Table, section(r.section));
+            const int row = element(RowKey{r.section, r.block, r.row}, StructType::TR, table);
             const bool head = r.role == Role::TableHeader;
-            const int cell = element({7, r.section, r.block, r.row * 1000 + r.column}, head ? StructType::TH : StructType::TD, row);
+            const StructType type = head ? StructType::TH : StructType::TD;
+            const int cell = element(CellKey{r.section, r.block, r.row, r.column}, type, row);
             elements_[static_cast<std::size_t>(cell)].column_header = head;
             return cell;
         }
-        case Role::Figure:
-        case Role::Caption: {
-            last_block_ = r.block;
-            open_list_section_ = -2;
-            const bool figure = r.role == Role::Figure;
-            return element({1, r.section, r.block, figure ? 4 : 5}, figure ? StructType::Figure : StructType::Caption,
-                           section(r.section));
-        }
+        case Role::Figure: return block_element(r, BlockPart::Figure, StructType::Figure, section(r.section));
+        case Role::Caption: return block_element(r, BlockPart::Caption, StructType::Caption, section(r.section));
         case Role::ListItem: {
             const ListItem li = list_item(r);
             last_block_ = r.block;
-            return element({1, r.section, r.block, 3}, StructType::P, li.body);
+            return element(BlockKey{r.section, r.block, BlockPart::ListBody}, StructType::P, li.body);
         }
         case Role::CallToAction: {
-            const int sect = element({3, 0, 0, 0}, StructType::Sect, 0);
+            const int sect = element(CallToActionKey{}, StructType::Sect, 0);
             const auto part = static_cast<CallToActionPart>(r.block);
             const StructType type = part == CallToActionPart::Heading ? StructType::H2
                                     : part == CallToActionPart::Code  ? StructType::Figure
                                                                       : StructType::P;
-            return element({3, r.block, 0, 1}, type, sect);
+            return element(CallToActionPartKey{part}, type, sect);
         }
         case Role::LanguageHelp: {
-            const int sect = element({5, 0, 0, 0}, StructType::Sect, 0);
-            if (r.block < 0) return element({5, -1, 0, 1}, StructType::H2, sect);
-            const int p = element({5, r.block, 0, 1}, StructType::P, sect);
+            const int sect = element(LanguageHelpKey{}, StructType::Sect, 0);
+            if (r.block < 0) return element(TaglineKey{-1}, StructType::H2, sect);
+            const int p = element(TaglineKey{r.block}, StructType::P, sect);
             if (static_cast<std::size_t>(r.block) < facts_.tagline_languages.size())
                 elements_[static_cast<std::size_t>(p)].lang = facts_.tagline_languages[static_cast<std::size_t>(r.block)];
             return p;
         }
         case Role::Disclaimer:
-        case Role::Reviewed: return element({4, 0, 0, 0}, StructType::P, 0);
-        default: return element({0, 4, r.figure, 0}, StructType::Figure, 0);
+        case Role::Reviewed: return element(ClosingKey{}, StructType::P, 0);
+        default: return element(LooseFigureKey{r.figure}, StructType::Figure, 0);
     }
 }
 

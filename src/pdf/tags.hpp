@@ -5,7 +5,7 @@
 #pragma once
 #include <map>
 #include <string>
-#include <tuple>
+#include <variant>
 #include <vector>
 
 #include "model/page.hpp"
@@ -81,11 +81,73 @@ private:
     struct ListItem {
         int li, lbl, body;
     };
+    // What an element is made for, one key type to each kind of element, so that no two share
+    // an element by an accident of their numbers.
+    struct FrontKey {  // the title, subtitle, condition or summary
+        Role role;
+        auto operator<=>(const FrontKey&) const = default;
+    };
+    struct SignatureKey {
+        int block;
+        auto operator<=>(const SignatureKey&) const = default;
+    };
+    struct LooseFigureKey {  // a figure outside the sections (a brand's QR code, a logo)
+        int figure;
+        auto operator<=>(const LooseFigureKey&) const = default;
+    };
+    struct SectionKey {
+        int section;
+        auto operator<=>(const SectionKey&) const = default;
+    };
+    struct HeadingKey {
+        int section;
+        auto operator<=>(const HeadingKey&) const = default;
+    };
+    enum class BlockPart { Text, ListBody, Figure, Caption, Table };
+    struct BlockKey {  // a block of a section, or the part of it that is one element
+        int section, block;
+        BlockPart part;
+        auto operator<=>(const BlockKey&) const = default;
+    };
+    struct RowKey {
+        int section, block, row;
+        auto operator<=>(const RowKey&) const = default;
+    };
+    struct CellKey {
+        int section, block, row, column;
+        auto operator<=>(const CellKey&) const = default;
+    };
+    struct CallToActionKey {  // its Sect
+        auto operator<=>(const CallToActionKey&) const = default;
+    };
+    struct CallToActionPartKey {
+        CallToActionPart part;
+        auto operator<=>(const CallToActionPartKey&) const = default;
+    };
+    struct LanguageHelpKey {  // its Sect
+        auto operator<=>(const LanguageHelpKey&) const = default;
+    };
+    struct TaglineKey {  // -1: the heading
+        int index;
+        auto operator<=>(const TaglineKey&) const = default;
+    };
+    struct ClosingKey {  // the disclaimer and the reviewed date, one paragraph
+        auto operator<=>(const ClosingKey&) const = default;
+    };
+    using ElementKey = std::variant<FrontKey, SignatureKey, LooseFigureKey, SectionKey, HeadingKey, BlockKey, RowKey,
+                                    CellKey, CallToActionKey, CallToActionPartKey, LanguageHelpKey, TaglineKey,
+                                    ClosingKey>;
+    struct ListEntryKey {  // a list entry: (section, block)
+        int section, block;
+        auto operator<=>(const ListEntryKey&) const = default;
+    };
+
     int add(StructType type, int parent);
-    int element(const std::tuple<int, int, int, int>& key, StructType type, int parent);
+    int element(const ElementKey& key, StructType type, int parent);
     int section(int s);
     ListItem list_item(const ElementRef& r);
     int element_for(const ElementRef& r);
+    int block_element(const ElementRef& r, BlockPart part, StructType type, int parent);
     int language_span(int element, const std::string& language, const ItemTag* before);
     void place(const Page& page, int index, int item, std::vector<ItemTag>& tags);
     ReadingKey sort_kids(int element);
@@ -93,8 +155,8 @@ private:
     TagFacts facts_;
     Links links_;
     std::vector<StructElement> elements_;
-    std::map<std::tuple<int, int, int, int>, int> made_;
-    std::map<std::tuple<int, int, int, int>, ListItem> items_;
+    std::map<ElementKey, int> made_;
+    std::map<ListEntryKey, ListItem> items_;
     std::map<int, int> next_mcid_;
     static constexpr int kDepths = 3;  // lists nest three levels deep
     ListItem last_item_[kDepths] = {{-1, -1, -1}, {-1, -1, -1}, {-1, -1, -1}};

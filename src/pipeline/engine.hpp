@@ -1,5 +1,7 @@
-// What every build shares, loaded once and shared by a batch's builds: the fonts, the
-// hyphenation patterns and the colour profiles.
+// What every build shares: the fonts, the hyphenation patterns and the colour profiles. The
+// fonts folder is scanned (its faces loaded) when the engine is made; a language's patterns and
+// the print profile are read the first time a build needs them, in the process that builds it
+// (each of a batch's workers reads its own).
 #pragma once
 #include <map>
 #include <memory>
@@ -14,7 +16,7 @@
 
 namespace leafpress {
 
-// What every build shares: the fonts and hyphenation patterns, loaded once.
+// What every build shares: the fonts, loaded once, and patterns and profiles, read once each.
 class Engine {
 public:
     struct Paths {

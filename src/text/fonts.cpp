@@ -15,6 +15,7 @@
 #include <tuple>
 #include <filesystem>
 
+#include "core/c_handle.hpp"
 #include "text/script.hpp"
 
 namespace fs = std::filesystem;
@@ -62,21 +63,21 @@ std::unique_ptr<Face> Face::load(const std::string& path, unsigned index, Diagno
     const char* bytes = hb_blob_get_data(f->blob_, &size);
 
     // Names, style and metrics through FreeType.
-    FT_Library ft = nullptr;
-    if (FT_Init_FreeType(&ft) != 0) {
+    FT_Library library = nullptr;
+    if (FT_Init_FreeType(&library) != 0) {
         diags.error("font.freetype", {path, 0, 0}, "FreeType could not be initialised");
         return nullptr;
     }
-    FT_Face ftf = nullptr;
-    if (FT_New_Memory_Face(ft, reinterpret_cast<const FT_Byte*>(bytes), static_cast<FT_Long>(size),
-                           static_cast<FT_Long>(index), &ftf) != 0) {
-        FT_Done_FreeType(ft);
+    const CHandle<FT_LibraryRec_, FT_Done_FreeType> ft(library);
+    FT_Face opened = nullptr;
+    if (FT_New_Memory_Face(ft.get(), reinterpret_cast<const FT_Byte*>(bytes), static_cast<FT_Long>(size),
+                           static_cast<FT_Long>(index), &opened) != 0) {
         diags.error("font.invalid", {path, 0, 0}, "not a font file FreeType can read");
         return nullptr;
     }
+    const CHandle<FT_FaceRec_, FT_Done_Face> face(opened);  // freed before its library
+    FT_Face ftf = face.get();
     if (!FT_IS_SFNT(ftf)) {
-        FT_Done_Face(ftf);
-        FT_Done_FreeType(ft);
         diags.error("font.invalid", {path, 0, 0}, "only TrueType/OpenType fonts are supported");
         return nullptr;
     }
@@ -109,15 +110,11 @@ std::unique_ptr<Face> Face::load(const std::string& path, unsigned index, Diagno
         if (FT_Get_CID_Registry_Ordering_Supplement(ftf, &registry, &ordering, &supplement) == 0 && registry && ordering)
             f->cid_system_ = {registry, ordering, supplement};
     }
-    FT_Done_Face(ftf);
-    FT_Done_FreeType(ft);
 
     // Shaping through HarfBuzz, on the same bytes.
     f->face_ = hb_face_create(f->blob_, index);
-    if (hb_blob_t* cff = hb_face_reference_table(f->face_, HB_TAG('C', 'F', 'F', ' '))) {
-        if (hb_blob_get_length(cff) > 0) f->outlines_ = Outlines::Cff;
-        hb_blob_destroy(cff);
-    }
+    if (const CHandle<hb_blob_t, hb_blob_destroy> cff{hb_face_reference_table(f->face_, HB_TAG('C', 'F', 'F', ' '))})
+        if (hb_blob_get_length(cff.get()) > 0) f->outlines_ = Outlines::Cff;
     f->font_ = hb_font_create(f->face_);
     hb_ot_font_set_funcs(f->font_);
     hb_font_set_scale(f->font_, static_cast<int>(f->upem_), static_cast<int>(f->upem_));
@@ -165,9 +162,8 @@ hb_face_t* Face::subset_source(std::span<const hb_tag_t> without) const {
             hb_face_get_table_tags(face_, start, &count, tags.data());
             for (unsigned k = 0; k < count; ++k) {
                 if (std::binary_search(key.begin(), key.end(), tags[k])) continue;
-                hb_blob_t* table = hb_face_reference_table(face_, tags[k]);
-                hb_face_builder_add_table(source, tags[k], table);
-                hb_blob_destroy(table);
+                const CHandle<hb_blob_t, hb_blob_destroy> table(hb_face_reference_table(face_, tags[k]));
+                hb_face_builder_add_table(source, tags[k], table.get());
             }
             if (count < tags.size()) break;
             start += count;

@@ -1,5 +1,6 @@
-// Font faces: the fonts folder first, then the system's fonts through fontconfig, each face
-// loaded (memory-mapped) only when a leaflet needs it. Faces are immutable once loaded.
+// Font faces: the fonts folder first, then the system's fonts through fontconfig. The folder's
+// faces are loaded (memory-mapped) when it is scanned; a system face only when a leaflet needs
+// it. Faces are immutable once loaded.
 #pragma once
 #include <array>
 #include <atomic>

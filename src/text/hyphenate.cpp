@@ -8,6 +8,7 @@
 #include <optional>
 #include <filesystem>
 
+#include "core/c_handle.hpp"
 #include "core/utf8.hpp"
 #include "text/icu_module.hpp"
 
@@ -20,8 +21,10 @@ namespace {
 // A word in the 8-bit encoding of an older pattern file (KOI8-R for Russian, ISO 8859-1 for
 // German, ...), one byte per character; nullopt when a character has no byte there.
 std::optional<std::string> to_charset(std::u32string_view word, const std::string& charset) {
-    iconv_t cd = iconv_open(charset.c_str(), "UTF-32LE");
-    if (cd == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
+    iconv_t opened = iconv_open(charset.c_str(), "UTF-32LE");
+    if (opened == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
+    const CHandle<void, iconv_close> converter(opened);
+    iconv_t cd = converter.get();
     std::string out;
     out.reserve(word.size());
     bool ok = true;
@@ -38,7 +41,6 @@ std::optional<std::string> to_charset(std::u32string_view word, const std::strin
         }
         out.push_back(buf[0]);
     }
-    iconv_close(cd);
     if (!ok) return std::nullopt;
     return out;
 }

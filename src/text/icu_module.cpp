@@ -5,6 +5,7 @@
 
 #include <vector>
 
+#include "core/c_handle.hpp"
 #include "text/icu_module.hpp"
 
 using leafpress::text::kIcuModuleAbi;
@@ -31,16 +32,14 @@ extern "C" int leafpress_icu_line_breaks(const char32_t* text, std::size_t n, co
         }
     }
     UErrorCode status = U_ZERO_ERROR;
-    UBreakIterator* bi = ubrk_open(UBRK_LINE, language, units.data(), static_cast<int32_t>(units.size()), &status);
-    if (U_FAILURE(status) || !bi) {
-        if (bi) ubrk_close(bi);
-        return -1;
-    }
+    const leafpress::CHandle<UBreakIterator, ubrk_close> breaks(
+        ubrk_open(UBRK_LINE, language, units.data(), static_cast<int32_t>(units.size()), &status));
+    if (U_FAILURE(status) || !breaks) return -1;
+    UBreakIterator* bi = breaks.get();
     for (int32_t b = ubrk_following(bi, 0); b != UBRK_DONE && b < static_cast<int32_t>(units.size()); b = ubrk_next(bi)) {
         const std::size_t at = char_at[static_cast<std::size_t>(b)];  // the character after the break
         if (at > 0) allow_after[at - 1] = 1;
     }
-    ubrk_close(bi);
     return 0;
 }
 

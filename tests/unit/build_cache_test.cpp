@@ -187,7 +187,7 @@ TEST_CASE("every file a build read is recorded, and a change to one makes its ou
         "x.toml", "title = \"T\"\nlanguage = \"en-US\"\n[[section]]\nbody = \"Extraordinarily comprehensive considerations.\"\n");
     std::this_thread::sleep_for(std::chrono::milliseconds(30));  // a clock tick after the files were written
     const std::int64_t started = file_clock_now();
-    BuildRequest request{content, "a4"};
+    BuildRequest request{.content = content, .layout = "a4"};
     request.today = {2026, 3, 1};
     const BuildResult r = build_leaflet(request, engine);
     REQUIRE(r.output);

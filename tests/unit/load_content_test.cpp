@@ -126,14 +126,23 @@ TEST_CASE("leaflet governance: code, version, next review and references", "[con
     CHECK(l.doc->code == "RHEU-014");
     CHECK(l.doc->version == "2");
     CHECK(next_review_of(*l.doc) == Date{2027, 2, 28});
-    REQUIRE(l.doc->references.size() == 2);
-    CHECK(l.doc->references[0].kind == BlockKind::ListItem);
-    CHECK(l.doc->references[0].list == ListKind::Numbered);
-    CHECK(l.doc->references[1].number == 2);
-    CHECK(plain_text(l.doc->references[0].spans) == "NICE. Rheumatoid arthritis in adults. 2018.");
-    CHECK(l.doc->references[1].spans.back().link == "https://example.org/ra");
-    CHECK(l.doc->references[1].where.line == 5);
-    CHECK(l.doc->references[1].where.column == 65);  // at "See"
+    // The references are the last section, "Sources", made as the content is loaded.
+    REQUIRE(l.doc->sections.size() == 2);
+    CHECK_FALSE(l.doc->sections[0].sources);
+    const Section& sources = l.doc->sections.back();
+    CHECK(sources.sources);
+    CHECK(sources.heading == "Sources");
+    const auto& references = sources.blocks;
+    REQUIRE(references.size() == 2);
+    CHECK(sources.where.line == references[0].where.line);
+    CHECK(sources.where.column == references[0].where.column);
+    CHECK(references[0].kind == BlockKind::ListItem);
+    CHECK(references[0].list == ListKind::Numbered);
+    CHECK(references[1].number == 2);
+    CHECK(plain_text(references[0].spans) == "NICE. Rheumatoid arthritis in adults. 2018.");
+    CHECK(references[1].spans.back().link == "https://example.org/ra");
+    CHECK(references[1].where.line == 5);
+    CHECK(references[1].where.column == 65);  // at "See"
     CHECK(one_year_after({2028, 2, 29}) == Date{2029, 2, 28});
 
     auto bad = load("title = \"T\"\nreviewed = 2026-05-01\nnext_review = 2026-04-01\nreferences = [1]\n[[section]]\nbody = \"x\"\n");

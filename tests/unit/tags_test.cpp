@@ -157,3 +157,27 @@ TEST_CASE("tags: pages planned one at a time give the tree of the reading order,
     CHECK(outline(plan) == "Document(H1 Sect(H2 P) Sect(H2 P) Sect(H2))");
     CHECK(outline(plan) == outline(plan_tags(doc)));
 }
+
+TEST_CASE("tags: every element has a key of its kind; numbers that add up alike never share one", "[tags]") {
+    LaidOut doc;
+    doc.section_kinds = {SectionKind::Text};
+    Page page{{Pt(600), Pt(800)}, {}};
+    // The cell in row 0, column 1000 and the one in row 1, column 0 are two cells of two rows
+    // (a key of row * 1000 + column made them one).
+    ElementRef wide{Role::TableCell, 0, 0};
+    wide.row = 0;
+    wide.column = 1000;
+    ElementRef next{Role::TableCell, 0, 0};
+    next.row = 1;
+    next.column = 0;
+    page.items.emplace_back(run(wide, Pt(100)));
+    page.items.emplace_back(run(next, Pt(120)));
+    // The title, the subtitle and a signature: three paragraphs of the Document, each its own.
+    page.items.emplace_back(run({Role::Title}, Pt(20)));
+    page.items.emplace_back(run({Role::Subtitle}, Pt(40)));
+    page.items.emplace_back(run({Role::Signature, -1, 0}, Pt(700)));
+    doc.pages.push_back(page);
+    const TagPlan plan = plan_tags(doc);
+    CHECK(outline(plan) == "Document(H1 P P Sect(Table(TR(TD) TR(TD))))");
+    CHECK(plan.pages[0][0].element != plan.pages[0][1].element);
+}
