@@ -9,13 +9,9 @@
 
 #include "core/diagnostics.hpp"
 #include "core/image.hpp"
+#include "core/typography.hpp"
 
 namespace leafpress {
-
-enum class FontStyle { Regular, Italic, Bold, BoldItalic };
-
-FontStyle with_italic(FontStyle s);
-FontStyle with_bold(FontStyle s);
 
 // Where a stretch of a span's text starts in the content file: the bytes from `offset` on (up
 // to the next anchor) are the characters from `line`:`column` on.
