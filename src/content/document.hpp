@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "content/words.hpp"
 #include "core/diagnostics.hpp"
 #include "core/image.hpp"
 #include "core/typography.hpp"
@@ -116,6 +117,9 @@ struct Document {
     std::vector<TextAnchor> title_anchors, subtitle_anchors, condition_anchors, summary_anchors;
     std::vector<Section> sections;
     SourcePos title_pos;
+    // The labels and date form for the leaflet's language, decided once when it is built
+    // (Translations::words_for); empty until then.
+    Words words;
 };
 
 // When the leaflet is next to be reviewed: as given, else a year after it was reviewed.

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "layout/kinds/kind.hpp"
-#include "layout/labels.hpp"
 
 namespace leafpress {
 
@@ -62,7 +61,7 @@ void flow(const Document& content, const Brand& brand, const Layout& layout, con
     if (!content.references.empty()) {
         with_sources = content;
         Section sources;
-        sources.heading = labels_for(content.language).sources;
+        sources.heading = content.words.labels.sources;
         sources.blocks = content.references;
         sources.where = content.references.front().where;
         with_sources.sections.push_back(std::move(sources));

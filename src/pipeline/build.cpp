@@ -37,7 +37,8 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
     // Load. The figures and the logo share one store: a file is decoded once, and the
     // leaflet's pictures together are held to their limit.
     PictureStore pictures;
-    const auto loaded = load_content(request.content, d, &pictures);
+    auto loaded = load_content(request.content, d, &pictures);
+    if (loaded) loaded->words = engine.translations().words_for(loaded->language);
     const Document* doc = loaded ? &*loaded : nullptr;
     std::string brand_path = request.brand;
     if (brand_path.empty()) {
@@ -78,6 +79,7 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
     if (brand && !brand->logo.empty()) r.inputs.push_back(brand->logo);
     if (doc)
         for (const auto& file : figure_files(*doc)) r.inputs.push_back(file);
+    if (doc && !doc->words.file.empty()) r.inputs.push_back(doc->words.file);
     if (!doc || !brand || !layout || d.has_errors()) return r;
 
     // Fonts and hyphenation for this leaflet.

@@ -26,6 +26,7 @@ Built build(const std::string& content, const std::string& layout_name = "a4",
     static const text::LazyHyphenator hyph{"en", "/usr/share/hyphen"};
     Built b;
     auto doc = load_content_text(content, path, b.diags);
+    if (doc) doc->words = test::translations().words_for(doc->language);
     Brand brand;
     brand.name = "Test Clinic";
     brand.phone = "(555) 010-0199";
@@ -189,6 +190,8 @@ TEST_CASE("pages are given as they are finished, before the rest is laid out, an
         static const text::FontChain chain = *text::resolve_fonts("Noto Sans", {}, lib, {}, setup);
         Diagnostics d;
         auto doc = load_content_text(content, "c.toml", d);
+        REQUIRE(doc);
+        doc->words = test::translations().words_for(doc->language);
         Brand brand;
         brand.name = "Test Clinic";
         brand.phone = "(555) 010-0199";
