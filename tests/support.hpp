@@ -8,6 +8,7 @@
 #include <initializer_list>
 #include <string>
 
+#include "content/translations.hpp"
 #include "core/diagnostics.hpp"
 
 namespace leafpress::test {
@@ -15,6 +16,14 @@ namespace leafpress::test {
 inline std::string repo_dir() { return LEAFPRESS_SOURCE_DIR; }
 inline std::string data_dir() { return LEAFPRESS_TEST_DATA; }
 inline std::string fonts_dir() { return repo_dir() + "/fonts"; }
+inline std::string translations_dir() { return repo_dir() + "/data/translations"; }
+
+// The repository's translation files, read once (what a build gives Document::words).
+inline const Translations& translations() {
+    static Diagnostics diags;
+    static const Translations t = Translations::load(translations_dir(), diags);
+    return t;
+}
 
 // A fresh folder under the system's temporary folder, removed at the end of the scope.
 class TempDir {

@@ -177,7 +177,9 @@ int run(int argc, char** argv) {
     const std::string home = data_dir();
     if (*v) return run_verify(verify, home);
     Diagnostics setup;
-    Engine engine({(fs::path(home) / "layouts").string(), (fs::path(home) / "fonts").string()}, setup);
+    Engine::Paths paths{(fs::path(home) / "layouts").string(), (fs::path(home) / "fonts").string()};
+    paths.translations_dir = (fs::path(home) / "data" / "translations").string();
+    Engine engine(paths, setup);
     for (const auto& line : shown_lines(setup.all())) std::cerr << line << '\n';
     if (setup.has_errors()) return 1;
 

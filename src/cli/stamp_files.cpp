@@ -95,6 +95,9 @@ RunKey::RunKey(const Engine& engine, const RunSettings& s, const std::string& en
     // that rebuilds every leaflet (a build records the patterns it read, not the ones it missed).
     for (const std::string root : {"/usr/share/fonts", "/usr/local/share/fonts"}) add_folder(h, root, false);
     add_folder(h, engine.paths().hyphen_dir, false);
+    // The translation files by their bytes: a leaflet records the file it read, but a new file
+    // for its language (it read English's before) is a change only the listing shows.
+    add_folder(h, engine.paths().translations_dir, true);
     value_ = h.digest();
 }
 

@@ -7,15 +7,12 @@
 #include <string>
 #include <vector>
 
+#include "content/words.hpp"
 #include "core/diagnostics.hpp"
 #include "core/image.hpp"
+#include "core/typography.hpp"
 
 namespace leafpress {
-
-enum class FontStyle { Regular, Italic, Bold, BoldItalic };
-
-FontStyle with_italic(FontStyle s);
-FontStyle with_bold(FontStyle s);
 
 // Where a stretch of a span's text starts in the content file: the bytes from `offset` on (up
 // to the next anchor) are the characters from `line`:`column` on.
@@ -120,6 +117,9 @@ struct Document {
     std::vector<TextAnchor> title_anchors, subtitle_anchors, condition_anchors, summary_anchors;
     std::vector<Section> sections;  // the content's, then the sources (references) when there are any
     SourcePos title_pos;
+    // The labels and date form for the leaflet's language, decided once, when the content is loaded
+    // (Translations::words_for).
+    Words words;
 };
 
 // When the leaflet is next to be reviewed: as given, else a year after it was reviewed.

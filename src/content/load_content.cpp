@@ -11,7 +11,6 @@
 #include "core/files.hpp"
 #include "core/language.hpp"
 #include "core/limits.hpp"
-#include "layout/labels.hpp"
 
 namespace leafpress {
 
@@ -162,7 +161,7 @@ std::vector<std::string> figure_files(const Document& doc) {
 }
 
 std::optional<Document> load_content_text(const std::string& text, const std::string& path, Diagnostics& diags,
-                                          ImageLoading images, PictureStore* store) {
+                                          ImageLoading images, PictureStore* store, const Translations* translations) {
     PictureStore own;
     PictureStore& pictures = store ? *store : own;
     auto table = parse_toml(text, path, diags);
@@ -259,11 +258,12 @@ std::optional<Document> load_content_text(const std::string& text, const std::st
         diags.error("content.no-sections", {path, 1, 1}, "the leaflet has no sections",
                     "add at least one [[section]] with a body");
     }
+    if (translations) doc.words = translations->words_for(doc.language);
     // The sources, when there are any, are the article's last section: a numbered list under a
     // heading in the leaflet's language. Every later stage sees them as a section like another.
     if (!references.empty()) {
         Section sources;
-        sources.heading = labels_for(doc.language).sources;
+        sources.heading = doc.words.labels.sources;
         sources.where = references.front().where;
         sources.blocks = std::move(references);
         sources.sources = true;
@@ -272,10 +272,11 @@ std::optional<Document> load_content_text(const std::string& text, const std::st
     return doc;
 }
 
-std::optional<Document> load_content(const std::string& path, Diagnostics& diags, PictureStore* pictures) {
+std::optional<Document> load_content(const std::string& path, Diagnostics& diags, PictureStore* pictures,
+                                     const Translations* translations) {
     auto text = read_text_file(path, diags);
     if (!text) return std::nullopt;
-    return load_content_text(*text, path, diags, ImageLoading::Decode, pictures);
+    return load_content_text(*text, path, diags, ImageLoading::Decode, pictures, translations);
 }
 
 }  // namespace leafpress

@@ -47,10 +47,6 @@ std::string other_language(const Language& written, const Language& leaflet) {
     return same ? std::string() : written.tag;
 }
 
-// The language of the labels printed in a leaflet: its own, or English where leafpress has no
-// labels in it (labels_for).
-Language labels_language(const Language& leaflet) { return has_labels(leaflet) ? leaflet : Language::parse("en"); }
-
 text::StyledRun run_in(std::string text, FontStyle style, Color color, std::string language) {
     text::StyledRun r{std::move(text), style, color, {}};
     r.language = std::move(language);
@@ -58,8 +54,8 @@ text::StyledRun run_in(std::string text, FontStyle style, Color color, std::stri
 }
 
 std::vector<text::StyledRun> call_runs(const Furnisher& f, Color color) {
-    return {run_in(labels_for(f.doc.language).call + " ", FontStyle::Bold, color,
-                   other_language(labels_language(f.doc.language), f.doc.language)),
+    return {run_in(f.doc.words.labels.call + " ", FontStyle::Bold, color,
+                   other_language(f.doc.words.language, f.doc.language)),
             {f.brand.phone, FontStyle::Bold, color, f.brand.tel, text::RunRole::PhoneNumber}};
 }
 
@@ -231,7 +227,7 @@ std::vector<PageItem> footer(const Furnisher& f, Rect panel, PageLabel label, in
     // two-line footer grows upwards into the margin, never into the text.
     const Pt foot = panel.bottom() - L.margins.bottom + base * 3.6;
     const Color text = f.brand.colors.text;
-    const std::string page = label == PageLabel::Number ? labels_for(f.doc.language).page_of(number, total) : "";
+    const std::string page = label == PageLabel::Number ? f.doc.words.labels.page_of(number, total) : "";
 
     // Clinic, phone and page number on one line; else the clinic's name above the rest; else,
     // for a name too long for the panel, the phone and page number alone (with a warning);
@@ -314,8 +310,8 @@ Unit call_to_action(const Furnisher& f, Pt width) {
     std::vector<PageItem> items;
     Pt y = pad;
 
-    const Labels& words = labels_for(f.doc.language);
-    const std::string words_language = other_language(labels_language(f.doc.language), f.doc.language);
+    const Labels& words = f.doc.words.labels;
+    const std::string words_language = other_language(f.doc.words.language, f.doc.language);
     auto head = typeset({run_in(words.questions, FontStyle::Bold, kWhite, words_language)}, para_style(f, t.heading),
                         inner, Pt(0), t.heading * 1.3, f.ctx, part(CallToActionPart::Heading), f.diags);
     y = stack(items, std::move(head), pad, y);
@@ -381,8 +377,8 @@ Unit call_to_action(const Furnisher& f, Pt width) {
     std::vector<std::string> facts;
     if (!f.doc.code.empty()) facts.push_back(f.doc.code);
     if (!f.doc.version.empty()) facts.push_back(words.version + " " + f.doc.version);
-    if (f.doc.reviewed) facts.push_back(words.reviewed + " " + format_date(*f.doc.reviewed, f.doc.language));
-    if (const auto next = next_review_of(f.doc)) facts.push_back(words.next_review + " " + format_date(*next, f.doc.language));
+    if (f.doc.reviewed) facts.push_back(words.reviewed + " " + format_date(*f.doc.reviewed, f.doc.words));
+    if (const auto next = next_review_of(f.doc)) facts.push_back(words.next_review + " " + format_date(*next, f.doc.words));
     for (std::size_t k = 0; k < facts.size(); ++k) small += (k ? " \u00B7 " : "") + facts[k];
     if (!small.empty()) small += ". ";
     // The facts in the labels' language, the disclaimer in its own: one run when they agree.
@@ -433,7 +429,7 @@ std::vector<Unit> language_help(const Furnisher& f, Pt width) {
     head.lines.push_back(std::move(top));
     text::ParagraphStyle hs = para_style(f, at_least_min(L, t.body));
     text::TextContext hctx{f.ctx.fonts, nullptr, b.position_of("taglines")};
-    auto heading = typeset({{labels_for(f.doc.language).language_help, FontStyle::Bold, b.colors.primary, {}}}, hs, width,
+    auto heading = typeset({{f.doc.words.labels.language_help, FontStyle::Bold, b.colors.primary, {}}}, hs, width,
                            Pt(0), hs.size * 1.3, hctx, {Role::LanguageHelp, -1, -1}, f.diags);
     for (auto& l : heading) head.lines.push_back(std::move(l));
     out.push_back(std::move(head));
@@ -463,7 +459,7 @@ std::vector<PageItem> notes_page(const Furnisher& f, Rect area) {
     const auto& t = f.layout.type;
     std::vector<PageItem> items;
     const Color ink = f.brand.colors.primary;
-    auto head = typeset({{labels_for(f.doc.language).notes, FontStyle::Bold, ink, {}}}, para_style(f, t.heading),
+    auto head = typeset({{f.doc.words.labels.notes, FontStyle::Bold, ink, {}}}, para_style(f, t.heading),
                         area.width, Pt(0), t.heading * 1.3, f.ctx, {Role::Decoration}, f.diags);
     Pt y = stack(items, std::move(head), area.x, area.y);
     // Lines as far apart as handwriting needs (about 8 mm), the first a line below the heading.

@@ -79,10 +79,123 @@ struct SectionGeometry {
 
 SectionGeometry geometry_of(SectionKind k, const Layout& L) {
     switch (k) {
-        case SectionKind::Callout: return {L.type.body * 1.0};
-        case SectionKind::Quote: return {L.type.body * 1.2};
+        case SectionKind::Callout: return {L.type.body * L.sections.callout_inset};
+        case SectionKind::Quote: return {L.type.body * L.sections.quote_inset};
         default: return {Pt(0)};
     }
+}
+
+// What every part of one section is set with.
+struct SectionSetting {
+    const Document& doc;
+    const Section& s;
+    int si;
+    const Brand& brand;
+    const Layout& L;
+    text::ParagraphStyle body;
+    SectionGeometry geo;
+    Pt width;  // of the text, inside the insets
+    Diagnostics& diags;
+};
+
+// The section's heading: bold in the brand colour, kept with what follows.
+Unit heading_unit(const SectionSetting& c, const text::TextContext& base_ctx) {
+    const auto& t = c.L.type;
+    const auto& r = c.L.sections;
+    text::TextContext ctx{base_ctx.fonts, nullptr, c.s.where};
+    text::ParagraphStyle hs = c.body;
+    hs.size = t.heading;
+    hs.align = Align::RaggedRight;
+    hs.hyphenation = Hyphenation::Off;
+    Unit u;
+    u.content_section = c.si;
+    u.lines = typeset(mark_phone({{c.s.heading, FontStyle::Bold, c.brand.colors.primary, {}, text::RunRole::Text, c.s.heading_anchors}}, c.brand),
+                      hs, c.width, c.geo.inset,
+                      t.heading * r.heading_line, ctx, {Role::Heading, c.si, -1}, c.diags);
+    u.section = c.s.kind == SectionKind::Text ? -1 : c.si;
+    u.space_before = t.heading * r.heading_space;
+    u.split = Split::Never;
+    u.keep_with_next = true;
+    u.outline_title = c.s.heading;
+    // A little air between the heading and its text.
+    if (!u.lines.empty()) u.lines.back().height += t.body * r.heading_gap;
+    return u;
+}
+
+// A figure: its picture as wide as the column, or its natural size at 300 dpi when that is
+// smaller, never taller than most of a frame, so that it and its caption stand together.
+void set_figure(Unit& u, const SectionSetting& c, const Block& b, int bi, const text::TextContext& ctx) {
+    const auto& t = c.L.type;
+    const auto& r = c.L.sections;
+    const ShownSize img = shown_size(*b.figure.image);  // upright, its pixels square
+    Pt w = std::min(c.width, Pt(img.width * 72.0 / 300.0));
+    Pt h = w * (img.height / img.width);
+    const Pt tallest = c.L.body_area().height * r.figure_height;
+    if (h > tallest) {
+        w = w * (tallest / h);
+        h = tallest;
+    }
+    ElementRef fig{Role::Figure, c.si, bi};
+    fig.figure = figure_index(c.doc, c.si, bi);
+    LineBox picture{h + t.body * r.figure_gap, {}};
+    picture.items.emplace_back(Image{{c.geo.inset + (c.width - w) / 2.0, Pt(0), w, h}, b.figure.image, b.figure.path, fig});
+    u.lines.push_back(std::move(picture));
+    if (!b.figure.caption.empty()) {
+        text::ParagraphStyle cs = c.body;
+        cs.size = std::max(t.body * r.caption_size, c.L.min_text);
+        cs.hyphenation = Hyphenation::Off;
+        auto caption = typeset(mark_phone({{b.figure.caption, FontStyle::Italic, c.brand.colors.text, {}}}, c.brand), cs, c.width, c.geo.inset,
+                               cs.size * t.leading, ctx, {Role::Caption, c.si, bi}, c.diags);
+        for (auto& l : caption) u.lines.push_back(std::move(l));
+    }
+    u.split = Split::Never;
+    u.space_before = t.paragraph_space * r.block_space;
+}
+
+// A subheading: between the body and the section heading in size, bold, kept with what follows.
+void set_subheading(Unit& u, const SectionSetting& c, std::vector<text::StyledRun> runs, const ElementRef& ref,
+                    const text::TextContext& ctx) {
+    const auto& t = c.L.type;
+    text::ParagraphStyle ss = c.body;
+    ss.size = (t.body + t.heading) / 2.0;
+    ss.align = Align::RaggedRight;
+    ss.hyphenation = Hyphenation::Off;
+    for (auto& r : runs) r.style = with_bold(r.style);
+    u.lines = typeset(runs, ss, c.width, c.geo.inset, ss.size * c.L.sections.subheading_line, ctx, ref, c.diags);
+    u.space_before = t.paragraph_space + t.body * c.L.sections.subheading_space;
+    u.split = Split::Never;
+    u.keep_with_next = true;
+}
+
+// Inner space at the top and bottom of a callout's box.
+void pad_box(std::vector<Unit>& units, Pt pad) {
+    if (pad > Pt(0) && !units.empty() && !units.front().lines.empty() && !units.back().lines.empty()) {
+        auto& first = units.front().lines.front();
+        first.height += pad;
+        first.baseline += pad;
+        for (auto& item : first.items) translate(item, Pt(0), pad);
+        units.back().lines.back().height += pad;
+    }
+}
+
+// A short callout or quote is one piece: a box is not split across columns or pages when it
+// could stand whole (a third of the body area at most).
+void keep_box_whole(std::vector<Unit>& units, SectionKind kind, const Layout& L) {
+    if (kind == SectionKind::Text || units.empty()) return;
+    Pt total{0};
+    for (const auto& u : units)
+        for (const auto& l : u.lines) total += l.height + u.space_before;
+    if (total > L.body_area().height / 3.0) return;
+    Unit whole = std::move(units.front());
+    for (std::size_t k = 1; k < units.size(); ++k) {
+        // The space between blocks becomes part of the line above it.
+        if (!whole.lines.empty()) whole.lines.back().height += units[k].space_before;
+        for (auto& l : units[k].lines) whole.lines.push_back(std::move(l));
+    }
+    whole.split = Split::Never;
+    whole.keep_with_next = false;
+    units.clear();
+    units.push_back(std::move(whole));
 }
 
 }  // namespace
@@ -93,7 +206,7 @@ std::vector<Unit> section_units(const Document& doc, int si, const Brand& brand,
     const auto& t = L.type;
     std::vector<Unit> units;
     const SectionGeometry geo = geometry_of(s.kind, L);
-    const Pt pad = s.kind == SectionKind::Callout ? t.body * 0.8 : Pt(0);
+    const Pt pad = s.kind == SectionKind::Callout ? t.body * L.sections.callout_padding : Pt(0);
     const Pt width = frame_width - geo.inset * 2.0;
 
     text::ParagraphStyle body;
@@ -102,27 +215,9 @@ std::vector<Unit> section_units(const Document& doc, int si, const Brand& brand,
     body.hyphenation = L.hyphenation;
     body.language = doc.language;
     const Pt line_height = t.body * t.leading;
+    const SectionSetting setting{doc, s, si, brand, L, body, geo, width, diags};
 
-    if (!s.heading.empty()) {
-        text::TextContext ctx{base_ctx.fonts, nullptr, s.where};
-        text::ParagraphStyle hs = body;
-        hs.size = t.heading;
-        hs.align = Align::RaggedRight;
-        hs.hyphenation = Hyphenation::Off;
-        Unit u;
-        u.content_section = si;
-        u.lines = typeset(mark_phone({{s.heading, FontStyle::Bold, brand.colors.primary, {}, text::RunRole::Text, s.heading_anchors}}, brand),
-                          hs, width, geo.inset,
-                          t.heading * 1.25, ctx, {Role::Heading, si, -1}, diags);
-        u.section = s.kind == SectionKind::Text ? -1 : si;
-        u.space_before = t.heading * 1.1;
-        u.split = Split::Never;
-        u.keep_with_next = true;
-        u.outline_title = s.heading;
-        // A little air between the heading and its text.
-        if (!u.lines.empty()) u.lines.back().height += t.body * 0.3;
-        units.push_back(std::move(u));
-    }
+    if (!s.heading.empty()) units.push_back(heading_unit(setting, base_ctx));
 
     const FontStyle base = s.kind == SectionKind::Quote ? FontStyle::Italic : FontStyle::Regular;
     for (std::size_t bi = 0; bi < s.blocks.size(); ++bi) {
@@ -142,8 +237,8 @@ std::vector<Unit> section_units(const Document& doc, int si, const Brand& brand,
         if (b.kind == BlockKind::Table) {
             auto rows = table_units(b.table, {si, static_cast<int>(bi), geo.inset, width, b.where}, brand, L, body, ctx, diags);
             if (rows.empty()) continue;
-            rows.front().space_before = t.paragraph_space * 1.5;
-            if (bi == 0) rows.front().space_before = units.empty() ? t.heading * 1.1 : Pt(0);
+            rows.front().space_before = t.paragraph_space * L.sections.block_space;
+            if (bi == 0) rows.front().space_before = units.empty() ? t.heading * L.sections.heading_space : Pt(0);
             for (auto& r : rows) {
                 r.section = s.kind == SectionKind::Text ? -1 : si;
                 units.push_back(std::move(r));
@@ -152,52 +247,19 @@ std::vector<Unit> section_units(const Document& doc, int si, const Brand& brand,
         }
         if (b.kind == BlockKind::Figure) {
             if (!b.figure.image) continue;  // reported when the content was loaded
-            // As wide as the column, or its natural size at 300 dpi when that is smaller; never
-            // taller than most of a frame, so that it and its caption stand together.
-            const ShownSize img = shown_size(*b.figure.image);  // upright, its pixels square
-            Pt w = std::min(width, Pt(img.width * 72.0 / 300.0));
-            Pt h = w * (img.height / img.width);
-            const Pt tallest = L.body_area().height * 0.7;
-            if (h > tallest) {
-                w = w * (tallest / h);
-                h = tallest;
-            }
-            ElementRef fig{Role::Figure, si, static_cast<int>(bi)};
-            fig.figure = figure_index(doc, si, static_cast<int>(bi));
-            LineBox picture{h + t.body * 0.4, {}};
-            picture.items.emplace_back(Image{{geo.inset + (width - w) / 2.0, Pt(0), w, h}, b.figure.image, b.figure.path, fig});
-            u.lines.push_back(std::move(picture));
-            if (!b.figure.caption.empty()) {
-                text::ParagraphStyle cs = body;
-                cs.size = std::max(t.body * 0.9, L.min_text);
-                cs.hyphenation = Hyphenation::Off;
-                auto caption = typeset(mark_phone({{b.figure.caption, FontStyle::Italic, brand.colors.text, {}}}, brand), cs, width, geo.inset,
-                                       cs.size * t.leading, ctx, {Role::Caption, si, static_cast<int>(bi)}, diags);
-                for (auto& l : caption) u.lines.push_back(std::move(l));
-            }
-            u.split = Split::Never;
-            u.space_before = t.paragraph_space * 1.5;
+            set_figure(u, setting, b, static_cast<int>(bi), ctx);
         } else if (b.kind == BlockKind::Subheading) {
-            // Between the body and the section heading in size, bold, kept with what follows.
-            text::ParagraphStyle ss = body;
-            ss.size = (t.body + t.heading) / 2.0;
-            ss.align = Align::RaggedRight;
-            ss.hyphenation = Hyphenation::Off;
-            std::vector<text::StyledRun> bold = runs;
-            for (auto& r : bold) r.style = with_bold(r.style);
-            u.lines = typeset(bold, ss, width, geo.inset, ss.size * 1.3, ctx, ref, diags);
-            u.space_before = t.paragraph_space + t.body * 0.5;
-            u.split = Split::Never;
-            u.keep_with_next = true;
+            set_subheading(u, setting, runs, ref, ctx);
         } else if (b.kind == BlockKind::Paragraph) {
             u.lines = typeset(runs, body, width, geo.inset, line_height, ctx, ref, diags);
         } else {
             // The indent and the hanging marker are on the side the text starts from.
-            const Pt indent = t.body * 1.4 * (b.depth + 1);
+            const Pt indent = t.body * L.sections.list_indent * (b.depth + 1);
             const auto set = text::set_paragraph(runs, body, width - indent, ctx, diags);
             const bool rtl = set.direction == text::Direction::RightToLeft;
             u.lines = line_boxes(set, body, geo.inset + (rtl ? Pt(0) : indent), line_height, ctx, ref);
-            u.space_before = b.continuation ? t.paragraph_space * 0.6 : t.paragraph_space * 0.5;
+            u.space_before = b.continuation ? t.paragraph_space * L.sections.continuation_space
+                                           : t.paragraph_space * L.sections.item_space;
             if (!b.continuation && !u.lines.empty()) {
                 // The marker hangs in the indent, in the brand colour.
                 text::ParagraphStyle ms = body;
@@ -206,8 +268,9 @@ std::vector<Unit> section_units(const Document& doc, int si, const Brand& brand,
                     {{marker_text(b), b.list == ListKind::Numbered ? FontStyle::Bold : FontStyle::Regular,
                       brand.colors.primary, {}}},
                     ms, ctx, diags);
-                const Pt mx = rtl ? geo.inset + width - indent + t.body * 0.5
-                                  : geo.inset + indent - t.body * 0.5 - m.width;
+                const Pt gap = t.body * L.sections.marker_gap;
+                const Pt mx = rtl ? geo.inset + width - indent + gap
+                                  : geo.inset + indent - gap - m.width;
                 // Drawn before the item's text, so that even a reader of the drawing order meets
                 // the label first.
                 auto& first = u.lines.front().items;
@@ -219,36 +282,11 @@ std::vector<Unit> section_units(const Document& doc, int si, const Brand& brand,
                 }
             }
         }
-        if (bi == 0) u.space_before = units.empty() ? t.heading * 1.1 : Pt(0);
+        if (bi == 0) u.space_before = units.empty() ? t.heading * L.sections.heading_space : Pt(0);
         units.push_back(std::move(u));
     }
-    // Inner space at the top and bottom of a callout's box.
-    if (pad > Pt(0) && !units.empty() && !units.front().lines.empty() && !units.back().lines.empty()) {
-        auto& first = units.front().lines.front();
-        first.height += pad;
-        first.baseline += pad;
-        for (auto& item : first.items) translate(item, Pt(0), pad);
-        units.back().lines.back().height += pad;
-    }
-    // A short callout or quote is one piece: a box is not split across columns or pages
-    // when it could stand whole.
-    if (s.kind != SectionKind::Text && units.size() > 0) {
-        Pt total{0};
-        for (const auto& u : units)
-            for (const auto& l : u.lines) total += l.height + u.space_before;
-        if (total <= L.body_area().height / 3.0) {
-            Unit whole = std::move(units.front());
-            for (std::size_t k = 1; k < units.size(); ++k) {
-                // The space between blocks becomes part of the line above it.
-                if (!whole.lines.empty()) whole.lines.back().height += units[k].space_before;
-                for (auto& l : units[k].lines) whole.lines.push_back(std::move(l));
-            }
-            whole.split = Split::Never;
-            whole.keep_with_next = false;
-            units.clear();
-            units.push_back(std::move(whole));
-        }
-    }
+    pad_box(units, pad);
+    keep_box_whole(units, s.kind, L);
     return units;
 }
 

@@ -277,14 +277,14 @@ extern "C" void leafpress_png_draw(const PngJob* job, PngDrawn* out) {
     Faces faces;
     LastSurface pictures;
     const double scale = job->settings.dpi / 72.0;
-    for (const pdf::SheetSide& side : *job->sides) {
+    for (const SheetSide& side : *job->sides) {
         const int w = png_pixels(side.width, job->settings.dpi), h = png_pixels(side.height, job->settings.dpi);
         cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
         cairo_t* cr = cairo_create(surface);
         cairo_set_source_rgb(cr, 1, 1, 1);
         cairo_paint(cr);
         cairo_scale(cr, scale, scale);
-        for (const pdf::SheetSlot& slot : side.slots) {
+        for (const SheetSlot& slot : side.slots) {
             const Page& page = doc.pages[static_cast<std::size_t>(slot.page)];
             cairo_save(cr);
             // The slot's bottom-left corner, PDF-style (y up), as cairo's top-left (y down).

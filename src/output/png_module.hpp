@@ -11,13 +11,13 @@
 
 #include "model/page.hpp"
 #include "output/writer.hpp"
-#include "pdf/sheets.hpp"
+#include "model/sheets.hpp"
 
 namespace leafpress::output {
 
 struct PngJob {
     const LaidOut* doc = nullptr;
-    const std::vector<pdf::SheetSide>* sides = nullptr;  // what to draw, one picture each
+    const std::vector<SheetSide>* sides = nullptr;  // what to draw, one picture each
     PngSettings settings;
 };
 
@@ -35,7 +35,7 @@ inline int png_pixels(double points, double dpi) {
 // A number that changes with the layout of what the two sides exchange: a module from another
 // build is refused rather than misread.
 constexpr std::uint64_t kPngModuleAbi = sizeof(LaidOut) * 1000003ULL + sizeof(Page) * 10007ULL + sizeof(PageItem) * 101ULL +
-                                        sizeof(GlyphRun) * 7ULL + sizeof(PlacedGlyph) + sizeof(pdf::SheetSide) * 3ULL +
+                                        sizeof(GlyphRun) * 7ULL + sizeof(PlacedGlyph) + sizeof(SheetSide) * 3ULL +
                                         sizeof(PngJob) * 13ULL + sizeof(PngDrawn) * 17ULL + sizeof(CellGrid) * 19ULL +
                                         std::variant_size_v<PageItem> * 1000033ULL;
 

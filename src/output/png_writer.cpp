@@ -30,7 +30,7 @@ std::optional<Rendition> PngWriter::draw(const LaidOut& doc, Diagnostics& diags)
         diags.error("png.dpi", {}, "the resolution must be between 1 and 2400 dpi");
         return std::nullopt;
     }
-    const auto sides = pdf::sheet_sides(doc, nullptr);
+    const auto sides = sheet_sides(doc, nullptr);
     for (const auto& side : sides) {
         const int w = png_pixels(side.width, settings_.dpi), h = png_pixels(side.height, settings_.dpi);
         if (static_cast<double>(w) * h > 50e6) {  // A4 at about 700 dpi: 200 MB of pixels

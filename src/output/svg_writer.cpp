@@ -13,7 +13,7 @@
 #include "output/png_encode.hpp"
 #include "output/png_module.hpp"
 #include "output/writer.hpp"
-#include "pdf/sheets.hpp"
+#include "model/sheets.hpp"
 
 namespace leafpress::output {
 
@@ -260,14 +260,14 @@ std::optional<Rendition> SvgWriter::draw(const LaidOut& doc, Diagnostics& diags)
     std::map<const Raster*, std::string> pictures;
     Rendition r;
     int number = 0;
-    for (const pdf::SheetSide& side : pdf::sheet_sides(doc, nullptr)) {
+    for (const SheetSide& side : sheet_sides(doc, nullptr)) {
         ++number;
         SideDrawer d(scale, pictures);
         d.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" xml:space=\"preserve\" role=\"img\" aria-label=\"page " + std::to_string(number) +
               "\" width=\"" + std::to_string(png_pixels(side.width, settings_.dpi)) + "\" height=\"" +
               std::to_string(png_pixels(side.height, settings_.dpi)) + "\" viewBox=\"0 0 " + num(side.width) + " " +
               num(side.height) + "\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>");
-        for (const pdf::SheetSlot& slot : side.slots) {
+        for (const SheetSlot& slot : side.slots) {
             const Page& page = doc.pages[static_cast<std::size_t>(slot.page)];
             // The slot's bottom-left corner, PDF-style (y up), as SVG's top-left (y down).
             const double ty = side.height - slot.ty - page.size.height.value();

@@ -465,4 +465,20 @@ void draw_items(const PagePlacement& at, Size size, const std::vector<PageItem>&
     PageDrawer(at, size, resources, state).draw(items, tags);
 }
 
+std::string mark_operators(const std::vector<MarkLine>& marks) {
+    std::string s;
+    const auto stroke = [&](bool dashed) {
+        for (const MarkLine& m : marks)
+            if (m.dashed == dashed)
+                s += num(m.x0) + " " + num(m.y0) + " m " + num(m.x1) + " " + num(m.y1) + " l\n";
+    };
+    if (marks.empty()) return s;
+    stroke(false);
+    s += "S\n";
+    if (std::none_of(marks.begin(), marks.end(), [](const MarkLine& m) { return m.dashed; })) return s;
+    s += "[3 2] 0 d\n";
+    stroke(true);
+    return s + "S\n";
+}
+
 }  // namespace leafpress::pdf

@@ -13,9 +13,9 @@
 #include "core/color_profile.hpp"
 #include "core/diagnostics.hpp"
 #include "model/page.hpp"
+#include "model/sheets.hpp"
 #include "pdf/font_embed.hpp"
 #include "pdf/pdf_objects.hpp"
-#include "pdf/sheets.hpp"
 #include "pdf/tags.hpp"
 
 namespace leafpress::pdf {
@@ -79,6 +79,10 @@ struct TextState {
 
 // Appends text to a side's content stream.
 void write_content(HPDF_Page side, const std::string& s);
+
+// A side's printer's marks as content-stream operators: the crop marks stroked, then the fold
+// marks dashed and stroked (in the colour and width set before them); empty without marks.
+std::string mark_operators(const std::vector<MarkLine>& marks);
 
 // Moves what follows to the slot's place ("q 1 0 0 1 tx ty cm"), and back ("Q"); nothing for a
 // slot at the side's origin.

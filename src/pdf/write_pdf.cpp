@@ -7,7 +7,7 @@
 #include "pdf/write_objects.hpp"
 #include "pdf/page_content.hpp"
 #include "pdf/pdf_objects.hpp"
-#include "pdf/sheets.hpp"
+#include "model/sheets.hpp"
 #include "pdf/structure.hpp"
 #include "pdf/tags.hpp"
 
@@ -62,7 +62,7 @@ public:
             held_.push_back(p);
             return;
         }
-        const pdf::SheetSide side = pdf::page_side(p.size, index, start_.sheet, print() ? &geometry_ : nullptr);
+        const SheetSide side = page_side(p.size, index, start_.sheet, print() ? &geometry_ : nullptr);
         if (HPDF_Page s = new_side(side)) draw(s, side.slots.front(), 0, p, planner_->page(p, index));
     }
 
@@ -161,7 +161,7 @@ private:
 
     // A new printed side: in print, its trim and bleed boxes and the printer's marks; null when
     // libharu has failed (the error is kept and reported by finish()).
-    HPDF_Page new_side(const pdf::SheetSide& side) {
+    HPDF_Page new_side(const SheetSide& side) {
         HPDF_Page page = failed() ? nullptr : HPDF_AddPage(pdf_);
         if (!page) {
             if (!failed()) error_.code = HPDF_FAILD_TO_ALLOC_MEM;
@@ -176,7 +176,7 @@ private:
             HPDF_Dict_Add(page, "TrimBox", box(pdf_, side.trim));
             HPDF_Dict_Add(page, "BleedBox", box(pdf_, side.bleed));
             // Registration-free marks: black ink alone, hairline.
-            pdf::write_content(page, "/Artifact BMC\nq\n0 0 0 1 K\n0.25 w\n" + side.marks + "Q\nEMC\n");
+            pdf::write_content(page, "/Artifact BMC\nq\n0 0 0 1 K\n0.25 w\n" + pdf::mark_operators(side.marks) + "Q\nEMC\n");
         }
         // A side of blank pages (a one-page booklet's back) still has a content stream that
         // decompresses: libharu writes no data at all for an empty one.
@@ -187,7 +187,7 @@ private:
 
     // Draws reading page `p` (with its tags) on a side at its slot, its MCIDs from
     // `mcid_offset`; returns the MCID after its last.
-    int draw(HPDF_Page side, const pdf::SheetSlot& slot, int mcid_offset, const Page& p, const std::vector<pdf::ItemTag>& tags) {
+    int draw(HPDF_Page side, const SheetSlot& slot, int mcid_offset, const Page& p, const std::vector<pdf::ItemTag>& tags) {
         const int index = slot.page;
         int mcids = mcid_offset;
         for (const pdf::ItemTag& t : tags)
@@ -214,11 +214,11 @@ private:
     void impose() {
         std::vector<std::vector<pdf::ItemTag>> tags;
         for (std::size_t p = 0; p < held_.size(); ++p) tags.push_back(planner_->page(held_[p], static_cast<int>(p)));
-        for (const pdf::SheetSide& side : pdf::imposed_sides(*start_.imposition, sizes_, start_.sheet, print() ? &geometry_ : nullptr)) {
+        for (const SheetSide& side : imposed_sides(*start_.imposition, sizes_, start_.sheet, print() ? &geometry_ : nullptr)) {
             HPDF_Page hp = new_side(side);
             if (!hp) break;
             int mcids = 0;
-            for (const pdf::SheetSlot& slot : side.slots) {
+            for (const SheetSlot& slot : side.slots) {
                 const auto at = static_cast<std::size_t>(slot.page);
                 mcids = draw(hp, slot, mcids, held_[at], tags[at]);
                 std::vector<PageItem>().swap(held_[at].items);
@@ -279,7 +279,7 @@ void metadata() {
     std::optional<pdf::DocumentResources> resources_;
     DocumentStart start_;
     std::optional<pdf::TagPlanner> planner_;
-    const pdf::PrintGeometry geometry_;
+    const PrintGeometry geometry_;
     std::vector<Size> sizes_;                       // of each reading page given so far
     std::vector<Page> held_;                        // a booklet's pages, until the end
     std::vector<pdf::PagePlacement> placements_;    // where each reading page was drawn

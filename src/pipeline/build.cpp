@@ -37,7 +37,7 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
     // Load. The figures and the logo share one store: a file is decoded once, and the
     // leaflet's pictures together are held to their limit.
     PictureStore pictures;
-    const auto loaded = load_content(request.content, d, &pictures);
+    auto loaded = load_content(request.content, d, &pictures, &engine.translations());
     const Document* doc = loaded ? &*loaded : nullptr;
     if (doc) {
         r.reviewed = doc->reviewed;
@@ -82,6 +82,7 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
     if (brand && !brand->logo.empty()) r.inputs.push_back(brand->logo);
     if (doc)
         for (const auto& file : figure_files(*doc)) r.inputs.push_back(file);
+    if (doc && !doc->words.file.empty()) r.inputs.push_back(doc->words.file);
     if (!doc || !brand || !layout || d.has_errors()) return r;
 
     // Fonts and hyphenation for this leaflet.

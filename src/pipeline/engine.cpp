@@ -1,12 +1,26 @@
 #include "pipeline/engine.hpp"
 
+#include <filesystem>
+
 #include "core/files.hpp"
 
 namespace leafpress {
 
+namespace {
+
+Engine::Paths with_translations(Engine::Paths paths) {
+    if (paths.translations_dir.empty())
+        paths.translations_dir =
+            (std::filesystem::path(paths.layouts_dir).parent_path() / "data" / "translations").string();
+    return paths;
+}
+
+}  // namespace
+
 Engine::Engine(Paths paths, Diagnostics& diags)
-    : paths_(std::move(paths)),
+    : paths_(with_translations(std::move(paths))),
       fonts_(text::FontLibrary::scan(paths_.fonts_dir, diags)),
+      translations_(Translations::load(paths_.translations_dir, diags)),
       srgb_profile_(srgb_icc_profile()) {
     if (srgb_profile_.empty())
         diags.warning("pdf.profile", {}, "LittleCMS made no sRGB colour profile: PDFs are tagged (PDF/UA) but not PDF/A");

@@ -1,7 +1,7 @@
-// What every build shares: the fonts, the hyphenation patterns and the colour profiles. The
-// fonts folder is scanned (its faces loaded) when the engine is made; a language's patterns and
-// the print profile are read the first time a build needs them, in the process that builds it
-// (each of a batch's workers reads its own).
+// What every build shares: the fonts, the hyphenation patterns, the colour profiles and the
+// translation files. The fonts folder is scanned (its faces loaded) and the translation files
+// read when the engine is made; a language's patterns and the print profile are read the first
+// time a build needs them, in the process that builds it (each of a batch's workers reads its own).
 #pragma once
 #include <map>
 #include <memory>
@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "content/translations.hpp"
 #include "core/color_profile.hpp"
 #include "core/diagnostics.hpp"
 #include "text/fonts.hpp"
@@ -24,11 +25,14 @@ public:
         std::string fonts_dir;
         std::string hyphen_dir = "/usr/share/hyphen";
         std::string cmyk_profile = "/usr/share/color/icc/ghostscript/default_cmyk.icc";  // Debian's libgs-common
+        // The labels and date forms of each language; empty: data/translations beside layouts_dir.
+        std::string translations_dir{};
     };
     Engine(Paths paths, Diagnostics& diags);
 
     [[nodiscard]] const Paths& paths() const { return paths_; }
     [[nodiscard]] const text::FontLibrary& fonts() const { return fonts_; }
+    [[nodiscard]] const Translations& translations() const { return translations_; }
     // The sRGB ICC profile for PDF/A's output intent, made once (empty if LittleCMS failed).
     [[nodiscard]] const std::string& srgb_profile() const { return srgb_profile_; }
     // Patterns for a language, read when a paragraph first needs a hyphen; nullptr when none
@@ -41,6 +45,7 @@ public:
 private:
     Paths paths_;
     text::FontLibrary fonts_;
+    Translations translations_;
     std::string srgb_profile_;
     std::mutex mutex_;
     std::map<std::string, std::unique_ptr<text::LazyHyphenator>> hyphenators_;

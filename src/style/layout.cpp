@@ -9,13 +9,31 @@ namespace fs = std::filesystem;
 namespace leafpress {
 
 namespace {
-const std::initializer_list<std::string_view> kLayoutKeys = {"name", "description", "page", "type"};
+const std::initializer_list<std::string_view> kLayoutKeys = {"name", "description", "page", "type", "sections"};
 const std::initializer_list<std::string_view> kPageKeys = {"size",    "orientation", "width", "height",
                                                             "margins", "columns",     "gutter", "fold"};
 const std::initializer_list<std::string_view> kMarginKeys = {"top", "bottom", "left", "right"};
 const std::initializer_list<std::string_view> kTypeKeys = {
     "family", "fallback", "body", "min_body", "leading", "title", "subtitle", "heading", "small",
     "paragraph_space", "align", "hyphenate", "min_text", "tables"};
+
+struct Ratio {
+    std::string_view key;
+    double SectionRatios::*field;
+};
+constexpr Ratio kRatios[] = {
+    {"heading_space", &SectionRatios::heading_space},       {"heading_line", &SectionRatios::heading_line},
+    {"heading_gap", &SectionRatios::heading_gap},           {"callout_inset", &SectionRatios::callout_inset},
+    {"callout_padding", &SectionRatios::callout_padding},   {"quote_inset", &SectionRatios::quote_inset},
+    {"subheading_line", &SectionRatios::subheading_line},   {"subheading_space", &SectionRatios::subheading_space},
+    {"list_indent", &SectionRatios::list_indent},           {"marker_gap", &SectionRatios::marker_gap},
+    {"item_space", &SectionRatios::item_space},             {"continuation_space", &SectionRatios::continuation_space},
+    {"block_space", &SectionRatios::block_space},           {"figure_height", &SectionRatios::figure_height},
+    {"figure_gap", &SectionRatios::figure_gap},             {"caption_size", &SectionRatios::caption_size}};
+const std::initializer_list<std::string_view> kSectionKeys = {
+    "heading_space", "heading_line", "heading_gap", "callout_inset", "callout_padding", "quote_inset",
+    "subheading_line", "subheading_space", "list_indent", "marker_gap", "item_space", "continuation_space",
+    "block_space", "figure_height", "figure_gap", "caption_size"};
 
 struct NamedSize {
     std::string_view name;
@@ -159,6 +177,16 @@ void read_type(const toml::table& t, const std::string& path, Layout& l, Diagnos
     if (auto h = f.boolean("hyphenate", Requirement::Optional)) l.hyphenation = *h ? Hyphenation::On : Hyphenation::Off;
 }
 
+// [sections]: each ratio from 0 to 4 (a figure's height at most the whole body area).
+void read_sections(const toml::table& t, const std::string& path, Layout& l, Diagnostics& diags) {
+    TomlFields f(t, path, "[sections]", diags);
+    f.warn_unknown(kSectionKeys);
+    for (const Ratio& r : kRatios) {
+        const double hi = r.key == "figure_height" ? 1 : 4;
+        if (auto v = ranged(f, r.key, 0, hi, "times")) l.sections.*r.field = *v;
+    }
+}
+
 }  // namespace
 
 std::string resolve_layout_path(const std::string& name_or_path, const std::string& layouts_dir) {
@@ -189,6 +217,7 @@ std::optional<Layout> load_layout_text(const std::string& text, const std::strin
     l.description = f.string("description", Requirement::Optional).value_or("");
     if (const auto* page = f.table("page", Requirement::Optional)) read_page(*page, path, l, diags);
     if (const auto* type = f.table("type", Requirement::Optional)) read_type(*type, path, l, diags);
+    if (const auto* sections = f.table("sections", Requirement::Optional)) read_sections(*sections, path, l, diags);
     return l;
 }
 

@@ -16,8 +16,8 @@
 
 #include <hb.h>
 
-#include "content/document.hpp"
 #include "core/diagnostics.hpp"
+#include "core/typography.hpp"
 #include "core/units.hpp"
 
 namespace leafpress::text {

@@ -268,16 +268,18 @@ TEST_CASE("preview never deletes an input nor a picture it did not write", "[fil
     CHECK_FALSE(fs::exists(dir.file("shrinks-a4-2.png")));
 }
 
-TEST_CASE("build, watch and preview never write over an input: brand, logo, figure, layout or font", "[files]") {
+TEST_CASE("build, watch and preview never write over an input: brand, logo, figure, layout, font or translation", "[files]") {
     TempDir dir;
     catalogue(dir);
     // A leafpress home of the test's own, so that a font written over is the test's copy.
     fs::create_directories(dir.file("home"));
     fs::copy(repo_dir() + "/fonts", dir.file("home/fonts"));
     fs::copy(repo_dir() + "/layouts", dir.file("home/layouts"));
+    fs::copy(repo_dir() + "/data", dir.file("home/data"), fs::copy_options::recursive);
     const std::string home = "LEAFPRESS_HOME=" + quote(dir.file("home")) + " " + kEpoch;
     const std::string font = "home/fonts/" + fs::directory_iterator(dir.file("home/fonts"))->path().filename().string();
-    for (const std::string& out : std::vector<std::string>{"in/brand.toml", "in/logo.png", "in/picture.png", "home/layouts/a4.toml", font}) {
+    for (const std::string& out : std::vector<std::string>{"in/brand.toml", "in/logo.png", "in/picture.png", "home/layouts/a4.toml", font,
+                                                        "home/data/translations/en.toml"}) {
         const std::string before = slurp(dir.file(out));
         for (const std::string& command : {"build in/leaflet.toml -o " + out, "watch in/leaflet.toml --builds 1 -o " + out}) {
             CAPTURE(command);

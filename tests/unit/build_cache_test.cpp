@@ -139,6 +139,21 @@ TEST_CASE("a font file changed in place, or patterns installed, make another run
     CHECK(RunKey(engine, settings).value() != replaced);
 }
 
+TEST_CASE("a translation file added for a language makes another run key", "[cache]") {
+    TempDir dir;
+    std::filesystem::create_directories(dir.file("translations"));
+    std::filesystem::copy_file(test::translations_dir() + "/en.toml", dir.file("translations/en.toml"));
+    Diagnostics d;
+    Engine::Paths paths{test::repo_dir() + "/layouts", test::fonts_dir()};
+    paths.translations_dir = dir.file("translations");
+    Engine engine(paths, d);
+    const RunSettings settings{"", {2026, 3, 1}, WarningPolicy::Allow};
+    const std::uint64_t before = RunKey(engine, settings).value();
+    // A Spanish leaflet read en.toml (Spanish had no file); now Spanish has one.
+    std::filesystem::copy_file(test::translations_dir() + "/es.toml", dir.file("translations/es.toml"));
+    CHECK(RunKey(engine, settings).value() != before);
+}
+
 TEST_CASE("a changed figure makes its leaflets stale, and the record holds only what the build read", "[cache]") {
     TempDir dir;
     Diagnostics d;
@@ -159,7 +174,7 @@ TEST_CASE("a changed figure makes its leaflets stale, and the record holds only 
     std::vector<std::string> read;
     for (const auto& r : entry.reads) read.push_back(std::filesystem::path(r.path).filename().string());
     std::sort(read.begin(), read.end());
-    CHECK(read == std::vector<std::string>{"a4.toml", "brand.toml", "chart.png", "figure.toml", "hyph_en_US.dic", "logo.jpg"});
+    CHECK(read == std::vector<std::string>{"a4.toml", "brand.toml", "chart.png", "en.toml", "figure.toml", "hyph_en_US.dic", "logo.jpg"});
     const BuildCache::Now now{RunKey(engine, settings).value(), dir.file("brand.toml"), settings.today};
     CHECK(BuildCache(dir.file("cache.toml")).lookup(out, now).has_value() == false);  // not saved yet
     CHECK(cache.lookup(out, now));

@@ -27,6 +27,7 @@ Built build(const std::string& content, const std::string& layout_name = "a4",
     static const text::LazyHyphenator hyph{"en", "/usr/share/hyphen"};
     Built b;
     auto doc = load_content_text(content, path, b.diags);
+    if (doc) doc->words = test::translations().words_for(doc->language);
     Brand brand;
     brand.name = "Test Clinic";
     brand.phone = "(555) 010-0199";
@@ -178,6 +179,8 @@ TEST_CASE("pages are given as they are finished, before the rest is laid out, an
         static const text::FontChain chain = *text::resolve_fonts("Noto Sans", {}, lib, {}, setup);
         Diagnostics d;
         auto doc = load_content_text(content, "c.toml", d);
+        REQUIRE(doc);
+        doc->words = test::translations().words_for(doc->language);
         Brand brand;
         brand.name = "Test Clinic";
         brand.phone = "(555) 010-0199";
@@ -190,4 +193,32 @@ TEST_CASE("pages are given as they are finished, before the rest is laid out, an
         CHECK(w.last_section_set.back());
         CHECK(w.late == static_cast<int>(w.last_section_set.size()));  // a footer for every page
     }
+}
+
+TEST_CASE("a list's indent is the layout's list_indent times the body size", "[flow][layout]") {
+    // The same list in a4 and in a4 with twice the indent: the item's text starts a body size
+    // times 1.4 further in.
+    static Diagnostics setup;
+    static const text::FontLibrary lib = text::FontLibrary::scan(test::fonts_dir(), setup);
+    static const text::FontChain chain = *text::resolve_fonts("Noto Sans", {}, lib, {}, setup);
+    const std::string content = "title = \"T\"\n[[section]]\nheading = \"H\"\nbody = \"- first item\\n- second item\"\n";
+    const auto item_x = [&](const std::string& extra) {
+        Diagnostics d;
+        auto doc = load_content_text(content, "c.toml", d);
+        REQUIRE(doc);
+        doc->words = test::translations().words_for(doc->language);
+        std::ifstream in(test::repo_dir() + "/layouts/a4.toml");
+        const std::string a4((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        Layout layout = *load_layout_text(a4 + extra, "a4.toml", d);
+        Brand brand;
+        brand.name = "Clinic";
+        brand.phone = "(555) 010-0199";
+        const LaidOut laid = flow(*doc, brand, layout, {chain, nullptr}, d);
+        const auto items = runs_with(laid.pages.front(), Role::ListItem);
+        REQUIRE_FALSE(items.empty());
+        return std::make_pair(items.front()->origin.x, layout.type.body);
+    };
+    const auto [x, body] = item_x("");
+    const auto [wide_x, wide_body] = item_x("\n[sections]\nlist_indent = 2.8\n");
+    CHECK((wide_x - x).value() == Approx((body * 1.4).value()));
 }

@@ -32,7 +32,7 @@ struct Setup {
     text::TextContext ctx{fonts(), nullptr, {}};
 
     explicit Setup(const std::string& content, const std::string& layout_name = "a4") {
-        doc = load_content_text(content, "c.toml", diags);
+        doc = load_content_text(content, "c.toml", diags, ImageLoading::Decode, nullptr, &test::translations());
         brand.name = "Test Clinic";
         brand.phone = "(555) 010-0199";
         brand.tel = "tel:555-010-0199";

@@ -41,7 +41,7 @@ Brand test_brand() {
 std::unique_ptr<Made> make(const std::string& content, const std::string& layout_name,
                            const LayoutKind* kind = nullptr) {
     auto m = std::make_unique<Made>();
-    auto doc = load_content_text(content, "c.toml", m->diags);
+    auto doc = load_content_text(content, "c.toml", m->diags, ImageLoading::Decode, nullptr, &test::translations());
     REQUIRE(doc);
     m->layout = *load_layout(test::repo_dir() + "/layouts/" + layout_name + ".toml", m->diags);
     const text::TextContext ctx{fonts(), nullptr, {}};
@@ -221,7 +221,7 @@ TEST_CASE("kinds: a booklet imposes its pages two to a side in saddle-stitch ord
 
 TEST_CASE("kinds: content units run through the sections in order, the first with no space before it", "[kinds]") {
     Diagnostics d;
-    auto doc = load_content_text(content(3, 2), "c.toml", d);
+    auto doc = load_content_text(content(3, 2), "c.toml", d, ImageLoading::Decode, nullptr, &test::translations());
     REQUIRE(doc);
     const Layout layout = *load_layout(test::repo_dir() + "/layouts/a4.toml", d);
     const auto units = content_units(*doc, test_brand(), layout, {fonts(), nullptr, {}}, Pt(300), d);
@@ -234,7 +234,7 @@ TEST_CASE("kinds: content units run through the sections in order, the first wit
 
 TEST_CASE("kinds: what cannot be placed is one error naming it, its height and the page's room, in mm", "[kinds]") {
     Diagnostics d;
-    auto doc = load_content_text(content(2, 1), "c.toml", d);
+    auto doc = load_content_text(content(2, 1), "c.toml", d, ImageLoading::Decode, nullptr, &test::translations());
     REQUIRE(doc);
     Layout layout = *load_layout(test::repo_dir() + "/layouts/a4.toml", d);
     Diagnostics out;

@@ -46,6 +46,9 @@ TEST_CASE("layout values are checked", "[layout]") {
          "l.toml:3:9: error: unknown alignment 'center' [layout.align]\n"
          "  hint: align is \"ragged\" or \"justify\"",
          2},
+        {"section ratio out of range", "[sections]\nlist_indent = 9\n", "l.toml:2:15: error: 'list_indent' must be between 0 and 4 times [layout.range]"},
+        {"figure taller than the body", "[sections]\nfigure_height = 1.5\n", "l.toml:2:17: error: 'figure_height' must be between 0 and 1 times [layout.range]"},
+        {"unknown ratio", "[sections]\nlist_indnet = 1\n", "l.toml:2:1: warning: unknown key 'list_indnet' in [sections]; did you mean 'list_indent'? [input.unknown-key]"},
     };
     for (const auto& c : cases) {
         CAPTURE(c.name);
@@ -58,4 +61,22 @@ TEST_CASE("layout values are checked", "[layout]") {
         CHECK(got == c.expected);
         CHECK(d.all().size() == c.count);
     }
+}
+
+TEST_CASE("a section's proportions are named in the layout, today's values by default", "[layout]") {
+    TempDir dir;
+    Diagnostics d;
+    const auto plain = load_layout(dir.write("a.toml", "name = \"A\"\n"), d);
+    REQUIRE(plain);
+    CHECK(plain->sections.list_indent == 1.4);
+    CHECK(plain->sections.heading_space == 1.1);
+    CHECK(plain->sections.callout_padding == 0.8);
+    CHECK(plain->sections.figure_height == 0.7);
+    const auto wide = load_layout(dir.write("b.toml", "[sections]\nlist_indent = 2.8\nheading_gap = 0\ncaption_size = 1\n"), d);
+    REQUIRE(wide);
+    CHECK(d.all().empty());
+    CHECK(wide->sections.list_indent == 2.8);
+    CHECK(wide->sections.heading_gap == 0);
+    CHECK(wide->sections.caption_size == 1);
+    CHECK(wide->sections.marker_gap == 0.5);  // the rest keep their defaults
 }

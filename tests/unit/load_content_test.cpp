@@ -14,7 +14,7 @@ struct Loaded {
 };
 Loaded load(const std::string& text) {
     Loaded l;
-    l.doc = load_content_text(text, "c.toml", l.diags);
+    l.doc = load_content_text(text, "c.toml", l.diags, ImageLoading::Decode, nullptr, &test::translations());
     return l;
 }
 const char* kMinimal = "title = \"T\"\n[[section]]\nbody = \"Hello.\"\n";

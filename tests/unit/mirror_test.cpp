@@ -31,6 +31,7 @@ Built build(const std::string& content, const std::string& layout_name, const st
     Built b;
     auto doc = load_content_text(content, "c.toml", b.diags);
     REQUIRE(doc);
+    doc->words = test::translations().words_for(doc->language);
     Brand brand;
     brand.name = "Test Clinic";
     brand.phone = "(555) 010-0199";
@@ -251,9 +252,10 @@ TEST_CASE("Notes has its own word in every language with labels", "[mirror][labe
                             "ja", "ko", "hy", "ar", "fa", "he", "hi", "pa", "th", "km", "nl"}) {
         CAPTURE(tag);
         const Language l = Language::parse(tag);
-        REQUIRE(has_labels(l));
-        CHECK_FALSE(labels_for(l).notes.empty());
-        if (std::string(tag) != "en" && std::string(tag) != "fr") CHECK(labels_for(l).notes != "Notes");
+        REQUIRE(test::translations().has(l));
+        const Labels words = test::translations().words_for(l).labels;
+        CHECK_FALSE(words.notes.empty());
+        if (std::string(tag) != "en" && std::string(tag) != "fr") CHECK(words.notes != "Notes");
     }
 }
 

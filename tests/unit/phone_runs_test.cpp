@@ -31,6 +31,7 @@ Built build(const std::string& content, const std::string& layout_name) {
     Built b;
     auto doc = load_content_text(content, "c.toml", b.diags);
     REQUIRE(doc);
+    doc->words = test::translations().words_for(doc->language);
     Brand brand;
     brand.name = "Clinic";
     brand.phone = kPhone;

@@ -3,8 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include "layout/impose.hpp"
+#include "model/sheets.hpp"
+#include "pdf/page_content.hpp"
 #include "pdf/pdf_objects.hpp"
-#include "pdf/sheets.hpp"
 
 using namespace leafpress;
 
@@ -26,7 +27,7 @@ int count(const std::string& s, const std::string& what) {
 
 TEST_CASE("without print geometry a side is its page, with no marks", "[sheets]") {
     const Size a4{Pt(595.2756), Pt(841.8898)};
-    const auto sides = pdf::sheet_sides(pages(3, a4), nullptr);
+    const auto sides = sheet_sides(pages(3, a4), nullptr);
     REQUIRE(sides.size() == 3);
     CHECK(sides[1].width == Approx(a4.width.value()));
     CHECK(sides[1].trim == std::array<double, 4>{0, 0, a4.width.value(), a4.height.value()});
@@ -38,8 +39,8 @@ TEST_CASE("without print geometry a side is its page, with no marks", "[sheets]"
 
 TEST_CASE("print geometry grows each side by the marks' margin, 3 mm bleed beyond the trim", "[sheets]") {
     const Size a4{Pt(595.2756), Pt(841.8898)};
-    const pdf::PrintGeometry g;
-    const auto sides = pdf::sheet_sides(pages(1, a4), &g);
+    const PrintGeometry g;
+    const auto sides = sheet_sides(pages(1, a4), &g);
     REQUIRE(sides.size() == 1);
     const auto& s = sides[0];
     const double m = g.margin().value(), b = mm(3).value();
@@ -51,28 +52,30 @@ TEST_CASE("print geometry grows each side by the marks' margin, 3 mm bleed beyon
     CHECK(s.bleed[0] > 0);  // the marks fit outside the bleed
     CHECK(s.slots[0].tx == Approx(m));
     // Eight crop marks (two a corner), no fold marks; each starts outside the bleed.
-    CHECK(count(s.marks, " m ") == 8);
-    CHECK(s.marks.find(" d\n") == std::string::npos);
+    const std::string ops = pdf::mark_operators(s.marks);
+    CHECK(count(ops, " m ") == 8);
+    CHECK(ops.find(" d\n") == std::string::npos);
     CHECK(g.bleed + g.mark_gap + g.mark_length < g.margin());
 }
 
 TEST_CASE("a trifold's folds get dashed fold marks above and below the trim", "[sheets]") {
     LaidOut doc = pages(2, {Pt(792), Pt(612)});
     doc.sheet.folds = {Pt(264), Pt(528)};
-    const pdf::PrintGeometry g;
-    const auto sides = pdf::sheet_sides(doc, &g);
+    const PrintGeometry g;
+    const auto sides = sheet_sides(doc, &g);
     REQUIRE(sides.size() == 2);
-    CHECK(count(sides[0].marks, " m ") == 8 + 4);
-    CHECK(sides[0].marks.find("[3 2] 0 d") != std::string::npos);
+    const std::string ops = pdf::mark_operators(sides[0].marks);
+    CHECK(count(ops, " m ") == 8 + 4);
+    CHECK(ops.find("[3 2] 0 d") != std::string::npos);
     const double x = sides[0].trim[0] + 264;
-    CHECK(sides[0].marks.find(pdf::num(x) + " ") != std::string::npos);
+    CHECK(ops.find(pdf::num(x) + " ") != std::string::npos);
 }
 
 TEST_CASE("a booklet's sides hold two reading pages, blanks left out", "[sheets]") {
     const Size page{mm(148.5), mm(210)};
     LaidOut doc = pages(3, page);
     doc.imposition = saddle_stitch(3, page);
-    const auto sides = pdf::sheet_sides(doc, nullptr);
+    const auto sides = sheet_sides(doc, nullptr);
     REQUIRE(sides.size() == 2);
     REQUIRE(sides[0].slots.size() == 1);  // blank | 1
     CHECK(sides[0].slots[0].page == 0);
@@ -90,20 +93,20 @@ TEST_CASE("a booklet's sides hold two reading pages, blanks left out", "[sheets]
 TEST_CASE("a band runs on into the bleed only at the sheet's edges", "[sheets]") {
     const Size page{Pt(400), Pt(600)};
     const Pt bleed = mm(3);
-    pdf::SheetSlot all;  // a page that is its own sheet
+    SheetSlot all;  // a page that is its own sheet
     const Rect band{Pt(0), Pt(0), Pt(400), Pt(100)};
-    const Rect r = pdf::into_bleed(band, page, all, bleed);
+    const Rect r = into_bleed(band, page, all, bleed);
     CHECK(r.x == -bleed);
     CHECK(r.y == -bleed);
     CHECK(r.right().value() == Approx((page.width + bleed).value()));
     CHECK(r.bottom().value() == Approx(100));  // not at the bottom edge: unchanged
-    pdf::SheetSlot right_page;
+    SheetSlot right_page;
     right_page.left = false;  // the spine
-    const Rect s = pdf::into_bleed(band, page, right_page, bleed);
+    const Rect s = into_bleed(band, page, right_page, bleed);
     CHECK(s.x == Pt(0));
     CHECK(s.y == -bleed);
     const Rect inside{Pt(20), Pt(30), Pt(100), Pt(50)};
-    const Rect t = pdf::into_bleed(inside, page, all, bleed);
+    const Rect t = into_bleed(inside, page, all, bleed);
     CHECK(t.x == inside.x);
     CHECK(t.width == inside.width);
 }

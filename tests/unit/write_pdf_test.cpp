@@ -44,7 +44,7 @@ const text::FontChain& fonts() {
 
 LaidOut lay_out(const std::string& content, const std::string& layout_name = "a4") {
     Diagnostics d;
-    auto doc = load_content_text(content, LEAFPRESS_TEST_DATA "/c.toml", d);
+    auto doc = load_content_text(content, LEAFPRESS_TEST_DATA "/c.toml", d, ImageLoading::Decode, nullptr, &test::translations());
     REQUIRE(doc);
     Brand brand;
     brand.name = "Test Clinic";

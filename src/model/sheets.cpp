@@ -1,40 +1,32 @@
-#include "pdf/sheets.hpp"
+#include "model/sheets.hpp"
 
-#include "pdf/pdf_objects.hpp"
-
-namespace leafpress::pdf {
+namespace leafpress {
 
 namespace {
 
 constexpr double kTouch = 0.01;  // points: an edge this close to the page's is on it
 
-void line(std::string& s, double x0, double y0, double x1, double y1) {
-    s += num(x0) + " " + num(y0) + " m " + num(x1) + " " + num(y1) + " l\n";
-}
 
 // Two marks at each corner of the trim, each in line with one of its edges, starting outside
-// the bleed; and at each fold, a dashed mark above and below the trim. Stroked.
-std::string marks(const std::array<double, 4>& trim, const std::vector<Pt>& folds, const PrintGeometry& g) {
+// the bleed; and at each fold, a dashed mark above and below the trim.
+std::vector<MarkLine> marks(const std::array<double, 4>& trim, const std::vector<Pt>& folds, const PrintGeometry& g) {
     const double start = (g.bleed + g.mark_gap).value(), end = start + g.mark_length.value();
     const auto [x0, y0, x1, y1] = trim;
-    std::string s;
+    std::vector<MarkLine> s;
     for (double y : {y0, y1}) {
         const double out = y == y0 ? -1 : 1;
         for (double x : {x0, x1}) {
             const double side = x == x0 ? -1 : 1;
-            line(s, x + side * start, y, x + side * end, y);  // in line with the horizontal edge
-            line(s, x, y + out * start, x, y + out * end);    // in line with the vertical edge
+            s.push_back({x + side * start, y, x + side * end, y});  // in line with the horizontal edge
+            s.push_back({x, y + out * start, x, y + out * end});    // in line with the vertical edge
         }
     }
-    s += "S\n";
-    if (folds.empty()) return s;
-    s += "[3 2] 0 d\n";
     for (Pt f : folds) {
         const double x = x0 + f.value();
-        line(s, x, y1 + start, x, y1 + end);
-        line(s, x, y0 - start, x, y0 - end);
+        s.push_back({x, y1 + start, x, y1 + end, true});
+        s.push_back({x, y0 - start, x, y0 - end, true});
     }
-    return s + "S\n";
+    return s;
 }
 
 }  // namespace
@@ -111,4 +103,4 @@ Rect into_bleed(Rect r, Size page, const SheetSlot& slot, Pt bleed) {
     return r;
 }
 
-}  // namespace leafpress::pdf
+}  // namespace leafpress

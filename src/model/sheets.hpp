@@ -1,13 +1,14 @@
-// The printed sides of a PDF: which reading pages go on each, where, and for the print shop
-// the trim and bleed boxes and the crop and fold marks around them. Geometry only: no libharu.
+// The printed sides of a document: which reading pages go on each, where, and for the print
+// shop the trim and bleed boxes and the crop and fold marks around them. Geometry only, shared
+// by the PDF, SVG and PNG writers (the PDF's content-stream operators for the marks are
+// pdf::mark_operators).
 #pragma once
 #include <array>
-#include <string>
 #include <vector>
 
 #include "model/page.hpp"
 
-namespace leafpress::pdf {
+namespace leafpress {
 
 // Print-shop geometry: bleed beyond the trim, and the marks outside the bleed.
 struct PrintGeometry {
@@ -25,14 +26,20 @@ struct SheetSlot {
     bool left = true, right = true, top = true, bottom = true;
 };
 
+// One printer's mark: a stroked line from (x0, y0) to (x1, y1) on the side, in PDF space; fold
+// marks are dashed.
+struct MarkLine {
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    bool dashed = false;
+};
+
 struct SheetSide {
     double width = 0, height = 0;   // the MediaBox
     std::array<double, 4> trim{};   // x0 y0 x1 y1
     std::array<double, 4> bleed{};  // the same as trim without print geometry
     std::vector<SheetSlot> slots;
-    // Crop marks at the trim's corners and dashed fold marks at its folds, outside the bleed,
-    // as stroked paths in content-stream operators (in the colour and width set before them).
-    std::string marks;
+    // Crop marks at the trim's corners, then dashed fold marks at its folds, outside the bleed.
+    std::vector<MarkLine> marks;
 };
 
 // Every side, in order: one per reading page, or the imposition's sides; with `print`, each
@@ -50,4 +57,4 @@ std::vector<SheetSide> imposed_sides(const Imposition& im, const std::vector<Siz
 // the sheet's.
 Rect into_bleed(Rect r, Size page, const SheetSlot& slot, Pt bleed);
 
-}  // namespace leafpress::pdf
+}  // namespace leafpress
