@@ -94,7 +94,7 @@ TEST_CASE("furniture: the footer says clinic, phone and page N of M, the number 
     CHECK_FALSE(s.diags.has_errors());
 }
 
-TEST_CASE("furniture: without a page label the footer has no page number; a right-to-left leaflet starts at the right",
+TEST_CASE("furniture: without a page label the footer has no page number - a right-to-left leaflet starts at the right",
           "[furniture]") {
     Setup s(kContent);
     const Rect panel{Pt(0), Pt(0), s.layout.page.width, s.layout.page.height};
@@ -118,7 +118,7 @@ TEST_CASE("furniture: without a page label the footer has no page number; a righ
     CHECK(label_left.value() == Approx(ar.layout.margins.left.value()).margin(0.01));
 }
 
-TEST_CASE("furniture: a clinic name too long for one footer line goes above it; far too long, it is left out with a warning",
+TEST_CASE("furniture: a clinic name too long for one footer line goes above it - far too long, it is left out with a warning",
           "[furniture]") {
     Setup s(kContent);
     const Rect panel{Pt(0), Pt(0), s.layout.page.width, s.layout.page.height};

@@ -158,7 +158,7 @@ TEST_CASE("tags: pages planned one at a time give the tree of the reading order,
     CHECK(outline(plan) == outline(plan_tags(doc)));
 }
 
-TEST_CASE("tags: every element has a key of its kind; numbers that add up alike never share one", "[tags]") {
+TEST_CASE("tags: every element has a key of its kind - numbers that add up alike never share one", "[tags]") {
     LaidOut doc;
     doc.section_kinds = {SectionKind::Text};
     Page page{{Pt(600), Pt(800)}, {}};

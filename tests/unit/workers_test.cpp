@@ -79,7 +79,7 @@ struct Env {
 
 }  // namespace
 
-TEST_CASE("workers: every job is built once, its PDF written and recorded; a bad leaflet fails alone with its error",
+TEST_CASE("workers: every job is built once, its PDF written and recorded - a bad leaflet fails alone with its error",
           "[workers]") {
     Batch b({{"one", kGood}, {"bad", "subtitle = \"No title\"\n"}, {"two", kGood}});
     const auto finished = b.run({0, 1, 2}, 2);
@@ -120,7 +120,7 @@ TEST_CASE("workers: jobs are taken in the order asked for, one at a time with on
     CHECK(some.jobs[1].status == Status::Built);
 }
 
-TEST_CASE("workers: a leaflet whose worker crashes fails alone, as a crash; the others are built", "[workers]") {
+TEST_CASE("workers: a leaflet whose worker crashes fails alone, as a crash - the others are built", "[workers]") {
     Batch b({{"first", kGood}, {"crashes", kGood}, {"last", kGood}});
     Env crash("LEAFPRESS_TEST_CRASH", "crashes");
     DefaultAbort plain_abort;

@@ -428,7 +428,7 @@ TEST_CASE("writer: the print-shop PDF has trim and bleed boxes 3 mm apart, CMYK 
     for (auto& page : pages) CHECK_FALSE(page.getKey("/Annots").isArray());
 }
 
-TEST_CASE("structure: a content item opens its element's marked content with its MCID; furniture opens an artifact",
+TEST_CASE("structure: a content item opens its element's marked content with its MCID - furniture opens an artifact",
           "[writer]") {
     std::vector<pdf::StructElement> elements(3);
     elements[1].type = pdf::StructType::H1;
