@@ -132,6 +132,7 @@ public:
         if (failed()) return report_failure(diags);
         std::string problem;
         std::vector<std::uint8_t> bytes = writer.write(problem);
+        if (failed()) return report_failure(diags);
         if (bytes.empty()) {
             diags.error("pdf.write", {}, "the PDF could not be written: " + problem);
             return std::nullopt;
