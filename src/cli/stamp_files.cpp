@@ -133,7 +133,7 @@ std::optional<std::vector<FileStamp>> stamp_reads(const std::vector<std::string>
     for (const auto& path : paths) {
         if (path.empty()) continue;
         const auto now = stamp_file(path);
-        if (!now || (now->mtime > started && now->mtime <= finished)) return std::nullopt;
+        if (!now || (now->mtime >= started && now->mtime <= finished)) return std::nullopt;
     }
     return stamps;
 }

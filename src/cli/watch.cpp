@@ -106,7 +106,11 @@ int run_watch(const WatchOptions& o, Engine& engine, const RunSettings& s) {
     bool last_ok = false;
     for (int builds = 1;; ++builds) {
         const auto t0 = std::chrono::steady_clock::now();
+        // A rebuild reads the translation files again: the change may have been to one of them.
+        Diagnostics translations;
+        if (builds > 1) engine.reload_translations(translations);
         BuildResult r = build_leaflet(request_for(s, o.content, o.layout, o.brand), engine);
+        r.diags.append(translations);
         if (r.output && (!check_output_path(out, with_fonts(r.inputs, engine), r.diags) || !write_atomically(out, r.output->files.at(0), r.diags)))
             r.output.reset();
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();

@@ -33,6 +33,8 @@ public:
     [[nodiscard]] const Paths& paths() const { return paths_; }
     [[nodiscard]] const text::FontLibrary& fonts() const { return fonts_; }
     [[nodiscard]] const Translations& translations() const { return translations_; }
+    // Reads the translation files again (watch: one may have been edited since the last build).
+    void reload_translations(Diagnostics& diags) { translations_ = Translations::load(paths_.translations_dir, diags); }
     // The sRGB ICC profile for PDF/A's output intent, made once (empty if LittleCMS failed).
     [[nodiscard]] const std::string& srgb_profile() const { return srgb_profile_; }
     // Patterns for a language, read when a paragraph first needs a hyphen; nullptr when none

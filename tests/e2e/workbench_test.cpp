@@ -300,3 +300,29 @@ TEST_CASE("contact sheet: loads in headless Chromium showing every leaflet's pag
     }
     CHECK(teal > 4000);
 }
+
+TEST_CASE("watch: an edited translation file is read again for the next build", "[e2e][watch]") {
+    TempDir dir;
+    fs::create_directories(dir.file("home"));
+    fs::copy(repo_dir() + "/fonts", dir.file("home/fonts"));
+    fs::copy(repo_dir() + "/layouts", dir.file("home/layouts"));
+    fs::copy(repo_dir() + "/data", dir.file("home/data"), fs::copy_options::recursive);
+    dir.write("brand.toml", slurp(repo_dir() + "/content/brand.toml"));
+    dir.write("c.toml", "title = \"Rodilla\"\nlanguage = \"es\"\nreviewed = 2026-10-01\n[[section]]\nheading = \"Qué es\"\n"
+                        "body = \"Texto.\"\n");
+    const std::string script = "LEAFPRESS_HOME=" + quote(dir.file("home")) + " " + kEpoch + cli("watch c.toml -o c.pdf --builds 2") +
+                               R"SH( 2>log &
+pid=$!
+wait_for() { for i in $(seq 1 3000); do grep -c "$1" log 2>/dev/null | grep -qx "$2" && return 0; sleep 0.02; done; return 1; }
+wait_for 'watching' 1 || exit 10
+pdftotext c.pdf first.txt
+sed -i 's/^page = .*/page = "Hoja {n} de {m}"/' home/data/translations/es.toml
+wait $pid
+echo "status $?"
+)SH";
+    const auto r = run("bash -c " + quote(script), dir.path());
+    INFO(r.out << r.err << slurp(dir.file("log")));
+    REQUIRE(r.status == 0);
+    CHECK(slurp(dir.file("first.txt")).find("Hoja 1 de") == std::string::npos);
+    CHECK(run("pdftotext c.pdf -", dir.path()).out.find("Hoja 1 de 1") != std::string::npos);
+}
