@@ -14,6 +14,7 @@
 
 #include <xxhash.h>
 
+#include "cli/output_plan.hpp"
 #include "core/files.hpp"
 
 namespace fs = std::filesystem;
@@ -222,9 +223,7 @@ std::size_t write_page_pictures(const std::string& prefix, const std::vector<std
                                 const std::vector<std::string>& inputs, Durability durability, Diagnostics& diags) {
     // Every path is checked before any is written: a refusal writes nothing.
     const std::string record_path = picture_record(prefix);
-    bool ok = check_output_path(record_path, inputs, diags);
-    for (std::size_t n = 1; n <= pictures.size(); ++n) ok = check_output_path(page_picture(prefix, n), inputs, diags) && ok;
-    if (!ok) return 0;
+    if (!check_outputs(picture_outputs(prefix, pictures.size(), inputs), diags)) return 0;
     auto record = read_picture_record(record_path);
     std::size_t written = 0;
     for (const auto& png : pictures) {
