@@ -65,34 +65,6 @@ const std::string* InputFiles::replaced_by(const std::string& output) const {
     return nullptr;
 }
 
-bool check_output_path(const std::string& path, const std::vector<std::string>& inputs, Diagnostics& diags) {
-    struct stat st {};
-    if (::lstat(path.c_str(), &st) != 0) {
-        if (errno == ENOENT) return true;  // a new file
-        diags.error("output.path", {path, 0, 0}, "cannot write here: " + error_text());
-        return false;
-    }
-    if (S_ISLNK(st.st_mode)) {
-        diags.error("output.path", {path, 0, 0}, "the output is a symbolic link; leafpress does not write through one",
-                    "give the path of the file itself, or a new path");
-        return false;
-    }
-    if (!S_ISREG(st.st_mode)) {
-        diags.error("output.path", {path, 0, 0},
-                    S_ISDIR(st.st_mode) ? "the output is a folder" : "the output is a device or pipe, not a file",
-                    "give the path of a .pdf file");
-        return false;
-    }
-    for (const auto& in : inputs) {
-        if (!in.empty() && same_file(path, in)) {
-            diags.error("output.overwrites-input", {path, 0, 0}, "the output is one of the build's inputs (" + in + ")",
-                        "give the output a path of its own, such as a .pdf next to it");
-            return false;
-        }
-    }
-    return true;
-}
-
 namespace {
 
 // Whether `path` is a regular file holding exactly `bytes` (flushed to the disk too, when asked).

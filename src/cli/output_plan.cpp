@@ -1,5 +1,9 @@
 #include "cli/output_plan.hpp"
 
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <utility>
@@ -24,6 +28,30 @@ std::string output_name(const PlannedOutput& output) {
 }
 
 namespace {
+
+// Whether `path` may be written as far as what is there goes: a new path, or an existing
+// regular file (not a symlink, a folder, a device or a pipe). Reports why not as an error.
+bool check_path_kind(const std::string& path, Diagnostics& diags) {
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) != 0) {
+        const int error = errno;
+        if (error == ENOENT) return true;  // a new file
+        diags.error("output.path", {path, 0, 0}, std::string("cannot write here: ") + std::strerror(error));
+        return false;
+    }
+    if (S_ISLNK(st.st_mode)) {
+        diags.error("output.path", {path, 0, 0}, "the output is a symbolic link; leafpress does not write through one",
+                    "give the path of the file itself, or a new path");
+        return false;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        diags.error("output.path", {path, 0, 0},
+                    S_ISDIR(st.st_mode) ? "the output is a folder" : "the output is a device or pipe, not a file",
+                    "give the path of a .pdf file");
+        return false;
+    }
+    return true;
+}
 
 std::string collision_message(const PlannedOutput& first, const PlannedOutput& second) {
     const bool a = first.kind == OutputKind::Leaflet, b = second.kind == OutputKind::Leaflet;
@@ -73,9 +101,9 @@ bool check_outputs(const OutputPlan& plan, Diagnostics& d) {
         if (found)
             d.error("batch.collision", {output.path, 0, 0}, collision_message(*it->second, output), collision_hint(output));
         else if (batch)
-            found = replaces_input(output) || !check_output_path(output.path, {}, d);
+            found = replaces_input(output) || !check_path_kind(output.path, d);
         else
-            found = !check_output_path(output.path, {}, d) || replaces_input(output);
+            found = !check_path_kind(output.path, d) || replaces_input(output);
         ok = ok && !found;
     }
     return ok;
