@@ -56,8 +56,8 @@ bool check_path_kind(const std::string& path, Diagnostics& diags) {
 std::string collision_message(const PlannedOutput& first, const PlannedOutput& second) {
     const bool a = first.kind == OutputKind::Leaflet, b = second.kind == OutputKind::Leaflet;
     if (a && b) return "two leaflets would be written here: " + output_name(first) + " and " + output_name(second);
-    return std::string("two outputs would be written here: ") + (a ? "the leaflet " : "") + output_name(first) + " and " +
-           (b ? "the leaflet " : "") + output_name(second);
+    return std::string("two outputs would be written here: ") + (a ? "the leaflet " : "") + output_name(first) +
+           " and " + (b ? "the leaflet " : "") + output_name(second);
 }
 
 std::string collision_hint(const PlannedOutput& output) {
@@ -69,7 +69,8 @@ std::string collision_hint(const PlannedOutput& output) {
 
 void overwrites_input(const OutputPlan& plan, const PlannedOutput& output, const std::string& input, Diagnostics& d) {
     if (plan.scope == OutputPlan::Scope::Single)
-        d.error("output.overwrites-input", {output.path, 0, 0}, "the output is one of the build's inputs (" + input + ")",
+        d.error("output.overwrites-input", {output.path, 0, 0},
+                "the output is one of the build's inputs (" + input + ")",
                 "give the output a path of its own, such as a .pdf next to it");
     else
         d.error("output.overwrites-input", {output.path, 0, 0},
@@ -99,7 +100,8 @@ bool check_outputs(const OutputPlan& plan, Diagnostics& d) {
         const auto [it, added] = seen.try_emplace(key, &output);
         bool found = !added;
         if (found)
-            d.error("batch.collision", {output.path, 0, 0}, collision_message(*it->second, output), collision_hint(output));
+            d.error("batch.collision", {output.path, 0, 0}, collision_message(*it->second, output),
+                    collision_hint(output));
         else if (batch)
             found = replaces_input(output) || !check_path_kind(output.path, d);
         else
@@ -114,7 +116,8 @@ OutputPlan one_output(const std::string& path, OutputKind kind, std::vector<std:
 }
 
 OutputPlan picture_outputs(const std::string& prefix, std::size_t pages, std::vector<std::string> reads) {
-    OutputPlan plan{OutputPlan::Scope::Single, {{picture_record(prefix), OutputKind::PictureRecord, {}}}, std::move(reads)};
+    OutputPlan plan{
+        OutputPlan::Scope::Single, {{picture_record(prefix), OutputKind::PictureRecord, {}}}, std::move(reads)};
     for (std::size_t n = 1; n <= pages; ++n) plan.outputs.push_back({page_picture(prefix, n), OutputKind::Picture, {}});
     return plan;
 }
