@@ -14,6 +14,7 @@
 #include "cli/build_cache.hpp"
 #include "cli/kept_thumbnails.hpp"
 #include "cli/output.hpp"
+#include "cli/output_plan.hpp"
 #include "cli/progress.hpp"
 
 namespace fs = std::filesystem;
@@ -108,7 +109,7 @@ std::error_code finish_outputs(const BatchPlan& plan, const BatchOptions& o, con
         keep_thumbnails(plan.thumbnails_path, plan.jobs);
     }
     Diagnostics sheet_diags;
-    if (!check_output_path(plan.sheet_path, plan.reads, sheet_diags) ||
+    if (!check_outputs(one_output(plan.sheet_path, OutputKind::ContactSheet, plan.reads), sheet_diags) ||
         !write_atomically(plan.sheet_path, std::vector<std::uint8_t>(sheet.begin(), sheet.end()), sheet_diags))
         report(sheet_diags);
     return unsynced;

@@ -9,6 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/contact_sheet.hpp"
+#include "cli/output_plan.hpp"
 #include "cli/workers.hpp"
 
 namespace leafpress {
@@ -18,13 +19,15 @@ struct BatchPlan {
     std::vector<Site> sites;
     std::vector<Job> jobs;
     std::vector<std::string> reads;  // every file the batch reads: no output may be one of them
-    // What the batch writes besides the leaflets, each with what it is.
+    // What the batch writes besides the leaflets, each with its kind.
     std::string sheet_path, cache_path, thumbnails_path;
-    std::vector<std::pair<std::string, std::string>> own;
+    std::vector<PlannedOutput> own;
 };
 
 // The plan, with the brand each job is built with named; nullopt (said on stderr) when a site cannot be.
 std::optional<BatchPlan> plan_batch(const BatchOptions& options, const Engine& engine);
+// Every output of the plan (its leaflets, then its own files) with every file it reads, for check_outputs.
+OutputPlan batch_outputs(const BatchPlan& plan);
 // Every file the plan writes, checked before anything is built: two outputs that would be the
 // same file, an output that is one of the inputs, a symlink, folder or device in an output's
 // place, a site's folder that leads out of OUTDIR. Each is a located error; true when there is none.

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/output.hpp"
+#include "cli/output_plan.hpp"
 
 namespace fs = std::filesystem;
 
@@ -71,7 +72,8 @@ BuildRequest request_for(const RunSettings& s, std::string content, std::string 
 int run_build(const BuildOptions& o, Engine& engine, const RunSettings& s) {
     BuildResult r = build_leaflet(request_for(s, o.content, o.layout, o.brand), engine);
     const std::string out = o.output.empty() ? fs::path(o.content).stem().string() + ".pdf" : o.output;
-    if (r.output && !check_output_path(out, with_fonts(r.inputs, engine), r.diags)) r.output.reset();
+    if (r.output && !check_outputs(one_output(out, OutputKind::Leaflet, with_fonts(r.inputs, engine)), r.diags))
+        r.output.reset();
     if (r.output) remove_stale_temporaries(fs::path(out).parent_path().string());
     if (r.output && !write_atomically(out, r.output->files.at(0), r.diags))
         r.output.reset();

@@ -14,6 +14,7 @@
 
 #include <xxhash.h>
 
+#include "cli/output_plan.hpp"
 #include "core/files.hpp"
 
 namespace fs = std::filesystem;
@@ -62,34 +63,6 @@ const std::string* InputFiles::replaced_by(const std::string& output) const {
     }
     if (auto it = by_path_.find(path); it != by_path_.end()) return &it->second;
     return nullptr;
-}
-
-bool check_output_path(const std::string& path, const std::vector<std::string>& inputs, Diagnostics& diags) {
-    struct stat st {};
-    if (::lstat(path.c_str(), &st) != 0) {
-        if (errno == ENOENT) return true;  // a new file
-        diags.error("output.path", {path, 0, 0}, "cannot write here: " + error_text());
-        return false;
-    }
-    if (S_ISLNK(st.st_mode)) {
-        diags.error("output.path", {path, 0, 0}, "the output is a symbolic link; leafpress does not write through one",
-                    "give the path of the file itself, or a new path");
-        return false;
-    }
-    if (!S_ISREG(st.st_mode)) {
-        diags.error("output.path", {path, 0, 0},
-                    S_ISDIR(st.st_mode) ? "the output is a folder" : "the output is a device or pipe, not a file",
-                    "give the path of a .pdf file");
-        return false;
-    }
-    for (const auto& in : inputs) {
-        if (!in.empty() && same_file(path, in)) {
-            diags.error("output.overwrites-input", {path, 0, 0}, "the output is one of the build's inputs (" + in + ")",
-                        "give the output a path of its own, such as a .pdf next to it");
-            return false;
-        }
-    }
-    return true;
 }
 
 namespace {
@@ -222,9 +195,7 @@ std::size_t write_page_pictures(const std::string& prefix, const std::vector<std
                                 const std::vector<std::string>& inputs, Durability durability, Diagnostics& diags) {
     // Every path is checked before any is written: a refusal writes nothing.
     const std::string record_path = picture_record(prefix);
-    bool ok = check_output_path(record_path, inputs, diags);
-    for (std::size_t n = 1; n <= pictures.size(); ++n) ok = check_output_path(page_picture(prefix, n), inputs, diags) && ok;
-    if (!ok) return 0;
+    if (!check_outputs(picture_outputs(prefix, pictures.size(), inputs), diags)) return 0;
     auto record = read_picture_record(record_path);
     std::size_t written = 0;
     for (const auto& png : pictures) {

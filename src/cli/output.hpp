@@ -1,5 +1,5 @@
-// Writing outputs safely: never over an input, never through a symlink or onto a device, and
-// never a partial file. Temporary files carry the writer's process id, so that those of a
+// Writing outputs safely (each path checked first by check_outputs, output_plan.hpp): never a
+// partial file. Temporary files carry the writer's process id, so that those of a
 // process that died (kill -9) can be told apart from a live one's and removed.
 #pragma once
 #include <cstdint>
@@ -12,10 +12,6 @@
 
 namespace leafpress {
 
-// Whether `path` may be written: a new path, or an existing regular file (not a symlink, a
-// folder, a device or a pipe) that is none of `inputs`. Reports why not as an error.
-bool check_output_path(const std::string& path, const std::vector<std::string>& inputs, Diagnostics& diags);
-
 // When a written file must be on the disk: before write_atomically returns (one output), or
 // when the caller next calls sync_outputs (a batch: one flush for many files, before it records
 // them as built; a file lost to a power cut before then is not in the record and is rebuilt).
@@ -24,7 +20,7 @@ enum class Durability { Now, AtNextSync };
 // Writes to a temporary file in the target's folder, flushes it to disk (see Durability) and
 // renames it into place, so that a failure never leaves a partial file nor damages an existing
 // one; a file that holds these bytes already is left untouched. The path must have passed
-// check_output_path.
+// check_outputs (output_plan.hpp).
 bool write_atomically(const std::string& path, const std::vector<std::uint8_t>& bytes, Diagnostics& diags,
                       Durability durability = Durability::Now);
 

@@ -160,41 +160,22 @@ std::vector<std::string> files_read(const BatchOptions& o, const std::vector<Sit
 
 }  // namespace
 
+// Every output of the batch, for check_outputs: its leaflets, then its own files.
+OutputPlan batch_outputs(const BatchPlan& plan) {
+    OutputPlan outputs{OutputPlan::Scope::Batch, {}, plan.reads};
+    for (const Job& j : plan.jobs)
+        outputs.outputs.push_back({j.output, OutputKind::Leaflet, j.content + " (layout " + j.layout + ")"});
+    outputs.outputs.insert(outputs.outputs.end(), plan.own.begin(), plan.own.end());
+    return outputs;
+}
+
 bool check_plan(const BatchPlan& plan, const std::string& out_dir) {
-    const auto& [sites, jobs, inputs, sheet_path, cache_path, thumbnails_path, own] = plan;
     Diagnostics d;
-    const InputFiles files(inputs);
-    std::map<std::string, std::pair<std::string, bool>> seen;  // resolved path → (what it is, a leaflet)
+    check_outputs(batch_outputs(plan), d);
     std::error_code ec;
-    const auto key_of = [&](const std::string& path) {
-        return fs::weakly_canonical(fs::absolute(path, ec), ec).lexically_normal().string();
-    };
-    const auto check = [&](const std::string& path, const std::string& what, bool leaflet, const std::string& hint) {
-        const auto [it, added] = seen.try_emplace(key_of(path), what, leaflet);
-        if (!added) {
-            const auto& [other, other_leaflet] = it->second;
-            const std::string message =
-                leaflet && other_leaflet
-                    ? "two leaflets would be written here: " + other + " and " + what
-                    : std::string("two outputs would be written here: ") + (other_leaflet ? "the leaflet " : "") + other +
-                          " and " + (leaflet ? "the leaflet " : "") + what;
-            d.error("batch.collision", {path, 0, 0}, message, hint);
-        } else if (const std::string* in = files.replaced_by(path)) {
-            d.error("output.overwrites-input", {path, 0, 0}, (leaflet ? "the output" : what) + " would replace the input " + *in,
-                    "give it a path of its own, away from the content, brand, logo, figure and layout files");
-        } else {
-            check_output_path(path, {}, d);
-        }
-    };
-    for (const Job& j : jobs)
-        check(j.output, j.content + " (layout " + j.layout + ")", true,
-              "rename one of the content or layout files, or build them into separate output folders");
-    for (const auto& [path, what] : own)
-        check(path, what, false, "give the report a path of its own, outside the output folder's leaflets, index.html, "
-                                 ".leafpress-cache.toml and .leafpress-thumbnails");
     // A site's folder that is a symlink out of OUTDIR would have its leaflets written elsewhere.
     const fs::path base = fs::weakly_canonical(fs::absolute(out_dir.empty() ? "." : out_dir, ec), ec);
-    for (const Site& st : sites) {
+    for (const Site& st : plan.sites) {
         if (st.folder.empty()) continue;
         const fs::path folder = fs::path(out_dir) / st.folder;
         if (!fs::is_symlink(folder, ec)) continue;
@@ -218,10 +199,10 @@ std::optional<BatchPlan> plan_batch(const BatchOptions& o, const Engine& engine)
     plan.sheet_path = (fs::path(o.out_dir) / "index.html").string();
     plan.cache_path = (fs::path(o.out_dir) / ".leafpress-cache.toml").string();
     plan.thumbnails_path = (fs::path(o.out_dir) / ".leafpress-thumbnails").string();
-    plan.own = {{plan.sheet_path, "the contact sheet"},
-                {plan.cache_path, "the build record"},
-                {plan.thumbnails_path, "the kept thumbnails"}};
-    if (!o.report.empty()) plan.own.emplace_back(o.report, "the report");
+    plan.own = {{plan.sheet_path, OutputKind::ContactSheet, {}},
+                {plan.cache_path, OutputKind::BuildRecord, {}},
+                {plan.thumbnails_path, OutputKind::Thumbnails, {}}};
+    if (!o.report.empty()) plan.own.push_back({o.report, OutputKind::Report, {}});
     const auto files = without_reports(collect_content(inputs));
     const auto layouts = distinct_layouts(o, engine);
     if (files.empty()) std::cerr << "leafpress: warning: no content files found\n";

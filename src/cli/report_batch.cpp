@@ -7,6 +7,7 @@
 
 #include "cli/batch.hpp"
 #include "cli/output.hpp"
+#include "cli/output_plan.hpp"
 
 namespace fs = std::filesystem;
 
@@ -42,7 +43,7 @@ std::string json_report(const std::vector<Job>& jobs) {
 bool write_report(const std::string& path, const std::vector<Job>& jobs, const std::vector<std::string>& reads,
                   Diagnostics& diags) {
     const std::string json = json_report(jobs);
-    return check_output_path(path, reads, diags) &&
+    return check_outputs(one_output(path, OutputKind::Report, reads), diags) &&
            write_atomically(path, std::vector<std::uint8_t>(json.begin(), json.end()), diags);
 }
 

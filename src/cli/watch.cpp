@@ -17,6 +17,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
+#include "cli/output_plan.hpp"
 
 namespace fs = std::filesystem;
 
@@ -111,7 +112,8 @@ int run_watch(const WatchOptions& o, Engine& engine, const RunSettings& s) {
         if (builds > 1) engine.reload_translations(translations);
         BuildResult r = build_leaflet(request_for(s, o.content, o.layout, o.brand), engine);
         r.diags.append(translations);
-        if (r.output && (!check_output_path(out, with_fonts(r.inputs, engine), r.diags) || !write_atomically(out, r.output->files.at(0), r.diags)))
+        if (r.output && (!check_outputs(one_output(out, OutputKind::Leaflet, with_fonts(r.inputs, engine)), r.diags) ||
+                         !write_atomically(out, r.output->files.at(0), r.diags)))
             r.output.reset();
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
         std::cerr << brand_note(o.content, r.brand_file, r.brand_name);

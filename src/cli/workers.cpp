@@ -18,6 +18,7 @@
 #include <filesystem>
 
 #include "cli/output.hpp"
+#include "cli/output_plan.hpp"
 #include "core/c_handle.hpp"
 
 namespace fs = std::filesystem;
@@ -41,7 +42,7 @@ nlohmann::json build_job(const Job& job, Engine& engine, const RunSettings& s, s
     request.thumbnail_dpi = kThumbnailDpi;
     BuildResult r = build_leaflet(request, engine);
     const std::vector<std::uint8_t>* pdf = r.output ? &r.output->files.at(0) : nullptr;
-    if (pdf && (!check_output_path(job.output, r.inputs, r.diags) ||
+    if (pdf && (!check_outputs(one_output(job.output, OutputKind::Leaflet, r.inputs), r.diags) ||
                 !write_atomically(job.output, *pdf, r.diags, Durability::AtNextSync)))
         pdf = nullptr;
     // Pictures for the contact sheet, which the parent puts in it (and keeps for a later batch
