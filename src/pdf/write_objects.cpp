@@ -260,14 +260,13 @@ unsigned ObjectWriter::reserve(std::size_t count) {
 
 void ObjectWriter::set(unsigned number, std::string body) { own_[number - first_own_] = std::move(body); }
 
-std::vector<std::uint8_t> ObjectWriter::write(std::string& problem) {
+Result<std::vector<std::uint8_t>> ObjectWriter::write() {
     HPDF_Doc pdf = doc_.get();
     std::map<const void*, StreamFilter> encoded;
     for (const auto& [stream, filter] : doc_.encoded()) encoded.emplace(stream, filter);
     const std::unique_ptr<HPDF_Stream_Rec, void (*)(HPDF_Stream)> scratch(HPDF_MemStream_New(pdf->mmgr, 4096), HPDF_Stream_Free);
     if (!scratch) {
-        problem = "out of memory";
-        return {};
+        return Failure{"out of memory"};
     }
     const Haru haru{*this, scratch.get(), encoded};
     const unsigned objstm = next_, xref_number = next_ + 1;
@@ -309,8 +308,7 @@ std::vector<std::uint8_t> ObjectWriter::write(std::string& problem) {
 
     const std::string compressed = deflate(index + bodies, Effort::Quick);
     if (compressed.empty()) {
-        problem = "libdeflate could not compress";
-        return {};
+        return Failure{"libdeflate could not compress"};
     }
     offset_of[objstm] = out.size();
     type[objstm] = 1;
@@ -356,7 +354,7 @@ std::vector<std::uint8_t> ObjectWriter::write(std::string& problem) {
     out += std::to_string(xref_number) + " 0 obj\n" + dict + "stream\n";
     out += xref;
     out += "\nendstream\nendobj\nstartxref\n" + std::to_string(offset_of[xref_number]) + "\n%%EOF\n";
-    return {out.begin(), out.end()};
+    return std::vector<std::uint8_t>(out.begin(), out.end());
 }
 
 }  // namespace leafpress::pdf
