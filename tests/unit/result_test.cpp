@@ -37,6 +37,11 @@ TEST_CASE("result: a value, or the message why there is none", "[result]") {
     const Result<int> zero = half(0);
     CHECK(zero.ok());
     CHECK(*zero == 0);
+
+    // A failure with no words (libharu out of memory) is still a failure.
+    const Result<int> silent = Failure{};
+    CHECK_FALSE(silent);
+    CHECK(silent.error().empty());
 }
 
 TEST_CASE("result: the value is moved out and reached through ->", "[result]") {
