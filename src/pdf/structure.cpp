@@ -1,5 +1,6 @@
 #include "pdf/structure.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <optional>
 #include <string_view>
@@ -76,8 +77,14 @@ private:
             side = reading(k.page).side;
         }
         if (side >= 0 && one_side) t.name("/Pg"), t.reference(page(side));
-        // One kid is written as itself, more as an array.
-        const bool array = e.kids.size() != 1;
+        // One kid is written as itself, none or more as an array (an annotation that was not
+        // made is no kid).
+        const auto written = std::count_if(e.kids.begin(), e.kids.end(), [&](const StructKid& k) {
+            if (k.kind != StructKid::Kind::Annotation) return true;
+            const auto it = written_.annotations.find({k.page, k.item});
+            return it != written_.annotations.end() && it->second != nullptr;
+        });
+        const bool array = written != 1;
         t.name("/K");
         if (array) t.delimiter("[");
         for (const StructKid& k : e.kids) kid(t, i, k, one_side);

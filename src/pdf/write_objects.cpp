@@ -7,7 +7,10 @@
 
 #include <array>
 #include <map>
+#include <algorithm>
+#include <initializer_list>
 #include <memory>
+#include <optional>
 
 #include "pdf/deflate.hpp"
 
@@ -46,15 +49,32 @@ void each_item(HPDF_List list, F f) {
     for (HPDF_UINT i = 0; i < list->count; ++i) f(HPDF_List_ItemAt(list, i));
 }
 
-// The bytes of a libharu memory stream.
-std::string stream_bytes(HPDF_Stream s) {
+// The bytes of a libharu memory stream; nullopt when they cannot be read back.
+std::optional<std::string> stream_bytes(HPDF_Stream s) {
     std::string out(HPDF_Stream_Size(s), '\0');
     HPDF_UINT size = static_cast<HPDF_UINT>(out.size());
     if (!out.empty() && (HPDF_Stream_Seek(s, 0, HPDF_SEEK_SET) != HPDF_OK ||
-                         HPDF_Stream_Read(s, reinterpret_cast<HPDF_BYTE*>(out.data()), &size) != HPDF_OK))
-        return {};
-    out.resize(size);
+                         HPDF_Stream_Read(s, reinterpret_cast<HPDF_BYTE*>(out.data()), &size) != HPDF_OK || size != out.size()))
+        return std::nullopt;
     return out;
+}
+
+void append(std::vector<std::uint8_t>& out, std::string_view s) { out.insert(out.end(), s.begin(), s.end()); }
+
+// What this writer does not write as libharu would (none of it is used): a dictionary libharu
+// writes with code of its own (its own fonts), decode parameters, a filter but Flate and DCT,
+// encryption. Fails, naming the first, when there is one.
+Result<void> unsupported(HPDF_Doc pdf, const std::vector<const void*>& objects) {
+    if (pdf->encrypt_on) return Failure{"an encrypted document"};
+    for (const void* o : objects) {
+        if (!o || class_of(o) != HPDF_OCLASS_DICT) continue;
+        const auto* d = static_cast<const HPDF_Dict_Rec*>(o);
+        if (d->write_fn) return Failure{"a dictionary libharu writes itself (object " + std::to_string(object_number(o)) + ")"};
+        if (d->filterParams) return Failure{"decode parameters (object " + std::to_string(object_number(o)) + ")"};
+        if (d->stream && (d->filter & ~static_cast<unsigned>(HPDF_STREAM_FILTER_FLATE_DECODE | HPDF_STREAM_FILTER_DCT_DECODE)))
+            return Failure{"a stream filter other than Flate and DCT (object " + std::to_string(object_number(o)) + ")"};
+    }
+    return {};
 }
 
 void put_be(std::string& s, std::uint64_t v, int bytes) {
@@ -65,6 +85,21 @@ int bytes_for(std::uint64_t v) {
     int n = 1;
     while (n < 8 && v >> (8 * n)) ++n;
     return n;
+}
+
+// 128 bits of XXH3 over several pieces, as if they were one.
+std::array<std::uint8_t, 16> fingerprint_of(std::initializer_list<std::string_view> pieces) {
+    XXH3_state_t* state = XXH3_createState();
+    XXH3_128bits_reset(state);
+    for (std::string_view p : pieces) XXH3_128bits_update(state, p.data(), p.size());
+    const XXH128_hash_t h = XXH3_128bits_digest(state);
+    XXH3_freeState(state);
+    std::array<std::uint8_t, 16> out{};
+    for (int i = 0; i < 8; ++i) {
+        out[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(h.high64 >> (56 - 8 * i));
+        out[static_cast<std::size_t>(i + 8)] = static_cast<std::uint8_t>(h.low64 >> (56 - 8 * i));
+    }
+    return out;
 }
 
 std::string hex(const std::array<std::uint8_t, 16>& id) {
@@ -85,6 +120,7 @@ struct ObjectWriter::Haru {
     const ObjectWriter& w;
     HPDF_Stream scratch;  // for values libharu formats itself (strings)
     const std::map<const void*, StreamFilter>& encoded;
+    mutable bool failed = false;  // a value or stream could not be read back from libharu
 
     void value(CompactText& t, const void* o) const {
         if (class_of(o) == HPDF_OCLASS_PROXY) {
@@ -106,8 +142,10 @@ struct ObjectWriter::Haru {
             case HPDF_OCLASS_STRING:
             case HPDF_OCLASS_BINARY: {
                 HPDF_MemStream_FreeData(scratch);
-                HPDF_Obj_WriteValue(const_cast<void*>(o), scratch, nullptr);
-                return t.string(stream_bytes(scratch));
+                const auto text = HPDF_Obj_WriteValue(const_cast<void*>(o), scratch, nullptr) == HPDF_OK
+                                      ? stream_bytes(scratch) : std::nullopt;
+                if (!text) failed = true;
+                return t.string(text ? *text : "()");
             }
             case HPDF_OCLASS_ARRAY: {
                 t.delimiter("[");
@@ -180,11 +218,12 @@ struct ObjectWriter::Haru {
         t.delimiter("]");
     }
 
-    // A stream's bytes as they go in the file: as they are, or compressed as libharu would.
-    std::string data(const HPDF_Dict_Rec* d) const {
+    // A stream's bytes as they go in the file: as they are, or compressed as libharu would;
+    // nullopt when libharu cannot give them (out of memory).
+    std::optional<std::string> data(const HPDF_Dict_Rec* d) const {
         if (encoded.count(d) || d->filter == HPDF_STREAM_FILTER_NONE) return stream_bytes(d->stream);
         HPDF_MemStream_FreeData(scratch);
-        if (HPDF_Stream_WriteToStream(d->stream, scratch, d->filter, nullptr) != HPDF_OK) return {};
+        if (HPDF_Stream_WriteToStream(d->stream, scratch, d->filter, nullptr) != HPDF_OK) return std::nullopt;
         return stream_bytes(scratch);
     }
 };
@@ -262,6 +301,11 @@ void ObjectWriter::set(unsigned number, std::string body) { own_[number - first_
 
 Result<std::vector<std::uint8_t>> ObjectWriter::write() {
     HPDF_Doc pdf = doc_.get();
+    // Every object is the one numbered when this writer was made, and written as libharu would.
+    if (pdf->xref->entries->count != objects_.size()) {
+        return Failure{"objects were added after they were numbered"};
+    }
+    if (const Result<void> supported = unsupported(pdf, objects_); !supported) return Failure{supported.error()};
     std::map<const void*, StreamFilter> encoded;
     for (const auto& [stream, filter] : doc_.encoded()) encoded.emplace(stream, filter);
     const std::unique_ptr<HPDF_Stream_Rec, void (*)(HPDF_Stream)> scratch(HPDF_MemStream_New(pdf->mmgr, 4096), HPDF_Stream_Free);
@@ -274,7 +318,8 @@ Result<std::vector<std::uint8_t>> ObjectWriter::write() {
     std::vector<int> type(xref_number + 1, 0);
     std::vector<std::uint64_t> field3(xref_number + 1, 0);
 
-    std::string out = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
+    std::vector<std::uint8_t> out;
+    append(out, "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n");
     // Streams, each at its offset; every other object into the object stream.
     std::string index, bodies;
     unsigned packed = 0;
@@ -293,11 +338,16 @@ Result<std::vector<std::uint8_t>> ObjectWriter::write() {
         CompactText t(body);
         const auto* d = class_of(o) == HPDF_OCLASS_DICT ? static_cast<const HPDF_Dict_Rec*>(o) : nullptr;
         if (d && d->stream) {
-            const std::string data = haru.data(d);
-            haru.dict(t, d, data.size(), {});
+            const auto data = haru.data(d);
+            if (!data) {
+                return Failure{"libharu could not give the bytes of stream " + std::to_string(i) + " (out of memory?)"};
+            }
+            haru.dict(t, d, data->size(), {});
             offset_of[n] = out.size();
             type[n] = 1;
-            out += std::to_string(n) + " 0 obj\n" + body + "stream\n" + data + "\nendstream\nendobj\n";
+            append(out, std::to_string(n) + " 0 obj\n" + body + "stream\n");
+            append(out, *data);
+            append(out, "\nendstream\nendobj\n");
             continue;
         }
         if (d) haru.dict(t, d, 0, o == pdf->catalog ? std::string_view(catalog_extra_) : std::string_view());
@@ -305,6 +355,9 @@ Result<std::vector<std::uint8_t>> ObjectWriter::write() {
         pack(n, body);
     }
     for (std::size_t k = 0; k < own_.size(); ++k) pack(first_own_ + static_cast<unsigned>(k), own_[k]);
+    if (haru.failed) {
+        return Failure{"libharu could not give a value back (out of memory?)"};
+    }
 
     const std::string compressed = deflate(index + bodies, Effort::Quick);
     if (compressed.empty()) {
@@ -312,10 +365,11 @@ Result<std::vector<std::uint8_t>> ObjectWriter::write() {
     }
     offset_of[objstm] = out.size();
     type[objstm] = 1;
-    out += std::to_string(objstm) + " 0 obj\n<</Type/ObjStm/N " + std::to_string(packed) + "/First " +
-           std::to_string(index.size()) + "/Filter/FlateDecode/Length " + std::to_string(compressed.size()) + ">>stream\n";
-    out += compressed;
-    out += "\nendstream\nendobj\n";
+    append(out, std::to_string(objstm) + " 0 obj\n<</Type/ObjStm/N " + std::to_string(packed) + "/First " +
+                    std::to_string(index.size()) + "/Filter/FlateDecode/Length " + std::to_string(compressed.size()) +
+                    ">>stream\n");
+    append(out, compressed);
+    append(out, "\nendstream\nendobj\n");
 
     // The cross-reference stream: type 1 (offset) for streams, type 2 (object stream, index)
     // for the packed objects, type 0 for object 0; fields as wide as their largest value, and
@@ -325,7 +379,7 @@ Result<std::vector<std::uint8_t>> ObjectWriter::write() {
     type[xref_number] = 1;
     std::vector<std::uint64_t> field2(xref_number + 1, 0);
     for (unsigned n = 1; n <= xref_number; ++n) field2[n] = type[n] == 2 ? objstm : offset_of[n];
-    const int w2 = bytes_for(offset_of[xref_number]);
+    const int w2 = bytes_for(*std::max_element(field2.begin(), field2.end()));
     const int w3 = bytes_for(packed == 0 ? 0 : packed - 1);
     field3[0] = (std::uint64_t{1} << (8 * w3)) - 1;  // object 0: free, never to be used
     const int row_size = 1 + w2 + w3;
@@ -343,18 +397,19 @@ Result<std::vector<std::uint8_t>> ObjectWriter::write() {
         rows += row;
     }
     const std::string xref = deflate(table, Effort::Quick);
-    // The ID: a fingerprint of every byte written before it and of the table that follows.
-    const std::string id = hex(fingerprint(out + table));
+    // The ID: a fingerprint (XXH3, 128 bits) of every byte written before it and of the table
+    // that follows.
+    const std::string id = hex(fingerprint_of({std::string_view(reinterpret_cast<const char*>(out.data()), out.size()), table}));
     std::string dict = "<</Type/XRef/Size " + std::to_string(xref_number + 1) + "/W[1 " + std::to_string(w2) + " " +
                        std::to_string(w3) + "]/Root " + std::to_string(number(pdf->catalog)) + " 0 R";
     if (pdf->info) dict += "/Info " + std::to_string(number(pdf->info)) + " 0 R";
     dict += "/ID[" + id + id + "]";
     dict += "/Filter/FlateDecode/DecodeParms<</Columns " + std::to_string(row_size) + "/Predictor 12>>/Length " +
             std::to_string(xref.size()) + ">>";
-    out += std::to_string(xref_number) + " 0 obj\n" + dict + "stream\n";
-    out += xref;
-    out += "\nendstream\nendobj\nstartxref\n" + std::to_string(offset_of[xref_number]) + "\n%%EOF\n";
-    return std::vector<std::uint8_t>(out.begin(), out.end());
+    append(out, std::to_string(xref_number) + " 0 obj\n" + dict + "stream\n");
+    append(out, xref);
+    append(out, "\nendstream\nendobj\nstartxref\n" + std::to_string(offset_of[xref_number]) + "\n%%EOF\n");
+    return out;
 }
 
 }  // namespace leafpress::pdf

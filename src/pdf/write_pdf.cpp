@@ -131,6 +131,7 @@ public:
         pdf::write_structure(pdf_, planner_->finish(), written_, writer);
         if (failed()) return report_failure(diags);
         Result<std::vector<std::uint8_t>> bytes = writer.write();
+        if (failed()) return report_failure(diags);
         if (!bytes) {
             diags.error("pdf.write", {}, "the PDF could not be written: " + bytes.error());
             return std::nullopt;

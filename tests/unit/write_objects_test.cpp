@@ -180,3 +180,35 @@ TEST_CASE("a stream libharu compresses is compressed as it would, and a stream's
     // Every length in the file is in place: no object is a lone number.
     for (auto& o : pdf.getAllObjects()) CHECK_FALSE(o.isInteger());
 }
+
+TEST_CASE("what the writer cannot write as libharu would is refused, not left out", "[pdf][writer]") {
+    // libharu's own fonts write part of their dictionaries with code of their own.
+    pdf::HaruDocument haru(nullptr, nullptr);
+    HPDF_Page page = HPDF_AddPage(haru.get());
+    HPDF_Font font = HPDF_GetFont(haru.get(), "Helvetica", nullptr);
+    REQUIRE(font);
+    HPDF_Page_SetFontAndSize(page, font, 12);
+    pdf::ObjectWriter writer(haru);
+    const auto refused = writer.write();
+    CHECK_FALSE(refused);
+    CHECK(refused.error().find("libharu writes itself") != std::string::npos);
+}
+
+TEST_CASE("an element whose one kid is an annotation that was not made has an empty /K", "[pdf][writer]") {
+    pdf::HaruDocument haru(nullptr, nullptr);
+    HPDF_Page page = HPDF_AddPage(haru.get());
+    pdf::StructElement document{pdf::StructType::Document};
+    document.kids.push_back({pdf::StructKid::Kind::Element, 1});
+    pdf::StructElement link{pdf::StructType::Link, 0};
+    link.kids.push_back({pdf::StructKid::Kind::Annotation, -1, 0, -1, 0});
+    pdf::ObjectWriter writer(haru);
+    pdf::write_structure(haru.get(), {document, link}, {{page}, {{0, 0, 0, 0, 842}}, {}}, writer);
+    const auto bytes = writer.write();
+    REQUIRE(bytes);
+    QPDF pdf;
+    pdf.processMemoryFile("t", reinterpret_cast<const char*>(bytes->data()), bytes->size());
+    QPDFObjectHandle element = pdf.getRoot().getKey("/StructTreeRoot").getKey("/K").getArrayItem(0).getKey("/K");
+    CHECK_FALSE(pdf.anyWarnings());
+    REQUIRE(element.getKey("/K").isArray());
+    CHECK(element.getKey("/K").getArrayNItems() == 0);
+}
