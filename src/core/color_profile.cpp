@@ -34,16 +34,14 @@ struct CmykConverter::Handles {
     }
 };
 
-std::optional<CmykConverter> CmykConverter::open(const std::string& icc_bytes, std::string& error) {
+Result<CmykConverter> CmykConverter::open(const std::string& icc_bytes) {
     using Profile = std::unique_ptr<void, decltype(&cmsCloseProfile)>;
     Profile out(cmsOpenProfileFromMem(icc_bytes.data(), static_cast<cmsUInt32Number>(icc_bytes.size())), &cmsCloseProfile);
     if (!out) {
-        error = "not an ICC profile";
-        return std::nullopt;
+        return Failure{"not an ICC profile"};
     }
     if (cmsGetColorSpace(out.get()) != cmsSigCmykData || cmsGetDeviceClass(out.get()) != cmsSigOutputClass) {
-        error = "not a CMYK output (printer) profile";
-        return std::nullopt;
+        return Failure{"not a CMYK output (printer) profile"};
     }
     Profile srgb(cmsCreate_sRGBProfile(), &cmsCloseProfile);
     CmykConverter c;
@@ -52,8 +50,7 @@ std::optional<CmykConverter> CmykConverter::open(const std::string& icc_bytes, s
     c.handles_->colour = cmsCreateTransform(srgb.get(), TYPE_RGB_DBL, out.get(), TYPE_CMYK_DBL, INTENT_RELATIVE_COLORIMETRIC, flags);
     c.handles_->pixels = cmsCreateTransform(srgb.get(), TYPE_RGB_8, out.get(), TYPE_CMYK_8, INTENT_RELATIVE_COLORIMETRIC, flags);
     if (!c.handles_->colour || !c.handles_->pixels) {
-        error = "LittleCMS cannot convert sRGB to this profile";
-        return std::nullopt;
+        return Failure{"LittleCMS cannot convert sRGB to this profile"};
     }
     char desc[256] = {};
     cmsGetProfileInfoASCII(out.get(), cmsInfoDescription, "en", "US", desc, sizeof desc);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/geometry.hpp"
+#include "core/result.hpp"
 
 namespace leafpress {
 
@@ -30,8 +31,8 @@ struct Cmyk {
 // needs four plates in register. A brand's own CMYK for a colour replaces the conversion.
 class CmykConverter {
 public:
-    // Reads the profile; nullopt (with `error` said) if it is not a CMYK output profile.
-    static std::optional<CmykConverter> open(const std::string& icc_bytes, std::string& error);
+    // Reads the profile; fails (saying why) if it is not a CMYK output profile.
+    static Result<CmykConverter> open(const std::string& icc_bytes);
 
     [[nodiscard]] Cmyk convert(const Color& rgb) const;
     // 8-bit RGB pixels (3 bytes each) to 8-bit CMYK (4 bytes each).

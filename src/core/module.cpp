@@ -9,8 +9,8 @@ namespace fs = std::filesystem;
 
 namespace leafpress {
 
-void* load_module(const std::string& file_name, const char* built_at, const char* abi_symbol, std::uint64_t abi,
-                  std::string& error) {
+Result<void*> load_module(const std::string& file_name, const char* built_at, const char* abi_symbol,
+                          std::uint64_t abi) {
     std::vector<std::string> places;
     std::error_code ec;
     const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
@@ -24,19 +24,16 @@ void* load_module(const std::string& file_name, const char* built_at, const char
         }
         void* module = dlopen(place.c_str(), RTLD_NOW | RTLD_LOCAL);
         if (!module) {
-            error = "cannot load the module " + place + ": " + dlerror();
-            return nullptr;
+            return Failure{"cannot load the module " + place + ": " + dlerror()};
         }
         using AbiFn = std::uint64_t (*)();
         const auto abi_of = reinterpret_cast<AbiFn>(dlsym(module, abi_symbol));
         if (!abi_of || abi_of() != abi) {
-            error = "the module " + place + " is from another build of leafpress";
-            return nullptr;
+            return Failure{"the module " + place + " is from another build of leafpress"};
         }
         return module;
     }
-    error = "the module " + file_name + " is missing (looked at " + tried + ")";
-    return nullptr;
+    return Failure{"the module " + file_name + " is missing (looked at " + tried + ")"};
 }
 
 void* module_function(void* module, const char* name) { return module ? dlsym(module, name) : nullptr; }

@@ -17,11 +17,10 @@ std::string padded(int v, int digits) {
 
 // ICU's long form of the date for `tag`; empty when ICU has none or cannot be loaded.
 std::string icu_date(const Date& d, const std::string& tag) {
-    std::string error;
-    const text::Icu* icu = text::icu(error);
+    const Result<const text::Icu*>& icu = text::icu();
     if (!icu) return {};
     std::array<char, 512> out{};
-    const int n = icu->format_date(d.year, d.month, d.day, tag.c_str(), out.data(), out.size());
+    const int n = (*icu)->format_date(d.year, d.month, d.day, tag.c_str(), out.data(), out.size());
     return n > 0 ? std::string(out.data(), static_cast<std::size_t>(n)) : std::string();
 }
 

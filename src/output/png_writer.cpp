@@ -10,16 +10,16 @@ namespace {
 using DrawFn = void (*)(const PngJob*, PngDrawn*);
 
 // The module's drawing function, loaded the first time (core/module.hpp).
-DrawFn load_module(std::string& error) {
+Result<DrawFn> load_module() {
 #ifdef LEAFPRESS_PNG_MODULE
     const char* built_at = LEAFPRESS_PNG_MODULE;
 #else
     const char* built_at = nullptr;
 #endif
-    void* module = leafpress::load_module("libleafpress_png.so", built_at, "leafpress_png_abi", kPngModuleAbi, error);
-    if (!module) return nullptr;
-    auto draw = reinterpret_cast<DrawFn>(module_function(module, "leafpress_png_draw"));
-    if (!draw) error = "the drawing module libleafpress_png.so has no drawing function";
+    const Result<void*> module = leafpress::load_module("libleafpress_png.so", built_at, "leafpress_png_abi", kPngModuleAbi);
+    if (!module) return Failure{module.error()};
+    auto draw = reinterpret_cast<DrawFn>(module_function(*module, "leafpress_png_draw"));
+    if (!draw) return Failure{"the drawing module libleafpress_png.so has no drawing function"};
     return draw;
 }
 
@@ -39,15 +39,14 @@ std::optional<Rendition> PngWriter::draw(const LaidOut& doc, Diagnostics& diags)
             return std::nullopt;
         }
     }
-    std::string error;
-    const DrawFn draw = load_module(error);
+    const Result<DrawFn> draw = load_module();
     if (!draw) {
-        diags.error("png.module", {}, error, "build leafpress again (cmake --build build)");
+        diags.error("png.module", {}, draw.error(), "build leafpress again (cmake --build build)");
         return std::nullopt;
     }
     PngDrawn drawn;
     const PngJob job{&doc, &sides, settings_};
-    draw(&job, &drawn);
+    (*draw)(&job, &drawn);
     if (!drawn.error.empty()) {
         diags.error("png.draw", {}, drawn.error);
         return std::nullopt;

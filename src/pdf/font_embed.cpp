@@ -205,12 +205,11 @@ EmbeddedFont::Use EmbeddedFont::use_cff(std::uint32_t gid, std::u32string_view c
 // The subset: the glyphs used. TrueType glyphs are renumbered (the CIDToGIDMap names the new
 // ids, kept in new_gid_); CID-keyed CFF renumbers its glyphs but keeps each one's character id
 // in its charset; name-keyed CFF keeps its glyph ids, which are its character ids.
-HPDF_Dict EmbeddedFont::subset_file(std::string& error) {
+Result<HPDF_Dict> EmbeddedFont::subset_file() {
     const bool cff = face_.outlines() == text::Outlines::Cff;
     const CHandle<hb_subset_input_t, hb_subset_input_destroy> input(hb_subset_input_create_or_fail());
     if (!input) {
-        error = "hb-subset could not start";
-        return nullptr;
+        return Failure{"hb-subset could not start"};
     }
     hb_set_t* gids = hb_subset_input_glyph_set(input.get());
     if (cff) {
@@ -236,8 +235,7 @@ HPDF_Dict EmbeddedFont::subset_file(std::string& error) {
     const CHandle<hb_subset_plan_t, hb_subset_plan_destroy> plan(
         hb_subset_plan_create_or_fail(face_.subset_source(dropped), input.get()));
     if (!plan) {
-        error = "hb-subset could not plan a subset of " + face_.path();
-        return nullptr;
+        return Failure{"hb-subset could not plan a subset of " + face_.path()};
     }
     if (!cff) {
         const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
@@ -245,8 +243,7 @@ HPDF_Dict EmbeddedFont::subset_file(std::string& error) {
     }
     const CHandle<hb_face_t, hb_face_destroy> subset(hb_subset_plan_execute_or_fail(plan.get()));
     if (!subset) {
-        error = "hb-subset failed for " + face_.path();
-        return nullptr;
+        return Failure{"hb-subset failed for " + face_.path()};
     }
     // CID-keyed CFF outlines go in bare (FontFile3/CIDFontType0C): poppler reads the charset of
     // a bare CFF program, but draws nothing from a CID-keyed one wrapped in OpenType. Name-keyed
@@ -270,6 +267,7 @@ HPDF_Dict EmbeddedFont::subset_file(std::string& error) {
         len = static_cast<unsigned>(reordered->size());
     }
     HPDF_Dict file = new_stream(doc_, {reinterpret_cast<const std::uint8_t*>(data), len});
+    if (!file) return Failure{};  // libharu ran out of memory (as before: no message of its own)
     if (cff)
         HPDF_Dict_AddName(file, "Subtype", face_.cid_keyed() ? "CIDFontType0C" : "OpenType");
     else
@@ -388,10 +386,11 @@ HPDF_Dict EmbeddedFont::cid_font_type0(const std::string& base, HPDF_Dict desc) 
     return cid;
 }
 
-bool EmbeddedFont::finish(HPDF_Dict byte_codes, HPDF_Dict to_unicode, std::string& error) {
+Result<void> EmbeddedFont::finish(HPDF_Dict byte_codes, HPDF_Dict to_unicode) {
     const bool cff = face_.outlines() == text::Outlines::Cff;
-    HPDF_Dict file = subset_file(error);
-    if (!file) return false;
+    const Result<HPDF_Dict> subset = subset_file();
+    if (!subset) return Failure{subset.error()};
+    HPDF_Dict file = *subset;
     std::vector<std::uint32_t> glyphs;
     if (cff) {
         glyphs.assign(cff_glyphs_.begin(), cff_glyphs_.end());
@@ -419,7 +418,7 @@ bool EmbeddedFont::finish(HPDF_Dict byte_codes, HPDF_Dict to_unicode, std::strin
     HPDF_Array_Add(desc_fonts, cid);
     HPDF_Dict_Add(type0_, "DescendantFonts", desc_fonts);
     HPDF_Dict_Add(type0_, "ToUnicode", tounicode);
-    return true;
+    return {};
 }
 
 HPDF_Dict shared_to_unicode(HaruDocument& doc, const CodeBook& book) {

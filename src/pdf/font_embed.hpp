@@ -26,6 +26,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/result.hpp"
 #include "pdf/pdf_objects.hpp"
 #include "text/fonts.hpp"
 
@@ -71,8 +72,8 @@ public:
 
     // Subsets the face and fills in the font objects; for TrueType fonts, `byte_codes` is the
     // document's encoding CMap (byte_codes_cmap) and `to_unicode` its ToUnicode CMap
-    // (shared_to_unicode), made once all text is written. Returns false with a message on failure.
-    bool finish(HPDF_Dict byte_codes, HPDF_Dict to_unicode, std::string& error);
+    // (shared_to_unicode), made once all text is written. Fails, saying why, if hb-subset does.
+    Result<void> finish(HPDF_Dict byte_codes, HPDF_Dict to_unicode);
     [[nodiscard]] bool uses_byte_codes() const { return face_.outlines() != text::Outlines::Cff; }
 
 private:
@@ -101,7 +102,7 @@ private:
     std::map<std::uint32_t, std::u32string> cff_text_;
 
     Use use_cff(std::uint32_t gid, std::u32string_view text);
-    HPDF_Dict subset_file(std::string& error);
+    Result<HPDF_Dict> subset_file();
     HPDF_Dict descriptor(const std::string& base, HPDF_Dict file);
     HPDF_Dict cid_font_type2(const std::string& base, HPDF_Dict desc);
     void add_cid_to_gid_map(HPDF_Dict cid);

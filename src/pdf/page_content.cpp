@@ -81,14 +81,13 @@ std::string DocumentResources::colour(const Color& c, Paint paint) const {
 
 bool DocumentResources::finish_fonts(Diagnostics& diags) {
     for (const text::Face* face : fonts_order_) {  // creation order: object numbers stay stable
-        std::string err;
         EmbeddedFont& font = *fonts_.at(face);
         if (font.uses_byte_codes() && !byte_codes_) {
             byte_codes_ = byte_codes_cmap(pdf_);
             to_unicode_ = shared_to_unicode(pdf_, codes_);
         }
-        if (!font.finish(byte_codes_, to_unicode_, err)) {
-            diags.error("pdf.font", {face->path(), 0, 0}, err);
+        if (const Result<void> finished = font.finish(byte_codes_, to_unicode_); !finished) {
+            diags.error("pdf.font", {face->path(), 0, 0}, finished.error());
             return false;
         }
     }

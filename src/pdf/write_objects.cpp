@@ -63,16 +63,16 @@ void append(std::vector<std::uint8_t>& out, std::string_view s) { out.insert(out
 
 // What this writer does not write as libharu would (none of it is used): a dictionary libharu
 // writes with code of its own (its own fonts), decode parameters, a filter but Flate and DCT,
-// encryption. Empty when there is none.
-std::string unsupported(HPDF_Doc pdf, const std::vector<const void*>& objects) {
-    if (pdf->encrypt_on) return "an encrypted document";
+// encryption. Fails, naming the first, when there is one.
+Result<void> unsupported(HPDF_Doc pdf, const std::vector<const void*>& objects) {
+    if (pdf->encrypt_on) return Failure{"an encrypted document"};
     for (const void* o : objects) {
         if (!o || class_of(o) != HPDF_OCLASS_DICT) continue;
         const auto* d = static_cast<const HPDF_Dict_Rec*>(o);
-        if (d->write_fn) return "a dictionary libharu writes itself (object " + std::to_string(object_number(o)) + ")";
-        if (d->filterParams) return "decode parameters (object " + std::to_string(object_number(o)) + ")";
+        if (d->write_fn) return Failure{"a dictionary libharu writes itself (object " + std::to_string(object_number(o)) + ")"};
+        if (d->filterParams) return Failure{"decode parameters (object " + std::to_string(object_number(o)) + ")"};
         if (d->stream && (d->filter & ~static_cast<unsigned>(HPDF_STREAM_FILTER_FLATE_DECODE | HPDF_STREAM_FILTER_DCT_DECODE)))
-            return "a stream filter other than Flate and DCT (object " + std::to_string(object_number(o)) + ")";
+            return Failure{"a stream filter other than Flate and DCT (object " + std::to_string(object_number(o)) + ")"};
     }
     return {};
 }
@@ -299,20 +299,18 @@ unsigned ObjectWriter::reserve(std::size_t count) {
 
 void ObjectWriter::set(unsigned number, std::string body) { own_[number - first_own_] = std::move(body); }
 
-std::vector<std::uint8_t> ObjectWriter::write(std::string& problem) {
+Result<std::vector<std::uint8_t>> ObjectWriter::write() {
     HPDF_Doc pdf = doc_.get();
     // Every object is the one numbered when this writer was made, and written as libharu would.
     if (pdf->xref->entries->count != objects_.size()) {
-        problem = "objects were added after they were numbered";
-        return {};
+        return Failure{"objects were added after they were numbered"};
     }
-    if (problem = unsupported(pdf, objects_); !problem.empty()) return {};
+    if (const Result<void> supported = unsupported(pdf, objects_); !supported) return Failure{supported.error()};
     std::map<const void*, StreamFilter> encoded;
     for (const auto& [stream, filter] : doc_.encoded()) encoded.emplace(stream, filter);
     const std::unique_ptr<HPDF_Stream_Rec, void (*)(HPDF_Stream)> scratch(HPDF_MemStream_New(pdf->mmgr, 4096), HPDF_Stream_Free);
     if (!scratch) {
-        problem = "out of memory";
-        return {};
+        return Failure{"out of memory"};
     }
     const Haru haru{*this, scratch.get(), encoded};
     const unsigned objstm = next_, xref_number = next_ + 1;
@@ -342,8 +340,7 @@ std::vector<std::uint8_t> ObjectWriter::write(std::string& problem) {
         if (d && d->stream) {
             const auto data = haru.data(d);
             if (!data) {
-                problem = "libharu could not give the bytes of stream " + std::to_string(i) + " (out of memory?)";
-                return {};
+                return Failure{"libharu could not give the bytes of stream " + std::to_string(i) + " (out of memory?)"};
             }
             haru.dict(t, d, data->size(), {});
             offset_of[n] = out.size();
@@ -359,14 +356,12 @@ std::vector<std::uint8_t> ObjectWriter::write(std::string& problem) {
     }
     for (std::size_t k = 0; k < own_.size(); ++k) pack(first_own_ + static_cast<unsigned>(k), own_[k]);
     if (haru.failed) {
-        problem = "libharu could not give a value back (out of memory?)";
-        return {};
+        return Failure{"libharu could not give a value back (out of memory?)"};
     }
 
     const std::string compressed = deflate(index + bodies, Effort::Quick);
     if (compressed.empty()) {
-        problem = "libdeflate could not compress";
-        return {};
+        return Failure{"libdeflate could not compress"};
     }
     offset_of[objstm] = out.size();
     type[objstm] = 1;

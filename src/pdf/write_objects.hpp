@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/result.hpp"
 #include "pdf/pdf_objects.hpp"
 
 namespace leafpress::pdf {
@@ -52,8 +53,8 @@ public:
     // Text added at the end of the catalog's dictionary ("/StructTreeRoot 12 0 R").
     void add_to_catalog(std::string text) { catalog_extra_ += text; }
 
-    // The file; empty (with `problem` set) when libharu's objects are not what they should be.
-    std::vector<std::uint8_t> write(std::string& problem);
+    // The file, or why it cannot be written.
+    Result<std::vector<std::uint8_t>> write();
 
 private:
     struct Haru;

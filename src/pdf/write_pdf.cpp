@@ -130,14 +130,13 @@ public:
         pdf::ObjectWriter writer(haru_);
         pdf::write_structure(pdf_, planner_->finish(), written_, writer);
         if (failed()) return report_failure(diags);
-        std::string problem;
-        std::vector<std::uint8_t> bytes = writer.write(problem);
+        Result<std::vector<std::uint8_t>> bytes = writer.write();
         if (failed()) return report_failure(diags);
-        if (bytes.empty()) {
-            diags.error("pdf.write", {}, "the PDF could not be written: " + problem);
+        if (!bytes) {
+            diags.error("pdf.write", {}, "the PDF could not be written: " + bytes.error());
             return std::nullopt;
         }
-        return bytes;
+        return std::move(bytes).value();
     }
 
 private:

@@ -36,17 +36,16 @@ const text::LazyHyphenator* Engine::hyphenator(const std::string& language) {
 
 const CmykConverter* Engine::cmyk(Diagnostics& diags) {
     std::lock_guard lock(mutex_);
-    if (!cmyk_tried_) {
-        cmyk_tried_ = true;
-        if (auto bytes = read_file(paths_.cmyk_profile)) cmyk_ = CmykConverter::open(*bytes, cmyk_error_);
-        else cmyk_error_ = "cannot read the file";
-    }
     if (!cmyk_) {
-        diags.error("print.profile", {paths_.cmyk_profile, 0, 0}, "no CMYK print profile for --print: " + cmyk_error_,
+        if (auto bytes = read_file(paths_.cmyk_profile)) cmyk_ = CmykConverter::open(*bytes);
+        else cmyk_ = Failure{"cannot read the file"};
+    }
+    if (!*cmyk_) {
+        diags.error("print.profile", {paths_.cmyk_profile, 0, 0}, "no CMYK print profile for --print: " + cmyk_->error(),
                     "install Debian's libgs-common (Ghostscript's default_cmyk.icc)");
         return nullptr;
     }
-    return &*cmyk_;
+    return &**cmyk_;
 }
 
 }  // namespace leafpress

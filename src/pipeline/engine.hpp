@@ -51,9 +51,7 @@ private:
     std::string srgb_profile_;
     std::mutex mutex_;
     std::map<std::string, std::unique_ptr<text::LazyHyphenator>> hyphenators_;
-    std::optional<CmykConverter> cmyk_;
-    std::string cmyk_error_;
-    bool cmyk_tried_ = false;
+    std::optional<Result<CmykConverter>> cmyk_;  // set when first asked: the converter, or why none
 };
 
 }  // namespace leafpress

@@ -176,11 +176,10 @@ std::vector<std::size_t> Hyphenator::compute_points(std::u32string_view word, Hy
     // Patterns are lower case: so are the words looked up in them (ICU's simple case mapping,
     // which keeps one character for one, so positions stay the same). Without the ICU module
     // (a broken installation) words are left whole.
-    std::string error;
-    const Icu* icu = text::icu(error);
+    const Result<const Icu*>& icu = text::icu();
     if (!icu) return out;
     std::u32string lower(word);
-    icu->lower(lower.data(), lower.size());
+    (*icu)->lower(lower.data(), lower.size());
     if (!charset_.empty()) return points_8bit(lower, mins);
     const std::string utf8 = utf8::encode(lower);
     std::vector<char> hyphens(utf8.size() + 5, '0');

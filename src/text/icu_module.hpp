@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <string>
 
+#include "core/result.hpp"
+
 namespace leafpress::text {
 
 // Changed whenever the functions below change: a module from another build is refused.
@@ -32,7 +34,7 @@ struct Icu {
     IcuFormatDateFn format_date = nullptr;
 };
 
-// The module's functions, loaded the first time; nullptr (with `error` set) when it cannot be.
-const Icu* icu(std::string& error);
+// The module's functions, loaded the first time, or why they cannot be.
+const Result<const Icu*>& icu();
 
 }  // namespace leafpress::text

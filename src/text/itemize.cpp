@@ -47,16 +47,15 @@ void dictionary_breaks(Itemized& it, const std::string& language, const SourcePo
         }
         std::size_t j = i;
         while (j < n && (needs_dictionary(it.script[j]) && !is_space(it.text[j]) && it.text[j] != U'\n')) ++j;
-        std::string error;
-        const Icu* icu = text::icu(error);
+        const Result<const Icu*>& icu = text::icu();
         if (!icu) {
-            diags.error("text.dictionary", where, "Thai, Lao, Khmer and Myanmar text cannot be broken into lines: " + error,
+            diags.error("text.dictionary", where, "Thai, Lao, Khmer and Myanmar text cannot be broken into lines: " + icu.error(),
                         "reinstall leafpress: its ICU module belongs next to the program");
             return;
         }
         // Breaks inside the stretch [i, j), from ICU's dictionaries.
         std::vector<unsigned char> allow(j - i, 0);
-        if (icu->line_breaks(it.text.data() + i, j - i, language.c_str(), allow.data()) == 0)
+        if ((*icu)->line_breaks(it.text.data() + i, j - i, language.c_str(), allow.data()) == 0)
             for (std::size_t k = 0; k + 1 < allow.size(); ++k)
                 if (allow[k] && it.breaks[i + k] == BreakAfter::No) it.breaks[i + k] = BreakAfter::Allow;
         i = std::max(j, i + 1);

@@ -15,11 +15,10 @@ const char* kCmykProfile = "/usr/share/color/icc/ghostscript/default_cmyk.icc";
 std::optional<CmykConverter> converter() {
     auto bytes = read_file(kCmykProfile);
     REQUIRE(bytes);
-    std::string error;
-    auto c = CmykConverter::open(*bytes, error);
-    INFO(error);
+    auto c = CmykConverter::open(*bytes);
+    INFO(c.error());
     REQUIRE(c);
-    return c;
+    return std::move(c).value();
 }
 
 }  // namespace
@@ -64,9 +63,10 @@ TEST_CASE("greys print as black ink alone, colours through the profile, brand in
 }
 
 TEST_CASE("a profile that is not a CMYK printer profile is refused with a reason", "[color]") {
-    std::string error;
-    CHECK_FALSE(CmykConverter::open(srgb_icc_profile(), error));
-    CHECK(error == "not a CMYK output (printer) profile");
-    CHECK_FALSE(CmykConverter::open("not a profile", error));
-    CHECK(error == "not an ICC profile");
+    const auto srgb = CmykConverter::open(srgb_icc_profile());
+    CHECK_FALSE(srgb);
+    CHECK(srgb.error() == "not a CMYK output (printer) profile");
+    const auto garbage = CmykConverter::open("not a profile");
+    CHECK_FALSE(garbage);
+    CHECK(garbage.error() == "not an ICC profile");
 }

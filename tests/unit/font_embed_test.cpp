@@ -65,9 +65,9 @@ TEST_CASE("two-byte ids skip the one-byte codes and go on past 0x1FFF at 0x8000,
     CHECK(skipped_bytes);
     CHECK(jumped);
     CHECK(last == 0x8000 + (9000 - (0x1FFF - 0x60)) - 1);
-    std::string error;
-    CHECK(font.finish(pdf::byte_codes_cmap(doc.pdf), pdf::shared_to_unicode(doc.pdf, book), error));
-    CHECK(error.empty());
+    const auto finished = font.finish(pdf::byte_codes_cmap(doc.pdf), pdf::shared_to_unicode(doc.pdf, book));
+    CHECK(finished);
+    CHECK(finished.error().empty());
 }
 
 TEST_CASE("the document's fonts share their two-byte codes, so a code is the same text in every font", "[pdf]") {
@@ -83,11 +83,10 @@ TEST_CASE("the document's fonts share their two-byte codes, so a code is the sam
     CHECK(regular.use(1001, U"fi").code != fi.code);  // a second glyph for "fi" in one font: another
     CHECK(bold.use(1201, U"fi").code == regular.use(1001, U"fi").code);
     CHECK(book.texts().size() == 2);
-    std::string error;
     HPDF_Dict cmap = pdf::byte_codes_cmap(doc.pdf);
     HPDF_Dict to_unicode = pdf::shared_to_unicode(doc.pdf, book);
-    CHECK(regular.finish(cmap, to_unicode, error));
-    CHECK(bold.finish(cmap, to_unicode, error));
+    CHECK(regular.finish(cmap, to_unicode));
+    CHECK(bold.finish(cmap, to_unicode));
     CHECK(HPDF_Dict_GetItem(regular.dict(), "ToUnicode", HPDF_OCLASS_DICT) ==
           HPDF_Dict_GetItem(bold.dict(), "ToUnicode", HPDF_OCLASS_DICT));
 }

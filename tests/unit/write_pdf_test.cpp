@@ -400,10 +400,9 @@ TEST_CASE("writer: the print-shop PDF has trim and bleed boxes 3 mm apart, CMYK 
         WARN("no CMYK profile (Debian's libgs-common): skipped");
         return;
     }
-    std::string error;
     std::ifstream in(profile_path, std::ios::binary);
     const std::string icc((std::istreambuf_iterator<char>(in)), {});
-    auto cmyk = CmykConverter::open(icc, error);
+    auto cmyk = CmykConverter::open(icc);
     REQUIRE(cmyk);
     const LaidOut laid = lay_out(kLeaflet);
     const std::string bytes = write(laid, {"2026-10-01", srgb_icc_profile(), &*cmyk});
