@@ -52,10 +52,12 @@ std::vector<std::string> collect_content(const std::vector<std::string>& inputs)
     return out;
 }
 
-std::vector<std::string> with_fonts(std::vector<std::string> inputs, const Engine& engine) {
-    std::error_code ec;
-    for (const auto& e : fs::directory_iterator(engine.paths().fonts_dir, ec))
-        if (e.is_regular_file(ec)) inputs.push_back(e.path().string());
+std::vector<std::string> with_engine_files(std::vector<std::string> inputs, const Engine& engine) {
+    for (const std::string& dir : {engine.paths().fonts_dir, engine.paths().translations_dir}) {
+        std::error_code ec;
+        for (const auto& e : fs::directory_iterator(dir, ec))
+            if (e.is_regular_file(ec)) inputs.push_back(e.path().string());
+    }
     return inputs;
 }
 
@@ -72,7 +74,7 @@ BuildRequest request_for(const RunSettings& s, std::string content, std::string 
 int run_build(const BuildOptions& o, Engine& engine, const RunSettings& s) {
     BuildResult r = build_leaflet(request_for(s, o.content, o.layout, o.brand), engine);
     const std::string out = o.output.empty() ? fs::path(o.content).stem().string() + ".pdf" : o.output;
-    if (r.output && !check_outputs(one_output(out, OutputKind::Leaflet, with_fonts(r.inputs, engine)), r.diags))
+    if (r.output && !check_outputs(one_output(out, OutputKind::Leaflet, with_engine_files(r.inputs, engine)), r.diags))
         r.output.reset();
     if (r.output) remove_stale_temporaries(fs::path(out).parent_path().string());
     if (r.output && !write_atomically(out, r.output->files.at(0), r.diags))

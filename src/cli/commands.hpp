@@ -87,8 +87,9 @@ std::vector<std::string> verify_arguments(const VerifyOptions& options, const st
 // the project file leafpress.toml and hidden files (such as a batch's record, .leafpress-cache.toml).
 std::vector<std::string> collect_content(const std::vector<std::string>& inputs);
 
-// `inputs` and the files in the engine's fonts folder: what an output must not replace.
-std::vector<std::string> with_fonts(std::vector<std::string> inputs, const Engine& engine);
+// `inputs` and the files of the engine's fonts and translations folders: what an output must
+// not replace.
+std::vector<std::string> with_engine_files(std::vector<std::string> inputs, const Engine& engine);
 
 // Diagnostics to stderr, one per line.
 void report(const Diagnostics& d);

@@ -155,7 +155,7 @@ std::vector<std::string> files_read(const BatchOptions& o, const std::vector<Sit
             for (auto& in : content_inputs(file, st.brand)) read.push_back(std::move(in));
     for (const auto& layout : layouts) read.push_back(resolve_layout_path(layout, engine.paths().layouts_dir));
     for (const auto& b : o.brands) read.push_back(b);
-    return with_fonts(std::move(read), engine);
+    return with_engine_files(std::move(read), engine);
 }
 
 }  // namespace

@@ -112,7 +112,7 @@ int run_watch(const WatchOptions& o, Engine& engine, const RunSettings& s) {
         if (builds > 1) engine.reload_translations(translations);
         BuildResult r = build_leaflet(request_for(s, o.content, o.layout, o.brand), engine);
         r.diags.append(translations);
-        if (r.output && (!check_outputs(one_output(out, OutputKind::Leaflet, with_fonts(r.inputs, engine)), r.diags) ||
+        if (r.output && (!check_outputs(one_output(out, OutputKind::Leaflet, with_engine_files(r.inputs, engine)), r.diags) ||
                          !write_atomically(out, r.output->files.at(0), r.diags)))
             r.output.reset();
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();

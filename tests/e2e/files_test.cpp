@@ -402,3 +402,22 @@ wait $pid
     }
     CHECK(seen > 20);  // the traces were read: every output's temporary file, rename and folder
 }
+
+TEST_CASE("a batch's report never replaces a translation file of the leafpress it runs", "[files]") {
+    TempDir dir;
+    catalogue(dir);
+    fs::create_directories(dir.file("home"));
+    fs::copy(repo_dir() + "/fonts", dir.file("home/fonts"));
+    fs::copy(repo_dir() + "/layouts", dir.file("home/layouts"));
+    fs::copy(repo_dir() + "/data", dir.file("home/data"), fs::copy_options::recursive);
+    const std::string home = "LEAFPRESS_HOME=" + quote(dir.file("home")) + " " + kEpoch;
+    for (const std::string language : {"en", "fr"}) {  // the one the leaflet reads, and another
+        const std::string file = "home/data/translations/" + language + ".toml";
+        const std::string before = slurp(dir.file(file));
+        const auto r = run(home + cli("batch in -o out --report " + file), dir.path());
+        CAPTURE(language, r.err);
+        CHECK(r.status == 1);
+        CHECK(r.err.find("[output.overwrites-input]") != std::string::npos);
+        CHECK(slurp(dir.file(file)) == before);
+    }
+}
