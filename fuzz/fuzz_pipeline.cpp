@@ -19,10 +19,11 @@ struct World {
     std::optional<leafpress::Layout> a4 = leafpress::load_layout(LEAFPRESS_SOURCE_DIR "/layouts/a4.toml", setup);
     std::optional<leafpress::Layout> trifold =
         leafpress::load_layout(LEAFPRESS_SOURCE_DIR "/layouts/trifold.toml", setup);
-    std::optional<leafpress::Brand> brand = leafpress::load_brand_text(
-        "name = \"Fuzz Clinic\"\nphone = \"+44 20 7946 0958 ext. 12\"\ndisclaimer = \"D\"\n", "/fuzz/brand.toml", setup);
-    std::optional<leafpress::text::FontChain> chain = leafpress::text::resolve_fonts(
-        a4->family, a4->fallback, fonts, a4->font_pos, setup);
+    std::optional<leafpress::Brand> brand =
+        leafpress::load_brand_text("name = \"Fuzz Clinic\"\nphone = \"+44 20 7946 0958 ext. 12\"\ndisclaimer = \"D\"\n",
+                                   "/fuzz/brand.toml", setup);
+    std::optional<leafpress::text::FontChain> chain =
+        leafpress::text::resolve_fonts(a4->family, a4->fallback, fonts, a4->font_pos, setup);
     leafpress::text::LazyHyphenator hyphenator{"en", "/usr/share/hyphen"};
 };
 }  // namespace

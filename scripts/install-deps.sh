@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
   # build (clang and its libFuzzer runtime for the fuzz targets)
   g++ cmake make pkg-config clang libclang-rt-14-dev
+  # the code style check (scripts/check-format, .clang-format)
+  clang-format
   # libraries
   libhpdf-dev libharfbuzz-dev libfreetype-dev libtomlplusplus-dev catch2
   libmd4c-dev libmd4c-html0-dev libhyphen-dev libunibreak-dev libfribidi-dev libqrencode-dev

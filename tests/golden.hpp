@@ -43,9 +43,12 @@ inline std::string line_diff(const std::string& want, const std::string& got, co
     std::vector<std::string> rows;
     std::size_t i = 0, j = 0;
     while (i < n || j < m) {
-        if (i < n && j < m && a[i] == b[j]) rows.push_back(" " + a[i++]), ++j;
-        else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) rows.push_back("-" + a[i++]);
-        else rows.push_back("+" + b[j++]);
+        if (i < n && j < m && a[i] == b[j])
+            rows.push_back(" " + a[i++]), ++j;
+        else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1]))
+            rows.push_back("-" + a[i++]);
+        else
+            rows.push_back("+" + b[j++]);
     }
     std::string out = "--- " + name + " (kept)\n+++ " + name + " (made now)\n";
     constexpr std::size_t kContext = 2;

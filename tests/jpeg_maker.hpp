@@ -47,7 +47,8 @@ inline void seen_at(int k, int sx, int sy, int W, int H, int& x, int& y) {
 }
 
 // The pixels a camera held as orientation k says stores for an upright W x H picture.
-inline std::vector<std::uint8_t> stored_for(int k, const std::vector<std::uint8_t>& upright, int W, int H, int& sw, int& sh) {
+inline std::vector<std::uint8_t> stored_for(int k, const std::vector<std::uint8_t>& upright, int W, int H, int& sw,
+                                            int& sh) {
     const bool turned = k >= 5;
     sw = turned ? H : W;
     sh = turned ? W : H;
@@ -57,7 +58,8 @@ inline std::vector<std::uint8_t> stored_for(int k, const std::vector<std::uint8_
             int x = 0, y = 0;
             seen_at(k, sx, sy, W, H, x, y);
             for (int c = 0; c < 3; ++c)
-                out[static_cast<std::size_t>((sy * sw + sx) * 3 + c)] = upright[static_cast<std::size_t>((y * W + x) * 3 + c)];
+                out[static_cast<std::size_t>((sy * sw + sx) * 3 + c)] =
+                    upright[static_cast<std::size_t>((y * W + x) * 3 + c)];
         }
     return out;
 }
@@ -68,13 +70,15 @@ inline std::string exif_app1(int orientation, bool big_endian = false) {
         return big_endian ? std::string{static_cast<char>(v >> 8), static_cast<char>(v & 0xFF)}
                           : std::string{static_cast<char>(v & 0xFF), static_cast<char>(v >> 8)};
     };
-    const auto u32 = [&](unsigned v) { return big_endian ? u16(v >> 16) + u16(v & 0xFFFF) : u16(v & 0xFFFF) + u16(v >> 16); };
+    const auto u32 = [&](unsigned v) {
+        return big_endian ? u16(v >> 16) + u16(v & 0xFFFF) : u16(v & 0xFFFF) + u16(v >> 16);
+    };
     std::string s("Exif\0\0", 6);
     s += big_endian ? "MM" : "II";
-    s += u16(42) + u32(8);                                  // the header, IFD0 right after it
-    s += u16(1);                                            // one entry
+    s += u16(42) + u32(8);  // the header, IFD0 right after it
+    s += u16(1);            // one entry
     s += u16(0x0112) + u16(3) + u32(1) + u16(static_cast<unsigned>(orientation)) + u16(0);  // Orientation, SHORT
-    s += u32(0);                                            // no next IFD
+    s += u32(0);                                                                            // no next IFD
     return s;
 }
 
@@ -109,7 +113,8 @@ inline std::string jpeg_file(const std::vector<std::uint8_t>& rgb, int w, int h,
     jpeg_start_compress(&c, TRUE);
     if (o.orientation) {
         const std::string app1 = exif_app1(o.orientation);
-        jpeg_write_marker(&c, JPEG_APP0 + 1, reinterpret_cast<const JOCTET*>(app1.data()), static_cast<unsigned>(app1.size()));
+        jpeg_write_marker(&c, JPEG_APP0 + 1, reinterpret_cast<const JOCTET*>(app1.data()),
+                          static_cast<unsigned>(app1.size()));
     }
     std::vector<std::uint8_t> row(static_cast<std::size_t>(w * c.input_components));
     while (c.next_scanline < c.image_height) {
@@ -117,7 +122,9 @@ inline std::string jpeg_file(const std::vector<std::uint8_t>& rgb, int w, int h,
         for (int x = 0; x < w; ++x)
             for (int k = 0; k < c.input_components; ++k)
                 row[static_cast<std::size_t>(x * c.input_components + k)] =
-                    k < 3 ? rgb[(y * static_cast<std::size_t>(w) + static_cast<std::size_t>(x)) * 3 + static_cast<std::size_t>(k)] : 0;
+                    k < 3 ? rgb[(y * static_cast<std::size_t>(w) + static_cast<std::size_t>(x)) * 3 +
+                                static_cast<std::size_t>(k)]
+                          : 0;
         JSAMPROW rows[1] = {row.data()};
         jpeg_write_scanlines(&c, rows, 1);
     }

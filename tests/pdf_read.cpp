@@ -104,9 +104,10 @@ struct Reader {
             if (kid.isDictionary() && kid.getKey("/Type").isNameAndEquals("/OBJR")) {
                 Handle annot = kid.getKey("/Obj");
                 annot_owner[annot.getObjGen()] = self;
-                std::string line = std::string(2 * (depth + 1), ' ') + "annot p" +
-                                   std::to_string(page_of(kid.hasKey("/Pg") ? kid.getKey("/Pg") : element.getKey("/Pg")) + 1) +
-                                   " " + value(annot.getKey("/Subtype"));
+                std::string line =
+                    std::string(2 * (depth + 1), ' ') + "annot p" +
+                    std::to_string(page_of(kid.hasKey("/Pg") ? kid.getKey("/Pg") : element.getKey("/Pg")) + 1) + " " +
+                    value(annot.getKey("/Subtype"));
                 Handle action = annot.getKey("/A");
                 if (action.isDictionary() && action.hasKey("/URI")) line += " " + value(action.getKey("/URI"));
                 if (annot.hasKey("/Contents")) line += " Contents=" + value(annot.getKey("/Contents"));
@@ -183,7 +184,8 @@ std::string structure_dump(const std::string& pdf_bytes) {
     Handle catalog = pdf.getRoot();
     auto pages = pdf.getAllPages();
     for (std::size_t i = 0; i < pages.size(); ++i) r.page_index[pages[i].getObjGen()] = static_cast<int>(i);
-    r.out += "Lang=" + value(catalog.getKey("/Lang")) + " Marked=" + value(catalog.getKey("/MarkInfo").getKey("/Marked")) +
+    r.out += "Lang=" + value(catalog.getKey("/Lang")) +
+             " Marked=" + value(catalog.getKey("/MarkInfo").getKey("/Marked")) +
              " pages=" + std::to_string(pages.size()) + " Tabs=";
     for (std::size_t i = 0; i < pages.size(); ++i) r.out += (i ? "," : "") + value(pages[i].getKey("/Tabs"));
     r.out += "\n";

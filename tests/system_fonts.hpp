@@ -26,7 +26,7 @@ inline void require_system_fonts(const std::vector<SystemFont>& fonts) {
         const bool found = face && face->family() == f.family && !face->path().starts_with(fonts_dir());
         if (!found)
             FAIL("this test needs the system font '" << f.family << "' (scripts/install-deps.sh installs " << f.package
-                                                    << "); fontconfig does not have it");
+                                                     << "); fontconfig does not have it");
     }
 }
 

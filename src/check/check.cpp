@@ -20,8 +20,8 @@ namespace {
 
 constexpr double kMinContrast = 4.5;       // WCAG 2.1 AA (1.4.3) for normal text
 constexpr double kMinContrastLarge = 3.0;  // and for large text: 18 pt, or 14 pt bold
-constexpr double kMaxGrade = 8.0;      // patient materials: grade 8 or lower
-constexpr double kMinBodyPt = 12.0;    // clear-print guidance
+constexpr double kMaxGrade = 8.0;          // patient materials: grade 8 or lower
+constexpr double kMinBodyPt = 12.0;        // clear-print guidance
 
 std::string hex(Color c) {
     char buf[8];
@@ -56,9 +56,7 @@ InkBox box_of(const GlyphRun& g) {
     return {g.origin.x + g.left(), g.origin.x + g.right(), g.origin.y - cap, g.origin.y};
 }
 
-std::string quote_run(const GlyphRun& g) {
-    return "\"" + utf8::shortened(utf8::encode(g.text), 40) + "\"";
-}
+std::string quote_run(const GlyphRun& g) { return "\"" + utf8::shortened(utf8::encode(g.text), 40) + "\""; }
 
 // The occurrences of the phone number on one page's items as a reader sees them: the runs layout
 // marked as the number (Meaning::PhoneNumber), by line, left to right as drawn (in right-to-left
@@ -140,7 +138,6 @@ void check_reading_grade(const CheckContext& in, Diagnostics& out) {
                     "the leaflet reads at grade " + fixed(grade, 1) + " (Flesch-Kincaid); aim for grade 8 or lower");
 }
 
-
 void check_review(const CheckContext& in, Diagnostics& out) {
     const ReviewState state = review_state(in.doc.reviewed, in.doc.next_review, in.today);
     if (state == ReviewState::Missing) {
@@ -154,7 +151,8 @@ void check_review(const CheckContext& in, Diagnostics& out) {
                         to_iso(*next_review_of(in.doc)),
                     "have it reviewed and update 'reviewed' (and 'next_review')");
     if (state == ReviewState::Future)
-        out.warning("check.review-date", in.doc.reviewed_pos, "the reviewed date " + to_iso(*in.doc.reviewed) + " is in the future");
+        out.warning("check.review-date", in.doc.reviewed_pos,
+                    "the reviewed date " + to_iso(*in.doc.reviewed) + " is in the future");
 }
 
 void check_disclaimer(const CheckContext& in, Diagnostics& out) {
@@ -185,7 +183,8 @@ void check_translation(const CheckContext& in, Diagnostics& out) {
     }
     const std::string lacks = has_table ? table + " in the brand " + b.source_file + " has no " + parts
                                         : "the brand " + b.source_file + " has no " + table;
-    const std::string written_in = b.language.tag.empty() || b.language.primary == "en" ? "English" : "'" + b.language.tag + "'";
+    const std::string written_in =
+        b.language.tag.empty() || b.language.primary == "en" ? "English" : "'" + b.language.tag + "'";
     out.warning("brand.untranslated", in.doc.language_pos,
                 "this leaflet is in '" + lang.tag + "' but " + lacks + ": its " + written_in + " " + parts +
                     (missing.size() > 1 ? " are" : " is") + " printed instead",
@@ -201,7 +200,7 @@ bool overlap(const RunInk& a, const RunInk& b) { return inks_collide(a, b, Pt(kT
 // What a page's late furniture is checked against, kept when the page is let go.
 struct PageMemo {
     Size size;
-    bool phone = false;  // the page's own items show the number
+    bool phone = false;                               // the page's own items show the number
     std::vector<std::pair<RunInk, std::string>> ink;  // its text's ink, with a quote of each run
     std::vector<Fill> fills;                          // its filled boxes, in drawing order
 };
@@ -290,8 +289,9 @@ void LeafletChecker::end(const DocumentEnd& end) {
         const auto& late = static_cast<std::size_t>(p) < end.late.size() ? end.late[static_cast<std::size_t>(p)] : none;
         PageMemo& memo = s.memos[static_cast<std::size_t>(p)];
         if (!memo.phone && !shows_phone(late, s.phone))
-            s.phone_found.error("check.phone", s.in.brand.position_of("phone"),
-                                "page " + std::to_string(p + 1) + " does not show the phone number " + s.in.brand.phone);
+            s.phone_found.error(
+                "check.phone", s.in.brand.position_of("phone"),
+                "page " + std::to_string(p + 1) + " does not show the phone number " + s.in.brand.phone);
         if (late.empty()) continue;
         s.fits(late, p, memo, 1);
         s.headings(late, p);
@@ -368,7 +368,8 @@ SourcePos LeafletChecker::State::link_place(const Link& link) const {
                     for (const auto& span : cell) spans.push_back(&span);
             for (const Span* span : spans)
                 if (span->link == link.uri)
-                    if (const auto at = locate(span->text, span->anchors, 0)) return {b.where.file, at->first, at->second};
+                    if (const auto at = locate(span->text, span->anchors, 0))
+                        return {b.where.file, at->first, at->second};
         }
         return place_of(r);
     }
@@ -380,8 +381,10 @@ void LeafletChecker::State::look(const std::vector<PageItem>& items, int, int) {
     for (const auto& item : items) {
         const auto* g = std::get_if<GlyphRun>(&item);
         if (!g) continue;
-        if (const int level = heading_level(g->source); level > 0) levels.push_back({reading_key(g->source), level});
-        else if (g->source.section >= 0) sections_with_text.insert(g->source.section);
+        if (const int level = heading_level(g->source); level > 0)
+            levels.push_back({reading_key(g->source), level});
+        else if (g->source.section >= 0)
+            sections_with_text.insert(g->source.section);
         if (g->source.role == Role::LanguageHelp && g->source.block >= 0 &&
             static_cast<std::size_t>(g->source.block) < taglines_printed.size())
             taglines_printed[static_cast<std::size_t>(g->source.block)] = true;
@@ -397,22 +400,25 @@ void LeafletChecker::State::fits(const std::vector<PageItem>& items, int page, P
         const auto* g = std::get_if<GlyphRun>(&item);
         if (!g || g->glyphs.empty()) continue;
         const InkBox b = box_of(*g);
-        if (b.left < Pt(-0.01) || b.right > memo.size.width + Pt(0.01) || b.top < Pt(0) || g->origin.y > memo.size.height) {
-            out.error("check.overflow", place_of(g->source), "text " + quote_run(*g) + " is drawn outside page " + std::to_string(page + 1));
+        if (b.left < Pt(-0.01) || b.right > memo.size.width + Pt(0.01) || b.top < Pt(0) ||
+            g->origin.y > memo.size.height) {
+            out.error("check.overflow", place_of(g->source),
+                      "text " + quote_run(*g) + " is drawn outside page " + std::to_string(page + 1));
             continue;
         }
         RunInk ink = ink_of(*g);
         if (!ink.empty()) boxes.emplace_back(std::move(ink), g);
     }
     // Sweep down the page: each run's ink against the runs whose ink starts above its bottom.
-    std::stable_sort(boxes.begin(), boxes.end(), [](const auto& a, const auto& b) { return a.first.all.top < b.first.all.top; });
+    std::stable_sort(boxes.begin(), boxes.end(),
+                     [](const auto& a, const auto& b) { return a.first.all.top < b.first.all.top; });
     for (std::size_t i = 0; i < boxes.size(); ++i) {
         const RunInk& a = boxes[i].first;
         for (std::size_t k = i + 1; k < boxes.size() && boxes[k].first.all.top < a.all.bottom - Pt(kTolerance); ++k)
             if (overlap(a, boxes[k].first))
                 out.error("check.overlap", place_of(boxes[i].second->source),
-                          "on page " + std::to_string(page + 1) + ", text " + quote_run(*boxes[i].second) + " and text " +
-                              quote_run(*boxes[k].second) + " overlap",
+                          "on page " + std::to_string(page + 1) + ", text " + quote_run(*boxes[i].second) +
+                              " and text " + quote_run(*boxes[k].second) + " overlap",
                           "a longer text than the layout was made for: shorten it or use another layout");
     }
     if (phase == 0) {
@@ -423,7 +429,8 @@ void LeafletChecker::State::fits(const std::vector<PageItem>& items, int page, P
         for (const auto& [a, quote] : memo.ink)
             if (overlap(a, b))
                 out.error("check.overlap", place_of(g->source),
-                          "on page " + std::to_string(page + 1) + ", text " + quote + " and text " + quote_run(*g) + " overlap",
+                          "on page " + std::to_string(page + 1) + ", text " + quote + " and text " + quote_run(*g) +
+                              " overlap",
                           "a longer text than the layout was made for: shorten it or use another layout");
 }
 
@@ -469,14 +476,14 @@ void LeafletChecker::State::headings(const std::vector<PageItem>& items, int pag
         if (si >= sections.size()) continue;
         if (!sections[si].blocks.empty())
             stranded.emplace_back(std::pair(h->source.section, std::max(h->source.block + 1, 0)),
-                                  Diagnostic{Severity::Error, "check.stranded-heading",
-                                             sections[si].where,
+                                  Diagnostic{Severity::Error, "check.stranded-heading", sections[si].where,
                                              "the heading " + quote_run(*h) + " ends page " + std::to_string(page + 1) +
                                                  " or a column, away from its text"});
     }
 }
 
-void LeafletChecker::State::contrast_of(const std::vector<PageItem>& items, int page, const std::vector<Fill>& under, int phase) {
+void LeafletChecker::State::contrast_of(const std::vector<PageItem>& items, int page, const std::vector<Fill>& under,
+                                        int phase) {
     for (std::size_t i = 0; i < items.size(); ++i) {
         const auto* g = std::get_if<GlyphRun>(&items[i]);
         if (!g) continue;
@@ -509,9 +516,9 @@ void LeafletChecker::State::report_contrast() {
             }
         }
         findings.error("check.contrast", where,
-                       "text in " + hex(f.text) + " on " + hex(f.background) + " has a contrast of " + fixed(f.ratio, 2) +
-                           ":1, under the " + fixed(f.needed, 1) + ":1 WCAG asks for " + (f.large ? "large" : "normal") +
-                           " text (first on page " + std::to_string(f.page + 1) + ")",
+                       "text in " + hex(f.text) + " on " + hex(f.background) + " has a contrast of " +
+                           fixed(f.ratio, 2) + ":1, under the " + fixed(f.needed, 1) + ":1 WCAG asks for " +
+                           (f.large ? "large" : "normal") + " text (first on page " + std::to_string(f.page + 1) + ")",
                        "darken the text colour or lighten the background");
     }
 }
@@ -534,7 +541,8 @@ void LeafletChecker::State::phone_whole(const std::vector<PageItem>& items, int 
                           "the phone number on page " + std::to_string(page + 1) + " is broken or out of order: \"" +
                               normalized(utf8::encode(piece.text)) + "\" is drawn on one line, not the whole number " +
                               in.brand.phone + " in order",
-                          "the number must stand whole on one line: give it fewer words around it, or use a layout with wider columns");
+                          "the number must stand whole on one line: give it fewer words around it, or use a layout "
+                          "with wider columns");
     }
 }
 
@@ -549,8 +557,8 @@ void LeafletChecker::State::tel_links(const std::vector<PageItem>& items, int pa
         last = link;
         if (!piece && link->uri.rfind("tel:", 0) == 0 && link->uri != in.brand.tel)
             phone_found.error("check.phone", link_place(*link),
-                              "a link on page " + std::to_string(page + 1) + " dials " + link->uri + ", not the clinic's " +
-                                  in.brand.tel);
+                              "a link on page " + std::to_string(page + 1) + " dials " + link->uri +
+                                  ", not the clinic's " + in.brand.tel);
     }
 }
 
@@ -582,7 +590,8 @@ void LeafletChecker::State::images(const std::vector<PageItem>& items) {
                                 : s < in.doc.sections.size() && b < in.doc.sections[s].blocks.size()
                                     ? in.doc.sections[s].blocks[b].where
                                     : in.doc.title_pos;
-        const std::string what = std::string(figure ? "the figure '" : "the logo '") + img->path + "' prints at " + fixed(dpi, 0) + " dpi";
+        const std::string what =
+            std::string(figure ? "the figure '" : "the logo '") + img->path + "' prints at " + fixed(dpi, 0) + " dpi";
         const std::string hint = "use a picture with more pixels: " + fixed(img->rect.width.value() / 72.0 * 300.0, 0) +
                                  " pixels wide prints at 300 dpi";
         // A print shop's press shows what an office printer hides: 300 dpi for --print, the
@@ -598,8 +607,9 @@ void LeafletChecker::State::images(const std::vector<PageItem>& items) {
 void LeafletChecker::State::alt_text() {
     for (const auto& f : start.figures) {
         if (f.alt.find_first_not_of(" \t") != std::string::npos) continue;
-        findings.error("check.alt-text", in.brand.position_of("logo_alt"), "a figure has no alternative text",
-                       "give the logo a description: logo_alt = \"...\" (the clinic's name is used when it is left out)");
+        findings.error(
+            "check.alt-text", in.brand.position_of("logo_alt"), "a figure has no alternative text",
+            "give the logo a description: logo_alt = \"...\" (the clinic's name is used when it is left out)");
         return;
     }
 }
@@ -610,9 +620,10 @@ void LeafletChecker::State::heading_levels() {
     int previous = 0;
     for (const auto& [key, level] : levels) {
         if (level > previous + 1) {
-            findings.error("check.heading-levels", in.doc.title_pos,
-                           "the headings skip from level " + std::to_string(previous) + " to level " + std::to_string(level),
-                           "use headings one level below the one above them");
+            findings.error(
+                "check.heading-levels", in.doc.title_pos,
+                "the headings skip from level " + std::to_string(previous) + " to level " + std::to_string(level),
+                "use headings one level below the one above them");
             return;
         }
         previous = level;
@@ -624,14 +635,16 @@ void LeafletChecker::State::taglines() {
     const Brand& b = in.brand;
     const auto have = static_cast<int>(b.taglines.size());
     if (have < b.taglines_required) {
-        findings.warning("check.taglines", b.position_of(have == 0 ? "taglines_required" : "taglines"),
-                         "the brand asks for " + std::to_string(b.taglines_required) + " language-assistance taglines and has " +
-                             std::to_string(have),
-                         "add a tagline in each language the clinic's patients read to [taglines], keyed by language tag");
+        findings.warning(
+            "check.taglines", b.position_of(have == 0 ? "taglines_required" : "taglines"),
+            "the brand asks for " + std::to_string(b.taglines_required) + " language-assistance taglines and has " +
+                std::to_string(have),
+            "add a tagline in each language the clinic's patients read to [taglines], keyed by language tag");
     }
     for (std::size_t k = 0; k < taglines_printed.size(); ++k)
         if (!taglines_printed[k])
-            findings.error("check.taglines", b.taglines[k].where, "the " + b.taglines[k].language.tag + " tagline is not on any page");
+            findings.error("check.taglines", b.taglines[k].where,
+                           "the " + b.taglines[k].language.tag + " tagline is not on any page");
 }
 
 void check_leaflet(const CheckInput& in, Diagnostics& findings) {

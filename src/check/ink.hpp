@@ -20,8 +20,8 @@ struct GlyphInkBox {
 };
 
 struct RunInk {
-    InkBox all;       // the union of its glyphs' ink
-    Pt baseline;      // of the run
+    InkBox all;                       // the union of its glyphs' ink
+    Pt baseline;                      // of the run
     std::vector<GlyphInkBox> glyphs;  // those with ink
     [[nodiscard]] bool empty() const { return glyphs.empty(); }
 };

@@ -9,7 +9,12 @@ namespace leafpress {
 namespace {
 bool is_vowel(char c) {
     switch (c) {
-        case 'a': case 'e': case 'i': case 'o': case 'u': case 'y': return true;
+        case 'a':
+        case 'e':
+        case 'i':
+        case 'o':
+        case 'u':
+        case 'y': return true;
         default: return false;
     }
 }
@@ -18,7 +23,8 @@ bool is_vowel(char c) {
 int syllables(std::string_view word) {
     std::string w;
     for (char c : word)
-        if (std::isalpha(static_cast<unsigned char>(c))) w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        if (std::isalpha(static_cast<unsigned char>(c)))
+            w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     if (w.empty()) return 0;
     if (w.size() <= 3) return 1;
     int count = 0;

@@ -87,12 +87,13 @@ void build_jobs(BatchPlan& plan, const BatchOptions& o, Engine& engine, const Ru
     };
     run_workers(jobs, next_to_build, workers, std::chrono::milliseconds(static_cast<std::int64_t>(o.timeout * 1000)),
                 engine, s, record.now.run, record.cache, [&](std::size_t i) {
-        progress.step(jobs[i].output);
-        if (const auto now = std::chrono::steady_clock::now(); now - recorded > std::chrono::milliseconds(1000)) {
-            save();
-            recorded = now;
-        }
-    });
+                    progress.step(jobs[i].output);
+                    if (const auto now = std::chrono::steady_clock::now();
+                        now - recorded > std::chrono::milliseconds(1000)) {
+                        save();
+                        recorded = now;
+                    }
+                });
     progress.finish();
 }
 

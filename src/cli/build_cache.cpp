@@ -110,7 +110,8 @@ BuildCache::Entry entry_from(const toml::table& o) {
             if (const auto* r = node.as_table())
                 e.reads.push_back({(*r)["path"].value_or(std::string()),
                                    static_cast<std::uint64_t>((*r)["size"].value_or(std::int64_t{-1})),
-                                   (*r)["mtime"].value_or(std::int64_t{0}), from_hex((*r)["hash"].value_or(std::string()))});
+                                   (*r)["mtime"].value_or(std::int64_t{0}),
+                                   from_hex((*r)["hash"].value_or(std::string()))});
     return e;
 }
 

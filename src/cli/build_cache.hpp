@@ -68,8 +68,8 @@ std::optional<std::vector<FileStamp>> stamp_reads(const std::vector<std::string>
 class BuildCache {
 public:
     struct Entry {
-        std::uint64_t run = 0;   // RunKey of the run that built it
-        std::string brand;       // the brand file it was built with, as given or found
+        std::uint64_t run = 0;  // RunKey of the run that built it
+        std::string brand;      // the brand file it was built with, as given or found
         ReviewStamp review;
         std::vector<FileStamp> reads;  // every file the build read (`BuildResult::inputs`), as it was
         int pages = 0;

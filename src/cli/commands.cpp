@@ -25,8 +25,10 @@ std::string brand_note(const std::string& content, const std::string& brand_file
 
 std::string human_size(std::size_t bytes) {
     char buf[32];
-    if (bytes >= 1024 * 1024) std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
-    else std::snprintf(buf, sizeof buf, "%.0f kB", static_cast<double>(bytes) / 1024.0);
+    if (bytes >= 1024 * 1024)
+        std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+    else
+        std::snprintf(buf, sizeof buf, "%.0f kB", static_cast<double>(bytes) / 1024.0);
     return buf;
 }
 
@@ -77,8 +79,7 @@ int run_build(const BuildOptions& o, Engine& engine, const RunSettings& s) {
     if (r.output && !check_outputs(one_output(out, OutputKind::Leaflet, with_engine_files(r.inputs, engine)), r.diags))
         r.output.reset();
     if (r.output) remove_stale_temporaries(fs::path(out).parent_path().string());
-    if (r.output && !write_atomically(out, r.output->files.at(0), r.diags))
-        r.output.reset();
+    if (r.output && !write_atomically(out, r.output->files.at(0), r.diags)) r.output.reset();
     std::cerr << brand_note(o.content, r.brand_file, r.brand_name);
     report(r.diags);
     if (!r.output) {

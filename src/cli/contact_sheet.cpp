@@ -69,8 +69,10 @@ std::string thumbs_key(const std::string& address, std::uint64_t pdf_hash) {
 
 void card(std::string& h, const Job& j, const std::string& out_dir) {
     const bool failed = j.status == Status::Failed;
-    h += std::string("<div class=\"card") + (failed ? " failed" : "") + "\" data-status=\"" + status_name(j.status) + "\">\n";
-    h += "<h3>" + utf8::markup_escaped(fs::path(j.content).stem().string()) + " &middot; " + utf8::markup_escaped(j.layout_name) + "</h3>\n";
+    h += std::string("<div class=\"card") + (failed ? " failed" : "") + "\" data-status=\"" + status_name(j.status) +
+         "\">\n";
+    h += "<h3>" + utf8::markup_escaped(fs::path(j.content).stem().string()) + " &middot; " +
+         utf8::markup_escaped(j.layout_name) + "</h3>\n";
     if (!failed) {
         const std::string address = pdf_address(j, out_dir);
         h += kThumbsOpen;
@@ -81,9 +83,9 @@ void card(std::string& h, const Job& j, const std::string& out_dir) {
         const std::string sides = j.thumbnail_count > 0 && j.thumbnail_count != j.pages
                                       ? " on " + std::to_string(j.thumbnail_count) + " sides"
                                       : "";
-        h += "<div class=\"facts\">" + std::to_string(j.pages) + (j.pages == 1 ? " page" : " pages") + sides + " &middot; " +
-             human_size(j.bytes) + " &middot; " + status_name(j.status) + " &middot; <a href=\"" + address +
-             "\">PDF</a></div>\n";
+        h += "<div class=\"facts\">" + std::to_string(j.pages) + (j.pages == 1 ? " page" : " pages") + sides +
+             " &middot; " + human_size(j.bytes) + " &middot; " + status_name(j.status) + " &middot; <a href=\"" +
+             address + "\">PDF</a></div>\n";
     } else {
         h += "<div class=\"facts\"><span class=\"status-failed\">not built</span></div>\n";
     }
@@ -94,8 +96,8 @@ void card(std::string& h, const Job& j, const std::string& out_dir) {
             h += std::string("<li class=\"") + (error ? "error" : "warning") + "\">" + (error ? "error" : "warning") +
                  ": " + utf8::markup_escaped(d.message) + " <code>" + utf8::markup_escaped(d.code) + "</code>";
             if (d.where.line > 0)
-                h += " <span class=\"where\">" + utf8::markup_escaped(fs::path(d.where.file).filename().string()) + ":" +
-                     std::to_string(d.where.line) + "</span>";
+                h += " <span class=\"where\">" + utf8::markup_escaped(fs::path(d.where.file).filename().string()) +
+                     ":" + std::to_string(d.where.line) + "</span>";
             h += "</li>\n";
         }
         h += "</ul>\n";
@@ -108,13 +110,17 @@ void card(std::string& h, const Job& j, const std::string& out_dir) {
 std::string contact_sheet(const std::vector<Job>& jobs, const std::vector<Site>& sites, const std::string& out_dir) {
     int built = 0, fresh = 0, failed = 0;
     for (const auto& j : jobs) (j.status == Status::Built ? built : j.status == Status::UpToDate ? fresh : failed)++;
-    std::string h = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                    "<meta http-equiv=\"Content-Security-Policy\" content=\"" + std::string(kSheetPolicy) + "\">\n"
-                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                    "<title>leafpress: " + std::to_string(jobs.size()) + " leaflets</title>\n<style>" + kStyle +
-                    "</style>\n</head>\n<body>\n<h1>Leaflets</h1>\n<p class=\"summary\">" + std::to_string(jobs.size()) +
-                    " leaflets: " + std::to_string(built) + " built, " + std::to_string(fresh) + " up to date, " +
-                    std::to_string(failed) + " failed.</p>\n";
+    std::string h =
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"" +
+        std::string(kSheetPolicy) +
+        "\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        "<title>leafpress: " +
+        std::to_string(jobs.size()) + " leaflets</title>\n<style>" + kStyle +
+        "</style>\n</head>\n<body>\n<h1>Leaflets</h1>\n<p class=\"summary\">" + std::to_string(jobs.size()) +
+        " leaflets: " + std::to_string(built) + " built, " + std::to_string(fresh) + " up to date, " +
+        std::to_string(failed) + " failed.</p>\n";
     for (std::size_t s = 0; s < sites.size(); ++s) {
         const Site& site = sites[s];
         h += "<section class=\"site\" data-site=\"" + utf8::markup_escaped(site.folder) + "\">\n";

@@ -33,7 +33,8 @@ bool escaped_text(std::string_view v) {
         if (v[i] == '<' || v[i] == '>' || v[i] == '"') return false;
         if (v[i] != '&') continue;
         const std::string_view rest = v.substr(i);
-        if (!(rest.starts_with("&amp;") || rest.starts_with("&lt;") || rest.starts_with("&gt;") || rest.starts_with("&quot;")))
+        if (!(rest.starts_with("&amp;") || rest.starts_with("&lt;") || rest.starts_with("&gt;") ||
+              rest.starts_with("&quot;")))
             return false;
     }
     return true;

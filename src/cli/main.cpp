@@ -93,11 +93,14 @@ int run(int argc, char** argv) {
     auto* ba = app.add_subcommand("batch", "Build every content file for every layout");
     ba->add_option("inputs", batch.inputs, "Folders or content files (default: content/)");
     ba->add_option("-o,--output", batch.out_dir, "Output folder")->capture_default_str();
-    ba->add_option("--layout", batch.layouts, "Layout name or file; repeat for several (default: a4)")->allow_extra_args(false);
-    ba->add_option("--brand", batch.brands,
-                   "Brand file; repeat for several sites, each built into OUTDIR/<site>/ (default: the nearest brand.toml)")
+    ba->add_option("--layout", batch.layouts, "Layout name or file; repeat for several (default: a4)")
         ->allow_extra_args(false);
-    ba->add_option("-j,--jobs", batch.jobs, "Parallel builds (default: the number of cores)")->check(CLI::Range(0, 1024));
+    ba->add_option(
+          "--brand", batch.brands,
+          "Brand file; repeat for several sites, each built into OUTDIR/<site>/ (default: the nearest brand.toml)")
+        ->allow_extra_args(false);
+    ba->add_option("-j,--jobs", batch.jobs, "Parallel builds (default: the number of cores)")
+        ->check(CLI::Range(0, 1024));
     ba->add_option("--timeout", batch.timeout, "Seconds one leaflet may take before it fails alone (default: 120)")
         ->check(CLI::Range(0.1, 86400.0));
     ba->add_option("--report", batch.report, "Write a JSON report of every output and its findings");
@@ -116,10 +119,13 @@ int run(int argc, char** argv) {
     PreviewOptions preview;
     auto* pv = app.add_subcommand("preview", "Draw each page as a PNG picture");
     pv->add_option("content", preview.content, "Content file (TOML)")->required();
-    pv->add_option("-o,--output", preview.out_dir, "Folder for the pictures <content>-<layout>-<page>.png")->capture_default_str();
+    pv->add_option("-o,--output", preview.out_dir, "Folder for the pictures <content>-<layout>-<page>.png")
+        ->capture_default_str();
     pv->add_option("--layout", preview.layout, "Layout name from layouts/ or a layout file")->capture_default_str();
     pv->add_option("--brand", preview.brand, "Brand file (default: the nearest brand.toml)");
-    pv->add_option("--dpi", preview.dpi, "Resolution in dots per inch")->capture_default_str()->check(CLI::Range(1.0, 2400.0));
+    pv->add_option("--dpi", preview.dpi, "Resolution in dots per inch")
+        ->capture_default_str()
+        ->check(CLI::Range(1.0, 2400.0));
 
     WatchOptions watch;
     auto* w = app.add_subcommand("watch", "Build, then build again whenever an input changes");
@@ -137,7 +143,8 @@ int run(int argc, char** argv) {
     n->add_option("path", fresh.path, "The new content file (NAME.toml)")->required();
 
     VerifyOptions verify;
-    auto* v = app.add_subcommand("verify", "Check PDFs (any, not only leafpress's) against PDF/UA-1, PDF/A-2 and PDF/X-4");
+    auto* v =
+        app.add_subcommand("verify", "Check PDFs (any, not only leafpress's) against PDF/UA-1, PDF/A-2 and PDF/X-4");
     v->add_option("files", verify.files, "PDF files")->required();
     v->add_option("--standard", verify.standards,
                   "ua1, a2a, a2b, a2u or x4; repeat for several (default: the standards each file claims)")
@@ -199,7 +206,8 @@ int main(int argc, char** argv) {
     try {
         return run(argc, argv);
     } catch (const std::exception& e) {
-        std::cerr << "leafpress: internal error: " << leafpress::terminal_safe(e.what()) << "\n  hint: please report this with the input files\n";
+        std::cerr << "leafpress: internal error: " << leafpress::terminal_safe(e.what())
+                  << "\n  hint: please report this with the input files\n";
     } catch (...) {
         std::cerr << "leafpress: internal error\n";
     }

@@ -49,15 +49,18 @@ std::string starting_leaflet(const std::string& title, const Date& today) {
 # file or in a folder above it (or give one with --brand FILE).
 
 # The leaflet's title: the cover's heading and the PDF's title. Required.
-title = ")" + toml_escaped(title) + R"("
+title = ")" +
+           toml_escaped(title) + R"("
 # A line under the title.
 subtitle = "What patients should know"
 # The condition the leaflet is about, shown on the cover.
-condition = ")" + toml_escaped(title) + R"("
+condition = ")" +
+           toml_escaped(title) + R"("
 # The language of the text, as a BCP 47 tag ("en", "es", "ar", ...): hyphenation, quotes, direction.
 language = "en"
 # When a clinician last reviewed the text. Printed, and checked: an overdue review is a warning.
-reviewed = )" + to_iso(today) + R"(
+reviewed = )" +
+           to_iso(today) + R"(
 # When it is next due (default: a year after the review).
 # next_review = 2027-11-01
 # One or two sentences for the cover.
@@ -114,7 +117,8 @@ int run_new(const NewOptions& o, const RunSettings& s) {
     Diagnostics d;
     const fs::path path(o.path);
     if (path.extension() != ".toml") {
-        d.error("new.name", {o.path, 0, 0}, "a content file's name ends in .toml", "for example: leafpress new knee-pain.toml");
+        d.error("new.name", {o.path, 0, 0}, "a content file's name ends in .toml",
+                "for example: leafpress new knee-pain.toml");
     } else if (path.filename() == "brand.toml") {
         d.error("new.name", {o.path, 0, 0}, "brand.toml is the brand's file, never a leaflet", "choose another name");
     } else {
@@ -129,14 +133,16 @@ int run_new(const NewOptions& o, const RunSettings& s) {
         return 1;
     }
     std::string text = starting_leaflet(title_from(path.stem().string()), s.today);
-    for (std::size_t at; (at = text.find("THIS_FILE")) != std::string::npos;) text.replace(at, 9, path.filename().string());
+    for (std::size_t at; (at = text.find("THIS_FILE")) != std::string::npos;)
+        text.replace(at, 9, path.filename().string());
     if (!write_atomically(o.path, std::vector<std::uint8_t>(text.begin(), text.end()), d)) {
         report(d);
         return 1;
     }
     std::cerr << "leafpress: wrote " << o.path << "; build it with: leafpress build " << o.path << '\n';
     if (!find_brand_file(o.path))
-        std::cerr << "leafpress: note: there is no brand.toml next to it or in a folder above; give one with --brand FILE\n";
+        std::cerr
+            << "leafpress: note: there is no brand.toml next to it or in a folder above; give one with --brand FILE\n";
     return 0;
 }
 

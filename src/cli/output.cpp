@@ -48,8 +48,10 @@ InputFiles::InputFiles(const std::vector<std::string>& inputs) {
         struct stat st {};
         const std::string path = normal_path(in);
         by_path_.emplace(path, in);
-        if (::stat(in.c_str(), &st) == 0) by_inode_.emplace(std::pair<std::uint64_t, std::uint64_t>{st.st_dev, st.st_ino}, in);
-        else missing_.emplace(path, in);
+        if (::stat(in.c_str(), &st) == 0)
+            by_inode_.emplace(std::pair<std::uint64_t, std::uint64_t>{st.st_dev, st.st_ino}, in);
+        else
+            missing_.emplace(path, in);
     }
 }
 
@@ -70,9 +72,9 @@ namespace {
 // Whether `path` is a regular file holding exactly `bytes` (flushed to the disk too, when asked).
 bool holds(const std::string& path, const std::vector<std::uint8_t>& bytes, Durability durability) {
     const FileRead there = read_regular_file(path, bytes.size());  // a larger file is not read
-    if (!there.bytes || there.size != bytes.size() || !std::equal(bytes.begin(), bytes.end(), there.bytes->begin(),
-                                                                  there.bytes->end(),
-                                                                  [](std::uint8_t a, char b) { return a == static_cast<std::uint8_t>(b); }))
+    if (!there.bytes || there.size != bytes.size() ||
+        !std::equal(bytes.begin(), bytes.end(), there.bytes->begin(), there.bytes->end(),
+                    [](std::uint8_t a, char b) { return a == static_cast<std::uint8_t>(b); }))
         return false;
     if (durability != Durability::Now) return true;
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -92,9 +94,9 @@ bool write_atomically(const std::string& path, const std::vector<std::uint8_t>& 
     const fs::path target(path);
     fs::path dir = target.parent_path();
     if (dir.empty()) dir = ".";
-    std::string tmpl = (dir / ("." + target.filename().string() + std::string(kTempMark) + std::to_string(::getpid()) +
-                               "-XXXXXX"))
-                           .string();
+    std::string tmpl =
+        (dir / ("." + target.filename().string() + std::string(kTempMark) + std::to_string(::getpid()) + "-XXXXXX"))
+            .string();
     const int fd = mkstemp(tmpl.data());
     if (fd < 0) {
         diags.error("output.write", {path, 0, 0}, "cannot create a file in " + dir.string() + ": " + error_text());
@@ -138,7 +140,8 @@ bool write_atomically(const std::string& path, const std::vector<std::uint8_t>& 
 std::error_code sync_outputs(const std::string& dir) {
     const int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0) return {errno, std::generic_category()};
-    const std::error_code result = ::syncfs(fd) == 0 ? std::error_code() : std::error_code(errno, std::generic_category());
+    const std::error_code result =
+        ::syncfs(fd) == 0 ? std::error_code() : std::error_code(errno, std::generic_category());
     ::close(fd);
     return result;
 }

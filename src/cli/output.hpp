@@ -64,7 +64,7 @@ public:
 
 private:
     std::map<std::pair<std::uint64_t, std::uint64_t>, std::string> by_inode_;  // (device, inode)
-    std::map<std::string, std::string> by_path_, missing_;                      // normalised absolute paths
+    std::map<std::string, std::string> by_path_, missing_;                     // normalised absolute paths
 };
 
 }  // namespace leafpress

@@ -75,16 +75,17 @@ std::optional<std::vector<Site>> plan_sites(const std::vector<std::string>& bran
         if (brands.size() > 1) {
             site.folder = site_folder(b);
             if (site.folder.empty() || site.folder == "." || site.folder == "..") {
-                std::cerr << terminal_safe(b) << ": error: cannot name a site's folder after this brand file [batch.site]\n"
+                std::cerr << terminal_safe(b)
+                          << ": error: cannot name a site's folder after this brand file [batch.site]\n"
                           << "  hint: give the brand file a name of its own, such as north.toml\n";
                 ok = false;
                 continue;
             }
             const auto [it, added] = folders.emplace(site.folder, b);
             if (!added) {
-                std::cerr << terminal_safe(b) << ": error: two brands would share the site folder '" << terminal_safe(site.folder)
-                          << "' with "
-                          << terminal_safe(it->second) << " [batch.site]\n  hint: name the brand files (or their folders) apart\n";
+                std::cerr << terminal_safe(b) << ": error: two brands would share the site folder '"
+                          << terminal_safe(site.folder) << "' with " << terminal_safe(it->second)
+                          << " [batch.site]\n  hint: name the brand files (or their folders) apart\n";
                 ok = false;
                 continue;
             }
@@ -191,7 +192,6 @@ bool check_plan(const BatchPlan& plan, const std::string& out_dir) {
     return !d.has_errors();
 }
 
-
 std::optional<BatchPlan> plan_batch(const BatchOptions& o, const Engine& engine) {
     std::vector<std::string> inputs = o.inputs;
     if (inputs.empty()) inputs.push_back(fs::is_directory("content") ? "content" : ".");
@@ -224,8 +224,9 @@ bool make_folders(const BatchPlan& plan, const BatchOptions& o) {
         Diagnostics d;
         std::error_code ec;
         if (!folder.empty()) fs::create_directories(folder, ec);
-        if (ec) d.error("output.write", {folder, 0, 0}, "cannot create this folder: " + ec.message(),
-                        "choose an output folder you can write to with -o");
+        if (ec)
+            d.error("output.write", {folder, 0, 0}, "cannot create this folder: " + ec.message(),
+                    "choose an output folder you can write to with -o");
         if (ec || !check_writable(folder, d)) {
             report(d);
             return false;

@@ -27,8 +27,10 @@ int run_preview(const PreviewOptions& o, Engine& engine, const RunSettings& s) {
     std::size_t written = 0, bytes = 0;
     if (r.output) {
         remove_stale_temporaries(dir.string());
-        written = write_page_pictures(prefix, r.output->files, with_engine_files(r.inputs, engine), Durability::Now, r.diags);
-        if (written < r.output->files.size()) r.output.reset();
+        written =
+            write_page_pictures(prefix, r.output->files, with_engine_files(r.inputs, engine), Durability::Now, r.diags);
+        if (written < r.output->files.size())
+            r.output.reset();
         else
             for (const auto& png : r.output->files) bytes += png.size();
     }

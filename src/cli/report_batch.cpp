@@ -35,8 +35,12 @@ std::string json_report(const std::vector<Job>& jobs) {
                                         : pending)++;
     }
     // A batch still running (or killed) has jobs not finished yet: pending, not failed.
-    const nlohmann::json report{{"leafpress", LEAFPRESS_VERSION}, {"outputs", std::move(outputs)}, {"built", built},
-                                {"up_to_date", fresh}, {"failed", failed}, {"pending", pending}};
+    const nlohmann::json report{{"leafpress", LEAFPRESS_VERSION},
+                                {"outputs", std::move(outputs)},
+                                {"built", built},
+                                {"up_to_date", fresh},
+                                {"failed", failed},
+                                {"pending", pending}};
     return report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
@@ -50,7 +54,8 @@ bool write_report(const std::string& path, const std::vector<Job>& jobs, const s
 void print_findings(const std::vector<Job>& jobs) {
     std::set<std::pair<std::string, std::string>> noted;  // (content, brand): one note each
     for (const auto& j : jobs) {
-        if (noted.emplace(j.content, j.brand_used).second) std::cerr << brand_note(j.content, j.brand_used, j.brand_name);
+        if (noted.emplace(j.content, j.brand_used).second)
+            std::cerr << brand_note(j.content, j.brand_used, j.brand_name);
         for (const auto& line : shown_lines(j.findings)) std::cerr << line << '\n';
     }
 }
@@ -66,11 +71,14 @@ int print_summary(const std::vector<Job>& jobs, const std::vector<Site>& sites, 
         std::snprintf(time, sizeof time, "%.0f ms", j.seconds * 1000);
         // With several sites, a leaflet is named with its site's folder: north/lupus.
         const std::string& folder = sites[static_cast<std::size_t>(j.site)].folder;
-        const std::string name = terminal_safe((folder.empty() ? "" : folder + "/") + fs::path(j.content).stem().string());
-        std::printf("%-34s %-12s %5d %8s %8ld %7s  %s\n", name.c_str(),
-                    terminal_safe(j.layout_name).c_str(), j.pages, j.status == Status::Failed ? "-" : human_size(j.bytes).c_str(),
-                    static_cast<long>(warnings), j.status == Status::UpToDate ? "-" : time,
-                    j.status == Status::Failed ? "FAILED" : j.status == Status::UpToDate ? "up to date" : "");
+        const std::string name =
+            terminal_safe((folder.empty() ? "" : folder + "/") + fs::path(j.content).stem().string());
+        std::printf("%-34s %-12s %5d %8s %8ld %7s  %s\n", name.c_str(), terminal_safe(j.layout_name).c_str(), j.pages,
+                    j.status == Status::Failed ? "-" : human_size(j.bytes).c_str(), static_cast<long>(warnings),
+                    j.status == Status::UpToDate ? "-" : time,
+                    j.status == Status::Failed     ? "FAILED"
+                    : j.status == Status::UpToDate ? "up to date"
+                                                   : "");
     }
     std::printf("%zu leaflets: %d built, %d up to date, %d failed in %.2f s (%zu jobs in parallel)\n", jobs.size(),
                 built, fresh, failed, seconds, workers);

@@ -29,7 +29,8 @@ int run_verify(const VerifyOptions& o, const std::string& home) {
     const std::string checker = (fs::path(home) / "scripts" / "pdfua-check").string();
     std::error_code ec;
     if (!fs::is_regular_file(checker, ec)) {
-        std::cerr << checker << ": error: the PDF checker is not installed beside leafpress's layouts [verify.checker]\n"
+        std::cerr << checker
+                  << ": error: the PDF checker is not installed beside leafpress's layouts [verify.checker]\n"
                   << "  hint: run leafpress from its folder, or set LEAFPRESS_HOME to it\n";
         return 2;
     }

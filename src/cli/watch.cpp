@@ -58,10 +58,11 @@ public:
         }
         names_.clear();
         for (const auto& [dir, names] : wanted) {
-            const int wd = inotify_add_watch(fd_, dir.c_str(),
-                                             IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_ATTRIB);
+            const int wd = inotify_add_watch(
+                fd_, dir.c_str(), IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_ATTRIB);
             if (wd < 0) {
-                std::cerr << "leafpress: warning: cannot watch " << terminal_safe(dir) << ": " << std::strerror(errno) << '\n';
+                std::cerr << "leafpress: warning: cannot watch " << terminal_safe(dir) << ": " << std::strerror(errno)
+                          << '\n';
                 continue;
             }
             dirs_[wd] = dir;
@@ -112,18 +113,20 @@ int run_watch(const WatchOptions& o, Engine& engine, const RunSettings& s) {
         if (builds > 1) engine.reload_translations(translations);
         BuildResult r = build_leaflet(request_for(s, o.content, o.layout, o.brand), engine);
         r.diags.append(translations);
-        if (r.output && (!check_outputs(one_output(out, OutputKind::Leaflet, with_engine_files(r.inputs, engine)), r.diags) ||
-                         !write_atomically(out, r.output->files.at(0), r.diags)))
+        if (r.output &&
+            (!check_outputs(one_output(out, OutputKind::Leaflet, with_engine_files(r.inputs, engine)), r.diags) ||
+             !write_atomically(out, r.output->files.at(0), r.diags)))
             r.output.reset();
-        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
+        const auto ms =
+            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
         std::cerr << brand_note(o.content, r.brand_file, r.brand_name);
         report(r.diags);
         last_ok = r.output.has_value();
         std::error_code ec;
         if (last_ok) {
-            std::cerr << "[" << clock_now() << "] wrote " << terminal_safe(out) << " (" << r.pages << (r.pages == 1 ? " page, " : " pages, ")
-                      << human_size(r.output->files.at(0).size()) << ", " << r.diags.warning_count() << " warnings) in "
-                      << ms << " ms\n";
+            std::cerr << "[" << clock_now() << "] wrote " << terminal_safe(out) << " (" << r.pages
+                      << (r.pages == 1 ? " page, " : " pages, ") << human_size(r.output->files.at(0).size()) << ", "
+                      << r.diags.warning_count() << " warnings) in " << ms << " ms\n";
         } else {
             std::cerr << "[" << clock_now() << "] " << terminal_safe(o.content) << ": not built"
                       << (fs::exists(out, ec) ? "; " + out + " is still the last good build" : std::string()) << '\n';
@@ -136,7 +139,8 @@ int run_watch(const WatchOptions& o, Engine& engine, const RunSettings& s) {
         files.push_back(o.content);
         files.push_back((fs::path(o.content).parent_path() / "brand.toml").string());
         watched.set(files);
-        std::cerr << "[" << clock_now() << "] watching " << o.content << " and its brand, layout and pictures (Ctrl-C stops)\n";
+        std::cerr << "[" << clock_now() << "] watching " << o.content
+                  << " and its brand, layout and pictures (Ctrl-C stops)\n";
 
         // Wait for a change, then for a quiet moment.
         bool changed = false;

@@ -95,28 +95,31 @@ bool read_all(int fd, char* data, std::size_t size) {
 }
 
 // A worker's life: read a job's number, build it, report on the pipe (the report's length, the
-// report, the thumbnails' length, the thumbnails), until the parent closes the job pipe or `kJobsPerWorker` are done; exit without
-// running the parent's destructors or flushing its buffers. A worker lives for many jobs so
-// that what it learns (shaped words, hyphenation patterns, faces made ready for subsetting)
-// serves the next leaflet too; it is replaced now and then all the same, so that what a
-// library might leak stays bounded.
+// report, the thumbnails' length, the thumbnails), until the parent closes the job pipe or `kJobsPerWorker` are done;
+// exit without running the parent's destructors or flushing its buffers. A worker lives for many jobs so that what it
+// learns (shaped words, hyphenation patterns, faces made ready for subsetting) serves the next leaflet too; it is
+// replaced now and then all the same, so that what a library might leak stays bounded.
 constexpr int kJobsPerWorker = 1000;
 
 // Jobs a worker is given ahead: it reads its next job while the parent records the last.
 constexpr std::size_t kJobsAhead = 2;
 
-[[noreturn]] void work(int jobs_fd, int results_fd, const std::vector<Job>& jobs, Engine& engine, const RunSettings& s) {
+[[noreturn]] void work(int jobs_fd, int results_fd, const std::vector<Job>& jobs, Engine& engine,
+                       const RunSettings& s) {
     for (int done = 0; done < kJobsPerWorker; ++done) {
         std::uint32_t index = 0;
         if (!read_all(jobs_fd, reinterpret_cast<char*>(&index), sizeof index) || index >= jobs.size()) break;
         std::string out, svg;
         try {
-            out = build_job(jobs[index], engine, s, svg)
-                      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            out = build_job(jobs[index], engine, s, svg).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         } catch (const std::exception& e) {
             svg.clear();
-            const Diagnostic d{Severity::Error, "internal.error", {jobs[index].content, 0, 0},
-                               std::string("internal error: ") + e.what(), "please report this with the input files", 1};
+            const Diagnostic d{Severity::Error,
+                               "internal.error",
+                               {jobs[index].content, 0, 0},
+                               std::string("internal error: ") + e.what(),
+                               "please report this with the input files",
+                               1};
             out = nlohmann::json{{"built", false}, {"findings", nlohmann::json::array({to_json(d)})}}.dump(
                 -1, ' ', false, nlohmann::json::error_handler_t::replace);
         }
@@ -135,7 +138,8 @@ void fail_alone(Job& job, const std::string& code, const std::string& how, const
     job.status = Status::Failed;
     job.svg.clear();
     job.thumbnail_count = 0;
-    job.findings = {{Severity::Error, code, {job.content, 0, 0}, how + "; the other leaflets are not affected", hint, 1}};
+    job.findings = {
+        {Severity::Error, code, {job.content, 0, 0}, how + "; the other leaflets are not affected", hint, 1}};
     cache.forget(job.output);
 }
 
@@ -151,7 +155,8 @@ std::optional<BuildCache::Entry> entry_of(const Job& job, const nlohmann::json& 
     e.brand = r.value("brand", std::string());
     const auto date = [](const nlohmann::json& iso) -> std::optional<Date> {
         Date d;
-        if (!iso.is_string() || std::sscanf(iso.get<std::string>().c_str(), "%4d-%2d-%2d", &d.year, &d.month, &d.day) != 3)
+        if (!iso.is_string() ||
+            std::sscanf(iso.get<std::string>().c_str(), "%4d-%2d-%2d", &d.year, &d.month, &d.day) != 3)
             return std::nullopt;
         return d;
     };
@@ -192,17 +197,19 @@ void finish_job(Job& job, const std::string& message, std::string svg, int wait_
         for (const auto& d : r["findings"]) job.findings.push_back(diagnostic_from(d));
     job.status = r.value("built", false) ? Status::Built : Status::Failed;
     auto entry = job.status == Status::Built ? entry_of(job, r, run) : std::nullopt;
-    if (entry) cache.store(job.output, std::move(*entry));
-    else cache.forget(job.output);
+    if (entry)
+        cache.store(job.output, std::move(*entry));
+    else
+        cache.forget(job.output);
 }
 
 struct Worker {
     pid_t pid = -1;
-    UniqueFd jobs_fd;     // the parent writes job numbers here
-    UniqueFd results_fd;  // and reads reports here
-    std::deque<std::size_t> jobs;  // the jobs given to it, in order: it reports on the first
-    int given = 0;                 // jobs sent to it; it leaves after kJobsPerWorker
-    std::string message;           // what has come of the current report
+    UniqueFd jobs_fd;                             // the parent writes job numbers here
+    UniqueFd results_fd;                          // and reads reports here
+    std::deque<std::size_t> jobs;                 // the jobs given to it, in order: it reports on the first
+    int given = 0;                                // jobs sent to it; it leaves after kJobsPerWorker
+    std::string message;                          // what has come of the current report
     std::chrono::steady_clock::time_point since;  // when it began its current job (jobs.front())
 };
 
@@ -253,8 +260,7 @@ void stop_worker(Worker& w, int* status) {
     w.jobs_fd.reset();
     w.results_fd.reset();
     int st = 0;
-    while (::waitpid(w.pid, &st, 0) < 0 && errno == EINTR) {
-    }
+    while (::waitpid(w.pid, &st, 0) < 0 && errno == EINTR) {}
     if (status) *status = st;
 }
 
@@ -319,8 +325,10 @@ void run_workers(std::vector<Job>& jobs, const std::function<std::optional<std::
     bool exhausted = false;           // `next` has none left
     const auto more = [&] {
         if (waiting.empty() && !exhausted) {
-            if (auto j = next()) waiting.push_back(*j);
-            else exhausted = true;
+            if (auto j = next())
+                waiting.push_back(*j);
+            else
+                exhausted = true;
         }
         return !waiting.empty();
     };
@@ -328,14 +336,17 @@ void run_workers(std::vector<Job>& jobs, const std::function<std::optional<std::
         while (w.jobs.size() < kJobsAhead && w.given < kJobsPerWorker && more()) {
             const std::size_t j = waiting.front();
             const auto index = static_cast<std::uint32_t>(j);
-            if (!write_all(w.jobs_fd.get(), reinterpret_cast<const char*>(&index), sizeof index)) return;  // the worker is gone
+            if (!write_all(w.jobs_fd.get(), reinterpret_cast<const char*>(&index), sizeof index))
+                return;  // the worker is gone
             waiting.pop_front();
             if (w.jobs.empty()) w.since = std::chrono::steady_clock::now();
             w.jobs.push_back(j);
             ++w.given;
         }
     };
-    const auto busy = [&] { return std::any_of(pool.begin(), pool.end(), [](const Worker& w) { return !w.jobs.empty(); }); };
+    const auto busy = [&] {
+        return std::any_of(pool.begin(), pool.end(), [](const Worker& w) { return !w.jobs.empty(); });
+    };
     while (more() || busy()) {
         // Workers for what is left, up to the width.
         while (pool.size() < width && more()) {
@@ -354,7 +365,8 @@ void run_workers(std::vector<Job>& jobs, const std::function<std::optional<std::
         for (const auto& w : pool) polls.push_back({w.results_fd.get(), POLLIN, 0});
         if (polls.empty()) continue;
         const auto left = [&](const Worker& w) {
-            return std::chrono::duration_cast<std::chrono::milliseconds>(w.since + timeout - std::chrono::steady_clock::now());
+            return std::chrono::duration_cast<std::chrono::milliseconds>(w.since + timeout -
+                                                                         std::chrono::steady_clock::now());
         };
         // Wait for a report, or until the first job to run out of time does.
         std::chrono::milliseconds wait = std::chrono::milliseconds::max();
@@ -375,7 +387,8 @@ void run_workers(std::vector<Job>& jobs, const std::function<std::optional<std::
             w.jobs.pop_front();
             char seconds[32];
             std::snprintf(seconds, sizeof seconds, "%g", static_cast<double>(timeout.count()) / 1000);
-            fail_alone(jobs[j], "internal.timeout", std::string("the build took longer than ") + seconds + " s and was stopped",
+            fail_alone(jobs[j], "internal.timeout",
+                       std::string("the build took longer than ") + seconds + " s and was stopped",
                        "look for a very long leaflet or table; batch --timeout SECONDS allows more time", cache);
             on_finished(j);
             waiting.insert(waiting.begin(), w.jobs.begin(), w.jobs.end());

@@ -20,12 +20,12 @@ const char* status_name(Status s);
 
 struct Job {
     std::string content;
-    std::string layout;  // as given
+    std::string layout;       // as given
     std::string layout_path;  // as found
     std::string layout_name;
-    std::string brand;   // the site's brand file; empty: the content's nearest brand.toml
+    std::string brand;                   // the site's brand file; empty: the content's nearest brand.toml
     std::string brand_used, brand_name;  // the brand file it is built with, and its clinic's name
-    int site = 0;        // index into the batch's sites
+    int site = 0;                        // index into the batch's sites
     std::string output;
     // Results.
     Status status = Status::Pending;
@@ -57,7 +57,7 @@ int count_thumbnails(const std::string& svg);
 // takes longer than `timeout` fails alone (`internal.timeout`): its worker is stopped and another
 // takes its place.
 void run_workers(std::vector<Job>& jobs, const std::function<std::optional<std::size_t>()>& next, std::size_t width,
-                 std::chrono::milliseconds timeout, Engine& engine, const RunSettings& settings,
-                 std::uint64_t run, BuildCache& cache, const std::function<void(std::size_t)>& on_finished);
+                 std::chrono::milliseconds timeout, Engine& engine, const RunSettings& settings, std::uint64_t run,
+                 BuildCache& cache, const std::function<void(std::size_t)>& on_finished);
 
 }  // namespace leafpress

@@ -25,7 +25,7 @@ struct TextAnchor {
 struct Span {
     std::string text;
     FontStyle style = FontStyle::Regular;
-    std::string link;  // target URI, empty when the span is not a link
+    std::string link;                   // target URI, empty when the span is not a link
     std::vector<TextAnchor> anchors{};  // where its characters are in the file (may be empty)
     // Equal text, style and link; where it came from does not count.
     friend bool operator==(const Span& a, const Span& b) {
@@ -58,10 +58,10 @@ struct TableSource {
 
 // A figure's picture, as written and as loaded (next to the content file).
 struct FigureSource {
-    std::string src;      // as written in the body
-    std::string alt;      // what it shows, for those who cannot see it (required)
-    std::string caption;  // printed under it; may be empty
-    std::string path;     // the file, resolved from the content file's folder
+    std::string src;                      // as written in the body
+    std::string alt;                      // what it shows, for those who cannot see it (required)
+    std::string caption;                  // printed under it; may be empty
+    std::string path;                     // the file, resolved from the content file's folder
     std::shared_ptr<const Raster> image;  // decoded when the content is loaded
 };
 enum class ListKind { Bullet, Numbered };
@@ -74,8 +74,8 @@ struct Block {
     bool continuation = false;         // a further paragraph of the same list item (no marker)
     std::vector<Span> spans;
     SourcePos where;
-    FigureSource figure{};             // for figures
-    TableSource table{};               // for tables
+    FigureSource figure{};  // for figures
+    TableSource table{};    // for tables
 };
 
 enum class SectionKind { Text, Callout, Quote };
@@ -104,14 +104,14 @@ struct Document {
     std::string title;
     std::string subtitle;
     std::string condition;
-    Language language;  // parsed once from the content's tag (default English)
+    Language language;       // parsed once from the content's tag (default English)
     SourcePos language_pos;  // the `language` value, or the title when there is none
     std::optional<Date> reviewed;
-    SourcePos reviewed_pos;  // the `reviewed` value, or the title when there is none
+    SourcePos reviewed_pos;           // the `reviewed` value, or the title when there is none
     std::optional<Date> next_review;  // as given; see next_review_of() for the default
     SourcePos next_review_pos;
-    std::string code;        // the leaflet's code, such as "RHEU-014"
-    std::string version;     // its version, such as "2"
+    std::string code;     // the leaflet's code, such as "RHEU-014"
+    std::string version;  // its version, such as "2"
     std::string summary;
     // Where the characters of title, subtitle, condition and summary are in the file.
     std::vector<TextAnchor> title_anchors, subtitle_anchors, condition_anchors, summary_anchors;

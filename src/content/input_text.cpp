@@ -34,7 +34,8 @@ namespace {
 
 class Walker {
 public:
-    Walker(std::string_view text, const std::string& path, Diagnostics& diags) : text_(text), path_(path), diags_(diags) {}
+    Walker(std::string_view text, const std::string& path, Diagnostics& diags)
+        : text_(text), path_(path), diags_(diags) {}
 
     void table(const toml::table& t, const std::string& where) {
         for (auto&& [k, v] : t) {
@@ -47,8 +48,10 @@ public:
 
 private:
     void node(const toml::node& n, const std::string& where) {
-        if (const auto* s = n.as_string()) check(s->get(), n.source(), where);
-        else if (const auto* t = n.as_table()) table(*t, where);
+        if (const auto* s = n.as_string())
+            check(s->get(), n.source(), where);
+        else if (const auto* t = n.as_table())
+            table(*t, where);
         else if (const auto* a = n.as_array()) {
             for (std::size_t i = 0; i < a->size(); ++i) node(*a->get(i), where + "[" + std::to_string(i + 1) + "]");
         }
@@ -70,11 +73,12 @@ private:
         const auto run = find_long_mark_run(value, limits::kClusterMarks);
         if (!run) return;
         clean_ = false;
-        diags_.error("input.combining-marks", place(region, run->offset),
-                     "'" + where + "' stacks " + std::to_string(run->length) + " combining marks on one letter; at most " +
-                         std::to_string(limits::kClusterMarks) + " are used",
-                     "delete the extra marks: text that piles marks on a letter (\"zalgo\" text) cannot be typeset, and "
-                     "no language stacks this many");
+        diags_.error(
+            "input.combining-marks", place(region, run->offset),
+            "'" + where + "' stacks " + std::to_string(run->length) + " combining marks on one letter; at most " +
+                std::to_string(limits::kClusterMarks) + " are used",
+            "delete the extra marks: text that piles marks on a letter (\"zalgo\" text) cannot be typeset, and "
+            "no language stacks this many");
     }
 
     // The file position of byte `offset` of the value written at `region`.

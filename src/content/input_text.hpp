@@ -1,9 +1,9 @@
 // Characters no input text may hold: control characters (C0 but tab and newline, DEL, C1), the
 // noncharacters (U+FDD0 to U+FDEF, U+FFFE and U+FFFF and their like in every plane), and lone
-// surrogates; numeric character references in markup are held to the same (markup.cpp). None prints, most are pasted in by
-// accident from another program, and they break what is made from the text (XML metadata
-// refuses them). Every string of a TOML input is checked once, when it is parsed, and refused
-// at the character's own line and column, also inside escapes ("\u0001").
+// surrogates; numeric character references in markup are held to the same (markup.cpp). None prints, most are pasted in
+// by accident from another program, and they break what is made from the text (XML metadata refuses them). Every string
+// of a TOML input is checked once, when it is parsed, and refused at the character's own line and column, also inside
+// escapes ("\u0001").
 #pragma once
 #include <cstddef>
 #include <optional>

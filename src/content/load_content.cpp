@@ -1,6 +1,5 @@
 #include "content/load_content.hpp"
 
-
 #include <algorithm>
 #include <filesystem>
 
@@ -16,9 +15,9 @@ namespace leafpress {
 
 namespace {
 
-const std::initializer_list<std::string_view> kDocumentKeys = {
-    "title", "subtitle", "condition", "language", "reviewed", "summary", "section",
-    "code", "version", "next_review", "references"};
+const std::initializer_list<std::string_view> kDocumentKeys = {"title",    "subtitle",    "condition", "language",
+                                                               "reviewed", "summary",     "section",   "code",
+                                                               "version",  "next_review", "references"};
 const std::initializer_list<std::string_view> kSectionKeys = {"heading", "kind", "body"};
 
 std::optional<SectionKind> parse_kind(std::string_view s) {
@@ -73,7 +72,8 @@ void load_figure(Block& block, const std::string& content_path, ImageLoading ima
     LoadedImage img = pictures.load(inside.path);
     if (!img.raster) {
         diags.error("content.figure", block.where, "the figure '" + f.src + "' cannot be used: " + img.problem,
-                    img.over_budget ? kSmallerPictures : "a figure is a PNG or JPEG file, its path relative to the content file");
+                    img.over_budget ? kSmallerPictures
+                                    : "a figure is a PNG or JPEG file, its path relative to the content file");
         return;
     }
     f.image = std::move(img.raster);
@@ -85,8 +85,8 @@ bool meant_as_heading(std::string_view key) {
     std::transform(k.begin(), k.end(), k.begin(), [](unsigned char c) { return std::tolower(c); });
     std::erase_if(k, [](char c) { return c == '_' || c == '-' || c == ' '; });
     static const std::initializer_list<std::string_view> words = {
-        "header", "headers", "headings", "headline", "head", "title", "name", "caption",
-        "subheading", "sectionheading", "sectiontitle", "sectionname", "heding", "heaing"};
+        "header",  "headers",    "headings",       "headline",     "head",        "title",  "name",
+        "caption", "subheading", "sectionheading", "sectiontitle", "sectionname", "heding", "heaing"};
     if (std::find(words.begin(), words.end(), k) != words.end()) return true;
     return !nearest(k, {"heading"}).empty();
 }
@@ -110,7 +110,8 @@ void refuse_heading_misspellings(const toml::table& t, int index, TomlFields& f,
 }
 
 void load_section(const toml::table& t, int index, const std::string& text, const LineIndex& lines,
-                  const std::string& path, ImageLoading images, PictureStore& pictures, Document& doc, Diagnostics& diags) {
+                  const std::string& path, ImageLoading images, PictureStore& pictures, Document& doc,
+                  Diagnostics& diags) {
     TomlFields f(t, path, "section " + std::to_string(index), diags);
     refuse_heading_misspellings(t, index, f, diags);
     f.warn_unknown(kSectionKeys);
@@ -145,7 +146,8 @@ void load_section(const toml::table& t, int index, const std::string& text, cons
                             "split it into paragraphs with blank lines");
         }
         if (s.blocks.empty())
-            diags.warning("content.empty-section", f.value_pos("body"), "section " + std::to_string(index) + " has no text");
+            diags.warning("content.empty-section", f.value_pos("body"),
+                          "section " + std::to_string(index) + " has no text");
     }
     doc.sections.push_back(std::move(s));
 }
@@ -231,8 +233,8 @@ std::optional<Document> load_content_text(const std::string& text, const std::st
     if (const toml::node* sections = table->get("section")) {
         const auto* arr = sections->as_array();
         if (!arr || !arr->is_array_of_tables()) {
-            diags.error("input.type", position(path, sections->source()),
-                        "'section' must be an array of tables", "start each section with a line [[section]]");
+            diags.error("input.type", position(path, sections->source()), "'section' must be an array of tables",
+                        "start each section with a line [[section]]");
         } else {
             int index = 1;
             std::size_t blocks = 0;

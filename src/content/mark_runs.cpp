@@ -15,10 +15,12 @@ bool is_mark(hb_unicode_funcs_t* uf, char32_t c) {
     }
     return (c >= 0x1F3FB && c <= 0x1F3FF) ||  // emoji modifiers (skin tones)
            (c >= 0xFF9E && c <= 0xFF9F) ||    // halfwidth katakana sound marks
-           (c >= 0xE0020 && c <= 0xE007F);     // tags (flags of regions)
+           (c >= 0xE0020 && c <= 0xE007F);    // tags (flags of regions)
 }
 
-bool joins(hb_unicode_funcs_t* uf, char32_t c, bool after_joiner) { return after_joiner || c == 0x200D || is_mark(uf, c); }
+bool joins(hb_unicode_funcs_t* uf, char32_t c, bool after_joiner) {
+    return after_joiner || c == 0x200D || is_mark(uf, c);
+}
 
 }  // namespace
 
@@ -44,7 +46,8 @@ std::optional<LongMarkRun> find_long_mark_run(std::string_view text, std::size_t
         const auto b = static_cast<unsigned char>(text[i]);
         const std::size_t n = b < 0x80 ? 1 : b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
         char32_t c = b < 0x80 ? b : b < 0xE0 ? (b & 0x1F) : b < 0xF0 ? (b & 0x0F) : (b & 0x07);
-        for (std::size_t k = 1; k < n && i + k < text.size(); ++k) c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+        for (std::size_t k = 1; k < n && i + k < text.size(); ++k)
+            c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
         const bool j = joins(uf, c, after_joiner);
         after_joiner = c == 0x200D;
         if (!j) {

@@ -45,12 +45,11 @@ std::optional<char32_t> decode_entity(std::string_view e) {
     // The common ones without a detour; the rest (all of HTML5's: &frac12;, &ge;, &micro;...)
     // through md4c's own decoder.
     static constexpr std::pair<std::string_view, char32_t> table[] = {
-        {"amp", U'&'},     {"lt", U'<'},       {"gt", U'>'},       {"quot", U'"'},    {"apos", U'\''},
-        {"nbsp", U'\u00A0'}, {"ndash", U'\u2013'}, {"mdash", U'\u2014'}, {"hellip", U'\u2026'},
-        {"copy", U'\u00A9'}, {"reg", U'\u00AE'},   {"trade", U'\u2122'}, {"deg", U'\u00B0'},
-        {"plusmn", U'\u00B1'}, {"times", U'\u00D7'}, {"middot", U'\u00B7'}, {"bull", U'\u2022'},
-        {"lsquo", U'\u2018'}, {"rsquo", U'\u2019'}, {"ldquo", U'\u201C'}, {"rdquo", U'\u201D'},
-        {"eacute", U'\u00E9'}, {"euro", U'\u20AC'}, {"shy", U'\u00AD'},
+        {"amp", U'&'},         {"lt", U'<'},          {"gt", U'>'},         {"quot", U'"'},        {"apos", U'\''},
+        {"nbsp", U'\u00A0'},   {"ndash", U'\u2013'},  {"mdash", U'\u2014'}, {"hellip", U'\u2026'}, {"copy", U'\u00A9'},
+        {"reg", U'\u00AE'},    {"trade", U'\u2122'},  {"deg", U'\u00B0'},   {"plusmn", U'\u00B1'}, {"times", U'\u00D7'},
+        {"middot", U'\u00B7'}, {"bull", U'\u2022'},   {"lsquo", U'\u2018'}, {"rsquo", U'\u2019'},  {"ldquo", U'\u201C'},
+        {"rdquo", U'\u201D'},  {"eacute", U'\u00E9'}, {"euro", U'\u20AC'},  {"shy", U'\u00AD'},
     };
     for (const auto& [n, cp] : table)
         if (n == name) return cp;
@@ -71,7 +70,8 @@ std::optional<std::string> decode_named_entity(std::string_view e) {
     const auto end = v.rfind("</p>");
     if (end == std::string_view::npos) return std::nullopt;
     v = v.substr(0, end);
-    if (v.empty() || v.find('&') != std::string_view::npos || v.find('<') != std::string_view::npos) return std::nullopt;
+    if (v.empty() || v.find('&') != std::string_view::npos || v.find('<') != std::string_view::npos)
+        return std::nullopt;
     return std::string(v);
 }
 
@@ -92,11 +92,10 @@ public:
         marks_.reset();
         switch (type) {
             case MD_BLOCK_DOC: break;
-            case MD_BLOCK_UL:
-                lists_.push_back({ListKind::Bullet, 1});
-                break;
+            case MD_BLOCK_UL: lists_.push_back({ListKind::Bullet, 1}); break;
             case MD_BLOCK_OL:
-                lists_.push_back({ListKind::Numbered, static_cast<int>(static_cast<MD_BLOCK_OL_DETAIL*>(detail)->start)});
+                lists_.push_back(
+                    {ListKind::Numbered, static_cast<int>(static_cast<MD_BLOCK_OL_DETAIL*>(detail)->start)});
                 break;
             case MD_BLOCK_LI: start_list_item(); break;
             case MD_BLOCK_P:
@@ -144,7 +143,7 @@ public:
                 // The cell is read as a paragraph of its own, then moved into the table.
                 if (table_->table.rows.size() == 1) {
                     const auto a = static_cast<MD_BLOCK_TD_DETAIL*>(detail)->align;
-                    table_->table.align.push_back(a == MD_ALIGN_CENTER ? CellAlign::Center
+                    table_->table.align.push_back(a == MD_ALIGN_CENTER  ? CellAlign::Center
                                                   : a == MD_ALIGN_RIGHT ? CellAlign::End
                                                                         : CellAlign::Start);
                 }
@@ -152,9 +151,7 @@ public:
                 last_space_ = true;
                 break;
             }
-            case MD_BLOCK_HR:
-                pend("markup.rule", "horizontal rules are not supported; ignored");
-                break;
+            case MD_BLOCK_HR: pend("markup.rule", "horizontal rules are not supported; ignored"); break;
             default:
                 pend("markup.unsupported", "unsupported markup; shown as plain text");
                 start_paragraph();
@@ -174,9 +171,7 @@ public:
                 item_has_text_ = false;
                 break;
             case MD_BLOCK_CODE:
-            case MD_BLOCK_HTML:
-                in_code_block_ = false;
-                break;
+            case MD_BLOCK_HTML: in_code_block_ = false; break;
             case MD_BLOCK_P:
                 in_paragraph_ = false;
                 if (paragraph_start_) check_pipe_paragraph(*paragraph_start_);
@@ -193,7 +188,8 @@ public:
                     std::vector<Block> cell{std::move(blocks_.back())};
                     blocks_.pop_back();
                     tidy(cell);
-                    table_->table.rows.back().cells.push_back(cell.empty() ? std::vector<Span>{} : std::move(cell[0].spans));
+                    table_->table.rows.back().cells.push_back(cell.empty() ? std::vector<Span>{}
+                                                                           : std::move(cell[0].spans));
                     if (table_->where.line == 0 && !cell.empty()) table_->where = cell[0].where;
                 }
                 break;
@@ -232,12 +228,8 @@ public:
                 figure_ = std::move(b);
                 break;
             }
-            case MD_SPAN_CODE:
-                pend("markup.code", "code spans are not supported; shown as plain text");
-                break;
-            default:
-                pend("markup.unsupported", "unsupported inline markup; shown as plain text");
-                break;
+            case MD_SPAN_CODE: pend("markup.code", "code spans are not supported; shown as plain text"); break;
+            default: pend("markup.unsupported", "unsupported inline markup; shown as plain text"); break;
         }
         return 0;
     }
@@ -274,7 +266,8 @@ public:
             if (type == MD_TEXT_ENTITY) {
                 if (auto cp = decode_entity(t)) {
                     if (!refused(t, *cp, offset)) utf8::append(figure_->figure.alt, *cp);
-                } else figure_->figure.alt += decode_named_entity(t).value_or(std::string(t));
+                } else
+                    figure_->figure.alt += decode_named_entity(t).value_or(std::string(t));
             } else {
                 figure_->figure.alt += type == MD_TEXT_SOFTBR || type == MD_TEXT_BR ? std::string_view(" ") : t;
             }
@@ -354,8 +347,9 @@ private:
         }
         if (href.starts_with("www.")) return "https://" + std::string(href);
         if (is_allowed_link(href)) return std::string(href);
-        diags_.error("content.link", where, "the link to '" + utf8::shortened(href, 60, "") +
-                                                (href.size() > 60 ? "...'" : "'") + " is not a web, e-mail or phone address",
+        diags_.error("content.link", where,
+                     "the link to '" + utf8::shortened(href, 60, "") + (href.size() > 60 ? "...'" : "'") +
+                         " is not a web, e-mail or phone address",
                      "links start with https://, http://, mailto: or tel:");
         return {};
     }
@@ -405,8 +399,10 @@ private:
                 diags_.warning("markup.emphasis", pos(at),
                                "'" + mark + "' opens " + (len >= 2 ? "bold" : "italic") +
                                    " text that is never closed; it is printed as written",
-                               "close it after the words (" + mark + "like this" + mark + "); to print the mark itself, "
-                                   "put a backslash before it (" + escaped + " in a \"\"\" body)");
+                               "close it after the words (" + mark + "like this" + mark +
+                                   "); to print the mark itself, "
+                                   "put a backslash before it (" +
+                                   escaped + " in a \"\"\" body)");
             }
             k += n;
         }
@@ -418,8 +414,8 @@ private:
     bool refused(std::string_view entity, char32_t cp, std::optional<std::size_t> offset) {
         if (!forbidden_char(cp)) return false;
         diags_.error("input.control-character", pos(offset.value_or(last_offset_)),
-                     "the reference '" + utf8::shortened(entity, 20, "") + "' stands for " + describe_forbidden_char(cp) +
-                         ", which cannot be printed",
+                     "the reference '" + utf8::shortened(entity, 20, "") + "' stands for " +
+                         describe_forbidden_char(cp) + ", which cannot be printed",
                      "leave the reference out, or write the character it was meant to be as it is");
         return true;
     }
@@ -432,7 +428,8 @@ private:
         bool over = false;
         for (const char32_t c : utf8::decode(decoded).text) {
             const auto step = marks_.feed(c, true);
-            if (step == MarkRunCounter::Step::Passed) report_marks("the reference '" + utf8::shortened(entity, 20, "") + "'", offset);
+            if (step == MarkRunCounter::Step::Passed)
+                report_marks("the reference '" + utf8::shortened(entity, 20, "") + "'", offset);
             over = over || step != MarkRunCounter::Step::Fine;
         }
         return over;
@@ -554,12 +551,12 @@ private:
     bool in_item_ = false;
     bool item_has_text_ = false;
     bool in_code_block_ = false;
-    bool last_space_ = true;        // the text so far ends in white space (or the block is empty)
-    std::optional<Block> figure_;   // an image being read: its alternative text comes next
-    std::optional<Block> table_;    // a table being read
+    bool last_space_ = true;       // the text so far ends in white space (or the block is empty)
+    std::optional<Block> figure_;  // an image being read: its alternative text comes next
+    std::optional<Block> table_;   // a table being read
     RowKind row_kind_ = RowKind::Body;
-    bool resume_paragraph_ = false; // the text after a figure goes into a new paragraph
-    std::size_t last_offset_ = 0;   // the last body offset seen, for spans without one
+    bool resume_paragraph_ = false;                // the text after a figure goes into a new paragraph
+    std::size_t last_offset_ = 0;                  // the last body offset seen, for spans without one
     MarkRunCounter marks_{limits::kClusterMarks};  // the run of combining marks the text ends in
     bool in_paragraph_ = false;
     std::optional<std::size_t> paragraph_start_;  // the offset of the paragraph's first text
@@ -605,8 +602,8 @@ std::vector<Block> parse_markup(std::string_view body, const StringSource& sourc
     Builder builder(body, source, diags);
     MD_PARSER parser{};
     parser.abi_version = 0;
-    parser.flags = MD_FLAG_TABLES | MD_FLAG_NOINDENTEDCODEBLOCKS | MD_FLAG_PERMISSIVEURLAUTOLINKS | MD_FLAG_PERMISSIVEWWWAUTOLINKS |
-                   MD_FLAG_PERMISSIVEEMAILAUTOLINKS;
+    parser.flags = MD_FLAG_TABLES | MD_FLAG_NOINDENTEDCODEBLOCKS | MD_FLAG_PERMISSIVEURLAUTOLINKS |
+                   MD_FLAG_PERMISSIVEWWWAUTOLINKS | MD_FLAG_PERMISSIVEEMAILAUTOLINKS;
     parser.enter_block = [](MD_BLOCKTYPE t, void* d, void* u) { return static_cast<Builder*>(u)->enter_block(t, d); };
     parser.leave_block = [](MD_BLOCKTYPE t, void* d, void* u) { return static_cast<Builder*>(u)->leave_block(t, d); };
     parser.enter_span = [](MD_SPANTYPE t, void* d, void* u) { return static_cast<Builder*>(u)->enter_span(t, d); };

@@ -27,9 +27,14 @@ std::vector<std::size_t> cell_starts(std::string_view line) {
     std::vector<std::size_t> starts{a};
     bool code = false;
     for (std::size_t k = a; k < b; ++k) {
-        if (line[k] == '\\') { ++k; continue; }
-        if (line[k] == '`') code = !code;
-        else if (line[k] == '|' && !code) starts.push_back(k + 1);
+        if (line[k] == '\\') {
+            ++k;
+            continue;
+        }
+        if (line[k] == '`')
+            code = !code;
+        else if (line[k] == '|' && !code)
+            starts.push_back(k + 1);
     }
     if (a == b && !trailing) starts.clear();
     for (auto& s : starts)
@@ -40,8 +45,10 @@ std::vector<std::size_t> cell_starts(std::string_view line) {
 bool is_delimiter_row(std::string_view line) {
     bool dash = false;
     for (char c : line) {
-        if (c == '-') dash = true;
-        else if (c != '|' && c != ':' && c != ' ' && c != '\t' && c != '\r') return false;
+        if (c == '-')
+            dash = true;
+        else if (c != '|' && c != ':' && c != ' ' && c != '\t' && c != '\r')
+            return false;
     }
     return dash;
 }
@@ -92,7 +99,8 @@ std::optional<PipeParagraph> pipe_paragraph(std::string_view body, std::size_t f
                     " columns but its header has " + std::to_string(columns) +
                     "; it is not read as a table and would print as a paragraph of pipes";
     } else {
-        p.message = "this looks like a table but has no |---| line under its header; it would print as a paragraph of pipes";
+        p.message =
+            "this looks like a table but has no |---| line under its header; it would print as a paragraph of pipes";
     }
     return p;
 }

@@ -13,9 +13,12 @@ std::uint32_t hex_value(std::string_view s) {
     std::uint32_t v = 0;
     for (char c : s) {
         v <<= 4;
-        if (c >= '0' && c <= '9') v |= static_cast<std::uint32_t>(c - '0');
-        else if (c >= 'a' && c <= 'f') v |= static_cast<std::uint32_t>(c - 'a' + 10);
-        else if (c >= 'A' && c <= 'F') v |= static_cast<std::uint32_t>(c - 'A' + 10);
+        if (c >= '0' && c <= '9')
+            v |= static_cast<std::uint32_t>(c - '0');
+        else if (c >= 'a' && c <= 'f')
+            v |= static_cast<std::uint32_t>(c - 'a' + 10);
+        else if (c >= 'A' && c <= 'F')
+            v |= static_cast<std::uint32_t>(c - 'A' + 10);
     }
     return v;
 }
@@ -57,8 +60,7 @@ StringSource StringSource::verbatim(std::string file, std::string_view text, int
     return s;
 }
 
-StringSource StringSource::toml_value(std::string file, std::string_view text, std::size_t at, int line,
-                                      int column) {
+StringSource StringSource::toml_value(std::string file, std::string_view text, std::size_t at, int line, int column) {
     StringSource s;
     s.file_ = std::move(file);
     s.source_ = text;
@@ -73,8 +75,15 @@ StringSource StringSource::toml_value(std::string file, std::string_view text, s
     std::size_t i = at + quote;
     column += static_cast<int>(quote);
     // A newline right after the opening quotes of a multi-line string is not part of it.
-    if (multi && text.substr(i).starts_with("\r\n")) { i += 2; ++line; column = 1; }
-    else if (multi && text.substr(i).starts_with("\n")) { i += 1; ++line; column = 1; }
+    if (multi && text.substr(i).starts_with("\r\n")) {
+        i += 2;
+        ++line;
+        column = 1;
+    } else if (multi && text.substr(i).starts_with("\n")) {
+        i += 1;
+        ++line;
+        column = 1;
+    }
 
     std::size_t value = 0;
     const char delim = basic ? '"' : '\'';
@@ -127,8 +136,11 @@ StringSource StringSource::toml_value(std::string file, std::string_view text, s
                 i += 1;
                 ++column;
                 while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) {
-                    if (text[i] == '\n') { ++line; column = 1; }
-                    else ++column;
+                    if (text[i] == '\n') {
+                        ++line;
+                        column = 1;
+                    } else
+                        ++column;
                     ++i;
                 }
             } else {

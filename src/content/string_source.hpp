@@ -28,8 +28,8 @@ private:
 class StringSource {
 public:
     // The value of the string whose opening quote is at `value_offset` in `file_text`.
-    static StringSource toml_value(std::string file, std::string_view file_text, std::size_t value_offset,
-                                   int line, int column);
+    static StringSource toml_value(std::string file, std::string_view file_text, std::size_t value_offset, int line,
+                                   int column);
     // Text that stands in its file as it is, starting at line and column (tests, and values
     // without escapes).
     static StringSource verbatim(std::string file, std::string_view text, int line, int column);
@@ -57,7 +57,7 @@ private:
         std::size_t value;   // offset in the value
         std::size_t source;  // offset in the source text
         int line, column;
-        bool linear;         // whether the bytes after it run in step with the source
+        bool linear;  // whether the bytes after it run in step with the source
     };
     std::string file_;
     std::string_view source_;

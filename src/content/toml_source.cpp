@@ -21,8 +21,11 @@ SourcePos offset_pos(const std::string& path, std::string_view text, std::size_t
     int line = 1, col = 1;
     for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
         const auto c = static_cast<unsigned char>(text[i]);
-        if (c == '\n') { ++line; col = 1; }
-        else if ((c & 0xC0) != 0x80) ++col;
+        if (c == '\n') {
+            ++line;
+            col = 1;
+        } else if ((c & 0xC0) != 0x80)
+            ++col;
     }
     return {path, line, col};
 }
@@ -132,7 +135,10 @@ std::string nearest(std::string_view word, std::initializer_list<std::string_vie
     std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
     for (auto k : known) {
         const std::size_t d = edit_distance(lower, k);
-        if (d < best_d) { best_d = d; best = std::string(k); }
+        if (d < best_d) {
+            best_d = d;
+            best = std::string(k);
+        }
     }
     return best;
 }
@@ -208,8 +214,9 @@ std::optional<double> TomlFields::number(std::string_view key, Requirement req) 
     if (const auto* i = n->as_integer()) return static_cast<double>(i->get());
     if (const auto* f = n->as_floating_point()) {
         if (std::isfinite(f->get())) return f->get();
-        diags_.error("input.not-finite", value_pos(key), "'" + std::string(key) + "' must be a finite number, not " +
-                     (std::isnan(f->get()) ? std::string("nan") : std::string("inf")));
+        diags_.error("input.not-finite", value_pos(key),
+                     "'" + std::string(key) + "' must be a finite number, not " +
+                         (std::isnan(f->get()) ? std::string("nan") : std::string("inf")));
         return std::nullopt;
     }
     wrong_type(key, "a number");
@@ -282,7 +289,8 @@ void TomlFields::warn_unknown(std::initializer_list<std::string_view> known) {
         if (!context_.empty()) msg += " in " + context_;
         if (!near.empty()) msg += "; did you mean '" + near + "'?";
         std::string hint = near.empty() ? "it is ignored" : "";
-        diags_.warning("input.unknown-key", k.source().begin.line ? position(file_, k.source()) : position(file_, v.source()),
+        diags_.warning("input.unknown-key",
+                       k.source().begin.line ? position(file_, k.source()) : position(file_, v.source()),
                        std::move(msg), std::move(hint));
     }
 }

@@ -27,18 +27,19 @@ const std::string& DateForm::for_region(const std::string& region) const {
 
 namespace {
 
-const std::initializer_list<std::string_view> kKeys = {"questions", "call",    "page",          "reviewed", "qr_code",
-                                                        "version",   "next_review", "sources", "language_help", "notes",
-                                                        "date"};
+const std::initializer_list<std::string_view> kKeys = {"questions",     "call",    "page",        "reviewed",
+                                                       "qr_code",       "version", "next_review", "sources",
+                                                       "language_help", "notes",   "date"};
 const std::initializer_list<std::string_view> kDateKeys = {"format", "other_regions", "regions", "months"};
-constexpr std::array<std::string_view, 7> kPlaceholders = {"{day}", "{dd}", "{m}", "{mm}", "{month}", "{year}", "{yyyy}"};
+constexpr std::array<std::string_view, 7> kPlaceholders = {"{day}",   "{dd}",   "{m}",   "{mm}",
+                                                           "{month}", "{year}", "{yyyy}"};
 
 // The table's key for a language: Chinese by script (Traditional for Taiwan, Hong Kong and
 // Macau when no script is given), everything else by its primary subtag.
 std::string key_of(const Language& l) {
     if (l.primary == "zh") {
-        const bool traditional = l.script == "Hant" ||
-                                 (l.script.empty() && (l.region == "TW" || l.region == "HK" || l.region == "MO"));
+        const bool traditional =
+            l.script == "Hant" || (l.script.empty() && (l.region == "TW" || l.region == "HK" || l.region == "MO"));
         return traditional ? "zh-Hant" : "zh-Hans";
     }
     if (l.primary == "fil") return "tl";
@@ -53,12 +54,14 @@ bool check_form(TomlFields& f, std::string_view key, const std::string& form, bo
         const std::string_view name = end == std::string::npos ? std::string_view(form).substr(at)
                                                                : std::string_view(form).substr(at, end - at + 1);
         if (std::find(kPlaceholders.begin(), kPlaceholders.end(), name) == kPlaceholders.end()) {
-            f.diags().error("translations.date", f.value_pos(key), "unknown placeholder '" + std::string(name) + "' in the date form",
+            f.diags().error("translations.date", f.value_pos(key),
+                            "unknown placeholder '" + std::string(name) + "' in the date form",
                             "a date form uses {day}, {dd}, {m}, {mm}, {month}, {year} and {yyyy}");
             return false;
         }
         if (name == "{month}" && !has_months) {
-            f.diags().error("translations.date", f.value_pos(key), "the date form names {month} but [date] has no months",
+            f.diags().error("translations.date", f.value_pos(key),
+                            "the date form names {month} but [date] has no months",
                             "add months = [\"January\", ...], the twelve names");
             return false;
         }
@@ -71,15 +74,17 @@ std::optional<std::vector<std::string>> strings(TomlFields& f, std::string_view 
     if (!a) return std::vector<std::string>{};
     std::vector<std::string> out;
     for (const auto& n : *a) {
-        if (const auto* s = n.as_string()) out.push_back(s->get());
+        if (const auto* s = n.as_string())
+            out.push_back(s->get());
         else {
             f.diags().error("input.type", position(f.file(), n.source()), "'" + std::string(key) + "' holds strings");
             return std::nullopt;
         }
     }
     if (count && out.size() != count) {
-        f.diags().error("translations.date", f.value_pos(key),
-                        "'" + std::string(key) + "' has " + std::to_string(out.size()) + " names, not " + std::to_string(count));
+        f.diags().error(
+            "translations.date", f.value_pos(key),
+            "'" + std::string(key) + "' has " + std::to_string(out.size()) + " names, not " + std::to_string(count));
         return std::nullopt;
     }
     return out;
@@ -140,10 +145,12 @@ Translations Translations::load(const std::string& dir, Diagnostics& diags) {
         if (e.path().extension() == ".toml") files.push_back(e.path());
     std::sort(files.begin(), files.end());
     for (const auto& file : files)
-        if (const auto text = read_text_file(file.string(), diags, limits::kSettingsBytes)) t.add(*text, file.string(), diags);
+        if (const auto text = read_text_file(file.string(), diags, limits::kSettingsBytes))
+            t.add(*text, file.string(), diags);
     if (!t.by_key_.count("en"))
-        diags.error("translations.missing", {dir, 0, 0}, "no English translation file en.toml in " + dir,
-                    "leafpress prints English labels for a language without a file of its own; reinstall its data folder");
+        diags.error(
+            "translations.missing", {dir, 0, 0}, "no English translation file en.toml in " + dir,
+            "leafpress prints English labels for a language without a file of its own; reinstall its data folder");
     return t;
 }
 

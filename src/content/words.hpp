@@ -29,8 +29,8 @@ struct Labels {
 // and {m} (day and month, no padding), {dd} and {mm} (two digits), {year}, {yyyy} (four
 // digits) and {month} (the month's name from `months`).
 struct DateForm {
-    std::string format;               // with no region, or a region in `regions`
-    std::string other_regions;        // any other region (empty: `format` everywhere)
+    std::string format;         // with no region, or a region in `regions`
+    std::string other_regions;  // any other region (empty: `format` everywhere)
     std::vector<std::string> regions;
     std::vector<std::string> months;  // twelve names, January first; empty when no form names {month}
 

@@ -36,7 +36,8 @@ struct CmykConverter::Handles {
 
 Result<CmykConverter> CmykConverter::open(const std::string& icc_bytes) {
     using Profile = std::unique_ptr<void, decltype(&cmsCloseProfile)>;
-    Profile out(cmsOpenProfileFromMem(icc_bytes.data(), static_cast<cmsUInt32Number>(icc_bytes.size())), &cmsCloseProfile);
+    Profile out(cmsOpenProfileFromMem(icc_bytes.data(), static_cast<cmsUInt32Number>(icc_bytes.size())),
+                &cmsCloseProfile);
     if (!out) {
         return Failure{"not an ICC profile"};
     }
@@ -47,8 +48,10 @@ Result<CmykConverter> CmykConverter::open(const std::string& icc_bytes) {
     CmykConverter c;
     c.handles_ = std::make_shared<Handles>();
     const cmsUInt32Number flags = cmsFLAGS_BLACKPOINTCOMPENSATION;
-    c.handles_->colour = cmsCreateTransform(srgb.get(), TYPE_RGB_DBL, out.get(), TYPE_CMYK_DBL, INTENT_RELATIVE_COLORIMETRIC, flags);
-    c.handles_->pixels = cmsCreateTransform(srgb.get(), TYPE_RGB_8, out.get(), TYPE_CMYK_8, INTENT_RELATIVE_COLORIMETRIC, flags);
+    c.handles_->colour =
+        cmsCreateTransform(srgb.get(), TYPE_RGB_DBL, out.get(), TYPE_CMYK_DBL, INTENT_RELATIVE_COLORIMETRIC, flags);
+    c.handles_->pixels =
+        cmsCreateTransform(srgb.get(), TYPE_RGB_8, out.get(), TYPE_CMYK_8, INTENT_RELATIVE_COLORIMETRIC, flags);
     if (!c.handles_->colour || !c.handles_->pixels) {
         return Failure{"LittleCMS cannot convert sRGB to this profile"};
     }

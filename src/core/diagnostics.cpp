@@ -28,7 +28,11 @@ std::string terminal_safe(std::string_view text, bool keep_newlines) {
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size();) {
         const auto b = static_cast<unsigned char>(text[i]);
-        const std::size_t n = b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
+        const std::size_t n = b < 0x80             ? 1
+                              : (b & 0xE0) == 0xC0 ? 2
+                              : (b & 0xF0) == 0xE0 ? 3
+                              : (b & 0xF8) == 0xF0 ? 4
+                                                   : 0;
         char32_t c = n == 1 ? b : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
         bool valid = n > 0 && i + n <= text.size();
         for (std::size_t k = 1; valid && k < n; ++k) {
@@ -44,8 +48,10 @@ std::string terminal_safe(std::string_view text, bool keep_newlines) {
             ++i;
             continue;
         }
-        if (acted_on(c) && !(keep_newlines && c == '\n')) append_escape(out, "\\u%04X", static_cast<unsigned>(c));
-        else out.append(text.substr(i, n));
+        if (acted_on(c) && !(keep_newlines && c == '\n'))
+            append_escape(out, "\\u%04X", static_cast<unsigned>(c));
+        else
+            out.append(text.substr(i, n));
         i += n;
     }
     return out;
@@ -76,9 +82,8 @@ void Diagnostics::append(const Diagnostics& other) {
 bool Diagnostics::has_errors() const { return error_count() > 0; }
 
 std::size_t Diagnostics::error_count() const {
-    return static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) {
-        return d.severity == Severity::Error;
-    }));
+    return static_cast<std::size_t>(
+        std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; }));
 }
 
 std::size_t Diagnostics::warning_count() const { return items_.size() - error_count(); }
@@ -87,10 +92,11 @@ std::vector<std::string> shown_lines(const std::vector<Diagnostic>& findings, st
     struct Seen {
         std::size_t shown = 0, more = 0;  // findings shown, and those left out (repeats counted)
         std::string file;
-        std::set<std::string> hints;      // hints given already
+        std::set<std::string> hints;  // hints given already
     };
     std::map<std::pair<std::string, std::string>, Seen> seen;  // (code, file) →
-    std::vector<std::pair<std::string, std::pair<std::string, std::string>>> lines;  // a line, and the group it counts for
+    std::vector<std::pair<std::string, std::pair<std::string, std::string>>>
+        lines;  // a line, and the group it counts for
     for (const Diagnostic& d : findings) {
         Seen& s = seen[{d.code, d.where.file}];
         if (d.code.empty() || s.shown < per_code) {
@@ -112,8 +118,9 @@ std::vector<std::string> shown_lines(const std::vector<Diagnostic>& findings, st
         }
         const Seen& s = seen[group];
         if (s.more == 0) continue;
-        out.push_back((s.file.empty() ? std::string("leafpress") : s.file) + ": note: ... and " + std::to_string(s.more) +
-                      " more " + group.first + (s.more == 1 ? " finding" : " findings") + " not shown");
+        out.push_back((s.file.empty() ? std::string("leafpress") : s.file) + ": note: ... and " +
+                      std::to_string(s.more) + " more " + group.first + (s.more == 1 ? " finding" : " findings") +
+                      " not shown");
     }
     return out;
 }

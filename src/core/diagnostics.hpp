@@ -18,11 +18,11 @@ struct SourcePos {
 
 struct Diagnostic {
     Severity severity = Severity::Error;
-    std::string code;     // stable identifier, e.g. "content.unknown-key"
+    std::string code;  // stable identifier, e.g. "content.unknown-key"
     SourcePos where;
     std::string message;
-    std::string hint;     // optional
-    int count = 1;        // the same finding (severity, code, message) seen this many times
+    std::string hint;  // optional
+    int count = 1;     // the same finding (severity, code, message) seen this many times
 };
 
 class Diagnostics {

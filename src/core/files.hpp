@@ -10,7 +10,7 @@ enum class ReadFailure { None, Missing, NotRegular, TooLarge, Unreadable };
 struct FileRead {
     std::optional<std::string> bytes;  // the whole file, when it could be read
     ReadFailure failure = ReadFailure::None;
-    std::size_t size = 0;              // the file's size, when known
+    std::size_t size = 0;  // the file's size, when known
 };
 
 // Reads a regular file whole. A directory, FIFO, device or socket is never opened for reading

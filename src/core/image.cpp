@@ -169,7 +169,8 @@ LoadedImage decode_jpeg(std::string_view bytes, long long budget) {
         return {nullptr, std::string("the JPEG file is damaged or truncated: ") + err.message};
     }
     jpeg_create_decompress(&cinfo);
-    jpeg_mem_src(&cinfo, reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<unsigned long>(bytes.size()));
+    jpeg_mem_src(&cinfo, reinterpret_cast<const unsigned char*>(bytes.data()),
+                 static_cast<unsigned long>(bytes.size()));
     jpeg_save_markers(&cinfo, JPEG_APP0 + 1, 0xFFFF);
     jpeg_read_header(&cinfo, TRUE);
     r->orientation = orientation_of(cinfo);
@@ -207,7 +208,12 @@ LoadedImage decode_jpeg(std::string_view bytes, long long budget) {
         }
         for (std::size_t x = 0; x < w; ++x) {
             int c = row[x * 4], m = row[x * 4 + 1], yv = row[x * 4 + 2], k = row[x * 4 + 3];
-            if (!inverted) { c = 255 - c; m = 255 - m; yv = 255 - yv; k = 255 - k; }
+            if (!inverted) {
+                c = 255 - c;
+                m = 255 - m;
+                yv = 255 - yv;
+                k = 255 - k;
+            }
             out[x * 3] = static_cast<std::uint8_t>(c * k / 255);
             out[x * 3 + 1] = static_cast<std::uint8_t>(m * k / 255);
             out[x * 3 + 2] = static_cast<std::uint8_t>(yv * k / 255);
@@ -257,8 +263,10 @@ int exif_orientation(std::string_view app1) {
 ShownSize shown_size(const Raster& r) {
     double w = r.width, h = r.height;
     const double a = r.pixel_aspect > 0 && std::isfinite(r.pixel_aspect) ? r.pixel_aspect : 1.0;
-    if (a < 1) w *= a;  // narrow pixels: fewer across
-    else h /= a;        // wide pixels: fewer down
+    if (a < 1)
+        w *= a;  // narrow pixels: fewer across
+    else
+        h /= a;  // wide pixels: fewer down
     if (r.orientation >= 5 && r.orientation <= 8) std::swap(w, h);
     return {w, h};
 }

@@ -18,8 +18,8 @@
 namespace leafpress {
 
 struct Raster {
-    int width = 0, height = 0;        // the stored pixels, before orientation
-    int channels = 3;                 // 1 (grey) or 3 (RGB), 8 bits each, rows top to bottom
+    int width = 0, height = 0;  // the stored pixels, before orientation
+    int channels = 3;           // 1 (grey) or 3 (RGB), 8 bits each, rows top to bottom
     std::vector<std::uint8_t> pixels;
     std::vector<std::uint8_t> alpha;  // one byte a pixel; empty when the image is opaque
     int orientation = 1;              // EXIF orientation, 1 to 8 (1: as stored)

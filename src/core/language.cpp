@@ -53,7 +53,8 @@ Language Language::parse(std::string_view tag) {
                 sub[i] = static_cast<char>(i == 0 ? (sub[i] >= 'a' && sub[i] <= 'z' ? sub[i] - 32 : sub[i])
                                                   : (sub[i] >= 'A' && sub[i] <= 'Z' ? sub[i] + 32 : sub[i]));
             l.script = sub;
-        } else if ((sub.size() == 2 && is_alpha(sub[0]) && is_alpha(sub[1])) || (sub.size() == 3 && sub[0] >= '0' && sub[0] <= '9')) {
+        } else if ((sub.size() == 2 && is_alpha(sub[0]) && is_alpha(sub[1])) ||
+                   (sub.size() == 3 && sub[0] >= '0' && sub[0] <= '9')) {
             if (l.region.empty()) {
                 for (auto& c : sub) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
                 l.region = sub;
@@ -63,14 +64,15 @@ Language Language::parse(std::string_view tag) {
         if (end == tag.size()) break;
         start = end + 1;
     }
-    static constexpr std::string_view rtl[] = {"ar", "he", "iw", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb", "syr"};
+    static constexpr std::string_view rtl[] = {"ar", "he", "iw", "fa", "ur",  "yi",
+                                               "ps", "sd", "ug", "dv", "ckb", "syr"};
     for (auto r : rtl)
         if (l.primary == r) l.direction = WritingDirection::RightToLeft;
     if (l.script == "Arab" || l.script == "Hebr" || l.script == "Thaa" || l.script == "Syrc")
         l.direction = WritingDirection::RightToLeft;
     if (l.script == "Latn" || l.script == "Cyrl") l.direction = WritingDirection::LeftToRight;
-    static constexpr std::string_view unhyphenated[] = {"ar", "he", "iw", "fa", "ur", "yi", "ps", "zh", "ja", "ko", "th",
-                                                        "lo", "km", "my", "bo", "dz", "yue", "ug", "sd", "dv"};
+    static constexpr std::string_view unhyphenated[] = {"ar", "he", "iw", "fa", "ur", "yi", "ps",  "zh", "ja", "ko",
+                                                        "th", "lo", "km", "my", "bo", "dz", "yue", "ug", "sd", "dv"};
     for (auto u : unhyphenated)
         if (l.primary == u) l.hyphenated = false;
     return l;

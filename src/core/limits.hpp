@@ -22,6 +22,6 @@ constexpr long long kImagePixels = 40'000'000;          // pixels in one image
 // Pixels of all of one leaflet's pictures together (figures and logo, each file once): a
 // print build holds about 20 bytes for each (pixels, CMYK copy, deflated stream, the file).
 constexpr long long kLeafletPixels = 40'000'000;
-constexpr std::size_t kClusterMarks = 30;               // combining marks on one letter (UAX #15's 30 non-starters)
+constexpr std::size_t kClusterMarks = 30;  // combining marks on one letter (UAX #15's 30 non-starters)
 
 }  // namespace leafpress::limits

@@ -32,8 +32,10 @@ void append_fixed(std::string& out, double v, int decimals) {
     const int n = static_cast<int>(std::to_chars(digits, digits + sizeof digits, u).ptr - digits);
     if (k < 0) out += '-';
     const int whole = n - decimals;  // digits before the point
-    if (whole > 0) out.append(digits, static_cast<std::size_t>(whole));
-    else out += '0';
+    if (whole > 0)
+        out.append(digits, static_cast<std::size_t>(whole));
+    else
+        out += '0';
     // The decimals: zeros that pad a small number, then its digits, without trailing zeros.
     int last = n;
     while (last > std::max(whole, 0) && digits[last - 1] == '0') --last;

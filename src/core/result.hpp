@@ -22,7 +22,7 @@ struct Failure {
 template <typename T>
 class Result {
 public:
-    Result(T value) : value_(std::move(value)) {}  // NOLINT: a value converts, as with std::optional
+    Result(T value) : value_(std::move(value)) {}                    // NOLINT: a value converts, as with std::optional
     Result(Failure failure) : error_(std::move(failure.message)) {}  // NOLINT
 
     [[nodiscard]] bool ok() const { return value_.has_value(); }

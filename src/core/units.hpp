@@ -18,8 +18,14 @@ public:
     constexpr Pt operator*(double k) const { return Pt(v_ * k); }
     constexpr Pt operator/(double k) const { return Pt(v_ / k); }
     constexpr double operator/(Pt o) const { return v_ / o.v_; }
-    constexpr Pt& operator+=(Pt o) { v_ += o.v_; return *this; }
-    constexpr Pt& operator-=(Pt o) { v_ -= o.v_; return *this; }
+    constexpr Pt& operator+=(Pt o) {
+        v_ += o.v_;
+        return *this;
+    }
+    constexpr Pt& operator-=(Pt o) {
+        v_ -= o.v_;
+        return *this;
+    }
     constexpr auto operator<=>(const Pt&) const = default;
 
 private:

@@ -8,13 +8,26 @@ namespace {
 // Length of the sequence starting at s[i] and its code point; 0 length when invalid.
 std::size_t next(std::string_view s, std::size_t i, char32_t& cp) {
     const auto b0 = static_cast<unsigned char>(s[i]);
-    if (b0 < 0x80) { cp = b0; return 1; }
+    if (b0 < 0x80) {
+        cp = b0;
+        return 1;
+    }
     std::size_t len = 0;
     char32_t min = 0;
-    if ((b0 & 0xE0) == 0xC0) { len = 2; cp = b0 & 0x1F; min = 0x80; }
-    else if ((b0 & 0xF0) == 0xE0) { len = 3; cp = b0 & 0x0F; min = 0x800; }
-    else if ((b0 & 0xF8) == 0xF0) { len = 4; cp = b0 & 0x07; min = 0x10000; }
-    else return 0;
+    if ((b0 & 0xE0) == 0xC0) {
+        len = 2;
+        cp = b0 & 0x1F;
+        min = 0x80;
+    } else if ((b0 & 0xF0) == 0xE0) {
+        len = 3;
+        cp = b0 & 0x0F;
+        min = 0x800;
+    } else if ((b0 & 0xF8) == 0xF0) {
+        len = 4;
+        cp = b0 & 0x07;
+        min = 0x10000;
+    } else
+        return 0;
     if (i + len > s.size()) return 0;
     for (std::size_t k = 1; k < len; ++k) {
         const auto b = static_cast<unsigned char>(s[i + k]);
@@ -45,7 +58,10 @@ Decoded decode(std::string_view s) {
     char32_t cp = 0;
     while (i < s.size()) {
         std::size_t n = next(s, i, cp);
-        if (n == 0) { cp = 0xFFFD; n = 1; }
+        if (n == 0) {
+            cp = 0xFFFD;
+            n = 1;
+        }
         d.text.push_back(cp);
         d.byte_offsets.push_back(i);
         i += n;

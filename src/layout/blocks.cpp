@@ -55,8 +55,8 @@ std::vector<LineBox> line_boxes(const text::SetParagraph& set, const text::Parag
             if (!run.link.empty()) {
                 ElementRef link_ref = ref;
                 if (run.role == text::RunRole::PhoneNumber) link_ref.meaning = Meaning::PhoneNumber;
-                box.items.emplace_back(Link{{indent + run.left, baseline - asc, run.right - run.left, asc + desc},
-                                            run.link, link_ref});
+                box.items.emplace_back(
+                    Link{{indent + run.left, baseline - asc, run.right - run.left, asc + desc}, run.link, link_ref});
             }
         }
         out.push_back(std::move(box));

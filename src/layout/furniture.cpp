@@ -145,44 +145,58 @@ Cover cover(const Furnisher& f, Rect panel) {
     std::vector<PageItem> text_items;
     if (!f.doc.condition.empty()) {
         const Pt size = at_least_min(L, t.small * 1.25);
-        auto lines = typeset(mark_phone({{f.doc.condition, FontStyle::Bold, kWhite, {}, text::RunRole::Text, f.doc.condition_anchors}}, f.brand), para_style(f, size), text_width,
-                             Pt(0), size * 1.4, f.ctx, {Role::Condition}, f.diags);
+        auto lines = typeset(
+            mark_phone({{f.doc.condition, FontStyle::Bold, kWhite, {}, text::RunRole::Text, f.doc.condition_anchors}},
+                       f.brand),
+            para_style(f, size), text_width, Pt(0), size * 1.4, f.ctx, {Role::Condition}, f.diags);
         y = stack(text_items, std::move(lines), x, y);
         y += t.small * 0.5;
     }
-    const std::vector<text::StyledRun> title_runs = mark_phone(
-        {{f.doc.title, FontStyle::Bold, kWhite, {}, text::RunRole::Text, f.doc.title_anchors}}, f.brand);
+    const std::vector<text::StyledRun> title_runs =
+        mark_phone({{f.doc.title, FontStyle::Bold, kWhite, {}, text::RunRole::Text, f.doc.title_anchors}}, f.brand);
     const text::ParagraphStyle title = title_style(f, title_runs, text_width);
-    y = stack(text_items, typeset(title_runs, title, text_width, Pt(0), title.size * 1.15, f.ctx, {Role::Title}, f.diags),
-              x, y);
+    y = stack(text_items,
+              typeset(title_runs, title, text_width, Pt(0), title.size * 1.15, f.ctx, {Role::Title}, f.diags), x, y);
     if (!f.doc.subtitle.empty()) {
         y += t.subtitle * 0.3;
-        auto sub = typeset(mark_phone({{f.doc.subtitle, FontStyle::Regular, kWhite, {}, text::RunRole::Text, f.doc.subtitle_anchors}}, f.brand), para_style(f, t.subtitle), text_width,
-                           Pt(0), t.subtitle * 1.3, f.ctx, {Role::Subtitle}, f.diags);
+        auto sub = typeset(
+            mark_phone({{f.doc.subtitle, FontStyle::Regular, kWhite, {}, text::RunRole::Text, f.doc.subtitle_anchors}},
+                       f.brand),
+            para_style(f, t.subtitle), text_width, Pt(0), t.subtitle * 1.3, f.ctx, {Role::Subtitle}, f.diags);
         y = stack(text_items, std::move(sub), x, y);
     }
     if (logo_w > Pt(0)) y = std::max(y, panel.y + L.margins.top + logo_h);
     const Pt band_bottom = y + t.body * 1.2;
     // The band bleeds to the panel's top and side edges.
-    c.items.emplace_back(Box{{panel.x, panel.y, panel.width, band_bottom - panel.y}, f.brand.colors.primary,
-                             std::nullopt, Pt(0), {Role::Decoration}});
+    c.items.emplace_back(Box{{panel.x, panel.y, panel.width, band_bottom - panel.y},
+                             f.brand.colors.primary,
+                             std::nullopt,
+                             Pt(0),
+                             {Role::Decoration}});
     if (logo_w > Pt(0)) {
         ElementRef logo{Role::Decoration};
         logo.figure = static_cast<int>(f.figures.size());
         f.figures.push_back({f.brand.logo_alt});
-        c.items.emplace_back(Image{{x + width - logo_w, panel.y + L.margins.top, logo_w, logo_h}, f.brand.logo_image,
-                                   f.brand.logo, logo});
+        c.items.emplace_back(Image{
+            {x + width - logo_w, panel.y + L.margins.top, logo_w, logo_h}, f.brand.logo_image, f.brand.logo, logo});
     }
     for (auto& i : text_items) c.items.push_back(std::move(i));
     y = band_bottom + t.body * 1.2;
 
     if (!f.doc.summary.empty()) {
         const Pt size = t.body * 1.2;
-        auto sum = typeset(mark_phone({{f.doc.summary, FontStyle::Regular, f.brand.colors.text, {}, text::RunRole::Text, f.doc.summary_anchors}}, f.brand), para_style(f, size), width,
-                           Pt(0), size * L.type.leading, f.ctx, {Role::Summary}, f.diags);
+        auto sum = typeset(mark_phone({{f.doc.summary,
+                                        FontStyle::Regular,
+                                        f.brand.colors.text,
+                                        {},
+                                        text::RunRole::Text,
+                                        f.doc.summary_anchors}},
+                                      f.brand),
+                           para_style(f, size), width, Pt(0), size * L.type.leading, f.ctx, {Role::Summary}, f.diags);
         y = stack(c.items, std::move(sum), x, y);
         y += t.body;
-        c.items.emplace_back(Rule{{x, y}, {x + width, y}, Pt(0.75), tint(f.brand.colors.primary, 0.5), {Role::Decoration}});
+        c.items.emplace_back(
+            Rule{{x, y}, {x + width, y}, Pt(0.75), tint(f.brand.colors.primary, 0.5), {Role::Decoration}});
         y += t.body * 1.2;
     }
     c.bottom = y;
@@ -197,8 +211,9 @@ std::vector<PageItem> signature(const Furnisher& f, Rect area) {
                             Pt(0), t.heading * 1.3, f.ctx, {Role::Signature, -1, 0}, f.diags));
     const Pt tagline = at_least_min(f.layout, t.body * 0.9);
     if (!b.tagline.empty())
-        parts.push_back(typeset(mark_phone({{b.tagline, FontStyle::Regular, b.colors.text, {}}}, b), para_style(f, tagline),
-                                area.width, Pt(0), tagline * 1.35, f.ctx, {Role::Signature, -1, 1}, f.diags));
+        parts.push_back(typeset(mark_phone({{b.tagline, FontStyle::Regular, b.colors.text, {}}}, b),
+                                para_style(f, tagline), area.width, Pt(0), tagline * 1.35, f.ctx,
+                                {Role::Signature, -1, 1}, f.diags));
     const Pt smallest = at_least_min(f.layout, t.small);
     const std::optional<Pt> size = call_size(f, std::max(t.body, smallest), smallest, area.width);
     if (!size) phone_too_long(f, "cover");
@@ -210,8 +225,11 @@ std::vector<PageItem> signature(const Furnisher& f, Rect area) {
         for (const auto& l : part) height += l.height;
     std::vector<PageItem> out;
     Pt y = area.bottom() - height;
-    out.emplace_back(Rule{{area.x, y - t.body * 0.6}, {area.x + area.width * 0.25, y - t.body * 0.6}, Pt(2),
-                          b.colors.accent, {Role::Decoration}});
+    out.emplace_back(Rule{{area.x, y - t.body * 0.6},
+                          {area.x + area.width * 0.25, y - t.body * 0.6},
+                          Pt(2),
+                          b.colors.accent,
+                          {Role::Decoration}});
     for (auto& part : parts) y = stack(out, std::move(part), area.x, y);
     return out;
 }
@@ -251,7 +269,8 @@ std::vector<PageItem> footer(const Furnisher& f, Rect panel, PageLabel label, in
             if (form == Form::OneLine)
                 call.insert(call.begin(), {f.brand.name + "  \u00B7  ", FontStyle::Regular, text, {}});
             if (form == Form::NameAbove)
-                st.left.push_back(text::set_line({{f.brand.name, FontStyle::Regular, text, {}}}, style, f.ctx, f.diags));
+                st.left.push_back(
+                    text::set_line({{f.brand.name, FontStyle::Regular, text, {}}}, style, f.ctx, f.diags));
             st.left.push_back(text::set_line(call, style, f.ctx, f.diags));
             if (!page.empty()) st.right = text::set_line({{page, FontStyle::Regular, text, {}}}, style, f.ctx, f.diags);
             const Pt gap = st.right.runs.empty() ? Pt(0) : size * 2.0;
@@ -331,8 +350,8 @@ Unit call_to_action(const Furnisher& f, Pt width) {
         auto cta = typeset(mark_phone({run_in(words_of_brand.call_to_action, FontStyle::Regular, kWhite,
                                               other_language(words_of_brand.call_to_action_language, f.doc.language))},
                                       b),
-                           para_style(f, t.body), inner, Pt(0),
-                           t.body * L.type.leading, f.ctx, part(CallToActionPart::Invitation), f.diags);
+                           para_style(f, t.body), inner, Pt(0), t.body * L.type.leading, f.ctx,
+                           part(CallToActionPart::Invitation), f.diags);
         const Pt before = y;
         y = stack(items, std::move(cta), pad, y);
         invitation_height = y - before;
@@ -368,7 +387,8 @@ Unit call_to_action(const Furnisher& f, Pt width) {
         y += qr;
     }
     y += pad;
-    items.insert(items.begin(), Box{{Pt(0), Pt(0), width, y}, b.colors.primary, std::nullopt, Pt(0), {Role::CallToAction}});
+    items.insert(items.begin(),
+                 Box{{Pt(0), Pt(0), width, y}, b.colors.primary, std::nullopt, Pt(0), {Role::CallToAction}});
 
     // The disclaimer and review date sit under the box, with it on the last page.
     y += t.small;
@@ -378,7 +398,8 @@ Unit call_to_action(const Furnisher& f, Pt width) {
     if (!f.doc.code.empty()) facts.push_back(f.doc.code);
     if (!f.doc.version.empty()) facts.push_back(words.version + " " + f.doc.version);
     if (f.doc.reviewed) facts.push_back(words.reviewed + " " + format_date(*f.doc.reviewed, f.doc.words));
-    if (const auto next = next_review_of(f.doc)) facts.push_back(words.next_review + " " + format_date(*next, f.doc.words));
+    if (const auto next = next_review_of(f.doc))
+        facts.push_back(words.next_review + " " + format_date(*next, f.doc.words));
     for (std::size_t k = 0; k < facts.size(); ++k) small += (k ? " \u00B7 " : "") + facts[k];
     if (!small.empty()) small += ". ";
     // The facts in the labels' language, the disclaimer in its own: one run when they agree.
@@ -401,7 +422,8 @@ Unit call_to_action(const Furnisher& f, Pt width) {
     Unit u;
     u.furniture = "the call to action";
     // Too tall for a page, the box is the brand's to shorten: its invitation when that is most of it.
-    u.furniture_at = invitation_height > y / 2.0 ? invitation_at(f.brand, f.doc.language) : f.brand.position_of("phone");
+    u.furniture_at =
+        invitation_height > y / 2.0 ? invitation_at(f.brand, f.doc.language) : f.brand.position_of("phone");
     u.lines.push_back({y, std::move(items)});
     u.split = Split::Never;
     u.space_before = t.body * 1.5;
@@ -448,8 +470,8 @@ std::vector<Unit> language_help(const Furnisher& f, Pt width) {
         u.furniture_at = tl.where;
         u.space_before = size * 0.35;
         u.split = Split::Never;
-        u.lines = typeset(mark_phone({{tl.text, FontStyle::Regular, b.colors.text, {}}}, b), s, width, Pt(0), line_height, ctx,
-                          {Role::LanguageHelp, -1, static_cast<int>(k)}, f.diags);
+        u.lines = typeset(mark_phone({{tl.text, FontStyle::Regular, b.colors.text, {}}}, b), s, width, Pt(0),
+                          line_height, ctx, {Role::LanguageHelp, -1, static_cast<int>(k)}, f.diags);
         out.push_back(std::move(u));
     }
     return out;
@@ -459,8 +481,8 @@ std::vector<PageItem> notes_page(const Furnisher& f, Rect area) {
     const auto& t = f.layout.type;
     std::vector<PageItem> items;
     const Color ink = f.brand.colors.primary;
-    auto head = typeset({{f.doc.words.labels.notes, FontStyle::Bold, ink, {}}}, para_style(f, t.heading),
-                        area.width, Pt(0), t.heading * 1.3, f.ctx, {Role::Decoration}, f.diags);
+    auto head = typeset({{f.doc.words.labels.notes, FontStyle::Bold, ink, {}}}, para_style(f, t.heading), area.width,
+                        Pt(0), t.heading * 1.3, f.ctx, {Role::Decoration}, f.diags);
     Pt y = stack(items, std::move(head), area.x, area.y);
     // Lines as far apart as handwriting needs (about 8 mm), the first a line below the heading.
     const Pt gap = std::max(Pt(22), t.body * 1.9);

@@ -37,14 +37,22 @@ std::string format_date(const Date& d, const std::string& form, const std::vecto
         }
         out += form.substr(at, open - at);
         const std::string_view name = std::string_view(form).substr(open + 1, close - open - 1);
-        if (name == "day") out += std::to_string(d.day);
-        else if (name == "dd") out += padded(d.day, 2);
-        else if (name == "m") out += std::to_string(d.month);
-        else if (name == "mm") out += padded(d.month, 2);
-        else if (name == "year") out += std::to_string(d.year);
-        else if (name == "yyyy") out += padded(d.year, 4);
-        else if (name == "month" && months.size() == 12) out += months[static_cast<std::size_t>(d.month - 1)];
-        else out += form.substr(open, close - open + 1);
+        if (name == "day")
+            out += std::to_string(d.day);
+        else if (name == "dd")
+            out += padded(d.day, 2);
+        else if (name == "m")
+            out += std::to_string(d.month);
+        else if (name == "mm")
+            out += padded(d.month, 2);
+        else if (name == "year")
+            out += std::to_string(d.year);
+        else if (name == "yyyy")
+            out += padded(d.year, 4);
+        else if (name == "month" && months.size() == 12)
+            out += months[static_cast<std::size_t>(d.month - 1)];
+        else
+            out += form.substr(open, close - open + 1);
         at = close + 1;
     }
     return out;

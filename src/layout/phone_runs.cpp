@@ -13,7 +13,8 @@ void slice_anchors(const text::StyledRun& run, std::size_t from, std::size_t to,
     if (const auto lc = locate(run.text, run.anchors, from))
         out.push_back({static_cast<std::uint32_t>(shift), lc->first, lc->second});
     for (const auto& a : run.anchors)
-        if (a.offset > from && a.offset < to) out.push_back({static_cast<std::uint32_t>(a.offset - from + shift), a.line, a.column});
+        if (a.offset > from && a.offset < to)
+            out.push_back({static_cast<std::uint32_t>(a.offset - from + shift), a.line, a.column});
 }
 
 // Bytes [from, to) of the concatenated text of runs [first, last), each piece in its run's style.
@@ -58,7 +59,8 @@ void mark_group(const std::vector<text::StyledRun>& runs, std::size_t first, std
         phone.role = text::RunRole::PhoneNumber;
         phone.anchors.clear();
         for (std::size_t k = r; k < last && starts[k] < span.end; ++k) {
-            const std::size_t a = std::max(span.begin, starts[k]), b = std::min(span.end, starts[k] + runs[k].text.size());
+            const std::size_t a = std::max(span.begin, starts[k]),
+                              b = std::min(span.end, starts[k] + runs[k].text.size());
             slice_anchors(runs[k], a - starts[k], b - starts[k], a - span.begin, phone.anchors);
         }
         out.push_back(std::move(phone));
@@ -76,7 +78,8 @@ std::vector<text::StyledRun> mark_phone(std::vector<text::StyledRun> runs, const
     std::vector<std::size_t> starts(runs.size(), 0);
     std::size_t r = 0;
     while (r < runs.size()) {
-        const bool open = runs[r].role == text::RunRole::Text && (runs[r].link.empty() || runs[r].link.starts_with("tel:"));
+        const bool open =
+            runs[r].role == text::RunRole::Text && (runs[r].link.empty() || runs[r].link.starts_with("tel:"));
         if (!open) {
             out.push_back(std::move(runs[r++]));
             continue;

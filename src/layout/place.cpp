@@ -135,7 +135,8 @@ private:
     void turn_page(std::size_t unit, std::size_t line) {
         for (int p = std::max(highest_, 0); p < frame_.page && finished_; ++p) {
             std::vector<Extent> extents;
-            auto split = std::stable_partition(out_.extents.begin(), out_.extents.end(), [p](const Extent& e) { return e.page == p; });
+            auto split = std::stable_partition(out_.extents.begin(), out_.extents.end(),
+                                               [p](const Extent& e) { return e.page == p; });
             extents.assign(out_.extents.begin(), split);
             out_.extents.erase(out_.extents.begin(), split);
             finished_(p, std::move(out_.pages[static_cast<std::size_t>(p)]), std::move(extents));
@@ -329,8 +330,8 @@ private:
     // Streaming.
     PagePlacer::Finished finished_;
     LastPage keep_ = LastPage::Given;
-    int highest_ = -1;    // the last page a frame was opened on
-    Mark start_;          // where that page's content starts
+    int highest_ = -1;  // the last page a frame was opened on
+    Mark start_;        // where that page's content starts
     bool kept_before_ = true;
     std::vector<std::size_t> refused_;  // the units refused
 };
@@ -347,7 +348,8 @@ Placement place(std::vector<Unit>&& units, const FrameSource& frames, Size page_
 
 struct PagePlacer::Impl {
     Impl(FrameSource f, Size page_size, LastPage last)
-        : frames(std::move(f)), placer(frames, page_size, Units(), last == LastPage::Kept ? Placer::Take::Copy : Placer::Take::Move) {}
+        : frames(std::move(f)),
+          placer(frames, page_size, Units(), last == LastPage::Kept ? Placer::Take::Copy : Placer::Take::Move) {}
     FrameSource frames;
     Placer placer;
 };

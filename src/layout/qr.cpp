@@ -44,7 +44,8 @@ std::vector<PageItem> qr_code(const std::string& text, Pt x, Pt y, Pt size, Colo
     const int n = modules->width;
     const Pt module = size / static_cast<double>(n + 2 * kQuiet);
     out.emplace_back(Box{{x, y, size, size}, Color{1, 1, 1}, std::nullopt, Pt(0), source});
-    out.emplace_back(CellGrid{{x + module * kQuiet, y + module * kQuiet, module * n, module * n}, n, n, modules->dark, dark, source});
+    out.emplace_back(CellGrid{
+        {x + module * kQuiet, y + module * kQuiet, module * n, module * n}, n, n, modules->dark, dark, source});
     return out;
 }
 

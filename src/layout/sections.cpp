@@ -39,9 +39,7 @@ std::string printed_address(std::string_view uri) {
     return std::string(uri);
 }
 
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 std::vector<text::StyledRun> styled_runs(const std::vector<Span>& spans, Color color, Color link_color,
                                          FontStyle base) {
@@ -109,9 +107,11 @@ Unit heading_unit(const SectionSetting& c, const text::TextContext& base_ctx) {
     hs.hyphenation = Hyphenation::Off;
     Unit u;
     u.content_section = c.si;
-    u.lines = typeset(mark_phone({{c.s.heading, FontStyle::Bold, c.brand.colors.primary, {}, text::RunRole::Text, c.s.heading_anchors}}, c.brand),
-                      hs, c.width, c.geo.inset,
-                      t.heading * r.heading_line, ctx, {Role::Heading, c.si, -1}, c.diags);
+    u.lines = typeset(
+        mark_phone(
+            {{c.s.heading, FontStyle::Bold, c.brand.colors.primary, {}, text::RunRole::Text, c.s.heading_anchors}},
+            c.brand),
+        hs, c.width, c.geo.inset, t.heading * r.heading_line, ctx, {Role::Heading, c.si, -1}, c.diags);
     u.section = c.s.kind == SectionKind::Text ? -1 : c.si;
     u.space_before = t.heading * r.heading_space;
     u.split = Split::Never;
@@ -138,14 +138,15 @@ void set_figure(Unit& u, const SectionSetting& c, const Block& b, int bi, const 
     ElementRef fig{Role::Figure, c.si, bi};
     fig.figure = figure_index(c.doc, c.si, bi);
     LineBox picture{h + t.body * r.figure_gap, {}};
-    picture.items.emplace_back(Image{{c.geo.inset + (c.width - w) / 2.0, Pt(0), w, h}, b.figure.image, b.figure.path, fig});
+    picture.items.emplace_back(
+        Image{{c.geo.inset + (c.width - w) / 2.0, Pt(0), w, h}, b.figure.image, b.figure.path, fig});
     u.lines.push_back(std::move(picture));
     if (!b.figure.caption.empty()) {
         text::ParagraphStyle cs = c.body;
         cs.size = std::max(t.body * r.caption_size, c.L.min_text);
         cs.hyphenation = Hyphenation::Off;
-        auto caption = typeset(mark_phone({{b.figure.caption, FontStyle::Italic, c.brand.colors.text, {}}}, c.brand), cs, c.width, c.geo.inset,
-                               cs.size * t.leading, ctx, {Role::Caption, c.si, bi}, c.diags);
+        auto caption = typeset(mark_phone({{b.figure.caption, FontStyle::Italic, c.brand.colors.text, {}}}, c.brand),
+                               cs, c.width, c.geo.inset, cs.size * t.leading, ctx, {Role::Caption, c.si, bi}, c.diags);
         for (auto& l : caption) u.lines.push_back(std::move(l));
     }
     u.split = Split::Never;
@@ -223,7 +224,7 @@ std::vector<Unit> section_units(const Document& doc, int si, const Brand& brand,
     for (std::size_t bi = 0; bi < s.blocks.size(); ++bi) {
         const Block& b = s.blocks[bi];
         text::TextContext ctx{base_ctx.fonts, base_ctx.hyphenator, b.where.line ? b.where : s.where};
-        const Role role = b.kind == BlockKind::ListItem    ? Role::ListItem
+        const Role role = b.kind == BlockKind::ListItem     ? Role::ListItem
                           : b.kind == BlockKind::Subheading ? Role::Subheading
                                                             : Role::Paragraph;
         ElementRef ref{role, si, static_cast<int>(bi)};
@@ -235,7 +236,8 @@ std::vector<Unit> section_units(const Document& doc, int si, const Brand& brand,
         u.section = s.kind == SectionKind::Text ? -1 : si;
         u.space_before = t.paragraph_space;
         if (b.kind == BlockKind::Table) {
-            auto rows = table_units(b.table, {si, static_cast<int>(bi), geo.inset, width, b.where}, brand, L, body, ctx, diags);
+            auto rows =
+                table_units(b.table, {si, static_cast<int>(bi), geo.inset, width, b.where}, brand, L, body, ctx, diags);
             if (rows.empty()) continue;
             rows.front().space_before = t.paragraph_space * L.sections.block_space;
             if (bi == 0) rows.front().space_before = units.empty() ? t.heading * L.sections.heading_space : Pt(0);
@@ -259,18 +261,19 @@ std::vector<Unit> section_units(const Document& doc, int si, const Brand& brand,
             const bool rtl = set.direction == text::Direction::RightToLeft;
             u.lines = line_boxes(set, body, geo.inset + (rtl ? Pt(0) : indent), line_height, ctx, ref);
             u.space_before = b.continuation ? t.paragraph_space * L.sections.continuation_space
-                                           : t.paragraph_space * L.sections.item_space;
+                                            : t.paragraph_space * L.sections.item_space;
             if (!b.continuation && !u.lines.empty()) {
                 // The marker hangs in the indent, in the brand colour.
                 text::ParagraphStyle ms = body;
                 ms.hyphenation = Hyphenation::Off;
-                const text::Line m = text::set_line(
-                    {{marker_text(b), b.list == ListKind::Numbered ? FontStyle::Bold : FontStyle::Regular,
-                      brand.colors.primary, {}}},
-                    ms, ctx, diags);
+                const text::Line m =
+                    text::set_line({{marker_text(b),
+                                     b.list == ListKind::Numbered ? FontStyle::Bold : FontStyle::Regular,
+                                     brand.colors.primary,
+                                     {}}},
+                                   ms, ctx, diags);
                 const Pt gap = t.body * L.sections.marker_gap;
-                const Pt mx = rtl ? geo.inset + width - indent + gap
-                                  : geo.inset + indent - gap - m.width;
+                const Pt mx = rtl ? geo.inset + width - indent + gap : geo.inset + indent - gap - m.width;
                 // Drawn before the item's text, so that even a reader of the drawing order meets
                 // the label first.
                 auto& first = u.lines.front().items;
@@ -301,8 +304,11 @@ void decorate_sections(std::vector<Page>& pages, const std::vector<Extent>& exte
         const bool rtl = doc.language.rtl();
         if (s.kind == SectionKind::Callout) {
             const Pt x = rtl ? e.x + e.width - Pt(1.5) : e.x + Pt(1.5);
-            items.insert(items.begin(), Box{{e.x, e.top, e.width, e.bottom - e.top}, tint(brand.colors.primary, 0.1),
-                                            std::nullopt, Pt(0), ref});
+            items.insert(items.begin(), Box{{e.x, e.top, e.width, e.bottom - e.top},
+                                            tint(brand.colors.primary, 0.1),
+                                            std::nullopt,
+                                            Pt(0),
+                                            ref});
             items.insert(items.begin() + 1, Rule{{x, e.top}, {x, e.bottom}, Pt(3), brand.colors.accent, ref});
         } else if (s.kind == SectionKind::Quote) {
             const Pt x = rtl ? e.x + e.width - Pt(2) : e.x + Pt(2);

@@ -84,7 +84,7 @@ std::vector<Unit> table_units(const TableSource& table, const TablePlace& at, co
         std::string text;
         Pt width{0};
         bool phone = false;
-    } widest;  // the widest word that cannot be broken, for the message
+    } widest;             // the widest word that cannot be broken, for the message
     Diagnostics scratch;  // measuring only: what setting finds is reported when the cells are set
     for (const auto& row : table.rows) {
         for (std::size_t c = 0; c < columns; ++c) {
@@ -126,24 +126,30 @@ std::vector<Unit> table_units(const TableSource& table, const TablePlace& at, co
     }
     if (sum_min > at.width + Pt(0.01)) {
         char msg[200];
-        std::snprintf(msg, sizeof msg,
-                      "the table is too wide for its column: its %zu columns need at least %.0f pt, the column has %.0f pt",
-                      columns, sum_min.value(), at.width.value());
+        std::snprintf(
+            msg, sizeof msg,
+            "the table is too wide for its column: its %zu columns need at least %.0f pt, the column has %.0f pt",
+            columns, sum_min.value(), at.width.value());
         // Name the word that cannot be broken: most often the clinic's number, which never is.
         const std::string shown = "\"" + utf8::shortened(widest.text, 60) + "\"";
         diags.error("layout.table", at.where, msg,
-                    widest.phone ? "the clinic's number " + shown + " is never broken across lines; write it under the "
-                                   "table instead of in a cell, use fewer columns, or a layout with wider columns"
-                                 : "its longest word, " + shown + ", cannot be broken; use fewer columns or shorter words, "
-                                   "or a layout with wider columns");
+                    widest.phone ? "the clinic's number " + shown +
+                                       " is never broken across lines; write it under the "
+                                       "table instead of in a cell, use fewer columns, or a layout with wider columns"
+                                 : "its longest word, " + shown +
+                                       ", cannot be broken; use fewer columns or shorter words, "
+                                       "or a layout with wider columns");
         return {};  // refused: one error at the table, its cells neither set nor placed
     }
     // Each column gets its minimum and a share of what is left, by how much more it would use.
     std::vector<Pt> widths(columns);
     for (std::size_t c = 0; c < columns; ++c) {
-        if (sum_max <= at.width) widths[c] = cols[c].max * (at.width / sum_max);
-        else if (sum_max > sum_min) widths[c] = cols[c].min + (cols[c].max - cols[c].min) * ((at.width - sum_min) / (sum_max - sum_min));
-        else widths[c] = cols[c].min;
+        if (sum_max <= at.width)
+            widths[c] = cols[c].max * (at.width / sum_max);
+        else if (sum_max > sum_min)
+            widths[c] = cols[c].min + (cols[c].max - cols[c].min) * ((at.width - sum_min) / (sum_max - sum_min));
+        else
+            widths[c] = cols[c].min;
     }
 
     // The columns' left edges: the first column on the left, or in a right-to-left leaflet on
@@ -185,11 +191,17 @@ std::vector<Unit> table_units(const TableSource& table, const TablePlace& at, co
         LineBox box{height + pad * 2.0, {}};
         // Behind the text: the header tinted, every other body row faintly (zebra); rules below.
         if (header) {
-            box.items.emplace_back(Box{{at.x, Pt(0), table_width, box.height}, tint(brand.colors.primary, 0.14),
-                                       std::nullopt, Pt(0), {Role::Decoration}});
+            box.items.emplace_back(Box{{at.x, Pt(0), table_width, box.height},
+                                       tint(brand.colors.primary, 0.14),
+                                       std::nullopt,
+                                       Pt(0),
+                                       {Role::Decoration}});
         } else if (L.table_style == TableStyle::Zebra && body_row % 2 == 1) {
-            box.items.emplace_back(Box{{at.x, Pt(0), table_width, box.height}, tint(brand.colors.primary, 0.06),
-                                       std::nullopt, Pt(0), {Role::Decoration}});
+            box.items.emplace_back(Box{{at.x, Pt(0), table_width, box.height},
+                                       tint(brand.colors.primary, 0.06),
+                                       std::nullopt,
+                                       Pt(0),
+                                       {Role::Decoration}});
         }
         for (auto& cell : cells) {
             Pt y = pad;
@@ -202,8 +214,11 @@ std::vector<Unit> table_units(const TableSource& table, const TablePlace& at, co
             }
         }
         if (L.table_style == TableStyle::Ruled || header)
-            box.items.emplace_back(Rule{{at.x, box.height}, {at.x + table_width, box.height}, Pt(header ? 1.0 : 0.5),
-                                        tint(brand.colors.primary, header ? 1.0 : 0.4), {Role::Decoration}});
+            box.items.emplace_back(Rule{{at.x, box.height},
+                                        {at.x + table_width, box.height},
+                                        Pt(header ? 1.0 : 0.5),
+                                        tint(brand.colors.primary, header ? 1.0 : 0.4),
+                                        {Role::Decoration}});
         Unit u;
         u.content_section = at.section;
         u.split = Split::Never;
@@ -220,8 +235,7 @@ std::vector<Unit> table_units(const TableSource& table, const TablePlace& at, co
     // The header again at the top of each further frame: the same drawing, as furniture.
     if (table.rows.front().kind == RowKind::Header && units.size() > 1) {
         LineBox again = units.front().lines.front();
-        for (auto& item : again.items)
-            std::visit([](auto& it) { it.source = ElementRef{Role::Decoration}; }, item);
+        for (auto& item : again.items) std::visit([](auto& it) { it.source = ElementRef{Role::Decoration}; }, item);
         for (std::size_t k = 1; k < units.size(); ++k) units[k].repeat_header = {again};
     }
     return units;

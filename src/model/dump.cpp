@@ -68,8 +68,8 @@ std::string dump(const LaidOut& doc) {
                     if constexpr (std::is_same_v<T, GlyphRun>) {
                         const std::u32string& text = it.text;
                         const Pt x = it.origin.x + (it.glyphs.empty() ? Pt(0) : it.glyphs.front().x());
-                        o << "  text " << p(x) << "," << p(it.origin.y) << " " << it.face->postscript_name()
-                          << " " << p(it.size) << " [" << ref(it.source) << "] \"" << utf8::encode(text) << "\"";
+                        o << "  text " << p(x) << "," << p(it.origin.y) << " " << it.face->postscript_name() << " "
+                          << p(it.size) << " [" << ref(it.source) << "] \"" << utf8::encode(text) << "\"";
                         if (!it.language.empty()) o << " lang=" << it.language;
                         o << "\n";
                     } else if constexpr (std::is_same_v<T, Rule>) {

@@ -26,9 +26,28 @@ namespace leafpress {
 // (into LaidOut::tagline_languages) for a tagline. For CallToAction and Signature, `block` numbers the parts in reading
 // order (see CallToActionPart); a CallToAction item without a part is its background.
 enum class Role {
-    Title, Subtitle, Condition, Summary, Heading, Subheading, Paragraph, ListItem, ListMarker, Figure, Caption,
-    TableHeader, TableCell,
-    Callout, Quote, Header, Footer, CallToAction, Disclaimer, Reviewed, Signature, Decoration,
+    Title,
+    Subtitle,
+    Condition,
+    Summary,
+    Heading,
+    Subheading,
+    Paragraph,
+    ListItem,
+    ListMarker,
+    Figure,
+    Caption,
+    TableHeader,
+    TableCell,
+    Callout,
+    Quote,
+    Header,
+    Footer,
+    CallToAction,
+    Disclaimer,
+    Reviewed,
+    Signature,
+    Decoration,
     LanguageHelp  // the brand's language-assistance taglines: `block` -1 their heading, k the k-th tagline
 };
 
@@ -48,8 +67,8 @@ struct ElementRef {
     Meaning meaning = Meaning::Text;  // the clinic's phone number, wherever it is printed
     int depth = 0;                    // list nesting, for list items and labels
     ListEntry entry = ListEntry::Item;
-    int figure = -1;                  // index into LaidOut::figures: a logo or QR code
-    int row = -1, column = -1;        // a table cell's place
+    int figure = -1;            // index into LaidOut::figures: a logo or QR code
+    int row = -1, column = -1;  // a table cell's place
 };
 
 // A glyph on the page: 24 bytes, as a long document holds millions. Positions within a run are
@@ -63,9 +82,9 @@ struct PlacedGlyph {
     std::uint16_t text_length = 0;
     text::GlyphKind kind = text::GlyphKind::Text;  // Hyphen: added at a line break, not part of the text for a reader
 
-    [[nodiscard]] Pt x() const { return Pt(x_); }               // from the run's origin
-    [[nodiscard]] Pt y_offset() const { return Pt(y_offset_); } // upwards
-    [[nodiscard]] Pt advance() const { return Pt(advance_); }   // how far the pen moves after it: its share of the line
+    [[nodiscard]] Pt x() const { return Pt(x_); }                // from the run's origin
+    [[nodiscard]] Pt y_offset() const { return Pt(y_offset_); }  // upwards
+    [[nodiscard]] Pt advance() const { return Pt(advance_); }  // how far the pen moves after it: its share of the line
 };
 
 struct GlyphRun {
@@ -135,9 +154,12 @@ struct CellGrid {
     Color color;
     ElementRef source;
     [[nodiscard]] bool at(int column, int row) const {
-        return filled[static_cast<std::size_t>(row) * static_cast<std::size_t>(columns) + static_cast<std::size_t>(column)] != 0;
+        return filled[static_cast<std::size_t>(row) * static_cast<std::size_t>(columns) +
+                      static_cast<std::size_t>(column)] != 0;
     }
-    [[nodiscard]] Size cell() const { return {rect.width / static_cast<double>(columns), rect.height / static_cast<double>(rows)}; }
+    [[nodiscard]] Size cell() const {
+        return {rect.width / static_cast<double>(columns), rect.height / static_cast<double>(rows)};
+    }
 };
 
 // The filled cells of a grid as rectangles, in cells: each row's runs of filled cells, a run
@@ -201,12 +223,12 @@ struct SheetFacts {
 };
 
 struct LaidOut {
-    std::vector<Page> pages;                  // reading pages, in reading order
-    std::optional<Imposition> imposition;     // none: each reading page is printed as it is
+    std::vector<Page> pages;               // reading pages, in reading order
+    std::optional<Imposition> imposition;  // none: each reading page is printed as it is
     SheetFacts sheet;
     std::vector<OutlineEntry> outline;
     std::vector<FigureInfo> figures;
-    std::vector<SectionKind> section_kinds;  // of the Document's sections, by index
+    std::vector<SectionKind> section_kinds;      // of the Document's sections, by index
     std::vector<std::string> tagline_languages;  // the language tag of each tagline printed (LanguageHelp items)
     DocumentInfo info;
     Decisions decisions;

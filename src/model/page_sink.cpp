@@ -5,7 +5,8 @@
 namespace leafpress {
 
 DocumentStart start_of(const LaidOut& doc) {
-    return {doc.info, doc.figures, doc.section_kinds, doc.tagline_languages, doc.decisions.body, doc.imposition, doc.sheet};
+    return {doc.info,           doc.figures,    doc.section_kinds, doc.tagline_languages,
+            doc.decisions.body, doc.imposition, doc.sheet};
 }
 
 DocumentEnd end_of(const LaidOut& doc) { return {{}, doc.outline, doc.decisions.smallest, doc.decisions.refused}; }

@@ -36,7 +36,7 @@ bool is_artifact(const ElementRef& r) {
         case Role::Header:
         case Role::Decoration:
         case Role::Callout:
-        case Role::Quote: return r.figure < 0;      // the logo is content; bands and rules are not
+        case Role::Quote: return r.figure < 0;        // the logo is content; bands and rules are not
         case Role::CallToAction: return r.block < 0;  // its background box is not content
         default: return false;
     }

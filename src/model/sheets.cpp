@@ -6,7 +6,6 @@ namespace {
 
 constexpr double kTouch = 0.01;  // points: an edge this close to the page's is on it
 
-
 // Two marks at each corner of the trim, each in line with one of its edges, starting outside
 // the bleed; and at each fold, a dashed mark above and below the trim.
 std::vector<MarkLine> marks(const std::array<double, 4>& trim, const std::vector<Pt>& folds, const PrintGeometry& g) {
@@ -84,7 +83,8 @@ std::vector<SheetSide> sheet_sides(const LaidOut& doc, const PrintGeometry* prin
     for (const auto& p : doc.pages) sizes.push_back(p.size);
     if (doc.imposition) return imposed_sides(*doc.imposition, sizes, doc.sheet, print);
     std::vector<SheetSide> sides;
-    for (std::size_t p = 0; p < sizes.size(); ++p) sides.push_back(page_side(sizes[p], static_cast<int>(p), doc.sheet, print));
+    for (std::size_t p = 0; p < sizes.size(); ++p)
+        sides.push_back(page_side(sizes[p], static_cast<int>(p), doc.sheet, print));
     return sides;
 }
 

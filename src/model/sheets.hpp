@@ -13,7 +13,7 @@ namespace leafpress {
 // Print-shop geometry: bleed beyond the trim, and the marks outside the bleed.
 struct PrintGeometry {
     Pt bleed = mm(3);
-    Pt mark_gap = mm(2);     // between the bleed and the start of a mark
+    Pt mark_gap = mm(2);  // between the bleed and the start of a mark
     Pt mark_length = mm(6);
     [[nodiscard]] Pt margin() const { return bleed + mark_gap + mark_length + mm(1); }
 };

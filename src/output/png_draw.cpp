@@ -25,7 +25,6 @@ namespace {
 // across and to a whole pixel down. Doing the same makes the pictures match its to a few pixels.
 constexpr double kAcrossSteps = 4.0;
 
-
 // The font faces of one drawing: a FreeType face per font file, each owned by the cairo face
 // made from it. cairo may keep a face in its caches after the drawing lets go of it, so each
 // face, not the drawing, decides when it is freed, and the FreeType library lives until the
@@ -47,7 +46,8 @@ public:
         if (auto it = faces_.find(face); it != faces_.end()) return it->second;
         cairo_font_face_t* cf = nullptr;
         FT_Face ftf = nullptr;
-        if (library_->ft && FT_New_Face(library_->ft, face->path().c_str(), static_cast<FT_Long>(face->index()), &ftf) == 0) {
+        if (library_->ft &&
+            FT_New_Face(library_->ft, face->path().c_str(), static_cast<FT_Long>(face->index()), &ftf) == 0) {
             cf = cairo_ft_font_face_create_for_ft_face(ftf, FT_LOAD_NO_HINTING);
             auto* owned = new Owned{ftf, library_};
             ++library_->refs;
@@ -93,7 +93,8 @@ void set_colour(cairo_t* cr, const Color& c) { cairo_set_source_rgb(cr, c.r, c.g
 // Decoded pixels as a cairo surface: RGB (grey widened), premultiplied by any alpha.
 cairo_surface_t* surface_of(const Raster& r) {
     const bool alpha = !r.alpha.empty();
-    cairo_surface_t* s = cairo_image_surface_create(alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, r.width, r.height);
+    cairo_surface_t* s =
+        cairo_image_surface_create(alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, r.width, r.height);
     if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) return s;
     cairo_surface_flush(s);
     unsigned char* data = cairo_image_surface_get_data(s);
@@ -101,7 +102,8 @@ cairo_surface_t* surface_of(const Raster& r) {
     for (int y = 0; y < r.height; ++y) {
         auto* row = reinterpret_cast<std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
         for (int x = 0; x < r.width; ++x) {
-            const std::size_t i = static_cast<std::size_t>(y) * static_cast<std::size_t>(r.width) + static_cast<std::size_t>(x);
+            const std::size_t i =
+                static_cast<std::size_t>(y) * static_cast<std::size_t>(r.width) + static_cast<std::size_t>(x);
             std::uint32_t red, green, blue;
             if (r.channels == 1) {
                 red = green = blue = r.pixels[i];
@@ -162,8 +164,8 @@ void place_picture(cairo_t* cr, const Image& it) {
     }
     const auto m = orientation_matrix(r.orientation);
     cairo_matrix_t t;
-    cairo_matrix_init(&t, w * m[0] / r.width, h * m[3] / r.width, w * m[1] / r.height, h * m[4] / r.height, x + w * m[2],
-                      y + h * m[5]);
+    cairo_matrix_init(&t, w * m[0] / r.width, h * m[3] / r.width, w * m[1] / r.height, h * m[4] / r.height,
+                      x + w * m[2], y + h * m[5]);
     cairo_transform(cr, &t);
 }
 
@@ -201,11 +203,14 @@ void draw_items(cairo_t* cr, const Page& page, Faces& faces, LastSurface& pictur
                     cairo_glyph_path(cr, glyphs.data(), static_cast<int>(glyphs.size()));
                     cairo_fill(cr);
                 } else if constexpr (std::is_same_v<T, Box>) {
-                    cairo_rectangle(cr, it.rect.x.value(), it.rect.y.value(), it.rect.width.value(), it.rect.height.value());
+                    cairo_rectangle(cr, it.rect.x.value(), it.rect.y.value(), it.rect.width.value(),
+                                    it.rect.height.value());
                     if (it.fill) {
                         set_colour(cr, *it.fill);
-                        if (it.stroke) cairo_fill_preserve(cr);
-                        else cairo_fill(cr);
+                        if (it.stroke)
+                            cairo_fill_preserve(cr);
+                        else
+                            cairo_fill(cr);
                     }
                     if (it.stroke) {
                         set_colour(cr, *it.stroke);
@@ -216,8 +221,9 @@ void draw_items(cairo_t* cr, const Page& page, Faces& faces, LastSurface& pictur
                     // One path, filled once: no seams between cells.
                     const Size cell = it.cell();
                     for (const CellRect& r : cell_rectangles(it))
-                        cairo_rectangle(cr, (it.rect.x + cell.width * r.column).value(), (it.rect.y + cell.height * r.row).value(),
-                                        (cell.width * r.width).value(), (cell.height * r.height).value());
+                        cairo_rectangle(cr, (it.rect.x + cell.width * r.column).value(),
+                                        (it.rect.y + cell.height * r.row).value(), (cell.width * r.width).value(),
+                                        (cell.height * r.height).value());
                     set_colour(cr, it.color);
                     cairo_fill(cr);
                 } else if constexpr (std::is_same_v<T, Rule>) {
@@ -230,7 +236,8 @@ void draw_items(cairo_t* cr, const Page& page, Faces& faces, LastSurface& pictur
                     if (!it.raster || it.raster->width <= 0 || it.raster->height <= 0) return;
                     cairo_surface_t* s = pictures.get(*it.raster);
                     cairo_save(cr);
-                    cairo_rectangle(cr, it.rect.x.value(), it.rect.y.value(), it.rect.width.value(), it.rect.height.value());
+                    cairo_rectangle(cr, it.rect.x.value(), it.rect.y.value(), it.rect.width.value(),
+                                    it.rect.height.value());
                     cairo_clip(cr);
                     place_picture(cr, it);
                     cairo_set_source_surface(cr, s, 0, 0);

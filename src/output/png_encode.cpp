@@ -31,7 +31,8 @@ std::vector<std::uint8_t> encode_png(int width, int height, const std::uint8_t* 
     for (int y = 0; y < height; ++y) {
         std::uint8_t* out = raw.data() + static_cast<std::size_t>(y) * (line + 1);
         out[0] = 0;  // no filter: smaller than Up or Sub for pages of text, and as fast
-        std::copy(pixels + static_cast<std::size_t>(y) * line, pixels + static_cast<std::size_t>(y + 1) * line, out + 1);
+        std::copy(pixels + static_cast<std::size_t>(y) * line, pixels + static_cast<std::size_t>(y + 1) * line,
+                  out + 1);
     }
     const CHandle<libdeflate_compressor, libdeflate_free_compressor> c(libdeflate_alloc_compressor(1));
     if (!c) return {};

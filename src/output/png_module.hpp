@@ -34,10 +34,10 @@ inline int png_pixels(double points, double dpi) {
 
 // A number that changes with the layout of what the two sides exchange: a module from another
 // build is refused rather than misread.
-constexpr std::uint64_t kPngModuleAbi = sizeof(LaidOut) * 1000003ULL + sizeof(Page) * 10007ULL + sizeof(PageItem) * 101ULL +
-                                        sizeof(GlyphRun) * 7ULL + sizeof(PlacedGlyph) + sizeof(SheetSide) * 3ULL +
-                                        sizeof(PngJob) * 13ULL + sizeof(PngDrawn) * 17ULL + sizeof(CellGrid) * 19ULL +
-                                        std::variant_size_v<PageItem> * 1000033ULL;
+constexpr std::uint64_t kPngModuleAbi = sizeof(LaidOut) * 1000003ULL + sizeof(Page) * 10007ULL +
+                                        sizeof(PageItem) * 101ULL + sizeof(GlyphRun) * 7ULL + sizeof(PlacedGlyph) +
+                                        sizeof(SheetSide) * 3ULL + sizeof(PngJob) * 13ULL + sizeof(PngDrawn) * 17ULL +
+                                        sizeof(CellGrid) * 19ULL + std::variant_size_v<PageItem> * 1000033ULL;
 
 }  // namespace leafpress::output
 

@@ -16,7 +16,8 @@ Result<DrawFn> load_module() {
 #else
     const char* built_at = nullptr;
 #endif
-    const Result<void*> module = leafpress::load_module("libleafpress_png.so", built_at, "leafpress_png_abi", kPngModuleAbi);
+    const Result<void*> module =
+        leafpress::load_module("libleafpress_png.so", built_at, "leafpress_png_abi", kPngModuleAbi);
     if (!module) return Failure{module.error()};
     auto draw = reinterpret_cast<DrawFn>(module_function(*module, "leafpress_png_draw"));
     if (!draw) return Failure{"the drawing module libleafpress_png.so has no drawing function"};
@@ -34,8 +35,9 @@ std::optional<Rendition> PngWriter::draw(const LaidOut& doc, Diagnostics& diags)
     for (const auto& side : sides) {
         const int w = png_pixels(side.width, settings_.dpi), h = png_pixels(side.height, settings_.dpi);
         if (static_cast<double>(w) * h > 50e6) {  // A4 at about 700 dpi: 200 MB of pixels
-            diags.error("png.size", {}, "a page of " + std::to_string(w) + " x " + std::to_string(h) +
-                                            " pixels is too large to draw", "choose a lower --dpi");
+            diags.error("png.size", {},
+                        "a page of " + std::to_string(w) + " x " + std::to_string(h) + " pixels is too large to draw",
+                        "choose a lower --dpi");
             return std::nullopt;
         }
     }

@@ -65,7 +65,8 @@ std::vector<std::uint8_t> shrink(const Raster& r, int w, int h) {
             int n = 0;
             for (int sy = y0; sy < y1; ++sy)
                 for (int sx = x0; sx < x1; ++sx) {
-                    const std::size_t i = static_cast<std::size_t>(sy) * static_cast<std::size_t>(r.width) + static_cast<std::size_t>(sx);
+                    const std::size_t i =
+                        static_cast<std::size_t>(sy) * static_cast<std::size_t>(r.width) + static_cast<std::size_t>(sx);
                     const double a = alpha ? r.alpha[i] / 255.0 : 1.0;
                     for (int c = 0; c < 3; ++c) {
                         const double v = r.channels == 1 ? r.pixels[i] : r.pixels[3 * i + static_cast<std::size_t>(c)];
@@ -74,8 +75,8 @@ std::vector<std::uint8_t> shrink(const Raster& r, int w, int h) {
                     ++n;
                 }
             for (int c = 0; c < 3; ++c)
-                out[3 * (static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x)) + static_cast<std::size_t>(c)] =
-                    static_cast<std::uint8_t>(std::lround(sum[c] / n));
+                out[3 * (static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x)) +
+                    static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(std::lround(sum[c] / n));
         }
     }
     return out;
@@ -120,9 +121,9 @@ private:
         while (!text.empty() && text.back() == U' ') text.pop_back();
         while (!text.empty() && text.front() == U' ') text.erase(text.begin());
         const FontStyle style = run.face ? run.face->style() : FontStyle::Regular;
-        out_ += "<text x=\"" + num((rtl ? right : *left).value()) + "\" y=\"" + num(run.origin.y.value()) + "\" font-family=\"" +
-                utf8::markup_escaped(run.face ? run.face->family() : std::string("sans-serif")) + ",sans-serif\" font-size=\"" +
-                num(run.size.value()) + "\"";
+        out_ += "<text x=\"" + num((rtl ? right : *left).value()) + "\" y=\"" + num(run.origin.y.value()) +
+                "\" font-family=\"" + utf8::markup_escaped(run.face ? run.face->family() : std::string("sans-serif")) +
+                ",sans-serif\" font-size=\"" + num(run.size.value()) + "\"";
         if (style == FontStyle::Bold || style == FontStyle::BoldItalic) out_ += " font-weight=\"bold\"";
         if (style == FontStyle::Italic || style == FontStyle::BoldItalic) out_ += " font-style=\"italic\"";
         if (rtl) out_ += " direction=\"rtl\"";
@@ -181,14 +182,16 @@ private:
         out_ += "<rect x=\"" + num(it.rect.x.value()) + "\" y=\"" + num(it.rect.y.value()) + "\" width=\"" +
                 num(it.rect.width.value()) + "\" height=\"" + num(it.rect.height.value()) + "\" fill=\"" +
                 (it.fill ? hex(*it.fill) : std::string("none")) + "\"";
-        if (it.stroke) out_ += " stroke=\"" + hex(*it.stroke) + "\" stroke-width=\"" + num(it.stroke_width.value()) + "\"";
+        if (it.stroke)
+            out_ += " stroke=\"" + hex(*it.stroke) + "\" stroke-width=\"" + num(it.stroke_width.value()) + "\"";
         out_ += "/>";
     }
 
     void draw(const Rule& it) {
         flush_bars();
-        out_ += "<path d=\"M" + num(it.from.x.value()) + " " + num(it.from.y.value()) + "L" + num(it.to.x.value()) + " " +
-                num(it.to.y.value()) + "\" stroke=\"" + hex(it.color) + "\" stroke-width=\"" + num(it.thickness.value()) + "\"/>";
+        out_ += "<path d=\"M" + num(it.from.x.value()) + " " + num(it.from.y.value()) + "L" + num(it.to.x.value()) +
+                " " + num(it.to.y.value()) + "\" stroke=\"" + hex(it.color) + "\" stroke-width=\"" +
+                num(it.thickness.value()) + "\"/>";
     }
 
     void draw(const CellGrid& it) {
@@ -231,7 +234,8 @@ private:
         if (it.raster->orientation != 1) {
             // The unit square of the stored picture, turned into the rectangle.
             const auto m = orientation_matrix(it.raster->orientation);
-            const double x = it.rect.x.value(), y = it.rect.y.value(), w = it.rect.width.value(), h = it.rect.height.value();
+            const double x = it.rect.x.value(), y = it.rect.y.value(), w = it.rect.width.value(),
+                         h = it.rect.height.value();
             out_ += "<image width=\"1\" height=\"1\" transform=\"matrix(" + num(w * m[0]) + " " + num(h * m[3]) + " " +
                     num(w * m[1]) + " " + num(h * m[4]) + " " + num(x + w * m[2]) + " " + num(y + h * m[5]) +
                     ")\" preserveAspectRatio=\"none\" href=\"" + at->second + "\"/>";
@@ -263,10 +267,10 @@ std::optional<Rendition> SvgWriter::draw(const LaidOut& doc, Diagnostics& diags)
     for (const SheetSide& side : sheet_sides(doc, nullptr)) {
         ++number;
         SideDrawer d(scale, pictures);
-        d.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" xml:space=\"preserve\" role=\"img\" aria-label=\"page " + std::to_string(number) +
-              "\" width=\"" + std::to_string(png_pixels(side.width, settings_.dpi)) + "\" height=\"" +
-              std::to_string(png_pixels(side.height, settings_.dpi)) + "\" viewBox=\"0 0 " + num(side.width) + " " +
-              num(side.height) + "\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>");
+        d.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" xml:space=\"preserve\" role=\"img\" aria-label=\"page " +
+              std::to_string(number) + "\" width=\"" + std::to_string(png_pixels(side.width, settings_.dpi)) +
+              "\" height=\"" + std::to_string(png_pixels(side.height, settings_.dpi)) + "\" viewBox=\"0 0 " +
+              num(side.width) + " " + num(side.height) + "\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>");
         for (const SheetSlot& slot : side.slots) {
             const Page& page = doc.pages[static_cast<std::size_t>(slot.page)];
             // The slot's bottom-left corner, PDF-style (y up), as SVG's top-left (y down).

@@ -34,8 +34,8 @@ public:
 };
 
 struct PdfSettings {
-    std::string source_date;   // "YYYY-MM-DD" for the document dates; empty: none written
-    std::string srgb_profile;  // ICC bytes for the PDF/A output intent; empty: none written
+    std::string source_date;               // "YYYY-MM-DD" for the document dates; empty: none written
+    std::string srgb_profile;              // ICC bytes for the PDF/A output intent; empty: none written
     const CmykConverter* print = nullptr;  // set: the print shop's PDF in this converter's CMYK
 };
 

@@ -113,7 +113,9 @@ std::string subset_tag(const std::string& name, const std::vector<std::uint32_t>
     return tag;
 }
 
-int16_t be16(const char* p) { return static_cast<int16_t>((static_cast<unsigned char>(p[0]) << 8) | static_cast<unsigned char>(p[1])); }
+int16_t be16(const char* p) {
+    return static_cast<int16_t>((static_cast<unsigned char>(p[0]) << 8) | static_cast<unsigned char>(p[1]));
+}
 
 }  // namespace
 
@@ -133,7 +135,11 @@ std::optional<std::uint32_t> CodeBook::add(const std::u32string& text) {
 }
 
 EmbeddedFont::EmbeddedFont(HaruDocument& doc, const text::Face& face, std::string resource_name, CodeBook& book)
-    : doc_(doc), face_(face), name_(std::move(resource_name)), book_(book), type0_(new_dict(doc.get())),
+    : doc_(doc),
+      face_(face),
+      name_(std::move(resource_name)),
+      book_(book),
+      type0_(new_dict(doc.get())),
       by_cid_{{0, Glyph{}}} {}
 
 long EmbeddedFont::width(std::uint32_t gid) const {
@@ -223,11 +229,13 @@ Result<HPDF_Dict> EmbeddedFont::subset_file() {
     // through its CIDToGIDMap instead of by name or code (cmap, name, post), or takes from the
     // font descriptor instead (OS/2), or never reads in a PDF (gasp). They are left out of the
     // face hb-subset is given, and dropped from the subset all the same.
-    static constexpr hb_tag_t kLayout[] = {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
-                                           HB_TAG('D', 'S', 'I', 'G'), HB_TAG('k', 'e', 'r', 'n'), HB_TAG('V', 'O', 'R', 'G'),
-                                           HB_TAG('v', 'h', 'e', 'a'), HB_TAG('v', 'm', 't', 'x'), HB_TAG('B', 'A', 'S', 'E')};
-    static constexpr hb_tag_t kTrueType[] = {HB_TAG('c', 'm', 'a', 'p'), HB_TAG('n', 'a', 'm', 'e'), HB_TAG('p', 'o', 's', 't'),
-                                             HB_TAG('O', 'S', '/', '2'), HB_TAG('g', 'a', 's', 'p')};
+    static constexpr hb_tag_t kLayout[] = {
+        HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
+        HB_TAG('D', 'S', 'I', 'G'), HB_TAG('k', 'e', 'r', 'n'), HB_TAG('V', 'O', 'R', 'G'),
+        HB_TAG('v', 'h', 'e', 'a'), HB_TAG('v', 'm', 't', 'x'), HB_TAG('B', 'A', 'S', 'E')};
+    static constexpr hb_tag_t kTrueType[] = {HB_TAG('c', 'm', 'a', 'p'), HB_TAG('n', 'a', 'm', 'e'),
+                                             HB_TAG('p', 'o', 's', 't'), HB_TAG('O', 'S', '/', '2'),
+                                             HB_TAG('g', 'a', 's', 'p')};
     std::vector<hb_tag_t> dropped(std::begin(kLayout), std::end(kLayout));
     if (!cff) dropped.insert(dropped.end(), std::begin(kTrueType), std::end(kTrueType));
     hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
@@ -250,7 +258,7 @@ Result<HPDF_Dict> EmbeddedFont::subset_file() {
     // ones stay OpenType (FontFile3/OpenType), their glyph ids kept so that CID = GID.
     const bool bare = cff && face_.cid_keyed();
     const HbBlob blob(bare ? hb_face_reference_table(subset.get(), HB_TAG('C', 'F', 'F', ' '))
-                                                        : hb_face_reference_blob(subset.get()));
+                           : hb_face_reference_blob(subset.get()));
     unsigned len = 0;
     const char* data = hb_blob_get_data(blob.get(), &len);
     std::optional<std::string> reordered;
@@ -412,8 +420,10 @@ Result<void> EmbeddedFont::finish(HPDF_Dict byte_codes, HPDF_Dict to_unicode) {
     HPDF_Dict_AddName(type0_, "Type", "Font");
     HPDF_Dict_AddName(type0_, "Subtype", "Type0");
     HPDF_Dict_AddName(type0_, "BaseFont", base.c_str());
-    if (cff) HPDF_Dict_AddName(type0_, "Encoding", "Identity-H");
-    else HPDF_Dict_Add(type0_, "Encoding", byte_codes);
+    if (cff)
+        HPDF_Dict_AddName(type0_, "Encoding", "Identity-H");
+    else
+        HPDF_Dict_Add(type0_, "Encoding", byte_codes);
     HPDF_Array desc_fonts = HPDF_Array_New(doc_.mmgr());
     HPDF_Array_Add(desc_fonts, cid);
     HPDF_Dict_Add(type0_, "DescendantFonts", desc_fonts);
@@ -431,12 +441,15 @@ HPDF_Dict shared_to_unicode(HaruDocument& doc, const CodeBook& book) {
 
 HPDF_Dict byte_codes_cmap(HaruDocument& doc) {
     static constexpr std::string_view kName = "Leafpress-ByteCodes-H";
-    const std::string text = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-                             "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> def\n"
-                             "/CMapName /" + std::string(kName) + " def\n/CMapType 1 def\n/WMode 0 def\n"
-                             "3 begincodespacerange\n<20> <7F>\n<0000> <1FFF>\n<8000> <FFFF>\nendcodespacerange\n"
-                             "3 begincidrange\n<20> <7F> 32\n<0000> <1FFF> 0\n<8000> <FFFF> 32768\nendcidrange\n"
-                             "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+    const std::string text =
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> def\n"
+        "/CMapName /" +
+        std::string(kName) +
+        " def\n/CMapType 1 def\n/WMode 0 def\n"
+        "3 begincodespacerange\n<20> <7F>\n<0000> <1FFF>\n<8000> <FFFF>\nendcodespacerange\n"
+        "3 begincidrange\n<20> <7F> 32\n<0000> <1FFF> 0\n<8000> <FFFF> 32768\nendcidrange\n"
+        "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
     HPDF_Dict cmap = new_stream(doc, {reinterpret_cast<const std::uint8_t*>(text.data()), text.size()});
     HPDF_Dict_AddName(cmap, "Type", "CMap");
     HPDF_Dict_AddName(cmap, "CMapName", std::string(kName).c_str());

@@ -58,7 +58,7 @@ public:
     struct Use {
         std::uint32_t code;  // what the content stream writes: `bytes` bytes, big-endian
         int bytes;
-        long width;          // in 1/1000 em, as written in /W: positions are computed with it
+        long width;  // in 1/1000 em, as written in /W: positions are computed with it
         // Set when the ToUnicode map cannot say what this use stands for: the content stream
         // must wrap the glyph in a span with this /ActualText.
         std::optional<std::u32string> actual_text;
@@ -96,7 +96,7 @@ private:
         std::uint32_t new_gid = 0;  // in the TrueType subset
     };
     std::map<std::uint32_t, Glyph> by_cid_;  // cid → glyph; cid 0 is .notdef
-    bool identity_ = false;                 // the subset's glyph ids are the character ids
+    bool identity_ = false;                  // the subset's glyph ids are the character ids
     // CFF faces: the glyphs used, and the text of each character id.
     std::set<std::uint32_t> cff_glyphs_;
     std::map<std::uint32_t, std::u32string> cff_text_;

@@ -35,7 +35,8 @@ std::uint32_t checksum(std::string_view data) {
     for (; i + 4 <= data.size(); i += 4) sum += u32(data, i);
     if (i < data.size()) {  // the last word, padded with zeros
         std::uint32_t word = 0;
-        for (std::size_t k = 0; k < 4; ++k) word = (word << 8) | (i + k < data.size() ? static_cast<unsigned char>(data[i + k]) : 0u);
+        for (std::size_t k = 0; k < 4; ++k)
+            word = (word << 8) | (i + k < data.size() ? static_cast<unsigned char>(data[i + k]) : 0u);
         sum += word;
     }
     return sum;
@@ -58,9 +59,12 @@ bool component_ids(std::string_view glyph, std::vector<std::size_t>& at) {
         const std::uint32_t flags = u16(glyph, p);
         at.push_back(p + 2);
         p += 4 + ((flags & kArgsAreWords) ? 4 : 2);
-        if (flags & kScale) p += 2;
-        else if (flags & kXyScale) p += 4;
-        else if (flags & kTwoByTwo) p += 8;
+        if (flags & kScale)
+            p += 2;
+        else if (flags & kXyScale)
+            p += 4;
+        else if (flags & kTwoByTwo)
+            p += 8;
         if (!(flags & kMoreComponents)) return p <= glyph.size();
     }
 }
@@ -78,7 +82,8 @@ std::optional<std::string> reorder_glyphs(std::string_view font, const std::vect
         if (static_cast<std::uint64_t>(offset) + length > font.size()) return std::nullopt;
         table[t] = font.substr(offset, length);
     }
-    const std::array<std::uint32_t, 6> needed{tag("head"), tag("hhea"), tag("maxp"), tag("hmtx"), tag("loca"), tag("glyf")};
+    const std::array<std::uint32_t, 6> needed{tag("head"), tag("hhea"), tag("maxp"),
+                                              tag("hmtx"), tag("loca"), tag("glyf")};
     const std::array<std::uint32_t, 3> free_of_ids{tag("cvt "), tag("fpgm"), tag("prep")};
     for (std::uint32_t t : needed)
         if (!table.contains(t)) return std::nullopt;
@@ -101,7 +106,9 @@ std::optional<std::string> reorder_glyphs(std::string_view font, const std::vect
         return glyf.substr(a, b - a);
     };
     const auto advance = [&](std::uint32_t g) { return u16(hmtx, 4 * std::min(g, metrics - 1)); };
-    const auto bearing = [&](std::uint32_t g) { return g < metrics ? u16(hmtx, 4 * g + 2) : u16(hmtx, 4 * metrics + 2 * (g - metrics)); };
+    const auto bearing = [&](std::uint32_t g) {
+        return g < metrics ? u16(hmtx, 4 * g + 2) : u16(hmtx, 4 * metrics + 2 * (g - metrics));
+    };
 
     // The new order: as asked, then every glyph a composite needs that is not there yet.
     std::vector<std::int32_t> source(order);
@@ -109,7 +116,8 @@ std::optional<std::string> reorder_glyphs(std::string_view font, const std::vect
     for (std::size_t i = 0; i < source.size(); ++i) {
         const std::int32_t g = source[i];
         if (g < kNoGlyph || g >= static_cast<std::int32_t>(glyphs)) return std::nullopt;
-        if (g >= 0 && new_id[static_cast<std::size_t>(g)] == kNoGlyph) new_id[static_cast<std::size_t>(g)] = static_cast<std::int32_t>(i);
+        if (g >= 0 && new_id[static_cast<std::size_t>(g)] == kNoGlyph)
+            new_id[static_cast<std::size_t>(g)] = static_cast<std::int32_t>(i);
     }
     for (std::size_t i = 0; i < source.size(); ++i) {  // grows as components are added
         if (source[i] < 0) continue;
@@ -153,8 +161,10 @@ std::optional<std::string> reorder_glyphs(std::string_view font, const std::vect
     const bool short_loca = new_glyf.size() / 2 <= 0xFFFF;
     std::string new_loca;
     for (std::size_t o : offsets) {
-        if (short_loca) put16(new_loca, static_cast<std::uint32_t>(o / 2));
-        else put32(new_loca, static_cast<std::uint32_t>(o));
+        if (short_loca)
+            put16(new_loca, static_cast<std::uint32_t>(o / 2));
+        else
+            put32(new_loca, static_cast<std::uint32_t>(o));
     }
     const auto count = static_cast<std::uint32_t>(source.size());
     set16(maxp, 4, count);

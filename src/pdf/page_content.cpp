@@ -71,7 +71,8 @@ HPDF_Image DocumentResources::image_for(const std::shared_ptr<const Raster>& ras
 std::string DocumentResources::colour(const Color& c, Paint paint) const {
     if (print()) {
         const Cmyk k = print_->convert(c);
-        return num(k.c, 4) + " " + num(k.m, 4) + " " + num(k.y, 4) + " " + num(k.k, 4) + (paint == Paint::Fill ? " k\n" : " K\n");
+        return num(k.c, 4) + " " + num(k.m, 4) + " " + num(k.y, 4) + " " + num(k.k, 4) +
+               (paint == Paint::Fill ? " k\n" : " K\n");
     }
     // Three decimals tell 8-bit colours apart; a grey is DeviceGray (PDF/A allows it where
     // there is an output intent, as here).
@@ -138,7 +139,8 @@ std::vector<Cluster> clusters_of(const GlyphRun& run) {
     const auto& glyphs = run.glyphs;
     for (std::size_t i = 0; i < glyphs.size(); ++i) {
         const PlacedGlyph& g = glyphs[i];
-        const bool joins = i > 0 && g.text_length == 0 && g.kind == text::GlyphKind::Text && glyphs[i - 1].kind == text::GlyphKind::Text;
+        const bool joins = i > 0 && g.text_length == 0 && g.kind == text::GlyphKind::Text &&
+                           glyphs[i - 1].kind == text::GlyphKind::Text;
         if (!joins) out.push_back({i, i, {}});
         Cluster& c = out.back();
         if (c.end - c.begin == 1) c.joined = run.text_of(glyphs[c.begin]);  // a second glyph joins the first
@@ -225,13 +227,17 @@ std::string show(const GlyphRun& run, EmbeddedFont& font, double size, Layer lay
         // Glyphs with nothing between them share one string: "(Stem cell)". Codes are
         // bytes (one for an ASCII character, else two); the few that a literal string
         // cannot hold as they are get a backslash.
-        if (s.size() == string_end) s.pop_back();
-        else s.push_back('(');
+        if (s.size() == string_end)
+            s.pop_back();
+        else
+            s.push_back('(');
         for (int b = bytes - 1; b >= 0; --b) {
             const auto byte = static_cast<char>((code >> (8 * b)) & 0xFF);
             if (byte == '(' || byte == ')' || byte == '\\') s.push_back('\\');
-            if (byte == '\r') s += "\\r";
-            else s.push_back(byte);
+            if (byte == '\r')
+                s += "\\r";
+            else
+                s.push_back(byte);
         }
         s.push_back(')');
         string_end = s.size();
@@ -257,7 +263,8 @@ std::string show(const GlyphRun& run, EmbeddedFont& font, double size, Layer lay
 // Draws one page's items; the state of its text between them.
 class PageDrawer {
 public:
-    PageDrawer(const PagePlacement& at, Size size, DocumentResources& r, TextState& ts) : at_(at), size_(size), r_(r), ts_(ts) {}
+    PageDrawer(const PagePlacement& at, Size size, DocumentResources& r, TextState& ts)
+        : at_(at), size_(size), r_(r), ts_(ts) {}
 
     void draw(const std::vector<PageItem>& items, const std::vector<ItemTag>& tags);
 
@@ -326,7 +333,7 @@ void PageDrawer::glyph_run(const GlyphRun& run) {
     s += move(run.origin.x.value(), flip(run.origin.y));
     s += show(run, font, size, Layer::Text);
     const std::string marks = show(run, font, size, Layer::Marks);  // empty without marks
-    if (!marks.empty()) s += "0 0 Td\n" + marks;                   // back to the line's start
+    if (!marks.empty()) s += "0 0 Td\n" + marks;                    // back to the line's start
     write(s);
 }
 
@@ -335,8 +342,9 @@ void PageDrawer::glyph_run(const GlyphRun& run) {
 // bytes, and one fill leaves no seams between its cells.
 std::string PageDrawer::cells(const CellGrid& grid) const {
     const Size cell = grid.cell();
-    std::string s = "q\n" + num(cell.width.value(), 5) + " 0 0 " + num(-cell.height.value(), 5) + " " + num(grid.rect.x.value()) +
-                    " " + num(flip(grid.rect.y)) + " cm\n" + r_.colour(grid.color, Paint::Fill);
+    std::string s = "q\n" + num(cell.width.value(), 5) + " 0 0 " + num(-cell.height.value(), 5) + " " +
+                    num(grid.rect.x.value()) + " " + num(flip(grid.rect.y)) + " cm\n" +
+                    r_.colour(grid.color, Paint::Fill);
     for (const CellRect& c : cell_rectangles(grid))
         s += std::to_string(c.column) + " " + std::to_string(c.row) + " " + std::to_string(c.width) + " " +
              std::to_string(c.height) + " re\n";
@@ -349,8 +357,8 @@ void PageDrawer::draw_image(HPDF_Image img, const Image& it) {
     const double x = it.rect.x.value(), y0 = flip(it.rect.bottom());
     const double w = it.rect.width.value(), h = it.rect.height.value();
     if (!it.raster || it.raster->orientation == 1) {
-        HPDF_Page_DrawImage(at_.side, img, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(y0), static_cast<HPDF_REAL>(w),
-                            static_cast<HPDF_REAL>(h));
+        HPDF_Page_DrawImage(at_.side, img, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(y0),
+                            static_cast<HPDF_REAL>(w), static_cast<HPDF_REAL>(h));
         return;
     }
     // The image's unit square (s right, t up) is the stored picture with u = s, v = 1 - t;
@@ -368,8 +376,9 @@ void PageDrawer::draw_image(HPDF_Image img, const Image& it) {
 void PageDrawer::link(const std::vector<PageItem>& items, std::size_t index, const Link& it) {
     // Annotations are placed on the side, not in the page's moved space.
     const SheetSlot& slot = at_.slot;
-    HPDF_Rect rect{static_cast<HPDF_REAL>(it.rect.x.value() + slot.tx), static_cast<HPDF_REAL>(flip(it.rect.bottom()) + slot.ty),
-                   static_cast<HPDF_REAL>(it.rect.right().value() + slot.tx), static_cast<HPDF_REAL>(flip(it.rect.y) + slot.ty)};
+    HPDF_Rect rect{
+        static_cast<HPDF_REAL>(it.rect.x.value() + slot.tx), static_cast<HPDF_REAL>(flip(it.rect.bottom()) + slot.ty),
+        static_cast<HPDF_REAL>(it.rect.right().value() + slot.tx), static_cast<HPDF_REAL>(flip(it.rect.y) + slot.ty)};
     HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(at_.side, rect, it.uri.c_str());
     if (!a) return;
     HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
@@ -425,14 +434,19 @@ void PageDrawer::draw(const std::vector<PageItem>& items, const std::vector<Item
                         HPDF_Page_SetLineWidth(at_.side, static_cast<HPDF_REAL>(it.stroke_width.value()));
                     }
                     HPDF_Page_Rectangle(at_.side, x, y, w, h);
-                    if (it.fill && it.stroke) HPDF_Page_FillStroke(at_.side);
-                    else if (it.fill) HPDF_Page_Fill(at_.side);
-                    else HPDF_Page_Stroke(at_.side);
+                    if (it.fill && it.stroke)
+                        HPDF_Page_FillStroke(at_.side);
+                    else if (it.fill)
+                        HPDF_Page_Fill(at_.side);
+                    else
+                        HPDF_Page_Stroke(at_.side);
                 } else if constexpr (std::is_same_v<T, Rule>) {
                     write(r_.colour(it.color, Paint::Stroke));
                     HPDF_Page_SetLineWidth(at_.side, static_cast<HPDF_REAL>(it.thickness.value()));
-                    HPDF_Page_MoveTo(at_.side, static_cast<HPDF_REAL>(it.from.x.value()), static_cast<HPDF_REAL>(flip(it.from.y)));
-                    HPDF_Page_LineTo(at_.side, static_cast<HPDF_REAL>(it.to.x.value()), static_cast<HPDF_REAL>(flip(it.to.y)));
+                    HPDF_Page_MoveTo(at_.side, static_cast<HPDF_REAL>(it.from.x.value()),
+                                     static_cast<HPDF_REAL>(flip(it.from.y)));
+                    HPDF_Page_LineTo(at_.side, static_cast<HPDF_REAL>(it.to.x.value()),
+                                     static_cast<HPDF_REAL>(flip(it.to.y)));
                     HPDF_Page_Stroke(at_.side);
                 } else if constexpr (std::is_same_v<T, Image>) {
                     if (HPDF_Image img = r_.image_for(it.raster)) draw_image(img, it);
@@ -459,8 +473,8 @@ void leave_slot(HPDF_Page side, const SheetSlot& slot) {
     if (slot.tx != 0 || slot.ty != 0) write_content(side, "Q\n");
 }
 
-void draw_items(const PagePlacement& at, Size size, const std::vector<PageItem>& items, const std::vector<ItemTag>& tags,
-                DocumentResources& resources, TextState& state) {
+void draw_items(const PagePlacement& at, Size size, const std::vector<PageItem>& items,
+                const std::vector<ItemTag>& tags, DocumentResources& resources, TextState& state) {
     PageDrawer(at, size, resources, state).draw(items, tags);
 }
 
@@ -468,8 +482,7 @@ std::string mark_operators(const std::vector<MarkLine>& marks) {
     std::string s;
     const auto stroke = [&](bool dashed) {
         for (const MarkLine& m : marks)
-            if (m.dashed == dashed)
-                s += num(m.x0) + " " + num(m.y0) + " m " + num(m.x1) + " " + num(m.y1) + " l\n";
+            if (m.dashed == dashed) s += num(m.x0) + " " + num(m.y0) + " m " + num(m.x1) + " " + num(m.y1) + " l\n";
     };
     if (marks.empty()) return s;
     stroke(false);

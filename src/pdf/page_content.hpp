@@ -73,8 +73,8 @@ struct TextState {
     bool open = false;                   // inside BT ... ET
     const EmbeddedFont* font = nullptr;  // Tf (kept across text objects)
     double size = 0;
-    std::optional<Color> color;          // rg; forgotten when anything else is drawn
-    double x = 0, y = 0;                 // the line origin the last Td set, as written
+    std::optional<Color> color;  // rg; forgotten when anything else is drawn
+    double x = 0, y = 0;         // the line origin the last Td set, as written
 };
 
 // Appends text to a side's content stream.
@@ -90,8 +90,8 @@ void enter_slot(HPDF_Page side, const SheetSlot& slot);
 void leave_slot(HPDF_Page side, const SheetSlot& slot);
 
 // Draws `items` of a page of `size` (each with its tag), in the slot's space (see enter_slot).
-void draw_items(const PagePlacement& at, Size size, const std::vector<PageItem>& items, const std::vector<ItemTag>& tags,
-                DocumentResources& resources, TextState& state);
+void draw_items(const PagePlacement& at, Size size, const std::vector<PageItem>& items,
+                const std::vector<ItemTag>& tags, DocumentResources& resources, TextState& state);
 
 // A side's content stream compressed (libdeflate), its data replaced by the compressed bytes.
 void compress_content(HaruDocument& doc, HPDF_Page side);

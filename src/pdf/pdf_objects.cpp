@@ -103,7 +103,8 @@ HPDF_Dict new_stream(HaruDocument& doc, std::span<const std::uint8_t> bytes) {
         return d;
     }
     doc.encoded(d, StreamFilter::Flate);
-    HPDF_Stream_Write(d->stream, reinterpret_cast<const HPDF_BYTE*>(packed.data()), static_cast<HPDF_UINT>(packed.size()));
+    HPDF_Stream_Write(d->stream, reinterpret_cast<const HPDF_BYTE*>(packed.data()),
+                      static_cast<HPDF_UINT>(packed.size()));
     return d;
 }
 

@@ -10,7 +10,8 @@
 
 namespace leafpress::pdf {
 
-std::string open_marked(const std::vector<StructElement>& elements, const ItemTag& tag, const std::u32string& actual_text) {
+std::string open_marked(const std::vector<StructElement>& elements, const ItemTag& tag,
+                        const std::u32string& actual_text) {
     switch (tag.kind) {
         case ItemTag::Kind::Artifact: return "/Artifact BMC\n";
         case ItemTag::Kind::Pagination: return "/Artifact <</Type /Pagination>> BDC\n";
@@ -36,7 +37,8 @@ public:
     }
 
     void write() {
-        for (std::size_t i = 0; i < elements_.size(); ++i) out_.set(element(static_cast<int>(i)), body(static_cast<int>(i)));
+        for (std::size_t i = 0; i < elements_.size(); ++i)
+            out_.set(element(static_cast<int>(i)), body(static_cast<int>(i)));
         out_.set(root_, root());
         out_.add_to_catalog("/StructTreeRoot " + std::to_string(root_) + " 0 R");
         HPDF_Dict mark = HPDF_Dict_New(doc_->mmgr);
@@ -47,7 +49,9 @@ public:
 private:
     [[nodiscard]] unsigned element(int i) const { return root_ + 1 + static_cast<unsigned>(i); }
     [[nodiscard]] unsigned page(int side) const { return out_.number(written_.pages[static_cast<std::size_t>(side)]); }
-    [[nodiscard]] const WrittenPages::Reading& reading(int page) const { return written_.reading[static_cast<std::size_t>(page)]; }
+    [[nodiscard]] const WrittenPages::Reading& reading(int page) const {
+        return written_.reading[static_cast<std::size_t>(page)];
+    }
 
     std::string body(int i) {
         const StructElement& e = elements_[static_cast<std::size_t>(i)];
@@ -96,8 +100,8 @@ private:
     void figure_layout(CompactText& t, const StructElement& e) const {
         const auto& at = reading(e.figure_page);
         t.name("/A"), t.delimiter("<<"), t.name("/O"), t.name("/Layout"), t.name("/BBox"), t.delimiter("[");
-        for (double v : {e.bbox.x.value() + at.tx, at.height - e.bbox.bottom().value() + at.ty, e.bbox.right().value() + at.tx,
-                         at.height - e.bbox.y.value() + at.ty})
+        for (double v : {e.bbox.x.value() + at.tx, at.height - e.bbox.bottom().value() + at.ty,
+                         e.bbox.right().value() + at.tx, at.height - e.bbox.y.value() + at.ty})
             t.number(num(v));
         t.delimiter("]"), t.name("/Placement"), t.name("/Block"), t.delimiter(">>");
     }
@@ -119,7 +123,8 @@ private:
             case StructKid::Kind::Annotation: {
                 const auto it = written_.annotations.find({k.page, k.item});
                 if (it == written_.annotations.end() || !it->second) return;
-                t.delimiter("<<"), t.name("/Type"), t.name("/OBJR"), t.name("/Obj"), t.reference(out_.number(it->second));
+                t.delimiter("<<"), t.name("/Type"), t.name("/OBJR"), t.name("/Obj"),
+                    t.reference(out_.number(it->second));
                 t.name("/Pg"), t.reference(page(reading(k.page).side)), t.delimiter(">>");
                 annotations_.emplace_back(it->second, i);
                 return;
@@ -150,7 +155,8 @@ private:
             t.number(static_cast<long long>(key)), t.reference(element(e));
             ++key;
         }
-        t.delimiter("]"), t.delimiter(">>"), t.name("/ParentTreeNextKey"), t.number(static_cast<long long>(key)), t.delimiter(">>");
+        t.delimiter("]"), t.delimiter(">>"), t.name("/ParentTreeNextKey"), t.number(static_cast<long long>(key)),
+            t.delimiter(">>");
         return s;
     }
 
@@ -165,7 +171,8 @@ private:
 
 }  // namespace
 
-void write_structure(HPDF_Doc doc, const std::vector<StructElement>& elements, const WrittenPages& written, ObjectWriter& out) {
+void write_structure(HPDF_Doc doc, const std::vector<StructElement>& elements, const WrittenPages& written,
+                     ObjectWriter& out) {
     TreeText(doc, elements, written, out).write();
 }
 
@@ -208,9 +215,12 @@ std::string extension_schema(const char* title, const char* uri, const char* pre
                              const char* type, const char* description) {
     return std::string("<rdf:li rdf:parseType=\"Resource\">\n<pdfaSchema:schema>") + title +
            "</pdfaSchema:schema>\n<pdfaSchema:namespaceURI>" + uri + "</pdfaSchema:namespaceURI>\n<pdfaSchema:prefix>" +
-           prefix + "</pdfaSchema:prefix>\n<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">\n<pdfaProperty:name>" +
+           prefix +
+           "</pdfaSchema:prefix>\n<pdfaSchema:property><rdf:Seq><rdf:li "
+           "rdf:parseType=\"Resource\">\n<pdfaProperty:name>" +
            property + "</pdfaProperty:name><pdfaProperty:valueType>" + type +
-           "</pdfaProperty:valueType>\n<pdfaProperty:category>internal</pdfaProperty:category>\n<pdfaProperty:description>" +
+           "</pdfaProperty:valueType>\n<pdfaProperty:category>internal</"
+           "pdfaProperty:category>\n<pdfaProperty:description>" +
            description + "</pdfaProperty:description>\n</rdf:li></rdf:Seq></pdfaSchema:property>\n</rdf:li>\n";
 }
 
@@ -226,12 +236,13 @@ void write_metadata(HaruDocument& haru, const MetadataFacts& f, const OutputInte
     HPDF_Dict_Add(doc->catalog, "ViewerPreferences", prefs);
 
     const std::string stamp = f.date.empty() ? std::string() : f.date + "T00:00:00Z";
-    std::string x = "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
-                    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
-                    "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
-                    "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
-                    "  xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
-                    "  xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"\n";
+    std::string x =
+        "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+        "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+        "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+        "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
+        "  xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
+        "  xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"\n";
     if (pdfx)
         x += "  xmlns:pdfxid=\"http://www.npes.org/pdfx/ns/id/\" xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\"\n";
     x += "  xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
@@ -239,28 +250,32 @@ void write_metadata(HaruDocument& haru, const MetadataFacts& f, const OutputInte
          "  xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n";
     x += "<dc:format>application/pdf</dc:format>\n";
     x += "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xmp_text(f.title) + "</rdf:li></rdf:Alt></dc:title>\n";
-    if (!f.author.empty()) x += "<dc:creator><rdf:Seq><rdf:li>" + xmp_text(f.author) + "</rdf:li></rdf:Seq></dc:creator>\n";
+    if (!f.author.empty())
+        x += "<dc:creator><rdf:Seq><rdf:li>" + xmp_text(f.author) + "</rdf:li></rdf:Seq></dc:creator>\n";
     if (!f.subject.empty())
         x += "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xmp_text(f.subject) +
              "</rdf:li></rdf:Alt></dc:description>\n";
-    if (!f.language.empty()) x += "<dc:language><rdf:Bag><rdf:li>" + xmp_text(f.language) + "</rdf:li></rdf:Bag></dc:language>\n";
+    if (!f.language.empty())
+        x += "<dc:language><rdf:Bag><rdf:li>" + xmp_text(f.language) + "</rdf:li></rdf:Bag></dc:language>\n";
     if (!f.keywords.empty()) x += "<pdf:Keywords>" + xmp_text(f.keywords) + "</pdf:Keywords>\n";
     x += "<pdf:Producer>leafpress</pdf:Producer>\n<xmp:CreatorTool>leafpress</xmp:CreatorTool>\n";
     if (!stamp.empty())
-        x += "<xmp:CreateDate>" + stamp + "</xmp:CreateDate>\n<xmp:ModifyDate>" + stamp + "</xmp:ModifyDate>\n<xmp:MetadataDate>" +
-             stamp + "</xmp:MetadataDate>\n";
+        x += "<xmp:CreateDate>" + stamp + "</xmp:CreateDate>\n<xmp:ModifyDate>" + stamp +
+             "</xmp:ModifyDate>\n<xmp:MetadataDate>" + stamp + "</xmp:MetadataDate>\n";
     // PDF/A-2a only with the output intent it requires.
     if (pdfa) x += "<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>A</pdfaid:conformance>\n";
     x += "<pdfuaid:part>1</pdfuaid:part>\n";
     if (pdfx) {
         const std::string id = "uuid:" + document_uuid(f);
         x += "<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>\n<pdf:Trapped>False</pdf:Trapped>\n"
-             "<xmpMM:DocumentID>" + id + "</xmpMM:DocumentID>\n<xmpMM:InstanceID>" + id +
-             "</xmpMM:InstanceID>\n<xmpMM:VersionID>1</xmpMM:VersionID>\n<xmpMM:RenditionClass>default</xmpMM:RenditionClass>\n";
+             "<xmpMM:DocumentID>" +
+             id + "</xmpMM:DocumentID>\n<xmpMM:InstanceID>" + id +
+             "</xmpMM:InstanceID>\n<xmpMM:VersionID>1</xmpMM:VersionID>\n<xmpMM:RenditionClass>default</"
+             "xmpMM:RenditionClass>\n";
     }
     x += "<pdfaExtension:schemas><rdf:Bag>\n";
-    x += extension_schema("PDF/UA Universal Accessibility Schema", "http://www.aiim.org/pdfua/ns/id/", "pdfuaid", "part",
-                          "Integer", "Indicates, which part of ISO 14289 standard is followed");
+    x += extension_schema("PDF/UA Universal Accessibility Schema", "http://www.aiim.org/pdfua/ns/id/", "pdfuaid",
+                          "part", "Integer", "Indicates, which part of ISO 14289 standard is followed");
     if (pdfx)
         x += extension_schema("PDF/X ID Schema", "http://www.npes.org/pdfx/ns/id/", "pdfxid", "GTS_PDFXVersion", "Text",
                               "ID of PDF/X standard");
@@ -278,7 +293,8 @@ void write_metadata(HaruDocument& haru, const MetadataFacts& f, const OutputInte
         HPDF_Dict_Add(doc->info, "Trapped", name(doc, "False"));
     }
     if (!pdfa) return;
-    HPDF_Dict icc = new_stream(haru, std::span(reinterpret_cast<const std::uint8_t*>(intent.profile.data()), intent.profile.size()));
+    HPDF_Dict icc = new_stream(
+        haru, std::span(reinterpret_cast<const std::uint8_t*>(intent.profile.data()), intent.profile.size()));
     HPDF_Dict_AddNumber(icc, "N", intent.components);
     HPDF_Array intents = HPDF_Array_New(doc->mmgr);
     // PDF/X-4's intent, then PDF/A's: both name the same profile, as PDF/A-2 asks.

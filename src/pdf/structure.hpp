@@ -29,7 +29,8 @@ struct WrittenPages {
 };
 
 // The marked-content operator that opens an item ("/P <</MCID 3>> BDC"), and its close.
-std::string open_marked(const std::vector<StructElement>& elements, const ItemTag& tag, const std::u32string& actual_text);
+std::string open_marked(const std::vector<StructElement>& elements, const ItemTag& tag,
+                        const std::u32string& actual_text);
 
 class ObjectWriter;
 
@@ -37,7 +38,8 @@ class ObjectWriter;
 // and one object per element, given to the writer as its own objects; and, as libharu objects,
 // the pages' /StructParents and /Tabs, the annotations' /StructParent and the catalog's
 // /MarkInfo and /StructTreeRoot.
-void write_structure(HPDF_Doc doc, const std::vector<StructElement>& elements, const WrittenPages& written, ObjectWriter& out);
+void write_structure(HPDF_Doc doc, const std::vector<StructElement>& elements, const WrittenPages& written,
+                     ObjectWriter& out);
 
 struct MetadataFacts {
     std::string title, author, subject, keywords, language;
@@ -48,9 +50,9 @@ struct MetadataFacts {
 // profile's CMYK for PDF/X-4 (and PDF/A, which then shares the same profile).
 struct OutputIntent {
     enum class Standard { None, PdfA, PdfX4 };
-    std::string profile;     // ICC bytes
-    int components = 3;      // 3: RGB, 4: CMYK
-    std::string condition;   // the profile's description
+    std::string profile;    // ICC bytes
+    int components = 3;     // 3: RGB, 4: CMYK
+    std::string condition;  // the profile's description
     Standard standard = Standard::None;
 };
 

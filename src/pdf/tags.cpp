@@ -53,10 +53,14 @@ bool spans(const GlyphRun& run) {
 
 void extend_bbox(StructElement& e, int page, const PageItem& item) {
     Rect r;
-    if (const auto* b = std::get_if<Box>(&item)) r = b->rect;
-    else if (const auto* im = std::get_if<Image>(&item)) r = im->rect;
-    else if (const auto* g = std::get_if<CellGrid>(&item)) r = g->rect;
-    else return;
+    if (const auto* b = std::get_if<Box>(&item))
+        r = b->rect;
+    else if (const auto* im = std::get_if<Image>(&item))
+        r = im->rect;
+    else if (const auto* g = std::get_if<CellGrid>(&item))
+        r = g->rect;
+    else
+        return;
     if (e.figure_page < 0) {
         e.figure_page = page;
         e.bbox = r;
@@ -87,7 +91,8 @@ std::vector<ItemTag> TagPlanner::page(const Page& page, int index) {
         const ElementRef& r = source_of(item);
         if (std::holds_alternative<Link>(item)) continue;  // tied to its run below
         if (is_artifact(r)) {
-            tags[i].kind = r.role == Role::Footer || r.role == Role::Header ? ItemTag::Kind::Pagination : ItemTag::Kind::Artifact;
+            tags[i].kind =
+                r.role == Role::Footer || r.role == Role::Header ? ItemTag::Kind::Pagination : ItemTag::Kind::Artifact;
             continue;
         }
         entries.emplace_back(reading_key(r), static_cast<int>(i));
@@ -130,7 +135,8 @@ int TagPlanner::element(const ElementKey& key, StructType type, int parent) {
 
 int TagPlanner::section(int s) {
     const auto& kinds = facts_.section_kinds;
-    const bool quote = s >= 0 && static_cast<std::size_t>(s) < kinds.size() && kinds[static_cast<std::size_t>(s)] == SectionKind::Quote;
+    const bool quote = s >= 0 && static_cast<std::size_t>(s) < kinds.size() &&
+                       kinds[static_cast<std::size_t>(s)] == SectionKind::Quote;
     return element(SectionKey{s}, quote ? StructType::BlockQuote : StructType::Sect, 0);
 }
 
@@ -218,7 +224,8 @@ int TagPlanner::element_for(const ElementRef& r) {
             if (r.block < 0) return element(TaglineKey{-1}, StructType::H2, sect);
             const int p = element(TaglineKey{r.block}, StructType::P, sect);
             if (static_cast<std::size_t>(r.block) < facts_.tagline_languages.size())
-                elements_[static_cast<std::size_t>(p)].lang = facts_.tagline_languages[static_cast<std::size_t>(r.block)];
+                elements_[static_cast<std::size_t>(p)].lang =
+                    facts_.tagline_languages[static_cast<std::size_t>(r.block)];
             return p;
         }
         case Role::Disclaimer:
@@ -288,7 +295,8 @@ int TagPlanner::language_span(int element, const std::string& language, const It
 TagPlan plan_tags(const LaidOut& doc, Links links) {
     TagPlanner planner({doc.figures, doc.section_kinds, doc.tagline_languages}, links);
     TagPlan plan;
-    for (std::size_t p = 0; p < doc.pages.size(); ++p) plan.pages.push_back(planner.page(doc.pages[p], static_cast<int>(p)));
+    for (std::size_t p = 0; p < doc.pages.size(); ++p)
+        plan.pages.push_back(planner.page(doc.pages[p], static_cast<int>(p)));
     plan.elements = planner.finish();
     return plan;
 }

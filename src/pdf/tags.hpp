@@ -14,7 +14,25 @@
 namespace leafpress::pdf {
 
 enum class StructType {
-    Document, Sect, H1, H2, H3, P, L, LI, Lbl, LBody, Link, Figure, Caption, BlockQuote, Table, TR, TH, TD, Span
+    Document,
+    Sect,
+    H1,
+    H2,
+    H3,
+    P,
+    L,
+    LI,
+    Lbl,
+    LBody,
+    Link,
+    Figure,
+    Caption,
+    BlockQuote,
+    Table,
+    TR,
+    TH,
+    TD,
+    Span
 };
 const char* type_name(StructType t);
 
@@ -25,7 +43,7 @@ struct StructKid {
     int element = -1;
     int page = -1;
     int mcid = -1;
-    int item = -1;  // the Link item, for Kind::Annotation
+    int item = -1;     // the Link item, for Kind::Annotation
     ReadingKey key{};  // where it comes in reading order (an element: its first content)
 };
 
@@ -35,7 +53,7 @@ struct StructElement {
     std::vector<StructKid> kids;
     std::string alt;  // figures
     int figure_page = -1;
-    Rect bbox{};      // figures: where on figure_page
+    Rect bbox{};                 // figures: where on figure_page
     bool column_header = false;  // TH: heads its column (/Scope /Column)
     std::string lang;            // a language other than the document's (/Lang): taglines, and Spans of text in another
 };
@@ -48,8 +66,8 @@ struct ItemTag {
 };
 
 struct TagPlan {
-    std::vector<StructElement> elements;         // [0] is the Document
-    std::vector<std::vector<ItemTag>> pages;      // per page, per item
+    std::vector<StructElement> elements;      // [0] is the Document
+    std::vector<std::vector<ItemTag>> pages;  // per page, per item
 };
 
 // Whether links are annotations (on screen) or their text alone (in print: paper has no links,
@@ -134,9 +152,9 @@ private:
     struct ClosingKey {  // the disclaimer and the reviewed date, one paragraph
         auto operator<=>(const ClosingKey&) const = default;
     };
-    using ElementKey = std::variant<FrontKey, SignatureKey, LooseFigureKey, SectionKey, HeadingKey, BlockKey, RowKey,
-                                    CellKey, CallToActionKey, CallToActionPartKey, LanguageHelpKey, TaglineKey,
-                                    ClosingKey>;
+    using ElementKey =
+        std::variant<FrontKey, SignatureKey, LooseFigureKey, SectionKey, HeadingKey, BlockKey, RowKey, CellKey,
+                     CallToActionKey, CallToActionPartKey, LanguageHelpKey, TaglineKey, ClosingKey>;
     struct ListEntryKey {  // a list entry: (section, block)
         int section, block;
         auto operator<=>(const ListEntryKey&) const = default;

@@ -42,7 +42,9 @@ namespace {
 
 unsigned class_of(const void* o) { return static_cast<const HPDF_Obj_Header*>(o)->obj_class & HPDF_OCLASS_ANY; }
 bool hidden(const void* o) { return (static_cast<const HPDF_Obj_Header*>(o)->obj_id & HPDF_OTYPE_HIDDEN) != 0; }
-const void* target(const void* o) { return class_of(o) == HPDF_OCLASS_PROXY ? static_cast<const HPDF_Proxy_Rec*>(o)->obj : o; }
+const void* target(const void* o) {
+    return class_of(o) == HPDF_OCLASS_PROXY ? static_cast<const HPDF_Proxy_Rec*>(o)->obj : o;
+}
 
 template <typename F>
 void each_item(HPDF_List list, F f) {
@@ -53,8 +55,9 @@ void each_item(HPDF_List list, F f) {
 std::optional<std::string> stream_bytes(HPDF_Stream s) {
     std::string out(HPDF_Stream_Size(s), '\0');
     HPDF_UINT size = static_cast<HPDF_UINT>(out.size());
-    if (!out.empty() && (HPDF_Stream_Seek(s, 0, HPDF_SEEK_SET) != HPDF_OK ||
-                         HPDF_Stream_Read(s, reinterpret_cast<HPDF_BYTE*>(out.data()), &size) != HPDF_OK || size != out.size()))
+    if (!out.empty() &&
+        (HPDF_Stream_Seek(s, 0, HPDF_SEEK_SET) != HPDF_OK ||
+         HPDF_Stream_Read(s, reinterpret_cast<HPDF_BYTE*>(out.data()), &size) != HPDF_OK || size != out.size()))
         return std::nullopt;
     return out;
 }
@@ -69,10 +72,13 @@ Result<void> unsupported(HPDF_Doc pdf, const std::vector<const void*>& objects) 
     for (const void* o : objects) {
         if (!o || class_of(o) != HPDF_OCLASS_DICT) continue;
         const auto* d = static_cast<const HPDF_Dict_Rec*>(o);
-        if (d->write_fn) return Failure{"a dictionary libharu writes itself (object " + std::to_string(object_number(o)) + ")"};
+        if (d->write_fn)
+            return Failure{"a dictionary libharu writes itself (object " + std::to_string(object_number(o)) + ")"};
         if (d->filterParams) return Failure{"decode parameters (object " + std::to_string(object_number(o)) + ")"};
-        if (d->stream && (d->filter & ~static_cast<unsigned>(HPDF_STREAM_FILTER_FLATE_DECODE | HPDF_STREAM_FILTER_DCT_DECODE)))
-            return Failure{"a stream filter other than Flate and DCT (object " + std::to_string(object_number(o)) + ")"};
+        if (d->stream &&
+            (d->filter & ~static_cast<unsigned>(HPDF_STREAM_FILTER_FLATE_DECODE | HPDF_STREAM_FILTER_DCT_DECODE)))
+            return Failure{"a stream filter other than Flate and DCT (object " + std::to_string(object_number(o)) +
+                           ")"};
     }
     return {};
 }
@@ -131,8 +137,10 @@ struct ObjectWriter::Haru {
         }
         switch (class_of(o)) {
             case HPDF_OCLASS_NULL: return t.number("null");
-            case HPDF_OCLASS_BOOLEAN: return t.number(static_cast<const HPDF_Boolean_Rec*>(o)->value ? "true" : "false");
-            case HPDF_OCLASS_NUMBER: return t.number(static_cast<long long>(static_cast<const HPDF_Number_Rec*>(o)->value));
+            case HPDF_OCLASS_BOOLEAN:
+                return t.number(static_cast<const HPDF_Boolean_Rec*>(o)->value ? "true" : "false");
+            case HPDF_OCLASS_NUMBER:
+                return t.number(static_cast<long long>(static_cast<const HPDF_Number_Rec*>(o)->value));
             case HPDF_OCLASS_REAL: {
                 char buf[HPDF_REAL_LEN + 1];
                 const char* end = HPDF_FToA(buf, static_cast<const HPDF_Real_Rec*>(o)->value, buf + HPDF_REAL_LEN);
@@ -143,7 +151,8 @@ struct ObjectWriter::Haru {
             case HPDF_OCLASS_BINARY: {
                 HPDF_MemStream_FreeData(scratch);
                 const auto text = HPDF_Obj_WriteValue(const_cast<void*>(o), scratch, nullptr) == HPDF_OK
-                                      ? stream_bytes(scratch) : std::nullopt;
+                                      ? stream_bytes(scratch)
+                                      : std::nullopt;
                 if (!text) failed = true;
                 return t.string(text ? *text : "()");
             }
@@ -232,9 +241,7 @@ ObjectWriter::ObjectWriter(HaruDocument& doc) : doc_(doc) {
     HPDF_Doc pdf = doc.get();
     HPDF_List entries = pdf->xref->entries;
     objects_.assign(entries->count, nullptr);
-    each_item(entries, [&, i = 0u](void* item) mutable {
-        objects_[i++] = static_cast<HPDF_XrefEntry>(item)->obj;
-    });
+    each_item(entries, [&, i = 0u](void* item) mutable { objects_[i++] = static_cast<HPDF_XrefEntry>(item)->obj; });
     // libharu completes some dictionaries as it writes them (a page tree's /Count, an
     // outline's): done here, once, before anything is read.
     for (const void* o : objects_)
@@ -308,7 +315,8 @@ Result<std::vector<std::uint8_t>> ObjectWriter::write() {
     if (const Result<void> supported = unsupported(pdf, objects_); !supported) return Failure{supported.error()};
     std::map<const void*, StreamFilter> encoded;
     for (const auto& [stream, filter] : doc_.encoded()) encoded.emplace(stream, filter);
-    const std::unique_ptr<HPDF_Stream_Rec, void (*)(HPDF_Stream)> scratch(HPDF_MemStream_New(pdf->mmgr, 4096), HPDF_Stream_Free);
+    const std::unique_ptr<HPDF_Stream_Rec, void (*)(HPDF_Stream)> scratch(HPDF_MemStream_New(pdf->mmgr, 4096),
+                                                                          HPDF_Stream_Free);
     if (!scratch) {
         return Failure{"out of memory"};
     }
@@ -350,8 +358,10 @@ Result<std::vector<std::uint8_t>> ObjectWriter::write() {
             append(out, "\nendstream\nendobj\n");
             continue;
         }
-        if (d) haru.dict(t, d, 0, o == pdf->catalog ? std::string_view(catalog_extra_) : std::string_view());
-        else haru.value(t, o);
+        if (d)
+            haru.dict(t, d, 0, o == pdf->catalog ? std::string_view(catalog_extra_) : std::string_view());
+        else
+            haru.value(t, o);
         pack(n, body);
     }
     for (std::size_t k = 0; k < own_.size(); ++k) pack(first_own_ + static_cast<unsigned>(k), own_[k]);
@@ -391,7 +401,8 @@ Result<std::vector<std::uint8_t>> ObjectWriter::write() {
         put_be(row, field3[n], w3);
         table.push_back(2);  // Up
         for (int b = 0; b < row_size; ++b) {
-            const auto above = n == 0 ? 0 : static_cast<unsigned char>(rows[rows.size() - static_cast<std::size_t>(row_size - b)]);
+            const auto above =
+                n == 0 ? 0 : static_cast<unsigned char>(rows[rows.size() - static_cast<std::size_t>(row_size - b)]);
             table.push_back(static_cast<char>(static_cast<unsigned char>(row[static_cast<std::size_t>(b)]) - above));
         }
         rows += row;
@@ -399,7 +410,8 @@ Result<std::vector<std::uint8_t>> ObjectWriter::write() {
     const std::string xref = deflate(table, Effort::Quick);
     // The ID: a fingerprint (XXH3, 128 bits) of every byte written before it and of the table
     // that follows.
-    const std::string id = hex(fingerprint_of({std::string_view(reinterpret_cast<const char*>(out.data()), out.size()), table}));
+    const std::string id =
+        hex(fingerprint_of({std::string_view(reinterpret_cast<const char*>(out.data()), out.size()), table}));
     std::string dict = "<</Type/XRef/Size " + std::to_string(xref_number + 1) + "/W[1 " + std::to_string(w2) + " " +
                        std::to_string(w3) + "]/Root " + std::to_string(number(pdf->catalog)) + " 0 R";
     if (pdf->info) dict += "/Info " + std::to_string(number(pdf->info)) + " 0 R";

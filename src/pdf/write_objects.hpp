@@ -21,15 +21,15 @@ namespace leafpress::pdf {
 class CompactText {
 public:
     explicit CompactText(std::string& out) : out_(out) {}
-    void name(std::string_view n);          // "/Type" (the slash included in n)
-    void number(std::string_view text);     // a number, a keyword (true, null) or R
+    void name(std::string_view n);       // "/Type" (the slash included in n)
+    void number(std::string_view text);  // a number, a keyword (true, null) or R
     void number(long long v) { number(std::string_view(std::to_string(v))); }
     void reference(unsigned object) {
         number(static_cast<long long>(object));
         number(std::string_view("0 R"));
     }
-    void delimiter(std::string_view d);     // "<<", ">>", "[", "]"
-    void string(std::string_view s);        // "(...)" or "<...>", as written
+    void delimiter(std::string_view d);  // "<<", ">>", "[", "]"
+    void string(std::string_view s);     // "(...)" or "<...>", as written
 
 private:
     enum class Last { None, Regular, Name, Other };
@@ -59,12 +59,12 @@ public:
 private:
     struct Haru;
     HaruDocument& doc_;
-    std::vector<const void*> objects_;      // libharu's indirect objects, by libharu's number
-    std::vector<int> uses_;                 // references to each
-    std::vector<unsigned> final_;           // their final numbers (0: written in place)
+    std::vector<const void*> objects_;  // libharu's indirect objects, by libharu's number
+    std::vector<int> uses_;             // references to each
+    std::vector<unsigned> final_;       // their final numbers (0: written in place)
     unsigned next_ = 1;
     unsigned first_own_ = 0;
-    std::vector<std::string> own_;          // leafpress's objects' bodies, from first_own_
+    std::vector<std::string> own_;  // leafpress's objects' bodies, from first_own_
     std::string catalog_extra_;
 };
 

@@ -78,7 +78,8 @@ public:
             if (e.late[p].empty()) continue;
             std::vector<pdf::ItemTag> tags(e.late[p].size());
             for (std::size_t i = 0; i < tags.size(); ++i) {
-                const ElementRef& r = std::visit([](const auto& it) -> const ElementRef& { return it.source; }, e.late[p][i]);
+                const ElementRef& r =
+                    std::visit([](const auto& it) -> const ElementRef& { return it.source; }, e.late[p][i]);
                 if (!is_artifact(r) || std::holds_alternative<Link>(e.late[p][i])) late_content_ = true;
                 tags[i].kind = r.role == Role::Footer || r.role == Role::Header ? pdf::ItemTag::Kind::Pagination
                                                                                 : pdf::ItemTag::Kind::Artifact;
@@ -116,12 +117,15 @@ public:
         } else if (!options_.srgb_profile.empty()) {
             intent = {options_.srgb_profile, 3, "sRGB IEC61966-2.1", pdf::OutputIntent::Standard::PdfA};
         }
-        pdf::write_metadata(haru_, {info.title, info.author, info.subject, info.keywords, info.language, date()}, intent);
+        pdf::write_metadata(haru_, {info.title, info.author, info.subject, info.keywords, info.language, date()},
+                            intent);
         if (start_.sheet.duplex != Duplex::Unspecified) {
-            HPDF_Dict prefs = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(pdf_->catalog, "ViewerPreferences", HPDF_OCLASS_DICT));
+            HPDF_Dict prefs =
+                static_cast<HPDF_Dict>(HPDF_Dict_GetItem(pdf_->catalog, "ViewerPreferences", HPDF_OCLASS_DICT));
             if (prefs)
-                HPDF_Dict_Add(prefs, "Duplex", pdf::name(pdf_, start_.sheet.duplex == Duplex::FlipShortEdge ? "DuplexFlipShortEdge"
-                                                                                                          : "DuplexFlipLongEdge"));
+                HPDF_Dict_Add(prefs, "Duplex",
+                              pdf::name(pdf_, start_.sheet.duplex == Duplex::FlipShortEdge ? "DuplexFlipShortEdge"
+                                                                                           : "DuplexFlipLongEdge"));
         }
         if (!resources_->finish_fonts(diags)) return std::nullopt;
         written_.annotations = std::move(resources_->annotations);
@@ -176,7 +180,8 @@ private:
             HPDF_Dict_Add(page, "TrimBox", box(pdf_, side.trim));
             HPDF_Dict_Add(page, "BleedBox", box(pdf_, side.bleed));
             // Registration-free marks: black ink alone, hairline.
-            pdf::write_content(page, "/Artifact BMC\nq\n0 0 0 1 K\n0.25 w\n" + pdf::mark_operators(side.marks) + "Q\nEMC\n");
+            pdf::write_content(page,
+                               "/Artifact BMC\nq\n0 0 0 1 K\n0.25 w\n" + pdf::mark_operators(side.marks) + "Q\nEMC\n");
         }
         // A side of blank pages (a one-page booklet's back) still has a content stream that
         // decompresses: libharu writes no data at all for an empty one.
@@ -187,14 +192,16 @@ private:
 
     // Draws reading page `p` (with its tags) on a side at its slot, its MCIDs from
     // `mcid_offset`; returns the MCID after its last.
-    int draw(HPDF_Page side, const SheetSlot& slot, int mcid_offset, const Page& p, const std::vector<pdf::ItemTag>& tags) {
+    int draw(HPDF_Page side, const SheetSlot& slot, int mcid_offset, const Page& p,
+             const std::vector<pdf::ItemTag>& tags) {
         const int index = slot.page;
         int mcids = mcid_offset;
         for (const pdf::ItemTag& t : tags)
             if (t.kind == pdf::ItemTag::Kind::Content) mcids = std::max(mcids, mcid_offset + t.mcid + 1);
-        if (written_.reading.size() <= static_cast<std::size_t>(index)) written_.reading.resize(static_cast<std::size_t>(index) + 1);
-        written_.reading[static_cast<std::size_t>(index)] = {static_cast<int>(written_.pages.size()) - 1, mcid_offset, slot.tx,
-                                                            slot.ty, p.size.height.value()};
+        if (written_.reading.size() <= static_cast<std::size_t>(index))
+            written_.reading.resize(static_cast<std::size_t>(index) + 1);
+        written_.reading[static_cast<std::size_t>(index)] = {static_cast<int>(written_.pages.size()) - 1, mcid_offset,
+                                                             slot.tx, slot.ty, p.size.height.value()};
         pdf::PagePlacement at{side, slot, index, mcid_offset, &planner_->elements(), print() ? &geometry_ : nullptr};
         if (placements_.size() <= static_cast<std::size_t>(index)) {
             placements_.resize(static_cast<std::size_t>(index) + 1);
@@ -214,7 +221,8 @@ private:
     void impose() {
         std::vector<std::vector<pdf::ItemTag>> tags;
         for (std::size_t p = 0; p < held_.size(); ++p) tags.push_back(planner_->page(held_[p], static_cast<int>(p)));
-        for (const SheetSide& side : imposed_sides(*start_.imposition, sizes_, start_.sheet, print() ? &geometry_ : nullptr)) {
+        for (const SheetSide& side :
+             imposed_sides(*start_.imposition, sizes_, start_.sheet, print() ? &geometry_ : nullptr)) {
             HPDF_Page hp = new_side(side);
             if (!hp) break;
             int mcids = 0;
@@ -229,48 +237,49 @@ private:
 
     std::string date() const { return options_.source_date.empty() ? start_.info.date : options_.source_date; }
 
-void outline(const std::vector<OutlineEntry>& entries) {
-    if (entries.empty()) return;
-    for (const auto& e : entries) {
-        HPDF_Outline o = HPDF_CreateOutline(pdf_, nullptr, "-", nullptr);
-        if (!o) continue;
-        HPDF_Dict_RemoveElement(o, "Type");  // an outline item has none (only the outline's root)
-        HPDF_Dict_Add(o, "Title", pdf::text_string(pdf_, e.title));
-        const auto& at = written_.reading[static_cast<std::size_t>(e.page)];
-        const auto page = written_.pages[static_cast<std::size_t>(at.side)];
-        HPDF_Destination d = HPDF_Page_CreateDestination(page);
-        HPDF_Destination_SetFitH(d, static_cast<HPDF_REAL>(at.height - e.y.value() + at.ty));
-        HPDF_Outline_SetDestination(o, d);
+    void outline(const std::vector<OutlineEntry>& entries) {
+        if (entries.empty()) return;
+        for (const auto& e : entries) {
+            HPDF_Outline o = HPDF_CreateOutline(pdf_, nullptr, "-", nullptr);
+            if (!o) continue;
+            HPDF_Dict_RemoveElement(o, "Type");  // an outline item has none (only the outline's root)
+            HPDF_Dict_Add(o, "Title", pdf::text_string(pdf_, e.title));
+            const auto& at = written_.reading[static_cast<std::size_t>(e.page)];
+            const auto page = written_.pages[static_cast<std::size_t>(at.side)];
+            HPDF_Destination d = HPDF_Page_CreateDestination(page);
+            HPDF_Destination_SetFitH(d, static_cast<HPDF_REAL>(at.height - e.y.value() + at.ty));
+            HPDF_Outline_SetDestination(o, d);
+        }
+        HPDF_SetPageMode(pdf_, HPDF_PAGE_MODE_USE_OUTLINE);
     }
-    HPDF_SetPageMode(pdf_, HPDF_PAGE_MODE_USE_OUTLINE);
-}
 
-void metadata() {
-    const auto& info = start_.info;
-    // libharu makes the Info dictionary on first use; strings are then replaced by UTF-16 ones.
-    HPDF_SetInfoAttr(pdf_, HPDF_INFO_PRODUCER, "leafpress");
-    HPDF_Dict dict = pdf_->info;
-    const auto set = [&](const char* key, const std::string& v) {
-        if (!v.empty()) HPDF_Dict_Add(dict, key, pdf::text_string(pdf_, v));
-    };
-    set("Title", info.title);
-    set("Author", info.author);
-    set("Subject", info.subject);
-    set("Keywords", info.keywords);
-    set("Creator", "leafpress");
-    const std::string date = options_.source_date.empty() ? info.date : options_.source_date;
-    if (date.size() == 10) {
-        HPDF_Date d{};
-        d.year = std::stoi(date.substr(0, 4));
-        d.month = std::stoi(date.substr(5, 2));
-        d.day = std::stoi(date.substr(8, 2));
-        d.ind = 'Z';
-        HPDF_SetInfoDateAttr(pdf_, HPDF_INFO_CREATION_DATE, d);
-        HPDF_SetInfoDateAttr(pdf_, HPDF_INFO_MOD_DATE, d);
+    void metadata() {
+        const auto& info = start_.info;
+        // libharu makes the Info dictionary on first use; strings are then replaced by UTF-16 ones.
+        HPDF_SetInfoAttr(pdf_, HPDF_INFO_PRODUCER, "leafpress");
+        HPDF_Dict dict = pdf_->info;
+        const auto set = [&](const char* key, const std::string& v) {
+            if (!v.empty()) HPDF_Dict_Add(dict, key, pdf::text_string(pdf_, v));
+        };
+        set("Title", info.title);
+        set("Author", info.author);
+        set("Subject", info.subject);
+        set("Keywords", info.keywords);
+        set("Creator", "leafpress");
+        const std::string date = options_.source_date.empty() ? info.date : options_.source_date;
+        if (date.size() == 10) {
+            HPDF_Date d{};
+            d.year = std::stoi(date.substr(0, 4));
+            d.month = std::stoi(date.substr(5, 2));
+            d.day = std::stoi(date.substr(8, 2));
+            d.ind = 'Z';
+            HPDF_SetInfoDateAttr(pdf_, HPDF_INFO_CREATION_DATE, d);
+            HPDF_SetInfoDateAttr(pdf_, HPDF_INFO_MOD_DATE, d);
+        }
+        if (!info.language.empty())
+            HPDF_Dict_Add(pdf_->catalog, "Lang", HPDF_String_New(pdf_->mmgr, info.language.c_str(), nullptr));
+        // The document ID is made from the bytes as they are written (ObjectWriter).
     }
-    if (!info.language.empty()) HPDF_Dict_Add(pdf_->catalog, "Lang", HPDF_String_New(pdf_->mmgr, info.language.c_str(), nullptr));
-    // The document ID is made from the bytes as they are written (ObjectWriter).
-}
 
     PdfOptions options_;
     ErrorState error_;
@@ -280,10 +289,10 @@ void metadata() {
     DocumentStart start_;
     std::optional<pdf::TagPlanner> planner_;
     const PrintGeometry geometry_;
-    std::vector<Size> sizes_;                       // of each reading page given so far
-    std::vector<Page> held_;                        // a booklet's pages, until the end
-    std::vector<pdf::PagePlacement> placements_;    // where each reading page was drawn
-    std::vector<pdf::TextState> text_;              // and what its content stream set last
+    std::vector<Size> sizes_;                     // of each reading page given so far
+    std::vector<Page> held_;                      // a booklet's pages, until the end
+    std::vector<pdf::PagePlacement> placements_;  // where each reading page was drawn
+    std::vector<pdf::TextState> text_;            // and what its content stream set last
     pdf::WrittenPages written_;
     bool ended_ = false;
     bool late_content_ = false;

@@ -48,15 +48,16 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
         const BrandLocation found = locate_brand(request.content);
         brand_path = found.file;
         if (found.above && !found.root)
-            d.warning("brand.inherited", {request.content, 0, 0},
-                      "the brand " + brand_path + " is from a folder above this leaflet's, and may be another clinic's",
-                      "put the clinic's brand.toml next to the leaflet, pass --brand FILE, or mark the catalogue's root "
-                      "with a leafpress.toml file (brands between the leaflet and it are then used without a word)");
+            d.warning(
+                "brand.inherited", {request.content, 0, 0},
+                "the brand " + brand_path + " is from a folder above this leaflet's, and may be another clinic's",
+                "put the clinic's brand.toml next to the leaflet, pass --brand FILE, or mark the catalogue's root "
+                "with a leafpress.toml file (brands between the leaflet and it are then used without a word)");
     }
     std::optional<Brand> brand;
     if (brand_path.empty()) {
-        d.error("brand.missing", {request.content, 0, 0}, "no brand.toml next to the content file or in a folder above it",
-                "create one or pass --brand FILE");
+        d.error("brand.missing", {request.content, 0, 0},
+                "no brand.toml next to the content file or in a folder above it", "create one or pass --brand FILE");
     } else {
         brand = load_brand(brand_path, d, &pictures);
         r.brand_file = brand_path;
@@ -125,9 +126,8 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
     // Shape, break and flow, a page at a time: each page is checked and written as soon as it is
     // finished, so a long document is never held whole (thumbnails, for a contact sheet, are
     // drawn once every page has come).
-    LeafletChecker checker({*doc, *brand, *layout, request.today,
-                            request.output == Output::Print ? Medium::Print : Medium::Screen},
-                           d);
+    LeafletChecker checker(
+        {*doc, *brand, *layout, request.today, request.output == Output::Print ? Medium::Print : Medium::Screen}, d);
     PageCount count;
     output::SvgWriter thumbnails({request.thumbnail_dpi});
     std::vector<PageSink*> sinks{&count, &checker, writer.get()};
@@ -148,10 +148,10 @@ BuildResult build_leaflet(const BuildRequest& request, Engine& engine) {
         // Pictures for a contact sheet: without them the leaflet is still right, so a failure
         // to draw them is a warning.
         Diagnostics drawing;
-        if (auto thumbs = thumbnails.finish(drawing))
-            r.thumbnails = std::move(thumbs->files);
+        if (auto thumbs = thumbnails.finish(drawing)) r.thumbnails = std::move(thumbs->files);
         for (const auto& problem : drawing.all())
-            d.warning("png.thumbnails", problem.where, "no thumbnails for the contact sheet: " + problem.message, problem.hint);
+            d.warning("png.thumbnails", problem.where, "no thumbnails for the contact sheet: " + problem.message,
+                      problem.hint);
     }
     r.output = writer->finish(d);
     return r;

@@ -23,7 +23,8 @@ Engine::Engine(Paths paths, Diagnostics& diags)
       translations_(Translations::load(paths_.translations_dir, diags)),
       srgb_profile_(srgb_icc_profile()) {
     if (srgb_profile_.empty())
-        diags.warning("pdf.profile", {}, "LittleCMS made no sRGB colour profile: PDFs are tagged (PDF/UA) but not PDF/A");
+        diags.warning("pdf.profile", {},
+                      "LittleCMS made no sRGB colour profile: PDFs are tagged (PDF/UA) but not PDF/A");
 }
 
 const text::LazyHyphenator* Engine::hyphenator(const std::string& language) {
@@ -37,11 +38,14 @@ const text::LazyHyphenator* Engine::hyphenator(const std::string& language) {
 const CmykConverter* Engine::cmyk(Diagnostics& diags) {
     std::lock_guard lock(mutex_);
     if (!cmyk_) {
-        if (auto bytes = read_file(paths_.cmyk_profile)) cmyk_ = CmykConverter::open(*bytes);
-        else cmyk_ = Failure{"cannot read the file"};
+        if (auto bytes = read_file(paths_.cmyk_profile))
+            cmyk_ = CmykConverter::open(*bytes);
+        else
+            cmyk_ = Failure{"cannot read the file"};
     }
     if (!*cmyk_) {
-        diags.error("print.profile", {paths_.cmyk_profile, 0, 0}, "no CMYK print profile for --print: " + cmyk_->error(),
+        diags.error("print.profile", {paths_.cmyk_profile, 0, 0},
+                    "no CMYK print profile for --print: " + cmyk_->error(),
                     "install Debian's libgs-common (Ghostscript's default_cmyk.icc)");
         return nullptr;
     }

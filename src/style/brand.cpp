@@ -22,10 +22,10 @@ namespace leafpress {
 
 namespace {
 const std::initializer_list<std::string_view> kBrandKeys = {
-    "name", "phone", "website", "address", "hours", "tagline", "logo", "logo_alt", "disclaimer", "call_to_action", "colors", "text",
-    "taglines", "taglines_required", "language"};
+    "name",       "phone",          "website", "address", "hours",    "tagline",           "logo",    "logo_alt",
+    "disclaimer", "call_to_action", "colors",  "text",    "taglines", "taglines_required", "language"};
 const std::initializer_list<std::string_view> kColorKeys = {"primary",      "accent",      "text",
-                                                             "primary_cmyk", "accent_cmyk", "text_cmyk"};
+                                                            "primary_cmyk", "accent_cmyk", "text_cmyk"};
 
 int hex_digit(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -55,7 +55,9 @@ void read_languages(TomlFields& f, Brand& b, const std::string& path, Diagnostic
             const std::string tag(key.str());
             const SourcePos at = position(path, node.source());
             if (!is_language_tag(tag)) {
-                diags.error("brand.language", at, "[text." + utf8::shortened(tag, 40, "") + "]: '" + utf8::shortened(tag, 40, "") + "' is not a BCP 47 language tag",
+                diags.error("brand.language", at,
+                            "[text." + utf8::shortened(tag, 40, "") + "]: '" + utf8::shortened(tag, 40, "") +
+                                "' is not a BCP 47 language tag",
                             "name the table by the language, such as [text.es] or [text.zh-Hant]");
                 continue;
             }
@@ -95,7 +97,8 @@ void read_languages(TomlFields& f, Brand& b, const std::string& path, Diagnostic
         for (const auto& [tag, node_ptr] : given) {
             const SourcePos at = at_of(node_ptr);
             if (!is_language_tag(tag)) {
-                diags.error("brand.language", tf.key_pos(tag), "taglines: '" + utf8::shortened(tag, 40, "") + "' is not a BCP 47 language tag",
+                diags.error("brand.language", tf.key_pos(tag),
+                            "taglines: '" + utf8::shortened(tag, 40, "") + "' is not a BCP 47 language tag",
                             "key each tagline by its language, such as es = \"...\" or \"zh-Hant\" = \"...\"");
                 continue;
             }
@@ -125,10 +128,12 @@ void refuse_colour_spellings(const toml::table& table, TomlFields& f, Diagnostic
         std::string lower = name;
         std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
         const bool colours = lower == "colours" || lower == "colour" || lower == "color" || lower == "colors" ||
-                             lower == "colores" || lower == "couleurs" || !nearest(lower, {"colors", "colours"}).empty();
+                             lower == "colores" || lower == "couleurs" ||
+                             !nearest(lower, {"colors", "colours"}).empty();
         if (!colours) continue;
         diags.error("brand.colors-key", f.key_pos(name),
-                    "unknown key '" + utf8::shortened(name, 40, "") + "': the clinic's colours go in [colors] (US spelling); " +
+                    "unknown key '" + utf8::shortened(name, 40, "") +
+                        "': the clinic's colours go in [colors] (US spelling); " +
                         (v.is_table() ? "these colours would be ignored" : "this would be ignored"),
                     "rename it [colors], with primary, accent and text under it as \"#RRGGBB\"");
         f.reported(name);
@@ -190,13 +195,16 @@ std::optional<Brand> load_brand_text(const std::string& text, const std::string&
         for (auto&& [tag, t] : *texts)
             if (const auto* keys = t.as_table())
                 for (auto&& [k, v] : *keys)
-                    b.positions["text." + std::string(tag.str()) + "." + std::string(k.str())] = position(path, v.source());
+                    b.positions["text." + std::string(tag.str()) + "." + std::string(k.str())] =
+                        position(path, v.source());
     b.name = f.string("name", Requirement::Required).value_or("");
     b.phone = f.string("phone", Requirement::Required).value_or("");
     if (!b.phone.empty()) {
         const PhoneUri tel = phone_uri(b.phone);
-        if (tel.uri) b.tel = *tel.uri;
-        else diags.error("brand.phone", f.value_pos("phone"), tel.problem + ": \"" + b.phone + "\"", tel.hint);
+        if (tel.uri)
+            b.tel = *tel.uri;
+        else
+            diags.error("brand.phone", f.value_pos("phone"), tel.problem + ": \"" + b.phone + "\"", tel.hint);
     }
     b.website = f.string("website", Requirement::Optional).value_or("");
     if (!b.website.empty()) {
@@ -205,7 +213,8 @@ std::optional<Brand> load_brand_text(const std::string& text, const std::string&
             diags.error("brand.website", f.value_pos("website"), web.problem, web.hint);
             b.website.clear();  // neither printed nor linked
         } else if (web.scheme_added) {
-            diags.warning("brand.website", f.value_pos("website"), "the website has no scheme; it is linked as " + web.uri,
+            diags.warning("brand.website", f.value_pos("website"),
+                          "the website has no scheme; it is linked as " + web.uri,
                           "write it in full, such as \"" + web.uri + "\"");
         }
         b.website_uri = web.uri;
@@ -221,8 +230,10 @@ std::optional<Brand> load_brand_text(const std::string& text, const std::string&
         if (is_language_tag(*lang))
             b.language = Language::parse(*lang);
         else
-            diags.error("brand.language", f.value_pos("language"), "'" + utf8::shortened(*lang, 40, "") + "' is not a BCP 47 language tag",
-                        "write the language of the brand's call_to_action and disclaimer, such as language = \"en\" or \"es\"");
+            diags.error(
+                "brand.language", f.value_pos("language"),
+                "'" + utf8::shortened(*lang, 40, "") + "' is not a BCP 47 language tag",
+                "write the language of the brand's call_to_action and disclaimer, such as language = \"en\" or \"es\"");
     }
     if (auto logo = f.string("logo", Requirement::Optional)) {
         const fs::path p = fs::path(path).parent_path() / *logo;
@@ -237,9 +248,11 @@ std::optional<Brand> load_brand_text(const std::string& text, const std::string&
             diags.error("brand.logo", f.value_pos("logo"), "logo file '" + p.string() + "' not found",
                         "the path is relative to the brand file");
         } else if (LoadedImage img = pictures.load(inside.path); !img.raster) {
-            diags.error("brand.logo", f.value_pos("logo"), "the logo '" + p.string() + "' cannot be used: " + img.problem,
-                        img.over_budget ? "make the logo and the leaflet's pictures smaller: 2,000 pixels across prints sharp 17 cm wide"
-                                        : "the logo is a PNG or JPEG image");
+            diags.error(
+                "brand.logo", f.value_pos("logo"), "the logo '" + p.string() + "' cannot be used: " + img.problem,
+                img.over_budget
+                    ? "make the logo and the leaflet's pictures smaller: 2,000 pixels across prints sharp 17 cm wide"
+                    : "the logo is a PNG or JPEG image");
         } else {
             b.logo = p.string();
             b.logo_image = std::move(img.raster);
@@ -251,7 +264,8 @@ std::optional<Brand> load_brand_text(const std::string& text, const std::string&
         c.warn_unknown(kColorKeys);
         const auto read = [&](std::string_view key, Color& out) {
             if (auto s = c.string(key, Requirement::Optional)) {
-                if (auto col = parse_hex_color(*s)) out = *col;
+                if (auto col = parse_hex_color(*s))
+                    out = *col;
                 else
                     diags.error("brand.color", c.value_pos(key), "'" + *s + "' is not a colour",
                                 "write colours as \"#RRGGBB\", e.g. \"#0E6E6E\"");

@@ -43,19 +43,19 @@ struct Tagline {
 struct Brand {
     std::string source_file;
     std::string name;
-    std::string phone;           // as the clinic wrote it: printed exactly so
-    std::string tel;             // the tel: URI (RFC 3966) that dials it, extension included
-    std::string website;         // as written
-    std::string website_uri;     // what a link or QR code opens: the website with its scheme
+    std::string phone;        // as the clinic wrote it: printed exactly so
+    std::string tel;          // the tel: URI (RFC 3966) that dials it, extension included
+    std::string website;      // as written
+    std::string website_uri;  // what a link or QR code opens: the website with its scheme
     std::string address;
-    std::string hours;           // opening hours, printed with the address
+    std::string hours;  // opening hours, printed with the address
     std::string tagline;
-    std::string logo;            // absolute or relative-to-cwd path, resolved from the brand file
+    std::string logo;                          // absolute or relative-to-cwd path, resolved from the brand file
     std::shared_ptr<const Raster> logo_image;  // decoded once, when the brand is loaded
-    std::string logo_alt;        // the logo's alternative text (default: the clinic's name)
+    std::string logo_alt;                      // the logo's alternative text (default: the clinic's name)
     std::string disclaimer;
     std::string call_to_action;  // extension: the invitation printed with the phone number
-    Language language{};         // what its own call_to_action and disclaimer are written in (`language`, default English)
+    Language language{};  // what its own call_to_action and disclaimer are written in (`language`, default English)
     std::map<std::string, BrandText> texts;  // [text.<tag>]: by language tag as written
     std::vector<Tagline> taglines;           // [taglines], in the file's order
     int taglines_required = 0;               // how many taglines every leaflet must carry

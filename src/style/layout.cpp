@@ -10,37 +10,37 @@ namespace leafpress {
 
 namespace {
 const std::initializer_list<std::string_view> kLayoutKeys = {"name", "description", "page", "type", "sections"};
-const std::initializer_list<std::string_view> kPageKeys = {"size",    "orientation", "width", "height",
-                                                            "margins", "columns",     "gutter", "fold"};
+const std::initializer_list<std::string_view> kPageKeys = {"size",    "orientation", "width",  "height",
+                                                           "margins", "columns",     "gutter", "fold"};
 const std::initializer_list<std::string_view> kMarginKeys = {"top", "bottom", "left", "right"};
 const std::initializer_list<std::string_view> kTypeKeys = {
-    "family", "fallback", "body", "min_body", "leading", "title", "subtitle", "heading", "small",
-    "paragraph_space", "align", "hyphenate", "min_text", "tables"};
+    "family", "fallback",        "body",  "min_body",  "leading",  "title", "subtitle", "heading",
+    "small",  "paragraph_space", "align", "hyphenate", "min_text", "tables"};
 
 struct Ratio {
     std::string_view key;
     double SectionRatios::*field;
 };
 constexpr Ratio kRatios[] = {
-    {"heading_space", &SectionRatios::heading_space},       {"heading_line", &SectionRatios::heading_line},
-    {"heading_gap", &SectionRatios::heading_gap},           {"callout_inset", &SectionRatios::callout_inset},
-    {"callout_padding", &SectionRatios::callout_padding},   {"quote_inset", &SectionRatios::quote_inset},
-    {"subheading_line", &SectionRatios::subheading_line},   {"subheading_space", &SectionRatios::subheading_space},
-    {"list_indent", &SectionRatios::list_indent},           {"marker_gap", &SectionRatios::marker_gap},
-    {"item_space", &SectionRatios::item_space},             {"continuation_space", &SectionRatios::continuation_space},
-    {"block_space", &SectionRatios::block_space},           {"figure_height", &SectionRatios::figure_height},
-    {"figure_gap", &SectionRatios::figure_gap},             {"caption_size", &SectionRatios::caption_size}};
+    {"heading_space", &SectionRatios::heading_space},     {"heading_line", &SectionRatios::heading_line},
+    {"heading_gap", &SectionRatios::heading_gap},         {"callout_inset", &SectionRatios::callout_inset},
+    {"callout_padding", &SectionRatios::callout_padding}, {"quote_inset", &SectionRatios::quote_inset},
+    {"subheading_line", &SectionRatios::subheading_line}, {"subheading_space", &SectionRatios::subheading_space},
+    {"list_indent", &SectionRatios::list_indent},         {"marker_gap", &SectionRatios::marker_gap},
+    {"item_space", &SectionRatios::item_space},           {"continuation_space", &SectionRatios::continuation_space},
+    {"block_space", &SectionRatios::block_space},         {"figure_height", &SectionRatios::figure_height},
+    {"figure_gap", &SectionRatios::figure_gap},           {"caption_size", &SectionRatios::caption_size}};
 const std::initializer_list<std::string_view> kSectionKeys = {
-    "heading_space", "heading_line", "heading_gap", "callout_inset", "callout_padding", "quote_inset",
-    "subheading_line", "subheading_space", "list_indent", "marker_gap", "item_space", "continuation_space",
-    "block_space", "figure_height", "figure_gap", "caption_size"};
+    "heading_space",   "heading_line",     "heading_gap", "callout_inset", "callout_padding", "quote_inset",
+    "subheading_line", "subheading_space", "list_indent", "marker_gap",    "item_space",      "continuation_space",
+    "block_space",     "figure_height",    "figure_gap",  "caption_size"};
 
 struct NamedSize {
     std::string_view name;
     double width_mm, height_mm;
 };
-constexpr NamedSize kSizes[] = {{"A4", 210, 297}, {"A5", 148, 210}, {"A3", 297, 420},
-                                {"Letter", 215.9, 279.4}, {"Legal", 215.9, 355.6}};
+constexpr NamedSize kSizes[] = {
+    {"A4", 210, 297}, {"A5", 148, 210}, {"A3", 297, 420}, {"Letter", 215.9, 279.4}, {"Legal", 215.9, 355.6}};
 
 // Reads a positive number in a range, reporting values outside it.
 std::optional<double> ranged(TomlFields& f, std::string_view key, double lo, double hi, std::string_view unit) {
@@ -65,9 +65,12 @@ void check_column_width(TomlFields& f, const toml::table& t, const Layout& l) {
     const Pt width = (l.body_area().width - l.gutter * (l.columns - 1)) / l.columns;
     if (width >= kMinColumnWidth) return;
     const bool by_gutter = t.get("gutter") && l.columns > 1;
-    const std::string left = width <= Pt(0) ? "no room at all"
-                                            : std::to_string(static_cast<int>(width.value() / 72.0 * 25.4)) + " mm";
-    f.diags().error("layout.columns", t.get("columns") ? f.value_pos("columns") : by_gutter ? f.value_pos("gutter") : f.table_pos(),
+    const std::string left =
+        width <= Pt(0) ? "no room at all" : std::to_string(static_cast<int>(width.value() / 72.0 * 25.4)) + " mm";
+    f.diags().error("layout.columns",
+                    t.get("columns") ? f.value_pos("columns")
+                    : by_gutter      ? f.value_pos("gutter")
+                                     : f.table_pos(),
                     std::to_string(l.columns) + " columns" + (by_gutter ? " with their gutters" : "") +
                         " leave each column " + left + "; a column needs at least " +
                         std::to_string(static_cast<int>(kMinColumnWidth.value() / 72.0 * 25.4)) + " mm for its text",
@@ -104,11 +107,15 @@ void read_page(const toml::table& t, const std::string& path, Layout& l, Diagnos
         }
     }
     if (auto fold = f.string("fold", Requirement::Optional)) {
-        if (*fold == "none") l.fold = Fold::None;
-        else if (*fold == "trifold") l.fold = Fold::Trifold;
-        else if (*fold == "booklet") l.fold = Fold::Booklet;
-        else diags.error("layout.fold", f.value_pos("fold"), "unknown fold '" + *fold + "'",
-                         "fold is \"none\", \"trifold\" or \"booklet\"");
+        if (*fold == "none")
+            l.fold = Fold::None;
+        else if (*fold == "trifold")
+            l.fold = Fold::Trifold;
+        else if (*fold == "booklet")
+            l.fold = Fold::Booklet;
+        else
+            diags.error("layout.fold", f.value_pos("fold"), "unknown fold '" + *fold + "'",
+                        "fold is \"none\", \"trifold\" or \"booklet\"");
     }
     if (const auto* m = f.table("margins", Requirement::Optional)) {
         TomlFields mf(*m, path, "[page.margins]", diags);
@@ -121,11 +128,13 @@ void read_page(const toml::table& t, const std::string& path, Layout& l, Diagnos
     if (auto c = f.whole_number("columns", 1, 4, "layout.range", Requirement::Optional)) l.columns = *c;
     if (auto g = ranged(f, "gutter", 0, 100, "mm")) l.gutter = mm(*g);
     if (l.fold == Fold::Trifold && l.columns != 1)
-        diags.error("layout.columns", f.value_pos("columns"), "a trifold's panels are its columns", "leave out columns");
+        diags.error("layout.columns", f.value_pos("columns"), "a trifold's panels are its columns",
+                    "leave out columns");
     if (l.body_area().width < Pt(72) || l.body_area().height < Pt(72))
         diags.error("layout.margins", t.get("margins") ? f.value_pos("margins") : f.table_pos(),
                     "the margins leave less than an inch for the text");
-    else check_column_width(f, t, l);
+    else
+        check_column_width(f, t, l);
 }
 
 void read_type(const toml::table& t, const std::string& path, Layout& l, Diagnostics& diags) {
@@ -141,7 +150,8 @@ void read_type(const toml::table& t, const std::string& path, Layout& l, Diagnos
                 l.fallback.push_back(s->get());
                 l.font_pos.push_back(position(path, n.source()));
             } else {
-                diags.error("input.type", position(path, n.source()), "fallback fonts are given by family name, as strings");
+                diags.error("input.type", position(path, n.source()),
+                            "fallback fonts are given by family name, as strings");
             }
         }
     }
@@ -163,16 +173,22 @@ void read_type(const toml::table& t, const std::string& path, Layout& l, Diagnos
         l.min_text_pos = f.value_pos("min_text");
     }
     if (auto a = f.string("align", Requirement::Optional)) {
-        if (*a == "ragged" || *a == "left") l.align = Align::RaggedRight;
-        else if (*a == "justify" || *a == "justified") l.align = Align::Justified;
-        else diags.error("layout.align", f.value_pos("align"), "unknown alignment '" + *a + "'",
-                         "align is \"ragged\" or \"justify\"");
+        if (*a == "ragged" || *a == "left")
+            l.align = Align::RaggedRight;
+        else if (*a == "justify" || *a == "justified")
+            l.align = Align::Justified;
+        else
+            diags.error("layout.align", f.value_pos("align"), "unknown alignment '" + *a + "'",
+                        "align is \"ragged\" or \"justify\"");
     }
     if (auto ts = f.string("tables", Requirement::Optional)) {
-        if (*ts == "ruled") l.table_style = TableStyle::Ruled;
-        else if (*ts == "zebra") l.table_style = TableStyle::Zebra;
-        else diags.error("layout.tables", f.value_pos("tables"), "unknown table style '" + *ts + "'",
-                         "tables is \"ruled\" or \"zebra\"");
+        if (*ts == "ruled")
+            l.table_style = TableStyle::Ruled;
+        else if (*ts == "zebra")
+            l.table_style = TableStyle::Zebra;
+        else
+            diags.error("layout.tables", f.value_pos("tables"), "unknown table style '" + *ts + "'",
+                        "tables is \"ruled\" or \"zebra\"");
     }
     if (auto h = f.boolean("hyphenate", Requirement::Optional)) l.hyphenation = *h ? Hyphenation::On : Hyphenation::Off;
 }
@@ -190,8 +206,8 @@ void read_sections(const toml::table& t, const std::string& path, Layout& l, Dia
 }  // namespace
 
 std::string resolve_layout_path(const std::string& name_or_path, const std::string& layouts_dir) {
-    const bool looks_like_path = name_or_path.find('/') != std::string::npos ||
-                                 (name_or_path.size() > 5 && name_or_path.ends_with(".toml"));
+    const bool looks_like_path =
+        name_or_path.find('/') != std::string::npos || (name_or_path.size() > 5 && name_or_path.ends_with(".toml"));
     if (looks_like_path) return name_or_path;
     return (fs::path(layouts_dir) / (name_or_path + ".toml")).string();
 }

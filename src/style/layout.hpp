@@ -11,7 +11,6 @@
 
 namespace leafpress {
 
-
 struct Margins {
     Pt top, bottom, left, right;
 };
@@ -29,22 +28,22 @@ struct TypeScale {
 // The proportions of a section's parts, each a multiple of a size of the type scale: the
 // layout's [sections] table (the defaults are what every shipped layout uses).
 struct SectionRatios {
-    double heading_space = 1.1;        // above a section heading, × heading size
-    double heading_line = 1.25;        // a section heading's line height, × heading size
-    double heading_gap = 0.3;          // added under a section heading's last line, × body
-    double callout_inset = 1.0;        // a callout's text in from each side of its box, × body
-    double callout_padding = 0.8;      // inside a callout's box, above and below its text, × body
-    double quote_inset = 1.2;          // a quote's text in from each side, × body
-    double subheading_line = 1.3;      // a subheading's line height, × its size
-    double subheading_space = 0.5;     // added to paragraph_space above a subheading, × body
-    double list_indent = 1.4;          // a list level's indent, × body
-    double marker_gap = 0.5;           // between a list marker and its item's text, × body
-    double item_space = 0.5;           // above a list item, × paragraph_space
-    double continuation_space = 0.6;   // above an item's further paragraph, × paragraph_space
-    double block_space = 1.5;          // above a figure or a table, × paragraph_space
-    double figure_height = 0.7;        // a figure's greatest height, × the body area's height
-    double figure_gap = 0.4;           // under a figure's picture, × body
-    double caption_size = 0.9;         // a caption's size, × body (never under min_text)
+    double heading_space = 1.1;       // above a section heading, × heading size
+    double heading_line = 1.25;       // a section heading's line height, × heading size
+    double heading_gap = 0.3;         // added under a section heading's last line, × body
+    double callout_inset = 1.0;       // a callout's text in from each side of its box, × body
+    double callout_padding = 0.8;     // inside a callout's box, above and below its text, × body
+    double quote_inset = 1.2;         // a quote's text in from each side, × body
+    double subheading_line = 1.3;     // a subheading's line height, × its size
+    double subheading_space = 0.5;    // added to paragraph_space above a subheading, × body
+    double list_indent = 1.4;         // a list level's indent, × body
+    double marker_gap = 0.5;          // between a list marker and its item's text, × body
+    double item_space = 0.5;          // above a list item, × paragraph_space
+    double continuation_space = 0.6;  // above an item's further paragraph, × paragraph_space
+    double block_space = 1.5;         // above a figure or a table, × paragraph_space
+    double figure_height = 0.7;       // a figure's greatest height, × the body area's height
+    double figure_gap = 0.4;          // under a figure's picture, × body
+    double caption_size = 0.9;        // a caption's size, × body (never under min_text)
 };
 
 // How the sheet is used: pages that follow one another; one sheet folded in three (two
@@ -55,8 +54,8 @@ enum class TableStyle { Ruled, Zebra };  // a rule under every row, or every oth
 enum class Orientation { Portrait, Landscape };
 
 struct Layout {
-    std::string name;         // "a4": the file's stem, used in output names
-    std::string display_name; // "A4 portrait"
+    std::string name;          // "a4": the file's stem, used in output names
+    std::string display_name;  // "A4 portrait"
     std::string source_file;
     std::string description;
     Size page{Pt(595.2756), Pt(841.8898)};

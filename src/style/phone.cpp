@@ -42,9 +42,12 @@ std::size_t find_extension(std::string_view s, std::string& digits) {
                 if (lower(s[i + k]) != m[k]) return false;
             return true;
         };
-        if (starts("extension")) marker = 9;
-        else if (starts("ext")) marker = 3;
-        else if (s[i] == 'x' || s[i] == 'X' || s[i] == '#' || s[i] == ',' || s[i] == ';') marker = 1;
+        if (starts("extension"))
+            marker = 9;
+        else if (starts("ext"))
+            marker = 3;
+        else if (s[i] == 'x' || s[i] == 'X' || s[i] == '#' || s[i] == ',' || s[i] == ';')
+            marker = 1;
         if (marker == 0) continue;
         // The marker stands after the number: after a digit, a space or a closing parenthesis.
         const char before = s[i - 1];
@@ -130,9 +133,9 @@ PhoneUri phone_uri(std::string_view raw) {
         } else {
             std::size_t len = 1;
             while (i + len < s.size() && (static_cast<unsigned char>(s[i + len]) & 0xC0) == 0x80) ++len;
-            return fail("the phone number has the character '" + std::string(s.substr(i, len)) +
-                            "', which cannot be dialled",
-                        "use digits, spaces, '-', '.', '(', ')', a leading '+' and an extension such as \"ext. 12\"");
+            return fail(
+                "the phone number has the character '" + std::string(s.substr(i, len)) + "', which cannot be dialled",
+                "use digits, spaces, '-', '.', '(', ')', a leading '+' and an extension such as \"ext. 12\"");
         }
     }
     close_group();

@@ -134,12 +134,15 @@ std::size_t PhoneFinder::extension_at(std::u32string_view t, std::size_t e) cons
             if (lower(t[j + k]) != m[k]) return false;
         return j + m.size() == t.size() || !is_ascii_letter(t[j + m.size()]);
     };
-    if (word(U"extension")) j += 9;
-    else if (word(U"ext")) j += 3;
+    if (word(U"extension"))
+        j += 9;
+    else if (word(U"ext"))
+        j += 3;
     else if (j < t.size() && (lower(t[j]) == U'x' || t[j] == U'#') && j + 1 < t.size() &&
              (is_digit(t[j + 1]) || is_blank(t[j + 1])))
         j += 1;
-    else return e;
+    else
+        return e;
     for (int n = 0; n < 3 && j < t.size() && (t[j] == U'.' || t[j] == U':' || t[j] == U'=' || is_blank(t[j])); ++n) ++j;
     std::string digits;
     while (j < t.size() && is_digit(t[j])) digits.push_back(static_cast<char>('0' + digit_value(t[j++])));

@@ -15,14 +15,15 @@ namespace {
 // change how the text around them is shown (bidi controls, zero widths, a byte order mark).
 bool invisible_or_space(char32_t c) {
     return c <= 0x20 || c == 0x7F || (c >= 0x80 && c <= 0xA0) || c == 0xAD || c == 0x061C || c == 0x1680 ||
-           c == 0x180E || (c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F) || (c >= 0x205F && c <= 0x206F) ||
-           c == 0x3000 || c == 0xFEFF || (c >= 0xFFF9 && c <= 0xFFFB);
+           c == 0x180E || (c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F) ||
+           (c >= 0x205F && c <= 0x206F) || c == 0x3000 || c == 0xFEFF || (c >= 0xFFF9 && c <= 0xFFFB);
 }
 
 // What an address's path, query or fragment may hold besides letters and digits (RFC 3986's
 // unreserved and reserved characters, '%' for escapes); a letter of another script is allowed.
 bool path_char(char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("-._~:/?#[]@!$&'()*+,;=%").find(c) != std::string_view::npos;
+    return std::isalnum(static_cast<unsigned char>(c)) ||
+           std::string_view("-._~:/?#[]@!$&'()*+,;=%").find(c) != std::string_view::npos;
 }
 
 WebAddress problem(std::string problem, std::string hint = "write it as \"https://clinic.example\"") {
@@ -39,7 +40,8 @@ bool host_name_ok(std::string_view host) {
         const std::string_view label = host.substr(start, end - start);
         if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') return false;
         for (char c : label)
-            if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || static_cast<unsigned char>(c) >= 0x80)) return false;
+            if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || static_cast<unsigned char>(c) >= 0x80))
+                return false;
         start = end + 1;
     }
     return true;
@@ -61,8 +63,9 @@ WebAddress web_address(std::string_view written) {
     for (char32_t c : d.text)
         if (invisible_or_space(c))
             return problem(quoted + " is not a web address: it holds " +
-                               (c == ' ' ? std::string("a space") : c == '\n' ? std::string("a line break")
-                                                                    : "an invisible character (" + utf8::codepoint_name(c) + ")"),
+                               (c == ' '    ? std::string("a space")
+                                : c == '\n' ? std::string("a line break")
+                                            : "an invisible character (" + utf8::codepoint_name(c) + ")"),
                            "a web address has no spaces or line breaks: write it as \"https://clinic.example/page\"");
     // A scheme is letters (then letters, digits, '+', '.', '-') and a colon not followed by a port number.
     std::size_t k = 0;
@@ -70,16 +73,19 @@ WebAddress web_address(std::string_view written) {
                                   written[k] == '.' || written[k] == '-'))
         ++k;
     const bool has_scheme = k > 0 && std::isalpha(static_cast<unsigned char>(written[0])) && k < written.size() &&
-                            written[k] == ':' && !(k + 1 < written.size() && std::isdigit(static_cast<unsigned char>(written[k + 1])));
+                            written[k] == ':' &&
+                            !(k + 1 < written.size() && std::isdigit(static_cast<unsigned char>(written[k + 1])));
     WebAddress out;
     std::string_view rest = written;
     if (has_scheme) {
         std::string scheme(written.substr(0, k));
         std::transform(scheme.begin(), scheme.end(), scheme.begin(), [](unsigned char c) { return std::tolower(c); });
         if (scheme != "http" && scheme != "https")
-            return problem(quoted + " is not a web address: the website opens with https:// or http://, not " + scheme + ":");
+            return problem(quoted + " is not a web address: the website opens with https:// or http://, not " + scheme +
+                           ":");
         rest = written.substr(k + 1);
-        if (!rest.starts_with("//")) return problem(quoted + " is not a web address: " + scheme + ": is followed by //");
+        if (!rest.starts_with("//"))
+            return problem(quoted + " is not a web address: " + scheme + ": is followed by //");
         rest.remove_prefix(2);
         out.uri = std::string(written);
     } else {
@@ -95,7 +101,8 @@ WebAddress web_address(std::string_view written) {
     std::string_view host = authority, port;
     if (host.starts_with("[")) {  // an IPv6 address
         const std::size_t close = host.find(']');
-        if (close == std::string_view::npos || !ipv6_ok(host.substr(1, close - 1))) return problem(quoted + " is not a web address: its IP address is not one");
+        if (close == std::string_view::npos || !ipv6_ok(host.substr(1, close - 1)))
+            return problem(quoted + " is not a web address: its IP address is not one");
         port = host.substr(close + 1);
         host = host.substr(0, close + 1);
         if (!port.empty() && port.front() != ':') return problem(quoted + " is not a web address");

@@ -142,7 +142,10 @@ private:
             if (r < -1 || forced) keep = false;
             if (r < -1 && pass >= Pass::Emergency) {
                 const double overflow = (natural - shrink - width_).value();
-                if (overflow < least_overflow) { least_overflow = overflow; least_bad = a; }
+                if (overflow < least_overflow) {
+                    least_overflow = overflow;
+                    least_bad = a;
+                }
             }
             if (keep) still_active.push_back(a);
             if (r < -1) continue;
@@ -183,8 +186,10 @@ private:
         double d = o_.line_penalty + badness;
         d = d * d;
         if (it.type == ItemType::Penalty) {
-            if (it.penalty >= 0) d += it.penalty * it.penalty;
-            else if (it.penalty > -kInfinity) d -= it.penalty * it.penalty;
+            if (it.penalty >= 0)
+                d += it.penalty * it.penalty;
+            else if (it.penalty > -kInfinity)
+                d -= it.penalty * it.penalty;
         }
         if (flagged && n.hyphen_run > 0) d += o_.flagged_demerits;
         if (flagged && penultimate(i)) d += o_.final_hyphen_demerits;

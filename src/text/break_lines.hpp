@@ -32,13 +32,13 @@ Item glue(Pt width, Pt stretch, Pt shrink);
 Item penalty(Pt width, double cost, Flag flag);
 
 struct BreakOptions {
-    double tolerance = 200;           // largest badness accepted on the first pass
+    double tolerance = 200;  // largest badness accepted on the first pass
     double line_penalty = 10;
-    double flagged_demerits = 3000;   // two hyphenated lines in a row
-    double fitness_demerits = 100;    // a tight line next to a loose one
+    double flagged_demerits = 3000;       // two hyphenated lines in a row
+    double fitness_demerits = 100;        // a tight line next to a loose one
     double final_hyphen_demerits = 5000;  // a hyphen on the last-but-one line
     int max_consecutive_hyphens = 2;
-    Pt ragged_stretch{0};             // > 0: ragged-right, each line may fall this short cheaply
+    Pt ragged_stretch{0};  // > 0: ragged-right, each line may fall this short cheaply
 };
 
 struct Breaks {

@@ -86,7 +86,8 @@ std::unique_ptr<Face> Face::load(const std::string& path, unsigned index, Diagno
     f->postscript_name_ = ps ? ps : fs::path(path).stem().string();
     const bool bold = (ftf->style_flags & FT_STYLE_FLAG_BOLD) != 0;
     const bool italic = (ftf->style_flags & FT_STYLE_FLAG_ITALIC) != 0;
-    f->style_ = bold ? (italic ? FontStyle::BoldItalic : FontStyle::Bold) : (italic ? FontStyle::Italic : FontStyle::Regular);
+    f->style_ =
+        bold ? (italic ? FontStyle::BoldItalic : FontStyle::Bold) : (italic ? FontStyle::Italic : FontStyle::Regular);
     f->upem_ = ftf->units_per_EM ? ftf->units_per_EM : 1000;
     f->ascender_ = ftf->ascender;
     f->descender_ = ftf->descender;
@@ -107,7 +108,8 @@ std::unique_ptr<Face> Face::load(const std::string& path, unsigned index, Diagno
         const char* registry = nullptr;
         const char* ordering = nullptr;
         FT_Int supplement = 0;
-        if (FT_Get_CID_Registry_Ordering_Supplement(ftf, &registry, &ordering, &supplement) == 0 && registry && ordering)
+        if (FT_Get_CID_Registry_Ordering_Supplement(ftf, &registry, &ordering, &supplement) == 0 && registry &&
+            ordering)
             f->cid_system_ = {registry, ordering, supplement};
     }
 
@@ -136,7 +138,8 @@ GlyphBox Face::ink(std::uint32_t gid) const {
     if (hb_font_get_glyph_extents(font_, gid, &e) && e.width != 0 && e.height != 0) {
         const hb_position_t x0 = e.x_bearing, x1 = e.x_bearing + e.width;
         const hb_position_t y1 = e.y_bearing, y0 = e.y_bearing + e.height;
-        box = {clamp16(std::min(x0, x1)), clamp16(std::min(y0, y1)), clamp16(std::max(x0, x1)), clamp16(std::max(y0, y1))};
+        box = {clamp16(std::min(x0, x1)), clamp16(std::min(y0, y1)), clamp16(std::max(x0, x1)),
+               clamp16(std::max(y0, y1))};
     }
     slot.store(pack(box), std::memory_order_relaxed);
     return box;
@@ -187,9 +190,9 @@ struct FontLibrary::SystemFonts {
     std::mutex mutex;
     FcConfig* config = nullptr;
     bool tried = false;
-    std::map<std::pair<std::string, unsigned>, std::unique_ptr<Face>> faces;          // by file and index
-    std::map<std::pair<std::string, FontStyle>, const Face*> by_family;               // found or not (nullptr)
-    std::map<std::tuple<char32_t, int, FontStyle, std::string>, const Face*> by_char;  // fallback answers
+    std::map<std::pair<std::string, unsigned>, std::unique_ptr<Face>> faces;                // by file and index
+    std::map<std::pair<std::string, FontStyle>, const Face*> by_family;                     // found or not (nullptr)
+    std::map<std::tuple<char32_t, int, FontStyle, std::string>, const Face*> by_char;       // fallback answers
     std::map<std::tuple<int, FontStyle, std::string>, std::vector<const Face*>> by_script;  // the usual faces
 
     ~SystemFonts() {
@@ -249,7 +252,8 @@ struct Candidate {
 // The system's TrueType/OpenType faces matching a pattern, nearest the style first.
 std::vector<Candidate> list_faces(FcConfig* fc, FcPattern* pattern, FontStyle style) {
     std::vector<Candidate> out;
-    FcObjectSet* os = FcObjectSetBuild(FC_FAMILY, FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT, FC_FONTFORMAT, FC_OUTLINE, FC_COLOR, nullptr);
+    FcObjectSet* os = FcObjectSetBuild(FC_FAMILY, FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT, FC_FONTFORMAT, FC_OUTLINE,
+                                       FC_COLOR, nullptr);
     FcFontSet* set = FcFontList(fc, pattern, os);
     FcObjectSetDestroy(os);
     if (!set) return out;

@@ -135,7 +135,8 @@ public:
     // A face that has the character, for text in a script and language: the script's usual
     // families first (Noto for each script, symbol and math faces for symbols), then any
     // installed face that covers it. nullptr when nothing installed has it.
-    [[nodiscard]] const Face* fallback(char32_t cp, hb_script_t script, FontStyle style, std::string_view language) const;
+    [[nodiscard]] const Face* fallback(char32_t cp, hb_script_t script, FontStyle style,
+                                       std::string_view language) const;
     [[nodiscard]] std::vector<std::string> families() const;  // the folder's
     // The system font files loaded so far, sorted: what a build read besides the folder.
     [[nodiscard]] std::vector<std::string> loaded_system_files() const;

@@ -83,8 +83,9 @@ std::string find_patterns(std::string_view language, const std::string& patterns
     if (tag.find('_') != std::string::npos)
         if (auto f = match("hyph_" + tag + ".dic"); !f.empty()) return f;
     static constexpr std::pair<std::string_view, std::string_view> usual[] = {
-        {"en", "en_US"}, {"es", "es_ES"}, {"pt", "pt_PT"}, {"fr", "fr_FR"}, {"de", "de_DE"}, {"it", "it_IT"},
-        {"nl", "nl_NL"}, {"sv", "sv_SE"}, {"da", "da_DK"}, {"ru", "ru_RU"}, {"pl", "pl_PL"}, {"vi", "vi_VN"}, {"no", "nb_NO"}, {"de", "de_DE"}, {"sr", "sr_RS"}};
+        {"en", "en_US"}, {"es", "es_ES"}, {"pt", "pt_PT"}, {"fr", "fr_FR"}, {"de", "de_DE"},
+        {"it", "it_IT"}, {"nl", "nl_NL"}, {"sv", "sv_SE"}, {"da", "da_DK"}, {"ru", "ru_RU"},
+        {"pl", "pl_PL"}, {"vi", "vi_VN"}, {"no", "nb_NO"}, {"de", "de_DE"}, {"sr", "sr_RS"}};
     for (const auto& [lang, region] : usual)
         if (lang == primary)
             if (auto f = match("hyph_" + std::string(region) + ".dic"); !f.empty()) return f;
@@ -186,8 +187,8 @@ std::vector<std::size_t> Hyphenator::compute_points(std::u32string_view word, Hy
     char** rep = nullptr;
     int* pos = nullptr;
     int* cut = nullptr;
-    const int failed = hnj_hyphen_hyphenate2(dict_, utf8.c_str(), static_cast<int>(utf8.size()), hyphens.data(), nullptr,
-                                             &rep, &pos, &cut);
+    const int failed = hnj_hyphen_hyphenate2(dict_, utf8.c_str(), static_cast<int>(utf8.size()), hyphens.data(),
+                                             nullptr, &rep, &pos, &cut);
     if (rep) {
         for (std::size_t i = 0; i < utf8.size(); ++i) std::free(rep[i]);
         std::free(rep);

@@ -65,5 +65,4 @@ private:
 // The pattern file for a language in a folder, or "" when there is none.
 std::string find_patterns(std::string_view language, const std::string& patterns_dir);
 
-
 }  // namespace leafpress::text

@@ -20,13 +20,15 @@ const Result<const Icu*>& icu() {
             loaded = Failure{module.error()};
             return;
         }
-        functions.line_breaks = reinterpret_cast<IcuLineBreaksFn>(module_function(*module, "leafpress_icu_line_breaks"));
+        functions.line_breaks =
+            reinterpret_cast<IcuLineBreaksFn>(module_function(*module, "leafpress_icu_line_breaks"));
         functions.lower = reinterpret_cast<IcuLowerFn>(module_function(*module, "leafpress_icu_lower"));
         functions.format_date =
             reinterpret_cast<IcuFormatDateFn>(module_function(*module, "leafpress_icu_format_date"));
         if (!functions.line_breaks || !functions.lower || !functions.format_date)
             loaded = Failure{"the module libleafpress_icu.so lacks its functions"};
-        else loaded = &functions;
+        else
+            loaded = &functions;
     });
     return loaded;
 }

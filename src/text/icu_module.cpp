@@ -42,7 +42,8 @@ extern "C" int leafpress_icu_line_breaks(const char32_t* text, std::size_t n, co
         ubrk_open(UBRK_LINE, language, units.data(), static_cast<int32_t>(units.size()), &status));
     if (U_FAILURE(status) || !breaks) return -1;
     UBreakIterator* bi = breaks.get();
-    for (int32_t b = ubrk_following(bi, 0); b != UBRK_DONE && b < static_cast<int32_t>(units.size()); b = ubrk_next(bi)) {
+    for (int32_t b = ubrk_following(bi, 0); b != UBRK_DONE && b < static_cast<int32_t>(units.size());
+         b = ubrk_next(bi)) {
         const std::size_t at = char_at[static_cast<std::size_t>(b)];  // the character after the break
         if (at > 0) allow_after[at - 1] = 1;
     }

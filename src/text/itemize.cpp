@@ -49,7 +49,8 @@ void dictionary_breaks(Itemized& it, const std::string& language, const SourcePo
         while (j < n && (needs_dictionary(it.script[j]) && !is_space(it.text[j]) && it.text[j] != U'\n')) ++j;
         const Result<const Icu*>& icu = text::icu();
         if (!icu) {
-            diags.error("text.dictionary", where, "Thai, Lao, Khmer and Myanmar text cannot be broken into lines: " + icu.error(),
+            diags.error("text.dictionary", where,
+                        "Thai, Lao, Khmer and Myanmar text cannot be broken into lines: " + icu.error(),
                         "reinstall leafpress: its ICU module belongs next to the program");
             return;
         }
@@ -62,7 +63,9 @@ void dictionary_breaks(Itemized& it, const std::string& language, const SourcePo
     }
 }
 
-bool is_digit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= 0x660 && c <= 0x669) || (c >= 0x6F0 && c <= 0x6F9); }
+bool is_digit(char32_t c) {
+    return (c >= U'0' && c <= U'9') || (c >= 0x660 && c <= 0x669) || (c >= 0x6F0 && c <= 0x6F9);
+}
 
 // A stretch of characters [begin, end) read left to right as a whole inside right-to-left text.
 struct Span {
@@ -79,15 +82,22 @@ std::vector<Span> digit_groups(const std::u32string& text) {
     std::size_t i = 0;
     while (i < n) {
         const bool opens = (text[i] == U'+' || text[i] == U'(') && i + 1 < n && is_digit(text[i + 1]);
-        if (!is_digit(text[i]) && !opens) { ++i; continue; }
+        if (!is_digit(text[i]) && !opens) {
+            ++i;
+            continue;
+        }
         std::size_t j = i, last_digit = i, digits = 0;
         bool separated = false;
         while (j < n) {
             const char32_t c = text[j];
-            if (is_digit(c)) { ++digits; last_digit = j; }
-            else if (c == U'-' || c == U' ' || c == U'.' || c == U'(' || c == U')' || c == U'/' || c == U'+' || c == 0x2010 || c == 0x2011)
+            if (is_digit(c)) {
+                ++digits;
+                last_digit = j;
+            } else if (c == U'-' || c == U' ' || c == U'.' || c == U'(' || c == U')' || c == U'/' || c == U'+' ||
+                       c == 0x2010 || c == 0x2011)
                 separated = separated || c != U' ';
-            else break;
+            else
+                break;
             ++j;
         }
         std::size_t end = last_digit + 1;
@@ -132,8 +142,10 @@ std::vector<Span> isolated_numbers(const Itemized& it, const std::vector<StyledR
     std::sort(all.begin(), all.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
     std::vector<Span> joined;
     for (const Span& s : all) {
-        if (!joined.empty() && s.begin < joined.back().end) joined.back().end = std::max(joined.back().end, s.end);
-        else joined.push_back(s);
+        if (!joined.empty() && s.begin < joined.back().end)
+            joined.back().end = std::max(joined.back().end, s.end);
+        else
+            joined.push_back(s);
     }
     std::vector<Span> out;
     for (const Span& s : joined)
@@ -146,8 +158,8 @@ std::vector<Span> isolated_numbers(const Itemized& it, const std::vector<StyledR
 // the isolate would make them), so that Arabic-Indic digit groups keep their order too. The
 // isolates are FriBidi's alone: the text shaped, drawn and extracted has no such characters.
 // Returns false when FriBidi fails.
-bool resolve_levels(const std::u32string& text, const std::vector<FriBidiCharType>& types, const std::vector<Span>& spans,
-                    FriBidiParType base, std::vector<FriBidiLevel>& levels) {
+bool resolve_levels(const std::u32string& text, const std::vector<FriBidiCharType>& types,
+                    const std::vector<Span>& spans, FriBidiParType base, std::vector<FriBidiLevel>& levels) {
     const std::size_t n = text.size();
     std::vector<FriBidiBracketType> brackets(n);
     fribidi_get_bracket_types(reinterpret_cast<const FriBidiChar*>(text.data()), static_cast<FriBidiStrIndex>(n),
@@ -191,20 +203,23 @@ void bidi_levels(Itemized& it, const std::vector<StyledRun>& runs, const Paragra
     std::vector<FriBidiCharType> types(n);
     fribidi_get_bidi_types(reinterpret_cast<const FriBidiChar*>(it.text.data()), static_cast<FriBidiStrIndex>(n),
                            types.data());
-    FriBidiParType base = style.direction == BaseDirection::RightToLeft  ? FRIBIDI_PAR_RTL
-                          : style.direction == BaseDirection::LeftToRight ? FRIBIDI_PAR_LTR
-                                                                          : fribidi_get_par_direction(types.data(), static_cast<FriBidiStrIndex>(n));
+    FriBidiParType base = style.direction == BaseDirection::RightToLeft ? FRIBIDI_PAR_RTL
+                          : style.direction == BaseDirection::LeftToRight
+                              ? FRIBIDI_PAR_LTR
+                              : fribidi_get_par_direction(types.data(), static_cast<FriBidiStrIndex>(n));
     if (base != FRIBIDI_PAR_RTL) base = FRIBIDI_PAR_LTR;
     it.level.assign(n, 0);
     const bool plain = base != FRIBIDI_PAR_RTL && std::none_of(types.begin(), types.end(), [](FriBidiCharType t) {
-        return FRIBIDI_IS_RTL(t) || FRIBIDI_IS_ARABIC(t) || FRIBIDI_IS_EXPLICIT_OR_ISOLATE_OR_BN_OR_NSM(t) ||
-               t == FRIBIDI_TYPE_AN;
-    });
+                           return FRIBIDI_IS_RTL(t) || FRIBIDI_IS_ARABIC(t) ||
+                                  FRIBIDI_IS_EXPLICIT_OR_ISOLATE_OR_BN_OR_NSM(t) || t == FRIBIDI_TYPE_AN;
+                       });
     if (!plain) {
         const auto spans = isolated_numbers(it, runs, types, base == FRIBIDI_PAR_RTL);
         std::vector<FriBidiLevel> levels;
-        if (resolve_levels(it.text, types, spans, base, levels)) it.level.assign(levels.begin(), levels.end());
-        else base = FRIBIDI_PAR_LTR;
+        if (resolve_levels(it.text, types, spans, base, levels))
+            it.level.assign(levels.begin(), levels.end());
+        else
+            base = FRIBIDI_PAR_LTR;
     }
     it.direction = base == FRIBIDI_PAR_RTL ? Direction::RightToLeft : Direction::LeftToRight;
 }
@@ -261,7 +276,9 @@ Itemized itemize(const std::vector<StyledRun>& runs, const ParagraphStyle& style
             continue;
         }
         const Face* f = context.fonts.face_for(c, fs, it.script[i], style.language.tag);
-        if (known && f && std::find(context.fonts.faces(fs).begin(), context.fonts.faces(fs).end(), f) != context.fonts.faces(fs).end())
+        if (known && f &&
+            std::find(context.fonts.faces(fs).begin(), context.fonts.faces(fs).end(), f) !=
+                context.fonts.faces(fs).end())
             *known = f;
         if (!f && !inherits_face(c)) {
             if (reported.insert(c).second) {
@@ -278,9 +295,11 @@ Itemized itemize(const std::vector<StyledRun>& runs, const ParagraphStyle& style
                                 script_name(own) + " script), in \"" + (from > 0 ? "..." : "") + around +
                                 (to < n ? "..." : "") + "\"",
                             font_package(script).empty()
-                                ? std::string("a private-use or unassigned character: leave it out, or add a font that has it to the layout's fallback list")
+                                ? std::string("a private-use or unassigned character: leave it out, or add a font that "
+                                              "has it to the layout's fallback list")
                                 : "install Debian's " + std::string(font_package(script)) +
-                                      " package, add a font that has it to the layout's fallback list, or leave the character out");
+                                      " package, add a font that has it to the layout's fallback list, or leave the "
+                                      "character out");
             }
         }
         it.face[i] = f ? f : &context.fonts.primary(fs);
@@ -307,8 +326,8 @@ Itemized itemize(const std::vector<StyledRun>& runs, const ParagraphStyle& style
     // Korean books and forms are; UAX #14 alone would break between any two syllables.
     if (lang == "ko")
         for (std::size_t i = 0; i + 1 < n; ++i)
-            if (it.breaks[i] == BreakAfter::Allow && it.script[i] == HB_SCRIPT_HANGUL && it.script[i + 1] == HB_SCRIPT_HANGUL &&
-                !is_space(it.text[i]) && !is_space(it.text[i + 1]))
+            if (it.breaks[i] == BreakAfter::Allow && it.script[i] == HB_SCRIPT_HANGUL &&
+                it.script[i + 1] == HB_SCRIPT_HANGUL && !is_space(it.text[i]) && !is_space(it.text[i + 1]))
                 it.breaks[i] = BreakAfter::No;
     // The end of the text is not a hard break of its own.
     if (it.text.back() != U'\n') it.breaks.back() = BreakAfter::Must;

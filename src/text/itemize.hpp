@@ -15,11 +15,11 @@ enum class BreakAfter : char { Must, Allow, No };
 
 struct Itemized {
     std::u32string text;
-    std::vector<int> run;               // StyledRun index per character
-    std::vector<unsigned char> level;   // bidi embedding level per character
-    std::vector<const Face*> face;      // face per character
-    std::vector<hb_script_t> script;    // script per character, common characters resolved
-    std::vector<BreakAfter> breaks;     // break opportunity after each character
+    std::vector<int> run;              // StyledRun index per character
+    std::vector<unsigned char> level;  // bidi embedding level per character
+    std::vector<const Face*> face;     // face per character
+    std::vector<hb_script_t> script;   // script per character, common characters resolved
+    std::vector<BreakAfter> breaks;    // break opportunity after each character
     // The paragraph's direction, decided here once: the style's, else its first strong
     // character's (UAX #9 P2, P3). SetParagraph carries it on to the layout.
     Direction direction = Direction::LeftToRight;

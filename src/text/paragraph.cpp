@@ -51,7 +51,8 @@ public:
                 !inside_phone(j - 1, j)) {
                 const char32_t before = it_.text[j - 1];
                 const bool hyphen_char = before == U'-' || before == 0x2010 || before == 0x2013;
-                push(penalty(Pt(0), hyphen_char ? 50 : 0, hyphen_char ? Flag::Hyphen : Flag::None), {.char_index = j - 1, .run = it_.run[j - 1]});
+                push(penalty(Pt(0), hyphen_char ? 50 : 0, hyphen_char ? Flag::Hyphen : Flag::None),
+                     {.char_index = j - 1, .run = it_.run[j - 1]});
             }
             i = j;
         }
@@ -115,7 +116,8 @@ private:
         const bool justified = style_.align == Align::Justified && !phone;
         // UAX #14 may forbid a break at this space (before closing punctuation, say), and a
         // phone number never breaks.
-        if (it_.breaks[j - 1] == BreakAfter::No || phone) push(penalty(Pt(0), kInfinity, Flag::None), {.char_index = i});
+        if (it_.breaks[j - 1] == BreakAfter::No || phone)
+            push(penalty(Pt(0), kInfinity, Flag::None), {.char_index = i});
         push(glue(w, justified ? w * 0.5 : Pt(0), justified ? w / 3.0 : Pt(0)),
              {.char_index = i, .face = f, .run = it_.run[i], .level = it_.level[i]});
     }
@@ -134,8 +136,11 @@ private:
         const Pt hw = splits.empty() ? Pt(0) : hyphen_width(piece.face);
         for (std::size_t s : splits) {
             push_box(index, from, s);
-            push(penalty(hw, hyphen_cost(), Flag::Hyphen), {.char_index = piece.glyphs[s].cluster, .face = piece.face,
-                                         .run = piece.run, .level = piece.level, .hyphen = true});
+            push(penalty(hw, hyphen_cost(), Flag::Hyphen), {.char_index = piece.glyphs[s].cluster,
+                                                            .face = piece.face,
+                                                            .run = piece.run,
+                                                            .level = piece.level,
+                                                            .hyphen = true});
             from = s;
         }
         push_box(index, from, piece.glyphs.size());
@@ -211,7 +216,10 @@ bool split_overlong(Built& b, const std::vector<Piece>& pieces, const std::vecto
             if (it.type == ItemType::Glue && j > i && b.items[j - 1].type == ItemType::Box) break;
             if (it.type == ItemType::Penalty && it.penalty < kInfinity) break;
             if (it.type == ItemType::Box) w += it.width;
-            if (it.type == ItemType::Glue) { ++j; break; }
+            if (it.type == ItemType::Glue) {
+                ++j;
+                break;
+            }
             ++j;
         }
         if (j == i) j = i + 1;
@@ -338,7 +346,8 @@ SetParagraph set_lines(const std::vector<StyledRun>& runs, const ParagraphStyle&
         diags.error("layout.phone", at,
                     "the clinic's phone number \"" + run.text + "\" is wider than its column (" +
                         std::to_string(static_cast<int>(width.value())) + " pt) and is never broken",
-                    "give the number fewer words around it, write it without its country code, or use a layout with wider columns");
+                    "give the number fewer words around it, write it without its country code, or use a layout with "
+                    "wider columns");
     } else if (breaks.overfull)
         diags.error("check.overflow", context.where, "a line of text is wider than its column and cannot be broken",
                     "a single character or mark is wider than the column: make the column wider");
@@ -346,8 +355,8 @@ SetParagraph set_lines(const std::vector<StyledRun>& runs, const ParagraphStyle&
     for (std::size_t k = 0; k < breaks.positions.size(); ++k) {
         const std::size_t to = breaks.positions[k];
         const bool last = built.items[to].type == ItemType::Penalty && built.items[to].penalty <= -kInfinity;
-        Line line = set_one_line(built, pieces, it, runs, style, from, to, width,
-                                 last ? LineEnd::Forced : LineEnd::Break);
+        Line line =
+            set_one_line(built, pieces, it, runs, style, from, to, width, last ? LineEnd::Forced : LineEnd::Break);
         line.reach = reach_of(line);
         if (!line.runs.empty() || !last) result.lines.push_back(std::move(line));
         from = to + 1;

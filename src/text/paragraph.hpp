@@ -47,10 +47,10 @@ enum class GlyphKind { Text, Hyphen };
 
 struct LineGlyph {
     std::uint32_t gid = 0;
-    Pt x;                // from the line's left edge
-    Pt y_offset;         // upwards
-    Pt advance;          // how far the pen moves after it
-    std::u32string text; // the characters this glyph stands for (empty for the 2nd+ glyph of a cluster)
+    Pt x;                 // from the line's left edge
+    Pt y_offset;          // upwards
+    Pt advance;           // how far the pen moves after it
+    std::u32string text;  // the characters this glyph stands for (empty for the 2nd+ glyph of a cluster)
     GlyphKind kind = GlyphKind::Text;
 };
 
@@ -62,8 +62,8 @@ struct LineRun {
     RunRole role = RunRole::Text;
     int source = 0;  // index of the StyledRun it came from
     std::vector<LineGlyph> glyphs;
-    Pt left, right;  // extent from the line's left edge
-    std::u32string logical{};  // its characters in reading order when any is set right to left; else empty
+    Pt left, right;              // extent from the line's left edge
+    std::u32string logical{};    // its characters in reading order when any is set right to left; else empty
     std::size_t first_char = 0;  // the paragraph index of its logically first character
     std::string language{};      // its StyledRun's: set when another than the leaflet's
 };
@@ -100,7 +100,7 @@ struct SetParagraph {
 struct TextContext {
     const FontChain& fonts;
     const LazyHyphenator* hyphenator = nullptr;  // nullptr: no hyphenation
-    SourcePos where;                         // for warnings about this paragraph
+    SourcePos where;                             // for warnings about this paragraph
 };
 
 SetParagraph set_paragraph(const std::vector<StyledRun>& runs, const ParagraphStyle& style, Pt width,

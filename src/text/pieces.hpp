@@ -24,13 +24,13 @@ struct Piece {
 
 // What a break_lines item stands for.
 struct ItemRef {
-    int piece = -1;                     // boxes: glyphs [glyph_begin, glyph_end) of a piece
+    int piece = -1;  // boxes: glyphs [glyph_begin, glyph_end) of a piece
     std::size_t glyph_begin = 0, glyph_end = 0;
-    std::size_t char_index = 0;         // glue: its first space; penalties: the character before
-    const Face* face = nullptr;         // glue: face of the space; flagged penalty: face of the hyphen
+    std::size_t char_index = 0;  // glue: its first space; penalties: the character before
+    const Face* face = nullptr;  // glue: face of the space; flagged penalty: face of the hyphen
     int run = 0;
     unsigned char level = 0;
-    bool hyphen = false;                // a penalty that adds a hyphen when broken at
+    bool hyphen = false;  // a penalty that adds a hyphen when broken at
 };
 
 struct Built {

@@ -68,9 +68,7 @@ const ScriptInfo* info(hb_script_t s) {
 // or Simplified Chinese.
 std::string cjk_family(hb_script_t script, std::string_view language) {
     const std::string_view primary = language.substr(0, language.find('-'));
-    const auto has = [&](std::string_view sub) {
-        return language.find(sub) != std::string_view::npos;
-    };
+    const auto has = [&](std::string_view sub) { return language.find(sub) != std::string_view::npos; };
     if (script == HB_SCRIPT_HANGUL) return "Noto Sans CJK KR";
     if (script == HB_SCRIPT_HIRAGANA || script == HB_SCRIPT_KATAKANA) return "Noto Sans CJK JP";
     if (script == HB_SCRIPT_BOPOMOFO) return "Noto Sans CJK TC";
@@ -89,10 +87,12 @@ bool is_cjk(hb_script_t s) {
 char32_t mirror_pair(char32_t c) { return hb_unicode_mirroring(hb_unicode_funcs_get_default(), c); }
 
 bool opens_pair(char32_t c) {
-    return hb_unicode_general_category(hb_unicode_funcs_get_default(), c) == HB_UNICODE_GENERAL_CATEGORY_OPEN_PUNCTUATION;
+    return hb_unicode_general_category(hb_unicode_funcs_get_default(), c) ==
+           HB_UNICODE_GENERAL_CATEGORY_OPEN_PUNCTUATION;
 }
 bool closes_pair(char32_t c) {
-    return hb_unicode_general_category(hb_unicode_funcs_get_default(), c) == HB_UNICODE_GENERAL_CATEGORY_CLOSE_PUNCTUATION;
+    return hb_unicode_general_category(hb_unicode_funcs_get_default(), c) ==
+           HB_UNICODE_GENERAL_CATEGORY_CLOSE_PUNCTUATION;
 }
 
 }  // namespace

@@ -46,7 +46,10 @@ Elements elements_of(const Built& b, std::size_t from, std::size_t to) {
     const Item& brk = b.items[to];
     if (brk.type == ItemType::Penalty && b.refs[to].hyphen && !elems.empty()) {
         for (auto e = elems.rbegin(); e != elems.rend(); ++e)
-            if (!e->is_glue) { e->hyphen_after = true; break; }
+            if (!e->is_glue) {
+                e->hyphen_after = true;
+                break;
+            }
         out.natural += brk.width;
         out.hyphenated = true;
     }
@@ -84,7 +87,10 @@ void reorder(std::vector<Element>& elems, unsigned char base) {
     for (int level = hi; level >= lo_odd && level > 0; --level) {
         std::size_t k = 0;
         while (k < elems.size()) {
-            if (lv[k] < level) { ++k; continue; }
+            if (lv[k] < level) {
+                ++k;
+                continue;
+            }
             std::size_t e = k;
             while (e < elems.size() && lv[e] >= level) ++e;
             std::reverse(elems.begin() + static_cast<long>(k), elems.begin() + static_cast<long>(e));
@@ -101,10 +107,16 @@ std::u32string cluster_text(const Itemized& it, const Piece& p, std::size_t g) {
     std::size_t end = p.end;
     if (!p.rtl()) {
         for (std::size_t k = g + 1; k < p.glyphs.size(); ++k)
-            if (p.glyphs[k].cluster != c) { end = p.glyphs[k].cluster; break; }
+            if (p.glyphs[k].cluster != c) {
+                end = p.glyphs[k].cluster;
+                break;
+            }
     } else {
         for (std::size_t k = g; k-- > 0;)
-            if (p.glyphs[k].cluster != c) { end = p.glyphs[k].cluster; break; }
+            if (p.glyphs[k].cluster != c) {
+                end = p.glyphs[k].cluster;
+                break;
+            }
     }
     return it.text.substr(c, end - c);
 }
@@ -133,8 +145,10 @@ public:
     std::vector<RunText> group(const std::vector<Element>& elems, unsigned char base, const Element* space_after,
                                const ItemRef& brk) {
         for (const auto& e : elems) {
-            if (e.is_glue) add_glue(e, base);
-            else add_box(e, &e == space_after ? &brk : nullptr);
+            if (e.is_glue)
+                add_glue(e, base);
+            else
+                add_box(e, &e == space_after ? &brk : nullptr);
         }
         line_.width = x_;
         return std::move(texts_);
@@ -218,8 +232,10 @@ private:
         // the space goes before the element's first glyph (which stands at the same place):
         // read right to left, it comes after the word.
         const LineGlyph space{gid, p.rtl() ? element_start : x_, Pt(0), Pt(0), U" "};
-        if (p.rtl()) lr.glyphs.insert(lr.glyphs.begin() + static_cast<std::ptrdiff_t>(element_first), space);
-        else lr.glyphs.push_back(space);
+        if (p.rtl())
+            lr.glyphs.insert(lr.glyphs.begin() + static_cast<std::ptrdiff_t>(element_first), space);
+        else
+            lr.glyphs.push_back(space);
         note(brk.char_index, U" ");
         if (p.rtl())
             std::stable_sort(lr.glyphs.begin(), lr.glyphs.end(),
@@ -242,7 +258,8 @@ void reading_order(Line& line, std::vector<RunText>& texts) {
         auto& t = texts[r];
         if (t.first_char != SIZE_MAX) line.runs[r].first_char = t.first_char;
         if (!t.rtl) continue;
-        std::stable_sort(t.clusters.begin(), t.clusters.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::stable_sort(t.clusters.begin(), t.clusters.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
         for (const auto& c : t.clusters) line.runs[r].logical += c.second;
     }
 }
@@ -260,10 +277,10 @@ Line set_one_line(const Built& b, const std::vector<Piece>& pieces, const Itemiz
     std::vector<Element>& elems = elements.elems;
     // A line broken at a space keeps that space for readers: a glyph without width after the
     // line's logically last element, so that extraction and tagged text read "word word".
-    const ItemRef* space_after = !last && !line.hyphenated && !elems.empty() && b.items[to].type == ItemType::Glue &&
-                                         b.refs[to].face
-                                     ? elems.back().ref
-                                     : nullptr;
+    const ItemRef* space_after =
+        !last && !line.hyphenated && !elems.empty() && b.items[to].type == ItemType::Glue && b.refs[to].face
+            ? elems.back().ref
+            : nullptr;
     const unsigned char base = it.direction == Direction::RightToLeft ? 1 : 0;
     reorder(elems, base);
     const Element* after = nullptr;

@@ -20,8 +20,8 @@ struct ShapedGlyph {
 };
 
 struct ShapeRequest {
-    std::u32string_view text;   // the whole paragraph, for context
-    std::size_t start = 0;      // the item to shape
+    std::u32string_view text;  // the whole paragraph, for context
+    std::size_t start = 0;     // the item to shape
     std::size_t length = 0;
     const Face* face = nullptr;
     Pt size{12};

@@ -15,7 +15,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kBrand = "name = \"Clinic\"\nphone = \"(555) 010-0199\"\ndisclaimer = \"General information only.\"\n";
+const std::string kBrand =
+    "name = \"Clinic\"\nphone = \"(555) 010-0199\"\ndisclaimer = \"General information only.\"\n";
 const std::string kPlain =
     "title = \"Feeling better\"\nreviewed = 2026-10-01\n[[section]]\nheading = \"What to know\"\nbody = \"\"\"\n"
     "Stem cells may calm the immune system. This can help you feel better. It takes time. Ask us if you have "
@@ -91,7 +92,8 @@ TEST_CASE("check.contrast: pale text is an error at the brand colour", "[e2e][ch
     auto c = check(kPlain, kBrand + "[colors]\ntext = \"#AAAAAA\"\n");
     CHECK(c.run.status == 1);
     CHECK(c.has("check.contrast"));
-    CHECK(c.run.err.find("brand.toml:5:8: error: text in #AAAAAA on #FFFFFF has a contrast of 2.32:1") != std::string::npos);
+    CHECK(c.run.err.find("brand.toml:5:8: error: text in #AAAAAA on #FFFFFF has a contrast of 2.32:1") !=
+          std::string::npos);
     // A pale primary colour fails under the white title on the cover band.
     CHECK(check(kPlain, kBrand + "[colors]\nprimary = \"#9FD8D8\"\n").has("check.contrast"));
     CHECK_FALSE(check(kPlain, kBrand + "[colors]\ntext = \"#333333\"\nprimary = \"#0E6E6E\"\n").has("check.contrast"));
@@ -117,7 +119,8 @@ TEST_CASE("layout.overflow: text that does not fit a fixed-panel layout is an er
     std::string longer = "title = \"Long\"\nreviewed = 2026-10-01\n";
     for (int s = 0; s < 30; ++s) {
         longer += "[[section]]\nheading = \"Part\"\nbody = \"\"\"\n";
-        for (int p = 0; p < 5; ++p) longer += "We can help. Call us to talk it over with a nurse who knows the facts.\n\n";
+        for (int p = 0; p < 5; ++p)
+            longer += "We can help. Call us to talk it over with a nurse who knows the facts.\n\n";
         longer += "\"\"\"\n";
     }
     auto c = check(longer, kBrand, "--layout trifold");
@@ -166,7 +169,8 @@ TEST_CASE("batch: the good leaflets are built, the report lists the broken one, 
     CHECK(r.out.find("3 leaflets: 2 built, 0 up to date, 1 failed") != std::string::npos);
 }
 
-TEST_CASE("batch is incremental: nothing changed, nothing rebuilt, and a change rebuilds its leaflets", "[e2e][batch]") {
+TEST_CASE("batch is incremental: nothing changed, nothing rebuilt, and a change rebuilds its leaflets",
+          "[e2e][batch]") {
     TempDir dir;
     dir.write_all({{"c/brand.toml", kBrand}, {"c/one.toml", kPlain}, {"c/two.toml", kPlain}});
     const std::string cmd = kToday + cli("batch c -o out --layout a4 --layout letter --report r.json");
@@ -221,14 +225,16 @@ TEST_CASE("batch: a leaflet whose build crashes fails alone, and the others are 
     CHECK(again.out.find("3 leaflets: 1 built, 2 up to date, 0 failed") != std::string::npos);
     // One worker for all: the crash takes it down in the middle of the list, and a new worker
     // builds the rest.
-    auto serial = run("LEAFPRESS_TEST_CRASH=two " + kToday + cli("batch c -o out1 -j 1 --layout a4 --layout letter"), dir.path());
+    auto serial =
+        run("LEAFPRESS_TEST_CRASH=two " + kToday + cli("batch c -o out1 -j 1 --layout a4 --layout letter"), dir.path());
     CHECK(serial.status == 1);
     CHECK(serial.out.find("6 leaflets: 4 built, 0 up to date, 2 failed") != std::string::npos);
     CHECK(fs::exists(dir.file("out1/three-letter.pdf")));
     CHECK(fs::exists(dir.file("out1/one-a4.pdf")));
 }
 
-TEST_CASE("batch: a leaflet whose build hangs fails alone after the time limit, and the others are built", "[e2e][batch]") {
+TEST_CASE("batch: a leaflet whose build hangs fails alone after the time limit, and the others are built",
+          "[e2e][batch]") {
     TempDir dir;
     dir.write_all({{"c/brand.toml", kBrand}, {"c/one.toml", kPlain}, {"c/two.toml", kPlain}, {"c/three.toml", kPlain}});
     for (const std::string jobs : {"1", "2"}) {
@@ -264,15 +270,18 @@ TEST_CASE("batch: an output that is one of the inputs (a hard link to it) stops 
     fs::create_hard_link(dir.file("c/two.toml"), dir.file("out/two-a4.pdf"));
     auto r = run(kToday + cli("batch c -o out"), dir.path());
     CHECK(r.status == 1);
-    CHECK(r.err.find("out/two-a4.pdf: error: the output would replace the input c/two.toml [output.overwrites-input]") !=
-          std::string::npos);
+    CHECK(
+        r.err.find("out/two-a4.pdf: error: the output would replace the input c/two.toml [output.overwrites-input]") !=
+        std::string::npos);
     CHECK_FALSE(fs::exists(dir.file("out/one-a4.pdf")));  // nothing was built
     CHECK(slurp(dir.file("c/two.toml")) == kPlain);
 }
 
 TEST_CASE("batch: outputs that would collide stop the batch before anything is built", "[e2e][batch]") {
     TempDir dir;
-    dir.write_all({{"brand.toml", kBrand}, {"a/leaflet.toml", kPlain}, {"b/leaflet.toml", kPlain},
+    dir.write_all({{"brand.toml", kBrand},
+                   {"a/leaflet.toml", kPlain},
+                   {"b/leaflet.toml", kPlain},
                    {"mine/a4.toml", slurp(repo_dir() + "/layouts/a4.toml")}});
     auto r = run(kToday + cli("batch a b -o out"), dir.path());
     CHECK(r.status == 1);
@@ -301,8 +310,12 @@ TEST_CASE("batch: stale temporary files of a killed run are removed, and the rep
 TEST_CASE("batch in parallel gives the same files as one job at a time", "[e2e][batch]") {
     TempDir dir;
     const std::string layouts = " --layout a4 --layout letter --layout trifold --layout large-print";
-    REQUIRE(run(kToday + cli("batch " + quote(repo_dir() + "/content") + " -o seq -j 1" + layouts), dir.path()).status == 0);
-    REQUIRE(run(kToday + cli("batch " + quote(repo_dir() + "/content") + " -o par -j 4" + layouts), dir.path()).status == 0);
+    REQUIRE(
+        run(kToday + cli("batch " + quote(repo_dir() + "/content") + " -o seq -j 1" + layouts), dir.path()).status ==
+        0);
+    REQUIRE(
+        run(kToday + cli("batch " + quote(repo_dir() + "/content") + " -o par -j 4" + layouts), dir.path()).status ==
+        0);
     int compared = 0;
     for (const auto& e : fs::directory_iterator(dir.file("seq"))) {
         if (e.path().extension() != ".pdf") continue;

@@ -54,10 +54,15 @@ TEST_CASE("bad input exits 1 with file:line:col and leaves no PDF", "[cli]") {
     const Case cases[] = {
         {"empty", "", "leaflet.toml:1:1: error: file is empty"},
         {"utf-16", std::string("\xFF\xFEt\0i\0", 6), "leaflet.toml:1:1: error: file is UTF-16 encoded"},
-        {"binary", std::string("\x7F" "ELF\x02\x01\x01\0\0\0", 10), "leaflet.toml:1:8: error: file contains a NUL byte"},
+        {"binary",
+         std::string("\x7F"
+                     "ELF\x02\x01\x01\0\0\0",
+                     10),
+         "leaflet.toml:1:8: error: file contains a NUL byte"},
         {"invalid utf-8", "title = \"\xFF\"\n", "leaflet.toml:1:10: error: invalid UTF-8"},
         {"wrong type", "title = [1]\n[[section]]\nbody = \"x\"\n", "leaflet.toml:1:9: error: 'title' must be a string"},
-        {"bad kind", "title = \"T\"\n[[section]]\nkind = \"box\"\nbody = \"x\"\n", "leaflet.toml:3:8: error: unknown section kind 'box'"},
+        {"bad kind", "title = \"T\"\n[[section]]\nkind = \"box\"\nbody = \"x\"\n",
+         "leaflet.toml:3:8: error: unknown section kind 'box'"},
     };
     for (const auto& c : cases) {
         CAPTURE(c.name);
@@ -88,8 +93,8 @@ TEST_CASE("an unknown layout name lists the layouts there are", "[cli]") {
     CHECK(r.status == 1);
     CHECK(r.err.find("error: unknown layout 'a6'") != std::string::npos);
     CHECK(r.err.find("the layouts are: a4, a5, booklet, large-print, letter, trifold") != std::string::npos);
-    CHECK(run(cli("build leaflet.toml --layout ./missing.toml"), dir.path()).err.find("missing.toml: error: cannot open file") !=
-          std::string::npos);
+    CHECK(run(cli("build leaflet.toml --layout ./missing.toml"), dir.path())
+              .err.find("missing.toml: error: cannot open file") != std::string::npos);
 }
 
 TEST_CASE("a failed build never damages an existing PDF", "[cli]") {
@@ -136,9 +141,9 @@ TEST_CASE("batch builds every content file for every layout, and a bad one does 
     CHECK(r.out.find("3 leaflets: 2 built, 0 up to date, 1 failed") != std::string::npos);
 
     fs::remove(dir.file("c/broken.toml"));
-    auto ok = run(cli("batch c/alpha.toml c/beta.toml -o o2 --layout a4 --layout " +
-                            quote(repo_dir() + "/layouts/a4.toml")),
-                  dir.path());
+    auto ok =
+        run(cli("batch c/alpha.toml c/beta.toml -o o2 --layout a4 --layout " + quote(repo_dir() + "/layouts/a4.toml")),
+            dir.path());
     CHECK(ok.status == 0);
     CHECK(fs::exists(dir.file("o2/alpha-a4.pdf")));
 }
@@ -183,13 +188,14 @@ TEST_CASE("a folder or a pipe given as content, brand or layout is an error at t
     dir.write("leaflet.toml", kGood);
     fs::create_directory(dir.file("folder.toml"));
     REQUIRE(run("mkfifo " + quote(dir.file("fifo.toml"))).status == 0);
-    for (const std::string args : {"folder.toml", "fifo.toml", "leaflet.toml --brand folder.toml",
-                                   "leaflet.toml --brand fifo.toml", "leaflet.toml --layout fifo.toml",
-                                   "leaflet.toml --layout ./folder.toml"}) {
+    for (const std::string args :
+         {"folder.toml", "fifo.toml", "leaflet.toml --brand folder.toml", "leaflet.toml --brand fifo.toml",
+          "leaflet.toml --layout fifo.toml", "leaflet.toml --layout ./folder.toml"}) {
         CAPTURE(args);
         auto r = run("timeout 10 " + cli("check " + args), dir.path());
         CHECK(r.status == 1);
-        CHECK(r.err.find("error: not a regular file (a folder, device or pipe) [input.not-a-file]") != std::string::npos);
+        CHECK(r.err.find("error: not a regular file (a folder, device or pipe) [input.not-a-file]") !=
+              std::string::npos);
     }
 }
 
@@ -219,7 +225,8 @@ TEST_CASE("every build names the brand file it used, on stderr and in a batch's 
     CHECK(report.find("\"brand_name\": \"Clinic\"") != std::string::npos);
 }
 
-TEST_CASE("verify judges any PDF by the standards it claims or is asked for: 0 conforms, 1 findings, 2 unreadable", "[cli][verify]") {
+TEST_CASE("verify judges any PDF by the standards it claims or is asked for: 0 conforms, 1 findings, 2 unreadable",
+          "[cli][verify]") {
     TempDir dir;
     auto b = run(cli("build " + quote(repo_dir() + "/content/lupus.toml") + " -o lupus.pdf"), dir.path());
     REQUIRE(b.status == 0);
@@ -260,7 +267,8 @@ TEST_CASE("verify judges any PDF by the standards it claims or is asked for: 0 c
     auto two = run(cli("verify --standard ua1 --standard a2a lupus.pdf again.pdf"), dir.path());
     CHECK(two.status == 0);
     CHECK(two.out == "lupus.pdf: conforms (PDF/A-2a, PDF/UA-1)\nagain.pdf: conforms (PDF/A-2a, PDF/UA-1)\n");
-    auto batch = run(cli("batch --layout a4 --layout a5 " + quote(repo_dir() + "/content/lupus.toml") + " -o out"), dir.path());
+    auto batch =
+        run(cli("batch --layout a4 --layout a5 " + quote(repo_dir() + "/content/lupus.toml") + " -o out"), dir.path());
     CHECK(batch.status == 0);
     CHECK(batch.out.find("2 leaflets: 2 built") != std::string::npos);
 }

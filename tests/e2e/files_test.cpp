@@ -15,8 +15,9 @@ namespace {
 
 const std::string kEpoch = "SOURCE_DATE_EPOCH=1795564800 ";  // 2026-11-25
 const std::string kBrand = "name = \"Clinic\"\nphone = \"(555) 010-0199\"\nlogo = \"logo.png\"\n";
-const std::string kFigured = "title = \"A leaflet\"\nreviewed = 2026-11-01\n[[section]]\nheading = \"One\"\n"
-                             "body = \"Some text.\\n\\n![A picture](picture.png \\\"A picture.\\\")\"\n";
+const std::string kFigured =
+    "title = \"A leaflet\"\nreviewed = 2026-11-01\n[[section]]\nheading = \"One\"\n"
+    "body = \"Some text.\\n\\n![A picture](picture.png \\\"A picture.\\\")\"\n";
 
 // A catalogue folder `in` with a brand and its logo, and a leaflet with a figure.
 void catalogue(const TempDir& dir, const std::string& folder = "in") {
@@ -116,11 +117,15 @@ TEST_CASE("a brand.toml beside the leaflet that is not a file stops the search t
         CAPTURE(kind);
         TempDir dir;
         catalogue(dir);
-        dir.write("in/near/leaflet.toml", "title = \"A leaflet\"\nreviewed = 2026-11-01\n[[section]]\nbody = \"Text.\"\n");
+        dir.write("in/near/leaflet.toml",
+                  "title = \"A leaflet\"\nreviewed = 2026-11-01\n[[section]]\nbody = \"Text.\"\n");
         const std::string near = dir.file("in/near/brand.toml");
-        if (kind == "folder") fs::create_directory(near);
-        else if (kind == "dangling link") fs::create_symlink("nowhere.toml", near);
-        else REQUIRE(run("mkfifo " + quote(near)).status == 0);
+        if (kind == "folder")
+            fs::create_directory(near);
+        else if (kind == "dangling link")
+            fs::create_symlink("nowhere.toml", near);
+        else
+            REQUIRE(run("mkfifo " + quote(near)).status == 0);
         const auto r = run(kEpoch + cli("build in/near/leaflet.toml -o out.pdf"), dir.path());
         INFO(r.err);
         CHECK(r.status == 1);
@@ -159,7 +164,8 @@ TEST_CASE("batch refuses a site folder that leads out of OUTDIR through a symlin
     fs::create_directories(dir.file("elsewhere"));
     fs::create_directories(dir.file("out"));
     fs::create_directory_symlink(dir.file("elsewhere"), dir.file("out/north"));
-    const auto r = run(kEpoch + cli("batch in -o out --brand sites/north/brand.toml --brand sites/south.toml"), dir.path());
+    const auto r =
+        run(kEpoch + cli("batch in -o out --brand sites/north/brand.toml --brand sites/south.toml"), dir.path());
     INFO(r.err);
     CHECK(r.status == 1);
     CHECK(r.err.find("out/north: error: ") != std::string::npos);
@@ -179,10 +185,10 @@ TEST_CASE("batch into a read-only or full folder says so once, before building",
     for (const std::string mount : {"-o ro", "-o size=12k"}) {
         CAPTURE(mount);
         fs::create_directories(dir.file("out"));
-        const auto r = run("unshare -rm sh -c " +
-                               quote("mount -t tmpfs " + mount + " tmpfs out && " + kEpoch +
-                                     cli("batch in -o out --layout a4 --layout a5 --report out/report.json")),
-                           dir.path());
+        const auto r =
+            run("unshare -rm sh -c " + quote("mount -t tmpfs " + mount + " tmpfs out && " + kEpoch +
+                                             cli("batch in -o out --layout a4 --layout a5 --report out/report.json")),
+                dir.path());
         INFO(r.err << r.out);
         CHECK(r.status == 1);
         CHECK(count(r.err, "error: ") == 1);
@@ -255,7 +261,8 @@ TEST_CASE("preview never deletes an input nor a picture it did not write", "[fil
 
     // The pictures of a longer version that preview wrote are removed when the leaflet gets shorter.
     std::string longer = kFigured;
-    for (int k = 0; k < 12; ++k) longer += "[[section]]\nheading = \"More\"\nbody = \"" + std::string(600, 'x') + "\"\n";
+    for (int k = 0; k < 12; ++k)
+        longer += "[[section]]\nheading = \"More\"\nbody = \"" + std::string(600, 'x') + "\"\n";
     dir.write("shrinks.toml", std::regex_replace(longer, std::regex("x{600}"),
                                                  "Words that fill a page when there are many of them, over and over. "
                                                  "Words that fill a page when there are many of them, over and over. "
@@ -268,7 +275,8 @@ TEST_CASE("preview never deletes an input nor a picture it did not write", "[fil
     CHECK_FALSE(fs::exists(dir.file("shrinks-a4-2.png")));
 }
 
-TEST_CASE("build, watch and preview never write over an input: brand, logo, figure, layout, font or translation", "[files]") {
+TEST_CASE("build, watch and preview never write over an input: brand, logo, figure, layout, font or translation",
+          "[files]") {
     TempDir dir;
     catalogue(dir);
     // A leafpress home of the test's own, so that a font written over is the test's copy.
@@ -278,10 +286,12 @@ TEST_CASE("build, watch and preview never write over an input: brand, logo, figu
     fs::copy(repo_dir() + "/data", dir.file("home/data"), fs::copy_options::recursive);
     const std::string home = "LEAFPRESS_HOME=" + quote(dir.file("home")) + " " + kEpoch;
     const std::string font = "home/fonts/" + fs::directory_iterator(dir.file("home/fonts"))->path().filename().string();
-    for (const std::string& out : std::vector<std::string>{"in/brand.toml", "in/logo.png", "in/picture.png", "home/layouts/a4.toml", font,
-                                                        "home/data/translations/en.toml"}) {
+    for (const std::string& out :
+         std::vector<std::string>{"in/brand.toml", "in/logo.png", "in/picture.png", "home/layouts/a4.toml", font,
+                                  "home/data/translations/en.toml"}) {
         const std::string before = slurp(dir.file(out));
-        for (const std::string& command : {"build in/leaflet.toml -o " + out, "watch in/leaflet.toml --builds 1 -o " + out}) {
+        for (const std::string& command :
+             {"build in/leaflet.toml -o " + out, "watch in/leaflet.toml --builds 1 -o " + out}) {
             CAPTURE(command);
             const auto r = run(home + cli(command), dir.path());
             CHECK(r.status == 1);
@@ -302,9 +312,9 @@ namespace {
 // The paths a traced run wrote, deleted, renamed or made (strace -f -y -e trace=file), made
 // absolute: a relative path is from `cwd` (leafpress never changes its folder: a chdir is "?chdir?").
 std::vector<std::string> paths_changed(const std::string& trace, const std::string& cwd) {
-    static const std::set<std::string> changes{"unlink", "unlinkat", "rename", "renameat", "renameat2", "mkdir",
-                                               "mkdirat", "rmdir", "link", "linkat", "symlink", "symlinkat",
-                                               "truncate", "creat", "chmod", "fchmodat", "chown", "fchownat"};
+    static const std::set<std::string> changes{"unlink",   "unlinkat", "rename", "renameat", "renameat2", "mkdir",
+                                               "mkdirat",  "rmdir",    "link",   "linkat",   "symlink",   "symlinkat",
+                                               "truncate", "creat",    "chmod",  "fchmodat", "chown",     "fchownat"};
     static const std::regex call(R"(^(?:\[pid +)?\d*\]? *(?:<\.\.\. )?([a-z0-9_]+)\((.*))");
     static const std::regex arg(R"re((AT_FDCWD|\d+)<([^>]*)>, "([^"]*)"|"([^"]*)")re");
     std::vector<std::string> out;
@@ -333,7 +343,8 @@ std::vector<std::string> paths_changed(const std::string& trace, const std::stri
 
 }  // namespace
 
-TEST_CASE("build, batch, preview and watch write and delete nothing outside the output folder (strace)", "[files][strace]") {
+TEST_CASE("build, batch, preview and watch write and delete nothing outside the output folder (strace)",
+          "[files][strace]") {
     if (run("strace -f -o /dev/null true").status != 0) {
         WARN("skipped: strace is not installed (scripts/install-deps.sh installs it), or cannot trace here (ptrace)");
         return;
@@ -347,12 +358,15 @@ TEST_CASE("build, batch, preview and watch write and delete nothing outside the 
     int n = 0;
     const auto traced = [&](const std::string& args) {
         // (LeakSanitizer cannot work under ptrace: a sanitized build is traced without it.)
-        return kEpoch + "ASAN_OPTIONS=detect_leaks=0 " + trace + quote(dir.file("trace" + std::to_string(++n))) + " " + cli(args);
+        return kEpoch + "ASAN_OPTIONS=detect_leaks=0 " + trace + quote(dir.file("trace" + std::to_string(++n))) + " " +
+               cli(args);
     };
     CHECK(run(traced("build in/leaflet.toml -o out/leaflet.pdf"), dir.path()).status == 0);
-    CHECK(run(traced("batch in -o out/batch --report out/report.json --layout a4 --layout a5"), dir.path()).status == 0);
+    CHECK(run(traced("batch in -o out/batch --report out/report.json --layout a4 --layout a5"), dir.path()).status ==
+          0);
     dir.write("in/second.toml", kFigured + "[[section]]\nheading = \"Two\"\nbody = \"More text.\"\n");
-    const auto again = run(traced("batch in -o out/batch --report out/report.json --layout a4 --layout a5"), dir.path());
+    const auto again =
+        run(traced("batch in -o out/batch --report out/report.json --layout a4 --layout a5"), dir.path());
     CHECK(again.status == 0);
     CHECK(again.out.find("4 leaflets: 2 built, 2 up to date, 0 failed") != std::string::npos);
     CHECK_FALSE(fs::exists(dir.file("out/batch/.gone.pdf.leafpress-999999-abcdef")));
@@ -364,12 +378,13 @@ TEST_CASE("build, batch, preview and watch write and delete nothing outside the 
     fs::create_directories(dir.file("elsewhere"));
     fs::create_directories(dir.file("out/sites"));
     fs::create_directory_symlink(dir.file("elsewhere"), dir.file("out/sites/north"));
-    CHECK(run(traced("batch in -o out/sites --brand sites/north/brand.toml --brand sites/south.toml"), dir.path()).status == 1);
+    CHECK(run(traced("batch in -o out/sites --brand sites/north/brand.toml --brand sites/south.toml"), dir.path())
+              .status == 1);
     // preview of a longer version, then of the shorter: its last picture is removed.
     std::string longer = kFigured;
     for (int k = 0; k < 12; ++k)
-        longer += "[[section]]\nheading = \"More\"\nbody = \"" +
-                  std::string(3, ' ') + "Words that fill a page when there are many of them, over and over. "
+        longer += "[[section]]\nheading = \"More\"\nbody = \"" + std::string(3, ' ') +
+                  "Words that fill a page when there are many of them, over and over. "
                   "Words that fill a page when there are many of them, over and over.\"\n";
     dir.write("in/long.toml", longer);
     CHECK(run(traced("preview in/long.toml -o out/png --dpi 20"), dir.path()).status == 0);

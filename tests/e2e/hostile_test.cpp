@@ -38,8 +38,9 @@ TEST_CASE("findings quote input text with terminal controls escaped, on stderr a
     dir.write("c/brand.toml", slurp(repo_dir() + "/content/brand.toml"));
     // A key that writes "hi" to the clipboard (OSC 52), then a C1 character (NEL), in a title
     // that would clear the screen.
-    dir.write("c/evil.toml", "title = \"Lupus\\u001b[2J\\u009b2J\"\n\"\\u001b]52;c;aGk=\\u0007\\u0085x\" = 1\n"
-                             "[[section]]\nbody = \"Text.\"\n");
+    dir.write("c/evil.toml",
+              "title = \"Lupus\\u001b[2J\\u009b2J\"\n\"\\u001b]52;c;aGk=\\u0007\\u0085x\" = 1\n"
+              "[[section]]\nbody = \"Text.\"\n");
     const auto r = run(cli("check c/evil.toml"), dir.path());
     INFO(r.err);
     CHECK(r.status == 1);
@@ -60,15 +61,18 @@ TEST_CASE("findings quote input text with terminal controls escaped, on stderr a
     CHECK(kept);
 }
 
-TEST_CASE("contact sheet: markup planted in the sheet or in the kept thumbnails never reaches the next sheet", "[e2e][hostile][contact-sheet]") {
+TEST_CASE("contact sheet: markup planted in the sheet or in the kept thumbnails never reaches the next sheet",
+          "[e2e][hostile][contact-sheet]") {
     TempDir dir;
     dir.write("c/brand.toml", slurp(repo_dir() + "/content/brand.toml"));
     dir.write("c/lupus.toml", slurp(repo_dir() + "/content/lupus.toml"));
     const std::string batch = kEpoch + cli("batch c -o out --layout a4");
     REQUIRE(run(batch, dir.path()).status == 0);
     const std::string first = slurp(dir.file("out/index.html"));
-    CHECK(first.find("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';") != std::string::npos);
-    const std::string planted = "<script>alert(1)</script><foreignObject><img src=\"x\" onerror=\"alert(2)\"/></foreignObject>";
+    CHECK(first.find("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';") !=
+          std::string::npos);
+    const std::string planted =
+        "<script>alert(1)</script><foreignObject><img src=\"x\" onerror=\"alert(2)\"/></foreignObject>";
     const auto clean = [](const std::string& html) {
         INFO(html.substr(0, 3000));
         CHECK(html.find("<script") == std::string::npos);
@@ -106,8 +110,8 @@ TEST_CASE("contact sheet: markup planted in the sheet or in the kept thumbnails 
 
 TEST_CASE("wrong usage quotes the argument with terminal controls escaped", "[e2e][hostile]") {
     TempDir dir;
-    for (const std::string args : {"build x.toml " + quote("--\x1b]0;pwn\x07"), "preview x.toml --dpi " + quote("\x1b]0;x\x07"),
-                                   "batch -j " + quote("\x1b[2J")}) {
+    for (const std::string args : {"build x.toml " + quote("--\x1b]0;pwn\x07"),
+                                   "preview x.toml --dpi " + quote("\x1b]0;x\x07"), "batch -j " + quote("\x1b[2J")}) {
         const auto r = run(cli(args), dir.path());
         CAPTURE(args);
         CHECK(r.status == 2);

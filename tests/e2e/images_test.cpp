@@ -39,12 +39,13 @@ int sign(double v) { return v > 1e-6 ? 1 : v < -1e-6 ? -1 : 0; }
 
 }  // namespace
 
-TEST_CASE("a JPEG logo and figure stand upright for every EXIF orientation, passed through as DCTDecode", "[e2e][images]") {
+TEST_CASE("a JPEG logo and figure stand upright for every EXIF orientation, passed through as DCTDecode",
+          "[e2e][images]") {
     TempDir dir;
     const int W = 320, H = 160;
     const auto upright = quadrants(W, H);
     // The signs of the placement matrix [a b c d] each orientation needs (PDF's y up).
-    const int signs[9][4] = {{1, 0, 0, 1},  {1, 0, 0, 1},   {-1, 0, 0, 1}, {-1, 0, 0, -1}, {1, 0, 0, -1},
+    const int signs[9][4] = {{1, 0, 0, 1},   {1, 0, 0, 1},  {-1, 0, 0, 1}, {-1, 0, 0, -1}, {1, 0, 0, -1},
                              {0, -1, -1, 0}, {0, -1, 1, 0}, {0, 1, 1, 0},  {0, 1, -1, 0}};
     for (int k = 0; k <= 8; ++k) {  // 0: no EXIF at all, the reference
         int sw = 0, sh = 0;
@@ -52,8 +53,9 @@ TEST_CASE("a JPEG logo and figure stand upright for every EXIF orientation, pass
         const std::string sub = "o" + std::to_string(k) + "/";
         dir.write(sub + "pic.jpg", jpeg_file(stored, sw, sh, {.orientation = k}));
         dir.write(sub + "brand.toml", "name = \"Clinic\"\nphone = \"555 0100\"\nlogo = \"pic.jpg\"\n");
-        dir.write(sub + "leaflet.toml", "title = \"Pictures\"\nreviewed = 2026-11-01\n[[section]]\nheading = \"A figure\"\n"
-                                        "body = \"![Four colours](pic.jpg \\\"The four colours.\\\")\"\n");
+        dir.write(sub + "leaflet.toml",
+                  "title = \"Pictures\"\nreviewed = 2026-11-01\n[[section]]\nheading = \"A figure\"\n"
+                  "body = \"![Four colours](pic.jpg \\\"The four colours.\\\")\"\n");
         auto b = run(cli("build leaflet.toml -o out.pdf"), dir.file(sub));
         INFO(b.err);
         REQUIRE(b.status == 0);
@@ -116,10 +118,12 @@ TEST_CASE("a JPEG logo and figure stand upright for every EXIF orientation, pass
 
 TEST_CASE("the website printed in the call to action is a link, tagged Link like a body's", "[e2e][images][website]") {
     TempDir dir;
-    dir.write("brand.toml", "name = \"Clinic\"\nphone = \"555 0100\"\nwebsite = \"https://example.org/clinic\"\n"
-                            "address = \"1 Main St\"\nhours = \"Mon-Fri 8-5\"\n");
-    dir.write("leaflet.toml", "title = \"T\"\nreviewed = 2026-11-01\n[[section]]\nheading = \"H\"\n"
-                              "body = \"Read [the guide](https://example.org/guide).\"\n");
+    dir.write("brand.toml",
+              "name = \"Clinic\"\nphone = \"555 0100\"\nwebsite = \"https://example.org/clinic\"\n"
+              "address = \"1 Main St\"\nhours = \"Mon-Fri 8-5\"\n");
+    dir.write("leaflet.toml",
+              "title = \"T\"\nreviewed = 2026-11-01\n[[section]]\nheading = \"H\"\n"
+              "body = \"Read [the guide](https://example.org/guide).\"\n");
     for (const char* layout : {"a4", "trifold"}) {
         CAPTURE(layout);
         auto b = run(cli(std::string("build leaflet.toml -o out.pdf --layout ") + layout), dir.path());
@@ -155,15 +159,17 @@ for page in p.pages:
     }
     // The print-shop PDF has no annotations at all (PDF/X-4).
     REQUIRE(run(cli("build leaflet.toml -o print.pdf --print"), dir.path()).status == 0);
-    CHECK(python("import pikepdf\np = pikepdf.open('print.pdf')\nprint(sum(len(pg.get('/Annots', [])) for pg in p.pages))", dir.path()) ==
-          "0\n");
+    CHECK(python(
+              "import pikepdf\np = pikepdf.open('print.pdf')\nprint(sum(len(pg.get('/Annots', [])) for pg in p.pages))",
+              dir.path()) == "0\n");
 }
 
 TEST_CASE("the XMP packet is well-formed XML with markup characters in the title", "[e2e][images][xmp]") {
     TempDir dir;
     dir.write("brand.toml", "name = \"A & B <Clinic>\"\nphone = \"555 0100\"\n");
-    dir.write("leaflet.toml", "title = \"Tom's <b>\\\"care\\\"</b> & 'more' >\"\nsummary = \"x < y & z\"\nreviewed = 2026-11-01\n"
-                              "[[section]]\nheading = \"H\"\nbody = \"Text.\"\n");
+    dir.write("leaflet.toml",
+              "title = \"Tom's <b>\\\"care\\\"</b> & 'more' >\"\nsummary = \"x < y & z\"\nreviewed = 2026-11-01\n"
+              "[[section]]\nheading = \"H\"\nbody = \"Text.\"\n");
     auto b = run(cli("build leaflet.toml -o out.pdf"), dir.path());
     INFO(b.err);
     REQUIRE(b.status == 0);

@@ -34,7 +34,8 @@ void no_ink_collisions(const std::string& pdf) {
 
 }  // namespace
 
-TEST_CASE("Burmese, Tamil, Bengali and Hindi leaflets: no line's ink lands on another's, in every kind of layout", "[e2e][scripts][ink]") {
+TEST_CASE("Burmese, Tamil, Bengali and Hindi leaflets: no line's ink lands on another's, in every kind of layout",
+          "[e2e][scripts][ink]") {
     TempDir dir;
     for (const char* name : {"my", "ta", "bn", "hi"})
         for (const char* layout : {"a4", "trifold", "large-print", "booklet"}) {
@@ -53,7 +54,8 @@ TEST_CASE("Latin leaflets set tight (trifold, titles) have no ink collisions and
     for (const char* layout : {"a4", "trifold"}) {
         const std::string pdf = dir.file(std::string("lupus-") + layout + ".pdf");
         CAPTURE(layout);
-        const auto b = run(cli("build " + quote(repo_dir() + "/content/lupus.toml") + " -o " + quote(pdf) + " --layout " + layout));
+        const auto b = run(
+            cli("build " + quote(repo_dir() + "/content/lupus.toml") + " -o " + quote(pdf) + " --layout " + layout));
         INFO(b.err);
         REQUIRE(b.status == 0);
         CHECK(b.err.find("check.overlap") == std::string::npos);

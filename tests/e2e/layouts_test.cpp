@@ -21,7 +21,7 @@ struct Expect {
     const char* layout;
     double width, height;  // points
     int min_pages, max_pages;
-    int qr_page;           // 0: the last page
+    int qr_page;  // 0: the last page
 };
 
 const Expect kLayouts[] = {
@@ -44,8 +44,10 @@ std::vector<std::pair<std::string, int>> outline_entries(const std::string& list
     std::istringstream in(listing);
     for (std::string line; std::getline(in, line);) {
         std::smatch m;
-        if (std::regex_search(line, m, entry)) out.emplace_back(m[1], std::stoi(m[2]));
-        else out.emplace_back("unreadable outline line: " + line, 0);
+        if (std::regex_search(line, m, entry))
+            out.emplace_back(m[1], std::stoi(m[2]));
+        else
+            out.emplace_back("unreadable outline line: " + line, 0);
     }
     return out;
 }
@@ -93,7 +95,8 @@ TEST_CASE("every shipped leaflet in every layout", "[e2e][layouts]") {
             CHECK(info_field(info, "CreationDate").find("2026") != std::string::npos);
             // The phone on every page.
             for (int p = 1; p <= pages; ++p) {
-                auto t = run("pdftotext -f " + std::to_string(p) + " -l " + std::to_string(p) + " " + quote(pdf) + " -");
+                auto t =
+                    run("pdftotext -f " + std::to_string(p) + " -l " + std::to_string(p) + " " + quote(pdf) + " -");
                 CAPTURE(p);
                 CHECK(t.out.find("(858) 258-5090") != std::string::npos);
             }
@@ -152,8 +155,9 @@ TEST_CASE("a trifold that cannot hold its content says how much is left over", "
     for (int s = 0; s < 12; ++s) {
         content += "[[section]]\nheading = \"Part " + std::to_string(s) + "\"\nbody = \"\"\"\n";
         for (int p = 0; p < 4; ++p)
-            content += "A paragraph that goes on for long enough to need several lines in a narrow panel of a "
-                       "folded leaflet, again and again.\n\n";
+            content +=
+                "A paragraph that goes on for long enough to need several lines in a narrow panel of a "
+                "folded leaflet, again and again.\n\n";
         content += "\"\"\"\n";
     }
     dir.write("long.toml", content);
@@ -170,8 +174,10 @@ TEST_CASE("the brand's logo, PNG or JPEG, is on the cover", "[e2e][layouts]") {
         CAPTURE(logo);
         TempDir dir;
         fs::copy_file(data_dir() + "/" + logo, dir.file(logo));
-        dir.write("brand.toml", std::string("name = \"C\"\nphone = \"(555) 010-0199\"\nwebsite = \"https://example.org\"\n"
-                                            "logo = \"") + logo + "\"\n");
+        dir.write("brand.toml",
+                  std::string("name = \"C\"\nphone = \"(555) 010-0199\"\nwebsite = \"https://example.org\"\n"
+                              "logo = \"") +
+                      logo + "\"\n");
         dir.write("leaflet.toml", "title = \"Logo\"\n[[section]]\nheading = \"H\"\nbody = \"Text.\"\n");
         for (const char* layout : {"a4", "trifold"}) {
             auto r = run(cli(std::string("build leaflet.toml -o out.pdf --layout ") + layout), dir.path());
@@ -182,9 +188,10 @@ TEST_CASE("the brand's logo, PNG or JPEG, is on the cover", "[e2e][layouts]") {
             CHECK(run("qpdf --check " + quote(dir.file("out.pdf"))).status == 0);
             CHECK(run("mutool draw -N -q -o /dev/null " + quote(dir.file("out.pdf"))).err.empty());
             // With a website, the QR code points there (a short leaflet: page 1, or the outside).
-            run("pdftoppm -r 150 -f 1 -l 1 -singlefile -png " +
-                quote(dir.file("out.pdf")) + " " + quote(dir.file("p")));
-            CHECK(run("zbarimg -q --raw " + quote(dir.file("p.png"))).out.find("https://example.org") != std::string::npos);
+            run("pdftoppm -r 150 -f 1 -l 1 -singlefile -png " + quote(dir.file("out.pdf")) + " " +
+                quote(dir.file("p")));
+            CHECK(run("zbarimg -q --raw " + quote(dir.file("p.png"))).out.find("https://example.org") !=
+                  std::string::npos);
         }
     }
 }
@@ -213,7 +220,10 @@ TEST_CASE("a logo's format comes from its bytes: a PNG named .jpg is drawn", "[e
     CHECK(images.out.find(" smask ") != std::string::npos);  // its transparency is kept
 }
 
-TEST_CASE("an unfamiliar clinic: every leaflet in every layout keeps its phone whole, its headings with their text, and no text on text", "[e2e][layouts][proof]") {
+TEST_CASE(
+    "an unfamiliar clinic: every leaflet in every layout keeps its phone whole, its headings with their text, and no "
+    "text on text",
+    "[e2e][layouts][proof]") {
     TempDir dir;
     fs::create_directory(dir.file("c"));
     for (const auto& e : fs::directory_iterator(repo_dir() + "/content"))
@@ -221,11 +231,13 @@ TEST_CASE("an unfamiliar clinic: every leaflet in every layout keeps its phone w
     const std::string phone = "+44 (0)20 7946 0958 ext. 1234";
     dir.write("c/brand.toml",
               "name = \"The Royal Northern Regional Rheumatology and Autoimmune Wellness Partnership Clinic\"\n"
-              "phone = \"" + phone + "\"\n"
-              "website = \"https://www.northern-autoimmune-partnership.example.org.uk/patients/leaflets\"\n"
-              "tagline = \"Specialist care for people with long-term autoimmune conditions across the north\"\n"
-              "disclaimer = \"For general information only; ask your own care team about your treatment.\"\n"
-              "call_to_action = \"Ring us to book a consultation with one of our specialist nurses.\"\n");
+              "phone = \"" +
+                  phone +
+                  "\"\n"
+                  "website = \"https://www.northern-autoimmune-partnership.example.org.uk/patients/leaflets\"\n"
+                  "tagline = \"Specialist care for people with long-term autoimmune conditions across the north\"\n"
+                  "disclaimer = \"For general information only; ask your own care team about your treatment.\"\n"
+                  "call_to_action = \"Ring us to book a consultation with one of our specialist nurses.\"\n");
     auto r = run("SOURCE_DATE_EPOCH=1795564800 " +
                      cli("batch c -o out --layout a4 --layout letter --layout large-print --layout trifold"),
                  dir.path());
@@ -256,10 +268,11 @@ TEST_CASE("an unfamiliar clinic: every leaflet in every layout keeps its phone w
             // in its column.
             for (const auto& h : pages[p].lines) {
                 if (h.font != "NotoSans-Bold" || h.color != "#0e6e6e" || std::abs(h.size - heading) > 0.01) continue;
-                const bool followed = std::any_of(pages[p].lines.begin(), pages[p].lines.end(), [&](const ProofLine& l) {
-                    return l.baseline > h.baseline + 1 && l.x0 < h.x1 && l.x1 > h.x0 && l.size < heading - 0.5 &&
-                           l.text.find(phone) == std::string::npos;
-                });
+                const bool followed =
+                    std::any_of(pages[p].lines.begin(), pages[p].lines.end(), [&](const ProofLine& l) {
+                        return l.baseline > h.baseline + 1 && l.x0 < h.x1 && l.x1 > h.x0 && l.size < heading - 0.5 &&
+                               l.text.find(phone) == std::string::npos;
+                    });
                 CAPTURE(h.text);
                 CHECK(followed);
             }

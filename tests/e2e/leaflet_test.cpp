@@ -19,9 +19,9 @@ namespace {
 // Words for comparison: hyphens and dashes dropped (hyphenation may add or hide them), and
 // for Arabic the vowel marks and the direction marks poppler adds.
 std::string norm(std::string w) {
-    static const char* drop[] = {"-", "\u2010", "\u2013", "\u2014", "\u202A", "\u202B", "\u202C", "\u200E",
-                                 "\u200F", "\u064B", "\u064C", "\u064D", "\u064E", "\u064F", "\u0650",
-                                 "\u0651", "\u0652", "\u0670", "\u060C", "(", ")", ".", ","};
+    static const char* drop[] = {"-",      "\u2010", "\u2013", "\u2014", "\u202A", "\u202B", "\u202C", "\u200E",
+                                 "\u200F", "\u064B", "\u064C", "\u064D", "\u064E", "\u064F", "\u0650", "\u0651",
+                                 "\u0652", "\u0670", "\u060C", "(",      ")",      ".",      ","};
     for (const char* d : drop) {
         for (std::size_t p; (p = w.find(d)) != std::string::npos;) w.erase(p, std::string(d).size());
     }
@@ -29,7 +29,9 @@ std::string norm(std::string w) {
 }
 
 bool is_arabic(const std::string& w) {
-    return std::any_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) == 0xD8 || static_cast<unsigned char>(c) == 0xD9; });
+    return std::any_of(w.begin(), w.end(), [](char c) {
+        return static_cast<unsigned char>(c) == 0xD8 || static_cast<unsigned char>(c) == 0xD9;
+    });
 }
 
 std::vector<std::string> content_words(const Document& doc) {
@@ -141,7 +143,8 @@ void check_pdf(const std::string& pdf, const std::string& content, const std::st
         // The call to action: the phone in large type, after the invitation to call.
         // (poppler prints right-to-left lines in an order of its own, so only left-to-right ones are read so.)
         if (p == pages && doc->language.tag != "ar")
-            CHECK(std::regex_search(pt.out, std::regex("(Call|Llame al) " + std::regex_replace(phone, std::regex("[()]"), "\\$&"))));
+            CHECK(std::regex_search(
+                pt.out, std::regex("(Call|Llame al) " + std::regex_replace(phone, std::regex("[()]"), "\\$&"))));
     }
 
     // MuPDF renders it without a word (-N: this mutool build lacks colour management).
@@ -214,7 +217,8 @@ TEST_CASE("justified text, a Spanish and an Arabic leaflet build and extract", "
         auto r = run(cli("build " + quote(c.content) + " --layout " + quote(c.layout) + " -o " + quote(pdf)));
         INFO(r.err);
         REQUIRE(r.status == 0);
-        check_pdf(pdf, c.content, c.content.find("/content/") != std::string::npos ? "(858) 258-5090" : "(555) 010-0199");
+        check_pdf(pdf, c.content,
+                  c.content.find("/content/") != std::string::npos ? "(858) 258-5090" : "(555) 010-0199");
     }
 }
 
@@ -223,8 +227,8 @@ TEST_CASE("hostile input builds into a valid PDF or fails cleanly", "[e2e][hosti
     dir.write("brand.toml", "name = \"Clinic\"\nphone = \"(555) 010-0199\"\n");
     std::string many = "title = \"Many\"\n";
     for (int i = 0; i < 400; ++i)
-        many += "[[section]]\nheading = \"Section " + std::to_string(i) + "\"\nbody = \"Paragraph " + std::to_string(i) +
-                " with a few words.\"\n";
+        many += "[[section]]\nheading = \"Section " + std::to_string(i) + "\"\nbody = \"Paragraph " +
+                std::to_string(i) + " with a few words.\"\n";
     std::string nested = "title = \"Nest\"\n[[section]]\nbody = \"\"\"\n" + std::string(2000, '*') + "x" +
                          std::string(2000, '*') + "\n\n";
     for (int i = 0; i < 40; ++i) nested += std::string(static_cast<std::size_t>(2 * i), ' ') + "- item\n";
@@ -310,7 +314,8 @@ TEST_CASE("large and hostile input ends in a PDF or a located error in bounded t
     std::string list;
     for (int i = 0; i < 15000; ++i) list += "- item number " + std::to_string(i) + "\n";
     std::string deep;
-    for (int i = 0; i < 2000; ++i) deep += std::string(static_cast<std::size_t>(2 * std::min(i, 150)), ' ') + "- item\n";
+    for (int i = 0; i < 2000; ++i)
+        deep += std::string(static_cast<std::size_t>(2 * std::min(i, 150)), ' ') + "- item\n";
     const std::string body = "title = \"T\"\n[[section]]\nbody = \"\"\"\n";
     const struct {
         const char* name;
@@ -319,7 +324,8 @@ TEST_CASE("large and hostile input ends in a PDF or a located error in bounded t
         const char* message;  // in stderr
     } cases[] = {
         // Just under the limits: built, in well under a second per megabyte.
-        {"0.9 MB body", body + repeat(repeat("Word one two three four five six seven. ", 14) + "\n\n", 1550) + "\"\"\"\n", 0,
+        {"0.9 MB body",
+         body + repeat(repeat("Word one two three four five six seven. ", 14) + "\n\n", 1550) + "\"\"\"\n", 0,
          "leafpress: wrote"},
         {"15,000 list items", body + list + "\"\"\"\n", 0, "leafpress: wrote"},
         {"2,000 nested list items", body + deep + "\"\"\"\n", 0, "leafpress: wrote"},
@@ -333,7 +339,8 @@ TEST_CASE("large and hostile input ends in a PDF or a located error in bounded t
          "leafpress reads files of at most 1024 KiB here [input.too-large]"},
         {"a 100 KB address", body + "See https://example.org/" + std::string(100000, 'b') + " now.\n\"\"\"\n", 1,
          "leaflet.toml:4:5: error: a link's address is 100020 bytes long"},
-        {"a 50 KB language tag", "title = \"T\"\nlanguage = \"" + repeat("en-", 16000) + "en\"\n[[section]]\nbody = \"x\"\n", 1,
+        {"a 50 KB language tag",
+         "title = \"T\"\nlanguage = \"" + repeat("en-", 16000) + "en\"\n[[section]]\nbody = \"x\"\n", 1,
          "leaflet.toml:2:12: error:"},
         {"1,001 sections", "title = \"T\"\n" + repeat("[[section]]\nbody = \"x\"\n", 1001), 1,
          "leaflet.toml:2002:1: error: more than 1000 sections [content.too-many-sections]"},

@@ -10,9 +10,12 @@ using namespace leafpress::test;
 
 namespace {
 const std::string kBrand = "name = \"Clinic\"\nphone = \"(555) 010-0199\"\ndisclaimer = \"For information only.\"\n";
-const std::string kGood = "title = \"A leaflet\"\nreviewed = 2026-11-01\n[[section]]\nheading = \"One\"\nbody = \"Some text.\"\n";
+const std::string kGood =
+    "title = \"A leaflet\"\nreviewed = 2026-11-01\n[[section]]\nheading = \"One\"\nbody = \"Some text.\"\n";
 
-std::size_t lines_of(const std::string& text) { return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')); }
+std::size_t lines_of(const std::string& text) {
+    return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
 }  // namespace
 
 TEST_CASE("500 unknown keys print a bounded report, with how many more", "[messages]") {
@@ -37,7 +40,8 @@ TEST_CASE("500 unknown keys print a bounded report, with how many more", "[messa
 TEST_CASE("1,000 missing fallback fonts print a bounded report", "[messages]") {
     TempDir dir;
     std::string fallbacks;
-    for (int i = 0; i < 1000; ++i) fallbacks += (i ? ", " : "") + std::string("\"Missing Font ") + std::to_string(i) + "\"";
+    for (int i = 0; i < 1000; ++i)
+        fallbacks += (i ? ", " : "") + std::string("\"Missing Font ") + std::to_string(i) + "\"";
     std::string layout = slurp(std::string(LEAFPRESS_TEST_DATA) + "/bad/layouts/fallback-missing.toml");
     const std::string given = "fallback = [\"Noto Sans Arabic\", \"Noto Sans Klingon\"]";
     REQUIRE(layout.find(given) != std::string::npos);
@@ -65,19 +69,23 @@ TEST_CASE("200 invalid tagline keys: the limit is the first error, and what is p
     CHECK(lines_of(r.err) <= 16);
 }
 
-TEST_CASE("a table refused for the clinic's number in a cell is the one error: its heading is not stranded", "[messages]") {
+TEST_CASE("a table refused for the clinic's number in a cell is the one error: its heading is not stranded",
+          "[messages]") {
     TempDir dir;
     const std::string leaflet =
         "title = \"A leaflet\"\nreviewed = 2026-11-01\n[[section]]\nheading = \"Who to call\"\nbody = \"\"\"\n"
         "| Service | Number | Hours |\n|---|---|---|\n"
         "| Nurse line for questions about your treatment | +1 (505) 555-0199 ext. 210 | Weekdays 8 to 6 |\n\"\"\"\n";
-    dir.write_all({{"brand.toml", "name = \"Clinic\"\nphone = \"+1 (505) 555-0199 ext. 210\"\ndisclaimer = \"For information only.\"\n"},
-                   {"leaflet.toml", leaflet}});
+    dir.write_all(
+        {{"brand.toml",
+          "name = \"Clinic\"\nphone = \"+1 (505) 555-0199 ext. 210\"\ndisclaimer = \"For information only.\"\n"},
+         {"leaflet.toml", leaflet}});
     const Run r = run(cli("check leaflet.toml --layout trifold"), dir.path());
     INFO(r.err);
     CHECK(r.status == 1);
     CHECK(r.err.find("leaflet.toml:6:3: error: the table is too wide") != std::string::npos);
     std::size_t errors = 0;
-    for (std::size_t at = r.err.find(": error: "); at != std::string::npos; at = r.err.find(": error: ", at + 1)) ++errors;
+    for (std::size_t at = r.err.find(": error: "); at != std::string::npos; at = r.err.find(": error: ", at + 1))
+        ++errors;
     CHECK(errors == 1);
 }

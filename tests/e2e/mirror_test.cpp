@@ -39,7 +39,8 @@ Printed words_of(const std::string& pdf) {
             if (++page == 0) out.width = std::stod(m.str(1));
             continue;
         }
-        out.words.push_back({page, std::stod(m.str(2)), std::stod(m.str(3)), std::stod(m.str(4)), std::stod(m.str(5)), m.str(6)});
+        out.words.push_back(
+            {page, std::stod(m.str(2)), std::stod(m.str(3)), std::stod(m.str(4)), std::stod(m.str(5)), m.str(6)});
     }
     return out;
 }
@@ -81,7 +82,8 @@ TEST_CASE("a Hebrew table is printed right to left, each column aligned as one",
         for (const auto& w : p.words) {
             // The row of "500 mg", in the table's panel.
             if (w.page != five_hundred.page || std::abs(w.y0 - five_hundred.y0) > 1.5 ||
-                std::abs(w.middle() - five_hundred.middle()) > (std::string(layout) == "trifold" ? p.width / 6 : p.width / 2))
+                std::abs(w.middle() - five_hundred.middle()) >
+                    (std::string(layout) == "trifold" ? p.width / 6 : p.width / 2))
                 continue;
             right = std::max(right, w.x1);
             left = std::min(left, w.x0);
@@ -97,7 +99,8 @@ TEST_CASE("a Hebrew table is printed right to left, each column aligned as one",
     }
 }
 
-TEST_CASE("Hebrew and Urdu trifolds are mirrored: cover on the left, flap on the right, inside read leftwards", "[e2e][mirror]") {
+TEST_CASE("Hebrew and Urdu trifolds are mirrored: cover on the left, flap on the right, inside read leftwards",
+          "[e2e][mirror]") {
     TempDir dir;
     for (const char* name : {"he-table", "ur"}) {
         CAPTURE(name);

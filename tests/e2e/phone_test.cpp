@@ -22,25 +22,36 @@ int count(const std::string& text, const std::string& what) {
 
 }  // namespace
 
-TEST_CASE("the number in body text, a list, a table cell and a Hebrew callout is printed whole and in order", "[e2e][phone][proof]") {
+TEST_CASE("the number in body text, a list, a table cell and a Hebrew callout is printed whole and in order",
+          "[e2e][phone][proof]") {
     TempDir dir;
-    dir.write("c/brand.toml", "name = \"Rio Grande Community Health Center\"\n"
-                              "phone = \"" + kPhone + "\"\n"
-                              "disclaimer = \"For general information only.\"\n");
+    dir.write("c/brand.toml",
+              "name = \"Rio Grande Community Health Center\"\n"
+              "phone = \"" +
+                  kPhone +
+                  "\"\n"
+                  "disclaimer = \"For general information only.\"\n");
     // The number in a paragraph, a list item, a table cell and a Hebrew callout ("For questions
     // call us on <number> any day of the week.").
     dir.write("c/leaflet.toml",
               "title = \"Living with lupus\"\nreviewed = 2026-11-01\n"
               "[[section]]\nheading = \"When to call us\"\nbody = \"\"\"\n"
-              "If your joints swell or you have a new rash, call us on " + kPhone +
+              "If your joints swell or you have a new rash, call us on " +
+                  kPhone +
                   " and ask for the nurse on duty, who can see you the same day.\n\n"
-                  "- Fever over 38 degrees: call the nurse line on " + kPhone + " straight away.\n"
+                  "- Fever over 38 degrees: call the nurse line on " +
+                  kPhone +
+                  " straight away.\n"
                   "- A new medicine: ask your pharmacist first.\n\n"
-                  "| What | Who to call |\n|---|---|\n| Flare | " + kPhone + " |\n| Prescription | Your pharmacy |\n"
+                  "| What | Who to call |\n|---|---|\n| Flare | " +
+                  kPhone +
+                  " |\n| Prescription | Your pharmacy |\n"
                   "\"\"\"\n"
                   "[[section]]\nkind = \"callout\"\n"
-                  "body = \"\u05DC\u05E9\u05D0\u05DC\u05D5\u05EA \u05D4\u05EA\u05E7\u05E9\u05E8\u05D5 \u05D0\u05DC\u05D9\u05E0\u05D5 "
-                  "\u05D1\u05DE\u05E1\u05E4\u05E8 " + kPhone + " \u05D1\u05DB\u05DC \u05D9\u05D5\u05DD \u05D1\u05E9\u05D1\u05D5\u05E2.\"\n");
+                  "body = \"\u05DC\u05E9\u05D0\u05DC\u05D5\u05EA \u05D4\u05EA\u05E7\u05E9\u05E8\u05D5 "
+                  "\u05D0\u05DC\u05D9\u05E0\u05D5 "
+                  "\u05D1\u05DE\u05E1\u05E4\u05E8 " +
+                  kPhone + " \u05D1\u05DB\u05DC \u05D9\u05D5\u05DD \u05D1\u05E9\u05D1\u05D5\u05E2.\"\n");
     const PhoneFinder finder(kPhone);
     for (const char* layout : {"a4", "trifold", "booklet"}) {
         CAPTURE(layout);

@@ -40,8 +40,8 @@ void write_png(const std::string& path, int w, int h, std::uint8_t r, std::uint8
 std::string leaflet(const std::vector<std::string>& pictures) {
     std::string s = "title = \"Pictures\"\nreviewed = 2026-11-01\n";
     for (std::size_t i = 0; i < pictures.size(); ++i)
-        s += "[[section]]\nheading = \"Part " + std::to_string(i + 1) + "\"\nbody = \"\"\"\nWords before it.\n\n![A square of one colour](" +
-             pictures[i] + ")\n\"\"\"\n";
+        s += "[[section]]\nheading = \"Part " + std::to_string(i + 1) +
+             "\"\nbody = \"\"\"\nWords before it.\n\n![A square of one colour](" + pictures[i] + ")\n\"\"\"\n";
     return s;
 }
 
@@ -98,7 +98,8 @@ TEST_CASE("a 6000 x 6000 picture shown by 20 figures is decoded once and embedde
     CHECK(png.peak_mb < 400 * kSlack);
 }
 
-TEST_CASE("pictures past the leaflet's total are refused at the figure that passes it, before decoding", "[e2e][pictures]") {
+TEST_CASE("pictures past the leaflet's total are refused at the figure that passes it, before decoding",
+          "[e2e][pictures]") {
     TempDir dir;
     write_png(dir.file("one.png"), 6000, 6000, 30, 90, 200);
     write_png(dir.file("two.png"), 6000, 6000, 200, 90, 30);

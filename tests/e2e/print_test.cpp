@@ -27,14 +27,15 @@ std::string content(const std::string& name) { return repo_dir() + "/content/" +
 int grey_at(const TempDir& dir, const std::string& pdf, int page, double x, double y) {
     const std::string out = dir.file("px");
     const auto px = [](double v) { return std::to_string(static_cast<int>(v * 2) - 1); };
-    const auto r = run("pdftoppm -r 144 -gray -f " + std::to_string(page) + " -l " + std::to_string(page) + " -singlefile -x " +
-                       px(x) + " -y " + px(y) + " -W 3 -H 3 " + quote(pdf) + " " + quote(out));
+    const auto r = run("pdftoppm -r 144 -gray -f " + std::to_string(page) + " -l " + std::to_string(page) +
+                       " -singlefile -x " + px(x) + " -y " + px(y) + " -W 3 -H 3 " + quote(pdf) + " " + quote(out));
     REQUIRE(r.status == 0);
     const std::string pgm = slurp(out + ".pgm");
     REQUIRE(pgm.rfind("P5", 0) == 0);
     REQUIRE(pgm.size() > 9);
     int darkest = 255;
-    for (std::size_t i = pgm.size() - 9; i < pgm.size(); ++i) darkest = std::min(darkest, static_cast<int>(static_cast<unsigned char>(pgm[i])));
+    for (std::size_t i = pgm.size() - 9; i < pgm.size(); ++i)
+        darkest = std::min(darkest, static_cast<int>(static_cast<unsigned char>(pgm[i])));
     return darkest;
 }
 
@@ -65,7 +66,10 @@ std::string python(const std::string& program) { return "/usr/bin/python3 -c " +
 
 }  // namespace
 
-TEST_CASE("print-shop PDFs (--print) in a4, letter, trifold and booklet are PDF/X-4 with bleed, boxes and marks, no RGB, still tagged", "[e2e][print]") {
+TEST_CASE(
+    "print-shop PDFs (--print) in a4, letter, trifold and booklet are PDF/X-4 with bleed, boxes and marks, no RGB, "
+    "still tagged",
+    "[e2e][print]") {
     TempDir dir;
     for (const char* layout : {"a4", "letter", "trifold", "booklet"}) {
         for (const char* leaflet : {"stem-cell-therapy-autoimmune", "lupus"}) {
@@ -74,11 +78,13 @@ TEST_CASE("print-shop PDFs (--print) in a4, letter, trifold and booklet are PDF/
             auto b = run(cli("build " + quote(content(leaflet)) + " --print --layout " + layout + " -o " + quote(pdf)));
             INFO(b.err);
             REQUIRE(b.status == 0);
-            auto c = run(checker() + " --pdfa --pdfx --poppler --content " + quote(content(leaflet)) + " " + quote(pdf));
+            auto c =
+                run(checker() + " --pdfa --pdfx --poppler --content " + quote(content(leaflet)) + " " + quote(pdf));
             INFO(c.out);
             CHECK(c.status == 0);
             validators_silent(pdf);
-            const auto trim = page_box(pdf, "TrimBox"), bleed = page_box(pdf, "BleedBox"), media = page_box(pdf, "MediaBox");
+            const auto trim = page_box(pdf, "TrimBox"), bleed = page_box(pdf, "BleedBox"),
+                       media = page_box(pdf, "MediaBox");
             CHECK(trim[0] == Approx(kMargin).margin(0.01));
             CHECK(trim[1] == Approx(kMargin).margin(0.01));
             CHECK(bleed[0] == Approx(kMargin - kBleed).margin(0.01));
@@ -138,7 +144,8 @@ TEST_CASE("a brand's own inks print as given, and pictures under 300 dpi are a w
     auto print = run(cli("build lupus.toml --print -o print.pdf"), dir.path());
     REQUIRE(print.status == 0);
     CHECK(print.err.find("brand.toml:1:8: warning: the logo") != std::string::npos);
-    CHECK(print.err.find("prints at 145 dpi; a print shop asks for 300 dpi [check.print-resolution]") != std::string::npos);
+    CHECK(print.err.find("prints at 145 dpi; a print shop asks for 300 dpi [check.print-resolution]") !=
+          std::string::npos);
     const std::string ops = run(python("import pikepdf,sys\np=pikepdf.open(sys.argv[1])\n"
                                        "print(p.pages[0].obj.Contents.read_bytes().decode('latin1'))") +
                                 " " + quote(dir.file("print.pdf")))
@@ -158,7 +165,8 @@ TEST_CASE("a brand's own inks print as given, and pictures under 300 dpi are a w
     CHECK(bad.err.find("error: 'accent_cmyk' is not four ink percentages") != std::string::npos);
 }
 
-TEST_CASE("a5 makes A5 pages with a 12 pt body, and booklet imposes them two-up on A4 landscape in saddle-stitch order", "[e2e][print]") {
+TEST_CASE("a5 makes A5 pages with a 12 pt body, and booklet imposes them two-up on A4 landscape in saddle-stitch order",
+          "[e2e][print]") {
     TempDir dir;
     const std::string a5 = dir.file("a5.pdf"), booklet = dir.file("booklet.pdf");
     REQUIRE(run(cli("build " + quote(content("lupus")) + " --layout a5 -o " + quote(a5))).status == 0);
@@ -178,8 +186,8 @@ TEST_CASE("a5 makes A5 pages with a 12 pt body, and booklet imposes them two-up 
     // The cover is the right half of the first side; the last page the left half; footers keep
     // their reading-page numbers.
     const auto half = [&](int side, bool right) {
-        return run("pdftotext -f " + std::to_string(side) + " -l " + std::to_string(side) + " -x " + (right ? "421" : "0") +
-                   " -y 0 -W 420 -H 596 " + quote(booklet) + " -")
+        return run("pdftotext -f " + std::to_string(side) + " -l " + std::to_string(side) + " -x " +
+                   (right ? "421" : "0") + " -y 0 -W 420 -H 596 " + quote(booklet) + " -")
             .out;
     };
     const std::string cover = half(1, true);
@@ -196,7 +204,9 @@ TEST_CASE("a5 makes A5 pages with a 12 pt body, and booklet imposes them two-up 
     validators_silent(booklet);
     // A one-page leaflet: one sheet, its other pages notes pages and the back cover.
     const std::string one = dir.file("one.pdf");
-    REQUIRE(run(cli("build " + quote(repo_dir() + "/tests/data/scripts/he.toml") + " --layout booklet -o " + quote(one))).status == 0);
+    REQUIRE(
+        run(cli("build " + quote(repo_dir() + "/tests/data/scripts/he.toml") + " --layout booklet -o " + quote(one)))
+            .status == 0);
     CHECK(run("pdfinfo " + quote(one)).out.find("Pages:           2") != std::string::npos);
     validators_silent(one);
     // A booklet too thick to fold is a warning, not a refusal.
@@ -204,17 +214,21 @@ TEST_CASE("a5 makes A5 pages with a 12 pt body, and booklet imposes them two-up 
     const std::string sections = leaflet.substr(leaflet.find("[[section]]"));
     for (int i = 0; i < 14; ++i) leaflet += "\n" + sections;
     dir.write("thick.toml", leaflet);
-    auto thick = run(cli("build thick.toml --brand " + quote(repo_dir() + "/content/brand.toml") + " --layout booklet -o thick.pdf"),
-                     dir.path());
+    auto thick = run(
+        cli("build thick.toml --brand " + quote(repo_dir() + "/content/brand.toml") + " --layout booklet -o thick.pdf"),
+        dir.path());
     CHECK(thick.status == 0);
     CHECK(thick.err.find("thick.toml:1:9: warning: the booklet takes ") != std::string::npos);
     CHECK(thick.err.find("saddle stitching holds 16 at most [layout.booklet]") != std::string::npos);
     CHECK(b.err.find("layout.booklet") == std::string::npos);
     // Arabic opens the other way: bound on the right, its cover is the first side's left half.
     const std::string ar = dir.file("ar.pdf");
-    REQUIRE(run(cli("build " + quote(repo_dir() + "/tests/data/arabic.toml") + " --layout booklet -o " + quote(ar))).status == 0);
+    REQUIRE(run(cli("build " + quote(repo_dir() + "/tests/data/arabic.toml") + " --layout booklet -o " + quote(ar)))
+                .status == 0);
     const auto ar_half = [&](bool right) {
-        return words(run("pdftotext -f 1 -l 1 -x " + std::string(right ? "421" : "0") + " -y 0 -W 420 -H 596 " + quote(ar) + " -").out);
+        return words(run("pdftotext -f 1 -l 1 -x " + std::string(right ? "421" : "0") + " -y 0 -W 420 -H 596 " +
+                         quote(ar) + " -")
+                         .out);
     };
     CHECK(ar_half(false).size() > 10);
     // Its back cover, the right half, has the call to action (never a blank page).
@@ -222,7 +236,8 @@ TEST_CASE("a5 makes A5 pages with a 12 pt body, and booklet imposes them two-up 
     for (const auto& w : ar_half(true)) back += w + " ";
     CHECK(back.find("(555) 010-0199") != std::string::npos);
     // Printed on both sides, turned on the short edge, as the trifold is.
-    const std::string duplex = python("import pikepdf,sys\nprint(pikepdf.open(sys.argv[1]).Root.ViewerPreferences.get('/Duplex'))");
+    const std::string duplex =
+        python("import pikepdf,sys\nprint(pikepdf.open(sys.argv[1]).Root.ViewerPreferences.get('/Duplex'))");
     CHECK(run(duplex + " " + quote(booklet)).out == "/DuplexFlipShortEdge\n");
     const std::string tri = dir.file("tri.pdf");
     REQUIRE(run(cli("build " + quote(content("lupus")) + " --layout trifold -o " + quote(tri))).status == 0);
@@ -242,7 +257,8 @@ TEST_CASE("batch --print rebuilds what the screen batch built, into the print ve
     CHECK(run(checker() + " --pdfx " + quote(dir.file("out/lupus-a4.pdf"))).status == 0);
 }
 
-TEST_CASE("a print PDF of a leaflet without a reviewed date is dated the day of the build, as PDF/X asks", "[e2e][print]") {
+TEST_CASE("a print PDF of a leaflet without a reviewed date is dated the day of the build, as PDF/X asks",
+          "[e2e][print]") {
     TempDir dir;
     std::string leaflet = slurp(content("lupus"));
     const auto at = leaflet.find("reviewed = ");

@@ -36,7 +36,8 @@ struct ProofPage {
 };
 
 inline std::string unescape_xml(std::string s) {
-    const std::pair<const char*, const char*> entities[] = {{"&quot;", "\""}, {"&lt;", "<"}, {"&gt;", ">"}, {"&apos;", "'"}, {"&amp;", "&"}};
+    const std::pair<const char*, const char*> entities[] = {
+        {"&quot;", "\""}, {"&lt;", "<"}, {"&gt;", ">"}, {"&apos;", "'"}, {"&amp;", "&"}};
     for (const auto& [from, to] : entities)
         for (std::size_t p; (p = s.find(from)) != std::string::npos;) s.replace(p, std::string(from).size(), to);
     return s;
@@ -61,13 +62,25 @@ inline std::vector<ProofPage> proof(const std::string& pdf) {
             size = std::stod(m.str(2));
         } else {
             double q[8];
-            std::sscanf(m.str(3).c_str(), "%lf %lf %lf %lf %lf %lf %lf %lf", &q[0], &q[1], &q[2], &q[3], &q[4], &q[5], &q[6], &q[7]);
+            std::sscanf(m.str(3).c_str(), "%lf %lf %lf %lf %lf %lf %lf %lf", &q[0], &q[1], &q[2], &q[3], &q[4], &q[5],
+                        &q[6], &q[7]);
             ProofPage& page = pages.back();
             ProofLine& line = page.lines.back();
-            const ProofChar ch{std::min(q[0], q[4]), std::max(q[2], q[6]), std::stod(m.str(5)), size, font, m.str(6),
-                               unescape_xml(m.str(7)), static_cast<int>(page.lines.size()) - 1};
+            const ProofChar ch{std::min(q[0], q[4]),
+                               std::max(q[2], q[6]),
+                               std::stod(m.str(5)),
+                               size,
+                               font,
+                               m.str(6),
+                               unescape_xml(m.str(7)),
+                               static_cast<int>(page.lines.size()) - 1};
             line.text += ch.c;
-            if (line.font.empty()) { line.font = font; line.color = ch.color; line.size = size; line.baseline = ch.baseline; }
+            if (line.font.empty()) {
+                line.font = font;
+                line.color = ch.color;
+                line.size = size;
+                line.baseline = ch.baseline;
+            }
             line.x0 = std::min(line.x0, ch.x0);
             line.x1 = std::max(line.x1, ch.x1);
             page.chars.push_back(ch);
@@ -92,7 +105,8 @@ inline std::vector<std::string> overlaps(const ProofPage& page) {
             const ProofChar& b = *cs[k];
             if (a.line == b.line) continue;  // kerning may tuck neighbours together
             const double across = std::min(a.x1, b.x1) - std::max(a.x0, b.x0);
-            const double down = std::min(a.baseline, b.baseline) - std::max(a.baseline - 0.7 * a.size, b.baseline - 0.7 * b.size);
+            const double down =
+                std::min(a.baseline, b.baseline) - std::max(a.baseline - 0.7 * a.size, b.baseline - 0.7 * b.size);
             if (across > 0.5 && down > 0.5) out.push_back("'" + a.c + "' and '" + b.c + "' at " + std::to_string(a.x0));
         }
     }
@@ -145,14 +159,16 @@ inline std::vector<ProofPhone> phone_occurrences(const ProofPage& page, const Ph
 struct InkGlyph {
     double x0, x1, y0, y1;  // ink box, y downwards
     double baseline, size;
-    std::string c;          // the text MuPDF gives it
+    std::string c;  // the text MuPDF gives it
 };
 
 inline std::array<double, 4> path_box(const std::string& d) {
     std::array<double, 4> box{1e9, -1e9, 1e9, -1e9};  // x0 x1 y0 y1
     const auto take = [&](double x, double y) {
-        box[0] = std::min(box[0], x); box[1] = std::max(box[1], x);
-        box[2] = std::min(box[2], y); box[3] = std::max(box[3], y);
+        box[0] = std::min(box[0], x);
+        box[1] = std::max(box[1], x);
+        box[2] = std::min(box[2], y);
+        box[3] = std::max(box[3], y);
     };
     char command = 'M';
     double cx = 0, cy = 0;
@@ -160,9 +176,22 @@ inline std::array<double, 4> path_box(const std::string& d) {
     const char* p = d.c_str();
     const auto flush = [&] {
         // Absolute commands, as MuPDF writes them: pairs of coordinates, or one for H and V.
-        if (command == 'H') { for (double v : nums) { cx = v; take(cx, cy); } }
-        else if (command == 'V') { for (double v : nums) { cy = v; take(cx, cy); } }
-        else for (std::size_t i = 0; i + 1 < nums.size(); i += 2) { cx = nums[i]; cy = nums[i + 1]; take(cx, cy); }
+        if (command == 'H') {
+            for (double v : nums) {
+                cx = v;
+                take(cx, cy);
+            }
+        } else if (command == 'V') {
+            for (double v : nums) {
+                cy = v;
+                take(cx, cy);
+            }
+        } else
+            for (std::size_t i = 0; i + 1 < nums.size(); i += 2) {
+                cx = nums[i];
+                cy = nums[i + 1];
+                take(cx, cy);
+            }
         nums.clear();
     };
     while (*p) {
@@ -174,7 +203,10 @@ inline std::array<double, 4> path_box(const std::string& d) {
         } else {
             char* end = nullptr;
             const double v = std::strtod(p, &end);
-            if (end == p) { ++p; continue; }
+            if (end == p) {
+                ++p;
+                continue;
+            }
             nums.push_back(v);
             p = end;
         }
@@ -188,14 +220,20 @@ inline std::string decode_char(const std::string& s) {
     if (!s.starts_with("&#x")) return unescape_xml(s);
     const auto c = static_cast<char32_t>(std::strtoul(s.c_str() + 3, nullptr, 16));
     std::string out;
-    if (c < 0x80) out += static_cast<char>(c);
-    else if (c < 0x800) { out += static_cast<char>(0xC0 | (c >> 6)); out += static_cast<char>(0x80 | (c & 0x3F)); }
-    else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12)); out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    if (c < 0x80)
+        out += static_cast<char>(c);
+    else if (c < 0x800) {
+        out += static_cast<char>(0xC0 | (c >> 6));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        out += static_cast<char>(0xE0 | (c >> 12));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
         out += static_cast<char>(0x80 | (c & 0x3F));
     } else {
-        out += static_cast<char>(0xF0 | (c >> 18)); out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F)); out += static_cast<char>(0x80 | (c & 0x3F));
+        out += static_cast<char>(0xF0 | (c >> 18));
+        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
     }
     return out;
 }
@@ -230,16 +268,25 @@ inline std::vector<std::vector<InkGlyph>> ink(const std::string& pdf) {
             const auto shape = shapes.find(target.substr(1));
             if (shape == shapes.end() || shape->second[0] > shape->second[1]) continue;  // no outline: a space
             double t[6];
-            if (std::sscanf(transform.c_str() + 7, "%lf,%lf,%lf,%lf,%lf,%lf", &t[0], &t[1], &t[2], &t[3], &t[4], &t[5]) != 6)
+            if (std::sscanf(transform.c_str() + 7, "%lf,%lf,%lf,%lf,%lf,%lf", &t[0], &t[1], &t[2], &t[3], &t[4],
+                            &t[5]) != 6)
                 continue;
             const std::string text = svg_attribute(element, "data-text");
-            InkGlyph g{1e9, -1e9, 1e9, -1e9, t[5], std::hypot(t[2], t[3]), text.empty() ? std::string("?") : decode_char(text)};
+            InkGlyph g{1e9,
+                       -1e9,
+                       1e9,
+                       -1e9,
+                       t[5],
+                       std::hypot(t[2], t[3]),
+                       text.empty() ? std::string("?") : decode_char(text)};
             const auto& b = shape->second;
             for (double x : {b[0], b[1]})
                 for (double y : {b[2], b[3]}) {
                     const double px = t[0] * x + t[2] * y + t[4], py = t[1] * x + t[3] * y + t[5];
-                    g.x0 = std::min(g.x0, px); g.x1 = std::max(g.x1, px);
-                    g.y0 = std::min(g.y0, py); g.y1 = std::max(g.y1, py);
+                    g.x0 = std::min(g.x0, px);
+                    g.x1 = std::max(g.x1, px);
+                    g.y0 = std::min(g.y0, py);
+                    g.y1 = std::max(g.y1, py);
                 }
             if (!pages.empty()) pages.back().push_back(g);
         }
@@ -263,8 +310,8 @@ inline std::vector<std::string> ink_collisions(const std::vector<InkGlyph>& page
             const double across = std::min(a.x1, b.x1) - std::max(a.x0, b.x0);
             const double down = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
             if (across > tolerance && down > tolerance)
-                out.push_back("'" + a.c + "' (baseline " + std::to_string(a.baseline) + ") and '" + b.c + "' (baseline " +
-                              std::to_string(b.baseline) + ") at x " + std::to_string(a.x0));
+                out.push_back("'" + a.c + "' (baseline " + std::to_string(a.baseline) + ") and '" + b.c +
+                              "' (baseline " + std::to_string(b.baseline) + ") at x " + std::to_string(a.x0));
         }
     }
     return out;

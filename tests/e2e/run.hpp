@@ -33,8 +33,8 @@ inline std::string quote(const std::string& s) {
 // Runs a shell command line in `cwd` (empty: here), capturing its output and exit status.
 inline Run run(const std::string& command, const std::string& cwd = {}) {
     TempDir io;
-    const std::string full = (cwd.empty() ? "" : "cd " + quote(cwd) + " && ") + command + " >" +
-                             quote(io.file("out")) + " 2>" + quote(io.file("err")) + " </dev/null";
+    const std::string full = (cwd.empty() ? "" : "cd " + quote(cwd) + " && ") + command + " >" + quote(io.file("out")) +
+                             " 2>" + quote(io.file("err")) + " </dev/null";
     Run r;
     const int raw = std::system(full.c_str());
     r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;

@@ -22,7 +22,8 @@ struct Built {
 
 Built build(const TempDir& dir, const std::string& name, const std::string& layout) {
     const std::string pdf = dir.file(name + "-" + layout + ".pdf");
-    auto b = run(cli("build " + quote(scripts_dir() + "/" + name + ".toml") + " -o " + quote(pdf) + " --layout " + layout));
+    auto b =
+        run(cli("build " + quote(scripts_dir() + "/" + name + ".toml") + " -o " + quote(pdf) + " --layout " + layout));
     return {pdf, b};
 }
 
@@ -53,7 +54,10 @@ void validators_silent(const std::string& pdf) {
 
 }  // namespace
 
-TEST_CASE("leaflets in Chinese, Japanese, Korean, Hindi, Hebrew, Russian, Thai, Khmer and symbols build with every word in order", "[e2e][scripts]") {
+TEST_CASE(
+    "leaflets in Chinese, Japanese, Korean, Hindi, Hebrew, Russian, Thai, Khmer and symbols build with every word in "
+    "order",
+    "[e2e][scripts]") {
     TempDir dir;
     for (const char* name : {"zh", "ja", "ko", "hi", "he", "ru", "th", "km", "symbols"}) {
         for (const char* layout : {"a4", "trifold"}) {
@@ -90,7 +94,9 @@ TEST_CASE("CJK text is embedded as small CIDFontType0 subsets of the system's No
     CHECK(run("pdffonts " + quote(build(dir, "ko", "a4").pdf)).out.find("NotoSansCJKkr") != std::string::npos);
     // poppler draws the characters (a blank page would pass every text test): the white title
     // on the coloured band has white pixels only where glyphs are drawn.
-    REQUIRE(run("pdftoppm -r 40 -gray -x 20 -y 20 -W 280 -H 30 " + quote(zh.pdf) + " " + quote(dir.file("band"))).status == 0);
+    REQUIRE(
+        run("pdftoppm -r 40 -gray -x 20 -y 20 -W 280 -H 30 " + quote(zh.pdf) + " " + quote(dir.file("band"))).status ==
+        0);
     const std::string pgm = slurp(dir.file("band-1.pgm"));
     REQUIRE(pgm.rfind("P5", 0) == 0);
     std::size_t header = 0;
@@ -109,7 +115,8 @@ TEST_CASE("Russian is hyphenated with Debian's patterns, Thai and Khmer broken b
     const std::string drawn = run("mutool draw -F txt " + quote(ru.pdf)).out;
     int hyphens = 0;
     for (std::size_t p = drawn.find("-\n"); p != std::string::npos; p = drawn.find("-\n", p + 1))
-        hyphens += p >= 2 && (static_cast<unsigned char>(drawn[p - 2]) == 0xD0 || static_cast<unsigned char>(drawn[p - 2]) == 0xD1);
+        hyphens += p >= 2 && (static_cast<unsigned char>(drawn[p - 2]) == 0xD0 ||
+                              static_cast<unsigned char>(drawn[p - 2]) == 0xD1);
     CHECK(hyphens >= 1);
     CHECK(run("pdftotext " + quote(ru.pdf) + " -").out.find("-\n") == std::string::npos);
     // Thai has no spaces inside sentences: lines end between words the dictionary knows,
@@ -128,7 +135,9 @@ TEST_CASE("symbols common in medical text come from the system's symbol and math
     INFO(b.build.err);
     REQUIRE(b.build.status == 0);
     const std::string text = run("pdftotext " + quote(b.pdf) + " -").out;
-    for (const char* s : {"≥ 38 °C → call us ☎", "≤ 4 mmol/L ⚠", "5 mg × 2 ± 0.5 mg", "½ tablet ≈ every 12 h", "✓", "✗", "← ↑ ↓ ⇒", "50 µg", "medicines 💊", "prescription ℞", "thermometer 🌡", "♀ or ♂", "☑ the checklist", "bring ⚕"}) {
+    for (const char* s :
+         {"≥ 38 °C → call us ☎", "≤ 4 mmol/L ⚠", "5 mg × 2 ± 0.5 mg", "½ tablet ≈ every 12 h", "✓", "✗", "← ↑ ↓ ⇒",
+          "50 µg", "medicines 💊", "prescription ℞", "thermometer 🌡", "♀ or ♂", "☑ the checklist", "bring ⚕"}) {
         CAPTURE(s);
         CHECK(text.find(s) != std::string::npos);
     }
@@ -138,7 +147,9 @@ namespace {
 std::string taglines_dir() { return repo_dir() + "/tests/data/taglines"; }
 }  // namespace
 
-TEST_CASE("a brand's fifteen language-assistance taglines print and extract in every layout, each tagged with its language", "[e2e][scripts][taglines]") {
+TEST_CASE(
+    "a brand's fifteen language-assistance taglines print and extract in every layout, each tagged with its language",
+    "[e2e][scripts][taglines]") {
     TempDir dir;
     for (const char* name : {"en", "es"}) {
         for (const char* layout : {"a4", "letter", "large-print", "trifold"}) {
@@ -158,14 +169,16 @@ TEST_CASE("a brand's fifteen language-assistance taglines print and extract in e
             validators_silent(pdf);
             // Under a heading in the leaflet's language.
             const std::string text = run("pdftotext " + quote(pdf) + " -").out;
-            CHECK(text.find(std::string(name) == "es" ? "Asistencia con idiomas" : "Language assistance") != std::string::npos);
+            CHECK(text.find(std::string(name) == "es" ? "Asistencia con idiomas" : "Language assistance") !=
+                  std::string::npos);
             // The number inside a tagline is never broken across lines.
             CHECK(text.find("(619)\n") == std::string::npos);
         }
     }
 }
 
-TEST_CASE("a Spanish leaflet takes the brand's Spanish call to action and disclaimer, and Spanish labels and dates", "[e2e][scripts][taglines]") {
+TEST_CASE("a Spanish leaflet takes the brand's Spanish call to action and disclaimer, and Spanish labels and dates",
+          "[e2e][scripts][taglines]") {
     TempDir dir;
     const std::string pdf = dir.file("es.pdf");
     REQUIRE(run(cli("build " + quote(taglines_dir() + "/es.toml") + " -o " + quote(pdf))).status == 0);
@@ -185,32 +198,41 @@ TEST_CASE("a Spanish leaflet takes the brand's Spanish call to action and discla
 
 TEST_CASE("check warns when a brand has fewer taglines than it asks for", "[e2e][scripts][taglines]") {
     TempDir dir;
-    dir.write("brand.toml", "name = \"C\"\nphone = \"555 0100\"\ndisclaimer = \"x\"\ntaglines_required = 15\n"
-                            "[taglines]\nes = \"ATENCIÓN: si habla español, llame al 555 0100.\"\n");
+    dir.write("brand.toml",
+              "name = \"C\"\nphone = \"555 0100\"\ndisclaimer = \"x\"\ntaglines_required = 15\n"
+              "[taglines]\nes = \"ATENCIÓN: si habla español, llame al 555 0100.\"\n");
     dir.write("l.toml", "title = \"T\"\nreviewed = 2026-10-01\n[[section]]\nbody = \"Text.\"\n");
     auto c = run(cli("check l.toml"), dir.path());
-    CHECK(c.err.find("brand.toml:5:1: warning: the brand asks for 15 language-assistance taglines and has 1 [check.taglines]") !=
-          std::string::npos);
-    dir.write("brand.toml", "name = \"C\"\nphone = \"555 0100\"\ndisclaimer = \"x\"\ntaglines_required = 1\n"
-                            "[taglines]\nes = \"ATENCIÓN: si habla español, llame al 555 0100.\"\n");
+    CHECK(
+        c.err.find(
+            "brand.toml:5:1: warning: the brand asks for 15 language-assistance taglines and has 1 [check.taglines]") !=
+        std::string::npos);
+    dir.write("brand.toml",
+              "name = \"C\"\nphone = \"555 0100\"\ndisclaimer = \"x\"\ntaglines_required = 1\n"
+              "[taglines]\nes = \"ATENCIÓN: si habla español, llame al 555 0100.\"\n");
     CHECK(run(cli("check l.toml"), dir.path()).err.find("check.taglines") == std::string::npos);
 }
 
-TEST_CASE("taglines that do not fit a trifold are an error at the first that does not fit, in the brand file", "[e2e][scripts][taglines]") {
+TEST_CASE("taglines that do not fit a trifold are an error at the first that does not fit, in the brand file",
+          "[e2e][scripts][taglines]") {
     TempDir dir;
     std::string brand = "name = \"C\"\nphone = \"555 0100\"\ndisclaimer = \"x\"\n[taglines]\n";
     for (int i = 0; i < 100; ++i) {
         char line[240];
         std::snprintf(line, sizeof line,
                       "\"qaa-x-%02d\" = \"Tagline %d: if you speak this language, free language assistance services "
-                      "are available to you at no cost. Call 555 0100.\"\n", i, i);
+                      "are available to you at no cost. Call 555 0100.\"\n",
+                      i, i);
         brand += line;
     }
     dir.write("brand.toml", brand);
     dir.write("l.toml", "title = \"T\"\nreviewed = 2026-10-01\n[[section]]\nbody = \"Text.\"\n");
     auto tri = run(cli("build l.toml -o l.pdf --layout trifold"), dir.path());
     CHECK(tri.status == 1);
-    CHECK(std::regex_search(tri.err, std::regex(R"(brand\.toml:\d+:\d+: error: the content does not fit the (US Letter )?trifold layout: the qaa-x-\d\d tagline and what follows do not fit)")));
+    CHECK(std::regex_search(
+        tri.err,
+        std::regex(
+            R"(brand\.toml:\d+:\d+: error: the content does not fit the (US Letter )?trifold layout: the qaa-x-\d\d tagline and what follows do not fit)")));
     // A multi-page layout takes them all.
     auto a4 = run(cli("build l.toml -o l.pdf --layout a4"), dir.path());
     INFO(a4.err);

@@ -55,7 +55,8 @@ Case read_case(const fs::path& path) {
 std::vector<Case> cases() {
     std::vector<Case> out;
     for (const auto& entry : fs::directory_iterator(data_dir() + "/tags/cases"))
-        if (entry.path().extension() == ".toml" && entry.path().filename() != "brand.toml") out.push_back(read_case(entry.path()));
+        if (entry.path().extension() == ".toml" && entry.path().filename() != "brand.toml")
+            out.push_back(read_case(entry.path()));
     std::sort(out.begin(), out.end(), [](const Case& a, const Case& b) { return a.content < b.content; });
     return out;
 }
@@ -74,7 +75,8 @@ std::string read_back(const std::string& pdf) {
 
 }  // namespace
 
-TEST_CASE("tag trees read back from the PDF bytes match the expected trees of the small leaflets", "[e2e][tags][golden]") {
+TEST_CASE("tag trees read back from the PDF bytes match the expected trees of the small leaflets",
+          "[e2e][tags][golden]") {
     TempDir dir;
     const auto all = cases();
     REQUIRE(all.size() >= 15);
@@ -84,7 +86,8 @@ TEST_CASE("tag trees read back from the PDF bytes match the expected trees of th
             const std::string name = c.content.stem().string() + "." + layout;
             CAPTURE(name);
             const std::string pdf = dir.file(name + ".pdf");
-            auto b = run(cli("build " + quote(c.content.string()) + " -o " + quote(pdf) + " --layout " + layout + c.extra));
+            auto b =
+                run(cli("build " + quote(c.content.string()) + " -o " + quote(pdf) + " --layout " + layout + c.extra));
             INFO(b.err);
             REQUIRE(b.status == 0);
             const std::string got = read_back(pdf);
@@ -97,7 +100,8 @@ TEST_CASE("tag trees read back from the PDF bytes match the expected trees of th
                     std::ofstream(expected_path, std::ios::binary) << got;
                     WARN("rewrote " << expected_path << "\n" << diff.out);
                 } else {
-                    INFO("the tag tree differs (LEAFPRESS_UPDATE_GOLDEN=1 rewrites it after showing this):\n" << diff.out);
+                    INFO("the tag tree differs (LEAFPRESS_UPDATE_GOLDEN=1 rewrites it after showing this):\n"
+                         << diff.out);
                     CHECK(got == expected);
                 }
             }

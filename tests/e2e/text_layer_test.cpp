@@ -17,7 +17,8 @@ namespace {
 std::string data(const std::string& path) { return repo_dir() + "/tests/data/" + path; }
 std::string checker() { return quote(repo_dir() + "/scripts/pdfua-check"); }
 
-std::string build(const TempDir& dir, const std::string& content, const std::string& layout, const std::string& extra = "") {
+std::string build(const TempDir& dir, const std::string& content, const std::string& layout,
+                  const std::string& extra = "") {
     const std::string pdf = dir.file(std::to_string(std::hash<std::string>{}(content + layout + extra)) + ".pdf");
     auto b = run(cli("build " + quote(content) + " -o " + quote(pdf) + " --layout " + layout + " " + extra));
     INFO(content << " " << layout << ": " << b.err);
@@ -27,7 +28,8 @@ std::string build(const TempDir& dir, const std::string& content, const std::str
 
 // The words of a text in order, without punctuation and the direction marks poppler adds.
 std::vector<std::string> plain_words(std::string s) {
-    for (const char* mark : {"\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u200E", "\u200F", "\u060C", "\u061F", "\u00B7"})
+    for (const char* mark :
+         {"\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u200E", "\u200F", "\u060C", "\u061F", "\u00B7"})
         for (std::size_t p; (p = s.find(mark)) != std::string::npos;) s.replace(p, std::string(mark).size(), " ");
     for (char& c : s)
         if (c == '.' || c == ',' || c == '?' || c == '!' || c == ':' || c == '*') c = ' ';
@@ -88,17 +90,18 @@ TEST_CASE("the checker fails a PDF with a code that maps to nothing", "[e2e][tex
     // The same file with one code of its ToUnicode map emptied (with Debian's python3-pikepdf,
     // which scripts/pdfua-check uses too).
     const std::string wrong = dir.file("wrong.pdf");
-    const std::string script = dir.write("empty_one.py",
-                                         "import re, sys, pikepdf\n"
-                                         "pdf = pikepdf.open(sys.argv[1])\n"
-                                         "for page in pdf.pages:\n"
-                                         "    for name, font in page.obj.Resources.Font.items():\n"
-                                         "        data = font.ToUnicode.read_bytes()\n"
-                                         "        data = re.sub(rb'(beginbfchar\\n<[0-9A-F]+> )<[0-9A-F]+>', rb'\\1<>', data, count=1)\n"
-                                         "        font.ToUnicode.write(data)\n"
-                                         "        break\n"
-                                         "    break\n"
-                                         "pdf.save(sys.argv[2])\n");
+    const std::string script =
+        dir.write("empty_one.py",
+                  "import re, sys, pikepdf\n"
+                  "pdf = pikepdf.open(sys.argv[1])\n"
+                  "for page in pdf.pages:\n"
+                  "    for name, font in page.obj.Resources.Font.items():\n"
+                  "        data = font.ToUnicode.read_bytes()\n"
+                  "        data = re.sub(rb'(beginbfchar\\n<[0-9A-F]+> )<[0-9A-F]+>', rb'\\1<>', data, count=1)\n"
+                  "        font.ToUnicode.write(data)\n"
+                  "        break\n"
+                  "    break\n"
+                  "pdf.save(sys.argv[2])\n");
     REQUIRE(run("/usr/bin/python3 " + quote(script) + " " + quote(pdf) + " " + quote(wrong)).status == 0);
     auto c = run(checker() + " " + quote(wrong));
     INFO(c.out);
@@ -106,7 +109,8 @@ TEST_CASE("the checker fails a PDF with a code that maps to nothing", "[e2e][tex
     CHECK(c.out.find("Matterhorn 10-001") != std::string::npos);
 }
 
-TEST_CASE("the brand's English in an Arabic or Hebrew leaflet is a span with its own /Lang, read back from the file", "[e2e][textlayer]") {
+TEST_CASE("the brand's English in an Arabic or Hebrew leaflet is a span with its own /Lang, read back from the file",
+          "[e2e][textlayer]") {
     TempDir dir;
     const struct {
         std::string content, extra, expected;
@@ -128,7 +132,8 @@ TEST_CASE("the brand's English in an Arabic or Hebrew leaflet is a span with its
     }
 }
 
-TEST_CASE("Hebrew and Arabic paragraphs come out of pdftotext and MuPDF in reading order, sentence after sentence", "[e2e][textlayer]") {
+TEST_CASE("Hebrew and Arabic paragraphs come out of pdftotext and MuPDF in reading order, sentence after sentence",
+          "[e2e][textlayer]") {
     TempDir dir;
     dir.write("brand.toml", "name = \"Harbor Family Clinic\"\nphone = \"(619) 555-0147\"\n");
     const struct {
@@ -147,9 +152,10 @@ TEST_CASE("Hebrew and Arabic paragraphs come out of pdftotext and MuPDF in readi
          "يختلف تأثيرها من شخص لشخص بحسب عمره وصحته. نحن هنا لمساعدتك في كل خطوة من رحلتك."},
     };
     for (const auto& l : leaflets) {
-        const std::string content = dir.write(std::string(l.name) + ".toml",
-                                              "title = \"" + std::string(l.name) + "\"\nlanguage = \"" + l.language +
-                                                  "\"\nreviewed = 2026-10-01\n\n[[section]]\nbody = \"\"\"\n" + l.body + "\n\"\"\"\n");
+        const std::string content =
+            dir.write(std::string(l.name) + ".toml",
+                      "title = \"" + std::string(l.name) + "\"\nlanguage = \"" + l.language +
+                          "\"\nreviewed = 2026-10-01\n\n[[section]]\nbody = \"\"\"\n" + l.body + "\n\"\"\"\n");
         std::vector<std::string> want = plain_words(l.body);
         for (const char* layout : {"a4", "trifold"}) {
             CAPTURE(l.name, layout);
@@ -164,14 +170,17 @@ TEST_CASE("Hebrew and Arabic paragraphs come out of pdftotext and MuPDF in readi
     }
 }
 
-TEST_CASE("Arabic with vowel marks in a ligature comes out of the structure tree once and in order", "[e2e][textlayer]") {
+TEST_CASE("Arabic with vowel marks in a ligature comes out of the structure tree once and in order",
+          "[e2e][textlayer]") {
     TempDir dir;
     dir.write("brand.toml", "name = \"Harbor Family Clinic\"\nphone = \"(619) 555-0147\"\n");
     // "Call the nurse day or night.": lam with tanwin before alef (a lam-alef ligature carrying a
     // mark), whose glyphs sit in a span of their own inside the line's /ActualText.
     const std::string body = "اتصل بالممرضة ليلًا أو نهارًا.";
-    const std::string content = dir.write("ar.toml", "title = \"ar\"\nlanguage = \"ar\"\nreviewed = 2026-10-01\n\n[[section]]\n"
-                                                     "body = \"\"\"\n" + body + "\n\"\"\"\n");
+    const std::string content = dir.write("ar.toml",
+                                          "title = \"ar\"\nlanguage = \"ar\"\nreviewed = 2026-10-01\n\n[[section]]\n"
+                                          "body = \"\"\"\n" +
+                                              body + "\n\"\"\"\n");
     for (const char* layout : {"a4", "trifold", "booklet"}) {
         CAPTURE(layout);
         const std::string pdf = build(dir, content, layout);

@@ -24,8 +24,8 @@ Raster png_at(const std::string& path) {
 }
 
 struct Difference {
-    double mean = 0;      // average difference of a channel, 0..255
-    double far = 0;       // share of pixels with a channel more than 64 apart
+    double mean = 0;  // average difference of a channel, 0..255
+    double far = 0;   // share of pixels with a channel more than 64 apart
 };
 
 Difference compare(const Raster& a, const Raster& b) {
@@ -66,19 +66,23 @@ TEST_CASE("preview: each page's picture matches pdftoppm's of the PDF at the sam
         const std::string stem = fs::path(c.content).stem().string();
         const std::string brand = c.brand.empty() ? "" : " --brand " + quote(c.brand);
         CAPTURE(stem, c.layout);
-        const auto pv = run(kEpoch + cli("preview " + quote(c.content) + " --layout " + c.layout + " --dpi 50 -o png" + brand),
-                            dir.path());
+        const auto pv =
+            run(kEpoch + cli("preview " + quote(c.content) + " --layout " + c.layout + " --dpi 50 -o png" + brand),
+                dir.path());
         INFO(pv.err);
         REQUIRE(pv.status == 0);
-        REQUIRE(run(kEpoch + cli("build " + quote(c.content) + " --layout " + c.layout + " -o " + stem + ".pdf" + brand),
-                    dir.path()).status == 0);
+        REQUIRE(
+            run(kEpoch + cli("build " + quote(c.content) + " --layout " + c.layout + " -o " + stem + ".pdf" + brand),
+                dir.path())
+                .status == 0);
         REQUIRE(run("pdftoppm -r 50 -png " + stem + ".pdf ref-" + stem, dir.path()).status == 0);
         int pages = 0;
         for (int n = 1; fs::exists(dir.file("ref-" + stem + "-" + std::to_string(n) + ".png")); ++n) {
             CAPTURE(n);
             const std::string mine = dir.file("png/" + stem + "-" + c.layout + "-" + std::to_string(n) + ".png");
             REQUIRE(fs::exists(mine));
-            const Difference d = compare(png_at(mine), png_at(dir.file("ref-" + stem + "-" + std::to_string(n) + ".png")));
+            const Difference d =
+                compare(png_at(mine), png_at(dir.file("ref-" + stem + "-" + std::to_string(n) + ".png")));
             CAPTURE(d.mean, d.far);
             CHECK(d.mean < 2.0);
             CHECK(d.far < 0.015);
@@ -89,7 +93,8 @@ TEST_CASE("preview: each page's picture matches pdftoppm's of the PDF at the sam
     }
 }
 
-TEST_CASE("preview: --dpi sets the size, pictures of pages that are gone go, a failed build writes none", "[e2e][preview]") {
+TEST_CASE("preview: --dpi sets the size, pictures of pages that are gone go, a failed build writes none",
+          "[e2e][preview]") {
     TempDir dir;
     const std::string lupus = quote(repo_dir() + "/content/lupus.toml");
     dir.write("png/lupus-a4-7.png", "left from a longer version");
@@ -200,9 +205,10 @@ TEST_CASE("batch for two sites: each site's leaflets in its folder, with its own
                                                      std::regex("name = \"[^\"]*\""), "name = \"Southside Clinic\""));
     dir.write("c/lupus.toml", slurp(repo_dir() + "/content/lupus.toml"));
     dir.write("c/psoriasis.toml", slurp(repo_dir() + "/content/psoriasis.toml"));
-    const auto r = run(kEpoch + cli("batch c -o out --brand sites/north/brand.toml --brand sites/south.toml --layout a4 "
-                                    "--layout trifold"),
-                       dir.path());
+    const auto r =
+        run(kEpoch + cli("batch c -o out --brand sites/north/brand.toml --brand sites/south.toml --layout a4 "
+                         "--layout trifold"),
+            dir.path());
     INFO(r.err << r.out);
     REQUIRE(r.status == 0);
     CHECK(r.out.find("north/lupus") != std::string::npos);
@@ -253,7 +259,8 @@ TEST_CASE("batch for two sites: each site's leaflets in its folder, with its own
     CHECK(slurp(dir.file("out/index.html")) == html);
     // Two brands that would share a folder, or a brand file that is not there: nothing is built.
     dir.write("other/north.toml", brand);
-    const auto clash = run(kEpoch + cli("batch c -o out2 --brand sites/north/brand.toml --brand other/north.toml"), dir.path());
+    const auto clash =
+        run(kEpoch + cli("batch c -o out2 --brand sites/north/brand.toml --brand other/north.toml"), dir.path());
     CHECK(clash.status == 1);
     CHECK(clash.err.find("[batch.site]") != std::string::npos);
     CHECK_FALSE(fs::exists(dir.file("out2/north")));
@@ -273,8 +280,10 @@ TEST_CASE("contact sheet: loads in headless Chromium showing every leaflet's pag
     CHECK(b.status == 1);  // broken.toml fails, and is on the sheet
     // The progress bar is for terminals: piped, stderr holds no redrawn line.
     CHECK(b.err.find('\r') == std::string::npos);
-    const std::string chromium = "chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run "
-                                 "--disable-extensions --user-data-dir=" + quote(dir.file("profile")) + " ";
+    const std::string chromium =
+        "chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run "
+        "--disable-extensions --user-data-dir=" +
+        quote(dir.file("profile")) + " ";
     const auto dom = run(chromium + "--dump-dom " + quote("file://" + dir.file("out/index.html")));
     INFO(dom.err.substr(0, 2000));
     REQUIRE(dom.status == 0);
@@ -290,7 +299,7 @@ TEST_CASE("contact sheet: loads in headless Chromium showing every leaflet's pag
     // leaflets' teal cover bands, which nothing else on the sheet has.
     CHECK(std::regex_search(dom.out, std::regex("<div class=\"thumbs\"[^>]*>\\s*<svg [^>]*aria-label=\"page 1\"")));
     REQUIRE(run(chromium + "--window-size=1400,1400 --screenshot=" + quote(dir.file("shot.png")) + " " +
-                    quote("file://" + dir.file("out/index.html")))
+                quote("file://" + dir.file("out/index.html")))
                 .status == 0);
     const Raster shot = png_at(dir.file("shot.png"));
     std::size_t teal = 0;
@@ -308,9 +317,11 @@ TEST_CASE("watch: an edited translation file is read again for the next build", 
     fs::copy(repo_dir() + "/layouts", dir.file("home/layouts"));
     fs::copy(repo_dir() + "/data", dir.file("home/data"), fs::copy_options::recursive);
     dir.write("brand.toml", slurp(repo_dir() + "/content/brand.toml"));
-    dir.write("c.toml", "title = \"Rodilla\"\nlanguage = \"es\"\nreviewed = 2026-10-01\n[[section]]\nheading = \"Qué es\"\n"
-                        "body = \"Texto.\"\n");
-    const std::string script = "LEAFPRESS_HOME=" + quote(dir.file("home")) + " " + kEpoch + cli("watch c.toml -o c.pdf --builds 2") +
+    dir.write("c.toml",
+              "title = \"Rodilla\"\nlanguage = \"es\"\nreviewed = 2026-10-01\n[[section]]\nheading = \"Qué es\"\n"
+              "body = \"Texto.\"\n");
+    const std::string script = "LEAFPRESS_HOME=" + quote(dir.file("home")) + " " + kEpoch +
+                               cli("watch c.toml -o c.pdf --builds 2") +
                                R"SH( 2>log &
 pid=$!
 wait_for() { for i in $(seq 1 3000); do grep -c "$1" log 2>/dev/null | grep -qx "$2" && return 0; sleep 0.02; done; return 1; }

@@ -11,8 +11,9 @@ using test::TempDir;
 TEST_CASE("a brand file loads with its colours", "[brand]") {
     TempDir dir;
     Diagnostics d;
-    auto b = load_brand(dir.write("brand.toml", "name = \"Clinic\"\nphone = \"(858) 258-5090\"\n"
-                                                "website = \"https://example.org\"\n[colors]\nprimary = \"#102030\"\n"),
+    auto b = load_brand(dir.write("brand.toml",
+                                  "name = \"Clinic\"\nphone = \"(858) 258-5090\"\n"
+                                  "website = \"https://example.org\"\n[colors]\nprimary = \"#102030\"\n"),
                         d);
     REQUIRE(b);
     CHECK(d.all().empty());
@@ -24,8 +25,9 @@ TEST_CASE("a brand file loads with its colours", "[brand]") {
 TEST_CASE("the contract's brand keys load, opening hours among them", "[brand]") {
     TempDir dir;
     Diagnostics d;
-    auto b = load_brand(dir.write("brand.toml", "name = \"Clinic\"\nphone = \"505 555 0199\"\n"
-                                                "address = \"1 Main St, Albuquerque, NM\"\nhours = \"Mon-Fri 8:00-17:00\"\n"),
+    auto b = load_brand(dir.write("brand.toml",
+                                  "name = \"Clinic\"\nphone = \"505 555 0199\"\n"
+                                  "address = \"1 Main St, Albuquerque, NM\"\nhours = \"Mon-Fri 8:00-17:00\"\n"),
                         d);
     REQUIRE(b);
     CHECK(test::messages(d).empty());
@@ -41,13 +43,18 @@ TEST_CASE("brand errors are reported where they are", "[brand]") {
         std::size_t count = 1;
     };
     const Case cases[] = {
-        {"missing phone", "name = \"C\"\n", "brand.toml:1:1: error: missing required key 'phone' [input.missing-key]\n"
+        {"missing phone", "name = \"C\"\n",
+         "brand.toml:1:1: error: missing required key 'phone' [input.missing-key]\n"
          "  hint: add a line: phone = ..."},
-        {"phone without digits", "name = \"C\"\nphone = \"call us\"\n", "brand.toml:2:9: error: the phone number must start with a digit, '+' or '(', not 'c': \"call us\" [brand.phone]\n"
+        {"phone without digits", "name = \"C\"\nphone = \"call us\"\n",
+         "brand.toml:2:9: error: the phone number must start with a digit, '+' or '(', not 'c': \"call us\" "
+         "[brand.phone]\n"
          "  hint: write only the number, such as \"(858) 258-5090\" or \"+44 20 7946 0958\""},
-        {"bad colour", "name = \"C\"\nphone = \"123\"\n[colors]\ntext = \"teal\"\n", "brand.toml:4:8: error: 'teal' is not a colour [brand.color]\n"
+        {"bad colour", "name = \"C\"\nphone = \"123\"\n[colors]\ntext = \"teal\"\n",
+         "brand.toml:4:8: error: 'teal' is not a colour [brand.color]\n"
          "  hint: write colours as \"#RRGGBB\", e.g. \"#0E6E6E\""},
-        {"missing logo", "name = \"C\"\nphone = \"123\"\nlogo = \"nope.png\"\n", "brand.toml:3:8: error: logo file 'nope.png' not found [brand.logo]\n"
+        {"missing logo", "name = \"C\"\nphone = \"123\"\nlogo = \"nope.png\"\n",
+         "brand.toml:3:8: error: logo file 'nope.png' not found [brand.logo]\n"
          "  hint: the path is relative to the brand file"},
         {"unknown colour key", "name = \"C\"\nphone = \"123\"\n[colors]\nprimery = \"#000000\"\n",
          "brand.toml:4:1: warning: unknown key 'primery' in [colors]; did you mean 'primary'? [input.unknown-key]"},
@@ -55,13 +62,16 @@ TEST_CASE("brand errors are reported where they are", "[brand]") {
          "brand.toml:3:1: error: [text.spanish_]: 'spanish_' is not a BCP 47 language tag [brand.language]\n"
          "  hint: name the table by the language, such as [text.es] or [text.zh-Hant]"},
         {"unknown key in a text table", "name = \"C\"\nphone = \"123\"\n[text.es]\ndisclaimr = \"x\"\n",
-         "brand.toml:4:1: warning: unknown key 'disclaimr' in [text.es]; did you mean 'disclaimer'? [input.unknown-key]"},
+         "brand.toml:4:1: warning: unknown key 'disclaimr' in [text.es]; did you mean 'disclaimer'? "
+         "[input.unknown-key]"},
         {"tagline not a language", "name = \"C\"\nphone = \"123\"\n[taglines]\nes = \"x\"\n\"1x\" = \"y\"\n",
          "brand.toml:5:1: error: taglines: '1x' is not a BCP 47 language tag [brand.language]\n"
          "  hint: key each tagline by its language, such as es = \"...\" or \"zh-Hant\" = \"...\""},
-        {"tagline not text", "name = \"C\"\nphone = \"123\"\n[taglines]\nes = 3\n", "brand.toml:4:6: error: 'es' must be a string, not an integer [input.type]\n"
+        {"tagline not text", "name = \"C\"\nphone = \"123\"\n[taglines]\nes = 3\n",
+         "brand.toml:4:6: error: 'es' must be a string, not an integer [input.type]\n"
          "  hint: put the text in double quotes: es = \"...\""},
-        {"empty tagline", "name = \"C\"\nphone = \"123\"\n[taglines]\nvi = \"\"\n", "brand.toml:4:6: error: 'vi' must not be empty [input.empty-value]"},
+        {"empty tagline", "name = \"C\"\nphone = \"123\"\n[taglines]\nvi = \"\"\n",
+         "brand.toml:4:6: error: 'vi' must not be empty [input.empty-value]"},
         {"taglines_required not whole", "name = \"C\"\nphone = \"123\"\ntaglines_required = 2.5\n",
          "brand.toml:3:21: error: taglines_required is a whole number from 0 to 100, not 2.5 [brand.taglines]\n"
          "  hint: write it without a decimal point, such as taglines_required = 2"},
@@ -79,7 +89,8 @@ TEST_CASE("brand errors are reported where they are", "[brand]") {
         load_brand(dir.write("brand.toml", c.text), d);
         // Every diagnostic in full (message, code, hint), the temporary folder left out.
         std::string got = test::messages(d);
-        for (std::size_t at; (at = got.find(dir.path() + "/")) != std::string::npos;) got.erase(at, dir.path().size() + 1);
+        for (std::size_t at; (at = got.find(dir.path() + "/")) != std::string::npos;)
+            got.erase(at, dir.path().size() + 1);
         CHECK(got == c.expected);
         CHECK(d.all().size() == c.count);
     }
@@ -88,12 +99,14 @@ TEST_CASE("brand errors are reported where they are", "[brand]") {
 TEST_CASE("a brand's words by language: [text.LANG] and taglines in the file's order", "[brand]") {
     TempDir dir;
     Diagnostics d;
-    auto b = load_brand(dir.write("brand.toml", "name = \"C\"\nphone = \"123\"\ncall_to_action = \"Call us.\"\n"
-                                                "disclaimer = \"For information.\"\ntaglines_required = 3\n"
-                                                "[text.es]\ncall_to_action = \"Llámenos.\"\n"
-                                                "[text.zh-Hant]\ndisclaimer = \"僅供參考。\"\n"
-                                                "[taglines]\nvi = \"CHÚ Ý\"\nes = \"ATENCIÓN\"\n\"zh-Hant\" = \"注意\"\nfa = \"توجه\"\n"),
-                        d);
+    auto b =
+        load_brand(dir.write("brand.toml",
+                             "name = \"C\"\nphone = \"123\"\ncall_to_action = \"Call us.\"\n"
+                             "disclaimer = \"For information.\"\ntaglines_required = 3\n"
+                             "[text.es]\ncall_to_action = \"Llámenos.\"\n"
+                             "[text.zh-Hant]\ndisclaimer = \"僅供參考。\"\n"
+                             "[taglines]\nvi = \"CHÚ Ý\"\nes = \"ATENCIÓN\"\n\"zh-Hant\" = \"注意\"\nfa = \"توجه\"\n"),
+                   d);
     REQUIRE(b);
     INFO((d.all().empty() ? std::string() : format(d.all()[0])));
     CHECK(d.all().empty());
@@ -157,7 +170,10 @@ TEST_CASE("the brand file is found next to the content or above it", "[brand]") 
 TEST_CASE("a brand's own call to action and disclaimer are in the language it names, English by default", "[brand]") {
     TempDir dir;
     Diagnostics d;
-    auto b = load_brand(dir.write("brand.toml", "name = \"C\"\nphone = \"123\"\nlanguage = \"es\"\ndisclaimer = \"Solo información.\"\n"), d);
+    auto b =
+        load_brand(dir.write("brand.toml",
+                             "name = \"C\"\nphone = \"123\"\nlanguage = \"es\"\ndisclaimer = \"Solo información.\"\n"),
+                   d);
     REQUIRE(b);
     CHECK(d.all().empty());
     CHECK(b->text_for(Language::parse("he")).disclaimer_language.tag == "es");
@@ -187,9 +203,11 @@ TEST_CASE("a brand's website: an http(s) address or a bare site name, and nothin
         {"https:// javascript:alert(1)", ""},
         {"https://clinic.example\nCall 555 0199", ""},
         {"https://clinic.example\t", ""},
-        {"https://clinic.example/\xe2\x80\xae" "gnp.exe", ""},     // a right-to-left override
-        {"https://clinic.example/\xc2\xa0", ""},                  // a no-break space
-        {"https://clinic.example/\xe2\x80\x8b", ""},              // a zero-width space
+        {"https://clinic.example/\xe2\x80\xae"
+         "gnp.exe",
+         ""},                                         // a right-to-left override
+        {"https://clinic.example/\xc2\xa0", ""},      // a no-break space
+        {"https://clinic.example/\xe2\x80\x8b", ""},  // a zero-width space
         {"ftp://clinic.example", ""},
         {"data:text/html,<script>alert(1)</script>", ""},
         {"mailto:info@clinic.example", ""},
@@ -215,13 +233,18 @@ TEST_CASE("a brand's website: an http(s) address or a bare site name, and nothin
         CAPTURE(c.written);
         std::string escaped;  // as a TOML basic string
         for (char ch : std::string(c.written)) {
-            if (ch == '\n') escaped += "\\n";
-            else if (ch == '\t') escaped += "\\t";
-            else if (ch == '"' || ch == '\\') escaped += std::string("\\") + ch;
-            else escaped += ch;
+            if (ch == '\n')
+                escaped += "\\n";
+            else if (ch == '\t')
+                escaped += "\\t";
+            else if (ch == '"' || ch == '\\')
+                escaped += std::string("\\") + ch;
+            else
+                escaped += ch;
         }
         Diagnostics d;
-        const auto b = load_brand(dir.write("brand.toml", "name = \"C\"\nphone = \"555 0100\"\nwebsite = \"" + escaped + "\"\n"), d);
+        const auto b = load_brand(
+            dir.write("brand.toml", "name = \"C\"\nphone = \"555 0100\"\nwebsite = \"" + escaped + "\"\n"), d);
         REQUIRE(b);
         INFO(test::messages(d));
         CHECK(b->website_uri == c.uri);

@@ -33,7 +33,8 @@ BuildCache::Entry build_and_record(const BuildRequest& request, Engine& engine, 
     const BuildResult r = build_leaflet(request, engine);
     REQUIRE(r.output);
     const auto& pdf = r.output->files.at(0);
-    std::ofstream(out, std::ios::binary).write(reinterpret_cast<const char*>(pdf.data()), static_cast<std::streamsize>(pdf.size()));
+    std::ofstream(out, std::ios::binary)
+        .write(reinterpret_cast<const char*>(pdf.data()), static_cast<std::streamsize>(pdf.size()));
     const auto reads = stamp_reads(r.inputs, started);
     REQUIRE(reads);
     BuildCache::Entry e;
@@ -65,7 +66,8 @@ TEST_CASE("a new day makes a leaflet stale only when its review falls due", "[ca
     Diagnostics d;
     Engine engine({test::repo_dir() + "/layouts", test::fonts_dir()}, d);
     dir.write("brand.toml", "name = \"C\"\nphone = \"555 0100\"\n");
-    const std::string content = dir.write("x.toml", "title = \"T\"\nreviewed = 2026-01-10\n[[section]]\nbody = \"x\"\n");
+    const std::string content =
+        dir.write("x.toml", "title = \"T\"\nreviewed = 2026-01-10\n[[section]]\nbody = \"x\"\n");
     const std::string out = dir.file("x.pdf");
     // Built on one day, looked up on another.
     const auto fresh_on = [&](Date built, Date today) {
@@ -90,7 +92,10 @@ TEST_CASE("the cache trusts an output only while it is the file that was written
     std::this_thread::sleep_for(std::chrono::milliseconds(30));  // a clock tick after the files were written
     {
         BuildCache cache(dir.file("cache.toml"));
-        cache.store(out, {.run = 42, .reads = *stamp_reads({content}, file_clock_now()), .pages = 1, .bytes = 21,
+        cache.store(out, {.run = 42,
+                          .reads = *stamp_reads({content}, file_clock_now()),
+                          .pages = 1,
+                          .bytes = 21,
                           .output = hash_bytes("%PDF-1.7 the real one")});
         cache.save();
     }
@@ -161,8 +166,9 @@ TEST_CASE("a changed figure makes its leaflets stale, and the record holds only 
     std::filesystem::copy_file(test::data_dir() + "/logo.jpg", dir.file("logo.jpg"));
     std::filesystem::copy_file(test::data_dir() + "/logo.png", dir.file("chart.png"));
     dir.write("brand.toml", "name = \"Clinic\"\nphone = \"(555) 010-0199\"\nlogo = \"logo.jpg\"\n");
-    const std::string content = dir.write("figure.toml", "title = \"Pictures\"\n[[section]]\nbody = \"\"\"\nText.\n\n"
-                                                         "![A chart](chart.png \"A caption\")\n\"\"\"\n");
+    const std::string content = dir.write("figure.toml",
+                                          "title = \"Pictures\"\n[[section]]\nbody = \"\"\"\nText.\n\n"
+                                          "![A chart](chart.png \"A caption\")\n\"\"\"\n");
     dir.write("unused.png", bytes_of(test::data_dir() + "/logo.png"));
     const RunSettings settings{"", {2026, 3, 1}, WarningPolicy::Allow};
     BuildRequest request{content, "a4"};
@@ -174,7 +180,8 @@ TEST_CASE("a changed figure makes its leaflets stale, and the record holds only 
     std::vector<std::string> read;
     for (const auto& r : entry.reads) read.push_back(std::filesystem::path(r.path).filename().string());
     std::sort(read.begin(), read.end());
-    CHECK(read == std::vector<std::string>{"a4.toml", "brand.toml", "chart.png", "en.toml", "figure.toml", "hyph_en_US.dic", "logo.jpg"});
+    CHECK(read == std::vector<std::string>{"a4.toml", "brand.toml", "chart.png", "en.toml", "figure.toml",
+                                           "hyph_en_US.dic", "logo.jpg"});
     const BuildCache::Now now{RunKey(engine, settings).value(), dir.file("brand.toml"), settings.today};
     CHECK(BuildCache(dir.file("cache.toml")).lookup(out, now).has_value() == false);  // not saved yet
     CHECK(cache.lookup(out, now));
@@ -199,7 +206,8 @@ TEST_CASE("every file a build read is recorded, and a change to one makes its ou
     Engine engine(paths, d);
     dir.write("brand.toml", "name = \"C\"\nphone = \"555 0100\"\n");
     const std::string content = dir.write(
-        "x.toml", "title = \"T\"\nlanguage = \"en-US\"\n[[section]]\nbody = \"Extraordinarily comprehensive considerations.\"\n");
+        "x.toml",
+        "title = \"T\"\nlanguage = \"en-US\"\n[[section]]\nbody = \"Extraordinarily comprehensive considerations.\"\n");
     std::this_thread::sleep_for(std::chrono::milliseconds(30));  // a clock tick after the files were written
     const std::int64_t started = file_clock_now();
     BuildRequest request{.content = content, .layout = "a4"};
@@ -226,7 +234,9 @@ TEST_CASE("every file a build read is recorded, and a change to one makes its ou
     const std::string out = dir.write("x.pdf", "%PDF-1.7 the one written");
     {
         BuildCache cache(dir.file("cache.toml"));
-        cache.store(out, {.run = 42, .reads = *reads, .pages = 1, .bytes = 24, .output = hash_bytes("%PDF-1.7 the one written")});
+        cache.store(
+            out,
+            {.run = 42, .reads = *reads, .pages = 1, .bytes = 24, .output = hash_bytes("%PDF-1.7 the one written")});
         cache.save();
     }
     CHECK(BuildCache(dir.file("cache.toml")).lookup(out, {42}));

@@ -12,9 +12,9 @@ using namespace leafpress;
 
 TEST_CASE("syllables of English words", "[check][readability]") {
     const std::pair<const char*, int> words[] = {
-        {"cat", 1},     {"care", 1},   {"table", 2},   {"little", 2},  {"used", 1},    {"wanted", 2},
-        {"makes", 1},   {"uses", 2},   {"immune", 2},  {"therapy", 3}, {"patient", 2}, {"inflammation", 4},
-        {"the", 1},     {"a", 1},      {"energy", 3},  {"system", 2},
+        {"cat", 1},   {"care", 1}, {"table", 2},  {"little", 2},  {"used", 1},    {"wanted", 2},
+        {"makes", 1}, {"uses", 2}, {"immune", 2}, {"therapy", 3}, {"patient", 2}, {"inflammation", 4},
+        {"the", 1},   {"a", 1},    {"energy", 3}, {"system", 2},
     };
     for (const auto& [w, n] : words) {
         CAPTURE(w);
@@ -35,7 +35,8 @@ TEST_CASE("text statistics and the Flesch-Kincaid grade", "[check][readability]"
     // Long words in long sentences read at a high grade; short ones at a low grade.
     CHECK(flesch_kincaid_grade(text_stats("Mesenchymal stem cells demonstrate immunomodulatory characteristics "
                                           "facilitating amelioration of systemic inflammatory conditions.")) > 12);
-    CHECK(flesch_kincaid_grade(text_stats("Stem cells may calm the immune system. This can help you feel better.")) < 8);
+    CHECK(flesch_kincaid_grade(text_stats("Stem cells may calm the immune system. This can help you feel better.")) <
+          8);
 }
 
 TEST_CASE("WCAG contrast ratios", "[check][contrast]") {
@@ -108,7 +109,8 @@ TEST_CASE("check.phone: a page without the phone number is an error", "[check]")
     h.laid.pages[1].items.emplace_back(h.run(U"Call (555) 010-0199", {Pt(50), Pt(800)}, Role::Footer));
     const auto d = h.check();
     REQUIRE(has(d, "check.phone"));
-    CHECK(std::count_if(d.all().begin(), d.all().end(), [](const Diagnostic& x) { return x.code == "check.phone"; }) == 1);
+    CHECK(std::count_if(d.all().begin(), d.all().end(), [](const Diagnostic& x) { return x.code == "check.phone"; }) ==
+          1);
     CHECK(d.all()[0].message == "page 2 does not show the phone number (555) 010-0199");
     CHECK(d.all()[0].severity == Severity::Error);
 }
@@ -186,7 +188,8 @@ TEST_CASE("check.stranded-heading: a heading with nothing of its section below i
     CHECK_FALSE(has(h.check(), "check.stranded-heading"));
 }
 
-TEST_CASE("check.stranded-heading reads a heading's line whole: a closing mark in another face is part of it", "[check]") {
+TEST_CASE("check.stranded-heading reads a heading's line whole: a closing mark in another face is part of it",
+          "[check]") {
     Handmade h;
     Section s;
     s.heading = "How do vaccines work?";
@@ -228,7 +231,8 @@ TEST_CASE("check.contrast: text on a background is measured against that backgro
     auto& items = h.laid.pages[0].items;
     items.emplace_back(h.phone({Pt(50), Pt(800)}));
     // White on teal passes; white on a pale tint fails.
-    items.emplace_back(Box{{Pt(0), Pt(0), Pt(300), Pt(100)}, Color{0x0E / 255.0, 0x6E / 255.0, 0x6E / 255.0}, {}, Pt(0), {}});
+    items.emplace_back(
+        Box{{Pt(0), Pt(0), Pt(300), Pt(100)}, Color{0x0E / 255.0, 0x6E / 255.0, 0x6E / 255.0}, {}, Pt(0), {}});
     items.emplace_back(h.run(U"White on teal", {Pt(20), Pt(50)}, Role::Title, {1, 1, 1}));
     CHECK_FALSE(has(h.check(), "check.contrast"));
     items.emplace_back(Box{{Pt(0), Pt(200), Pt(300), Pt(100)}, Color{0.9, 0.95, 0.95}, {}, Pt(0), {}});
@@ -303,7 +307,8 @@ TEST_CASE("check.image-resolution: a figure printed under 150 dpi is a warning",
     CHECK(d.all()[0].message == "the figure 'soft.png' prints at 75 dpi; under 150 dpi it looks blurred");
 }
 
-TEST_CASE("checks of late furniture: a page's footer that came at the end, against the page it is drawn on", "[check]") {
+TEST_CASE("checks of late furniture: a page's footer that came at the end, against the page it is drawn on",
+          "[check]") {
     Handmade h;
     const auto run_checker = [&](const std::vector<PageItem>& body, const std::vector<PageItem>& late) {
         Diagnostics d;
@@ -328,12 +333,14 @@ TEST_CASE("checks of late furniture: a page's footer that came at the end, again
     }));
     // Late text over a dark box of the page is read against that box.
     std::vector<PageItem> dark = body;
-    dark.emplace_back(Box{{Pt(0), Pt(700), Pt(600), Pt(142)}, Color{0.1, 0.1, 0.1}, std::nullopt, Pt(0), {Role::Decoration}});
+    dark.emplace_back(
+        Box{{Pt(0), Pt(700), Pt(600), Pt(142)}, Color{0.1, 0.1, 0.1}, std::nullopt, Pt(0), {Role::Decoration}});
     CHECK(has(run_checker(dark, {h.phone({Pt(50), Pt(800)})}), "check.contrast"));
     CHECK_FALSE(has(run_checker(body, {h.phone({Pt(50), Pt(800)})}), "check.contrast"));
 }
 
-TEST_CASE("check.phone: every occurrence of the number is checked, body text too, in any written form", "[check][phone-check]") {
+TEST_CASE("check.phone: every occurrence of the number is checked, body text too, in any written form",
+          "[check][phone-check]") {
     Handmade h;
     h.brand.phone = "+1 (505) 555-0199 ext. 210";
     h.brand.tel = "tel:+1-505-555-0199;ext=210";
@@ -388,7 +395,9 @@ GlyphRun shaped(const text::Face& face, const std::u32string& chars, Point at, s
 }
 }  // namespace
 
-TEST_CASE("check.overlap compares ink: marks of one line on the next are an error, Latin descenders over ascenders are not", "[check][ink][system-fonts]") {
+TEST_CASE(
+    "check.overlap compares ink: marks of one line on the next are an error, Latin descenders over ascenders are not",
+    "[check][ink][system-fonts]") {
     test::require_system_fonts({{"Noto Sans Myanmar", "fonts-noto-core"}});
     Handmade h;
     const text::Face* myanmar = h.lib.fallback(U'\u1000', HB_SCRIPT_MYANMAR, FontStyle::Regular, "my");
@@ -403,8 +412,10 @@ TEST_CASE("check.overlap compares ink: marks of one line on the next are an erro
     REQUIRE(second - text::cap_height(*myanmar, Pt(12)) > first + Pt(1));
     // ...but their ink is not.
     Pt lowest{-1e9}, highest{1e9};
-    for (const auto& g : below.glyphs) lowest = std::max(lowest, first - text::glyph_ink(*myanmar, g.gid, Pt(12)).bottom);
-    for (const auto& g : above.glyphs) highest = std::min(highest, second - text::glyph_ink(*myanmar, g.gid, Pt(12)).top);
+    for (const auto& g : below.glyphs)
+        lowest = std::max(lowest, first - text::glyph_ink(*myanmar, g.gid, Pt(12)).bottom);
+    for (const auto& g : above.glyphs)
+        highest = std::min(highest, second - text::glyph_ink(*myanmar, g.gid, Pt(12)).top);
     REQUIRE(lowest > highest + Pt(1));
     h.laid.pages.push_back({h.layout.page, {}});
     auto& items = h.laid.pages[0].items;
@@ -413,7 +424,8 @@ TEST_CASE("check.overlap compares ink: marks of one line on the next are an erro
     items.emplace_back(above);
     const auto d = h.check();
     REQUIRE(has(d, "check.overlap"));
-    CHECK(d.all()[0].message == "on page 1, text \"" + utf8::encode(below.text) + "\" and text \"" + utf8::encode(above.text) + "\" overlap");
+    CHECK(d.all()[0].message ==
+          "on page 1, text \"" + utf8::encode(below.text) + "\" and text \"" + utf8::encode(above.text) + "\" overlap");
     // Moved apart by the line height their face asks for, they are fine.
     items[2] = shaped(*myanmar, high, {Pt(50), first + Pt(12 * 2.2)}, "my");
     CHECK_FALSE(has(h.check(), "check.overlap"));

@@ -19,10 +19,10 @@ struct Built {
     Diagnostics diags;
 };
 
-Built build(const std::string& content, const std::string& layout_name = "a4",
-            const std::string& path = "c.toml") {
+Built build(const std::string& content, const std::string& layout_name = "a4", const std::string& path = "c.toml") {
     static Diagnostics setup;
-    static const text::FontLibrary lib = text::FontLibrary::scan(test::fonts_dir(), setup, text::FontLibrary::System::Ignore);
+    static const text::FontLibrary lib =
+        text::FontLibrary::scan(test::fonts_dir(), setup, text::FontLibrary::System::Ignore);
     static const text::FontChain chain = *text::resolve_fonts("Noto Sans", {"Noto Sans Arabic"}, lib, {}, setup);
     static const text::LazyHyphenator hyph{"en", "/usr/share/hyphen"};
     Built b;
@@ -65,11 +65,11 @@ TEST_CASE("long content flows over pages, each with the phone in its footer", "[
     for (std::size_t i = 0; i < b.laid.pages.size(); ++i) {
         const auto footer = runs_with(b.laid.pages[i], Role::Footer);
         std::u32string text;
-        for (const auto* g : footer)
-            text += g->text;
+        for (const auto* g : footer) text += g->text;
         CAPTURE(i);
         CHECK(text.find(U"(555) 010-0199") != std::u32string::npos);
-        CHECK(text.find(U"Page " + std::u32string(1, U'1' + static_cast<char32_t>(i)) + U" of ") != std::u32string::npos);
+        CHECK(text.find(U"Page " + std::u32string(1, U'1' + static_cast<char32_t>(i)) + U" of ") !=
+              std::u32string::npos);
     }
     // The call to action closes the last page.
     CHECK_FALSE(runs_with(b.laid.pages.back(), Role::CallToAction).empty());
@@ -135,7 +135,8 @@ TEST_CASE("golden: a table and a figure in a4 and in letter's two columns", "[fl
     const std::string content =
         "title = \"Asthma plan\"\n[[section]]\nheading = \"Zones\"\nbody = \"\"\"\nCheck your zone every day.\n\n"
         "| Zone | What it means | What to do |\n|:--|:-:|--:|\n| Green | Breathing is good | Take your preventer |\n"
-        "| Yellow | Coughing or wheezing | Use your reliever and call us |\n| Red | Very short of breath | Call 999 |\n\n"
+        "| Yellow | Coughing or wheezing | Use your reliever and call us |\n| Red | Very short of breath | Call 999 "
+        "|\n\n"
         "![An inhaler held upright](logo.png \"Hold it upright.\")\n\nKeep this plan where you see it.\n\"\"\"\n";
     for (const char* layout : {"a4", "letter"}) {
         CAPTURE(layout);
@@ -175,7 +176,8 @@ TEST_CASE("pages are given as they are finished, before the rest is laid out, an
         std::string content = long_content(12, 4);
         content += "[[section]]\nheading = \"Last\"\nbody = \"The end \\uE000.\"\n";
         static Diagnostics setup;
-        static const text::FontLibrary lib = text::FontLibrary::scan(test::fonts_dir(), setup, text::FontLibrary::System::Ignore);
+        static const text::FontLibrary lib =
+            text::FontLibrary::scan(test::fonts_dir(), setup, text::FontLibrary::System::Ignore);
         static const text::FontChain chain = *text::resolve_fonts("Noto Sans", {}, lib, {}, setup);
         Diagnostics d;
         auto doc = load_content_text(content, "c.toml", d);
@@ -201,7 +203,8 @@ TEST_CASE("a list's indent is the layout's list_indent times the body size", "[f
     static Diagnostics setup;
     static const text::FontLibrary lib = text::FontLibrary::scan(test::fonts_dir(), setup);
     static const text::FontChain chain = *text::resolve_fonts("Noto Sans", {}, lib, {}, setup);
-    const std::string content = "title = \"T\"\n[[section]]\nheading = \"H\"\nbody = \"- first item\\n- second item\"\n";
+    const std::string content =
+        "title = \"T\"\n[[section]]\nheading = \"H\"\nbody = \"- first item\\n- second item\"\n";
     const auto item_x = [&](const std::string& extra) {
         Diagnostics d;
         auto doc = load_content_text(content, "c.toml", d);

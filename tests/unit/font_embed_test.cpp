@@ -16,7 +16,8 @@ namespace {
 
 const text::Face& noto() {
     static Diagnostics d;
-    static const text::FontLibrary lib = text::FontLibrary::scan(test::fonts_dir(), d, text::FontLibrary::System::Ignore);
+    static const text::FontLibrary lib =
+        text::FontLibrary::scan(test::fonts_dir(), d, text::FontLibrary::System::Ignore);
     return *lib.find("Noto Sans", FontStyle::Regular);
 }
 
@@ -74,12 +75,13 @@ TEST_CASE("the document's fonts share their two-byte codes, so a code is the sam
     Doc doc;
     pdf::CodeBook book;
     static Diagnostics d;
-    static const text::FontLibrary lib = text::FontLibrary::scan(test::fonts_dir(), d, text::FontLibrary::System::Ignore);
+    static const text::FontLibrary lib =
+        text::FontLibrary::scan(test::fonts_dir(), d, text::FontLibrary::System::Ignore);
     pdf::EmbeddedFont regular(doc.pdf, noto(), "F1", book);
     pdf::EmbeddedFont bold(doc.pdf, *lib.find("Noto Sans", FontStyle::Bold), "F2", book);
     const auto fi = regular.use(1000, U"fi");
     CHECK(fi.bytes == 2);
-    CHECK(bold.use(1200, U"fi").code == fi.code);  // another glyph in another font: the same code
+    CHECK(bold.use(1200, U"fi").code == fi.code);     // another glyph in another font: the same code
     CHECK(regular.use(1001, U"fi").code != fi.code);  // a second glyph for "fi" in one font: another
     CHECK(bold.use(1201, U"fi").code == regular.use(1001, U"fi").code);
     CHECK(book.texts().size() == 2);

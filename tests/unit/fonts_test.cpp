@@ -42,11 +42,13 @@ TEST_CASE("a face to subset from leaves out the tables asked, and subsets byte f
         CAPTURE(file);
         const auto face = text::Face::load(test::fonts_dir() + "/" + file, 0, diags);
         REQUIRE(face);
-        const std::vector<hb_tag_t> dropped{HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('c', 'm', 'a', 'p'),
-                                            HB_TAG('n', 'a', 'm', 'e'), HB_TAG('p', 'o', 's', 't'), HB_TAG('O', 'S', '/', '2')};
+        const std::vector<hb_tag_t> dropped{HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'),
+                                            HB_TAG('c', 'm', 'a', 'p'), HB_TAG('n', 'a', 'm', 'e'),
+                                            HB_TAG('p', 'o', 's', 't'), HB_TAG('O', 'S', '/', '2')};
         hb_face_t* source = face->subset_source(dropped);
         for (auto t : dropped) CHECK_FALSE(has_table(source, t));
-        for (auto t : {HB_TAG('g', 'l', 'y', 'f'), HB_TAG('l', 'o', 'c', 'a'), HB_TAG('h', 'm', 't', 'x'), HB_TAG('h', 'e', 'a', 'd')})
+        for (auto t : {HB_TAG('g', 'l', 'y', 'f'), HB_TAG('l', 'o', 'c', 'a'), HB_TAG('h', 'm', 't', 'x'),
+                       HB_TAG('h', 'e', 'a', 'd')})
             CHECK(has_table(source, t));
         // Made once: asked again (the tags in another order), the same face.
         const std::vector<hb_tag_t> reversed(dropped.rbegin(), dropped.rend());

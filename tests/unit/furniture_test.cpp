@@ -61,7 +61,8 @@ std::string text_of(const std::vector<const GlyphRun*>& rs) {
 
 }  // namespace
 
-TEST_CASE("furniture: the footer says clinic, phone and page N of M, the number at the far end of the line", "[furniture]") {
+TEST_CASE("furniture: the footer says clinic, phone and page N of M, the number at the far end of the line",
+          "[furniture]") {
     Setup s(kContent);
     const Rect panel{Pt(0), Pt(0), s.layout.page.width, s.layout.page.height};
     const auto items = footer(s.furnisher(), panel, PageLabel::Number, 2, 5);
@@ -111,18 +112,23 @@ TEST_CASE("furniture: without a page label the footer has no page number - a rig
     // starts at the left one.
     Pt line_right{0}, label_left = panel.width;
     for (std::size_t k = 0; k < both.size(); ++k) {
-        if (k < line.size()) line_right = std::max(line_right, both[k]->origin.x + both[k]->right());
-        else label_left = std::min(label_left, both[k]->origin.x + both[k]->left());
+        if (k < line.size())
+            line_right = std::max(line_right, both[k]->origin.x + both[k]->right());
+        else
+            label_left = std::min(label_left, both[k]->origin.x + both[k]->left());
     }
     CHECK(line_right.value() == Approx(right.value()).margin(0.01));
     CHECK(label_left.value() == Approx(ar.layout.margins.left.value()).margin(0.01));
 }
 
-TEST_CASE("furniture: a clinic name too long for one footer line goes above it - far too long, it is left out with a warning",
-          "[furniture]") {
+TEST_CASE(
+    "furniture: a clinic name too long for one footer line goes above it - far too long, it is left out with a warning",
+    "[furniture]") {
     Setup s(kContent);
     const Rect panel{Pt(0), Pt(0), s.layout.page.width, s.layout.page.height};
-    s.brand.name = "The Northern Regional Rheumatology, Immunology and Autoimmune Disease Clinic of the Valley and the Coast, Incorporated";
+    s.brand.name =
+        "The Northern Regional Rheumatology, Immunology and Autoimmune Disease Clinic of the Valley and the Coast, "
+        "Incorporated";
     auto items = footer(s.furnisher(), panel, PageLabel::Number, 1, 2);
     auto text = runs(items, Role::Footer);
     // Two baselines: the name on the first, the phone and page number on the second.
@@ -204,7 +210,8 @@ TEST_CASE("furniture: the call to action is one unit with the phone's tel: link,
     CHECK(box->fill == s.brand.colors.primary);
 }
 
-TEST_CASE("furniture: the taglines are a heading kept with the first, then one unit each in its own language", "[furniture]") {
+TEST_CASE("furniture: the taglines are a heading kept with the first, then one unit each in its own language",
+          "[furniture]") {
     Setup s(kContent);
     CHECK(language_help(s.furnisher(), Pt(400)).empty());
     s.brand.taglines = {{Language::parse("es"), "ATENCIÓN: llame al (555) 010-0199.", {}},
@@ -251,7 +258,8 @@ TEST_CASE("furniture: a notes page has its heading and ruled lines a handwriting
     CHECK(ys.back() + gap > area.bottom().value() + 0.01);  // none missing at the foot
 }
 
-TEST_CASE("furniture: stacked height counts every line and the space between units, not before the first", "[furniture]") {
+TEST_CASE("furniture: stacked height counts every line and the space between units, not before the first",
+          "[furniture]") {
     Unit a, b;
     a.space_before = Pt(100);
     a.lines = {{Pt(10), {}}, {Pt(12), {}}};

@@ -30,14 +30,15 @@ std::string read(const std::string& path) {
 // with only the tables a CIDFontType2 reads; its old-to-new glyph map in `map`.
 std::string subset(const std::vector<hb_codepoint_t>& gids, std::vector<hb_codepoint_t>& map) {
     const std::string font = read(test::fonts_dir() + "/NotoSans-Regular.ttf");
-    hb_blob_t* blob = hb_blob_create(font.data(), static_cast<unsigned>(font.size()), HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+    hb_blob_t* blob =
+        hb_blob_create(font.data(), static_cast<unsigned>(font.size()), HB_MEMORY_MODE_READONLY, nullptr, nullptr);
     hb_face_t* face = hb_face_create(blob, 0);
     hb_subset_input_t* input = hb_subset_input_create_or_fail();
     for (hb_codepoint_t g : gids) hb_set_add(hb_subset_input_glyph_set(input), g);
     hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING);
-    for (hb_tag_t t : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'), HB_TAG('c', 'm', 'a', 'p'),
-                       HB_TAG('n', 'a', 'm', 'e'), HB_TAG('p', 'o', 's', 't'), HB_TAG('O', 'S', '/', '2'), HB_TAG('g', 'a', 's', 'p'),
-                       HB_TAG('D', 'S', 'I', 'G')})
+    for (hb_tag_t t : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
+                       HB_TAG('c', 'm', 'a', 'p'), HB_TAG('n', 'a', 'm', 'e'), HB_TAG('p', 'o', 's', 't'),
+                       HB_TAG('O', 'S', '/', '2'), HB_TAG('g', 'a', 's', 'p'), HB_TAG('D', 'S', 'I', 'G')})
         hb_set_add(hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG), t);
     hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(face, input);
     const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan);
@@ -63,16 +64,25 @@ hb_codepoint_t glyph_of(hb_font_t* font, hb_codepoint_t c) {
 std::string outline(hb_font_t* font, hb_codepoint_t glyph) {
     std::string out;
     hb_draw_funcs_t* funcs = hb_draw_funcs_create();
-    hb_draw_funcs_set_move_to_func(funcs, [](hb_draw_funcs_t*, void* d, hb_draw_state_t*, float x, float y, void*) {
-        *static_cast<std::string*>(d) += " M" + std::to_string(int(x)) + "," + std::to_string(int(y));
-    }, nullptr, nullptr);
-    hb_draw_funcs_set_line_to_func(funcs, [](hb_draw_funcs_t*, void* d, hb_draw_state_t*, float x, float y, void*) {
-        *static_cast<std::string*>(d) += " L" + std::to_string(int(x)) + "," + std::to_string(int(y));
-    }, nullptr, nullptr);
-    hb_draw_funcs_set_quadratic_to_func(funcs, [](hb_draw_funcs_t*, void* d, hb_draw_state_t*, float cx, float cy, float x, float y, void*) {
-        *static_cast<std::string*>(d) += " Q" + std::to_string(int(cx)) + "," + std::to_string(int(cy)) + " " +
-                                         std::to_string(int(x)) + "," + std::to_string(int(y));
-    }, nullptr, nullptr);
+    hb_draw_funcs_set_move_to_func(
+        funcs,
+        [](hb_draw_funcs_t*, void* d, hb_draw_state_t*, float x, float y, void*) {
+            *static_cast<std::string*>(d) += " M" + std::to_string(int(x)) + "," + std::to_string(int(y));
+        },
+        nullptr, nullptr);
+    hb_draw_funcs_set_line_to_func(
+        funcs,
+        [](hb_draw_funcs_t*, void* d, hb_draw_state_t*, float x, float y, void*) {
+            *static_cast<std::string*>(d) += " L" + std::to_string(int(x)) + "," + std::to_string(int(y));
+        },
+        nullptr, nullptr);
+    hb_draw_funcs_set_quadratic_to_func(
+        funcs,
+        [](hb_draw_funcs_t*, void* d, hb_draw_state_t*, float cx, float cy, float x, float y, void*) {
+            *static_cast<std::string*>(d) += " Q" + std::to_string(int(cx)) + "," + std::to_string(int(cy)) + " " +
+                                             std::to_string(int(x)) + "," + std::to_string(int(y));
+        },
+        nullptr, nullptr);
     hb_font_get_glyph_shape(font, glyph, funcs, &out);
     hb_draw_funcs_destroy(funcs);
     return out;
@@ -80,7 +90,8 @@ std::string outline(hb_font_t* font, hb_codepoint_t glyph) {
 
 struct Font {
     explicit Font(const std::string& bytes) : data(bytes) {
-        blob = hb_blob_create(data.data(), static_cast<unsigned>(data.size()), HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+        blob =
+            hb_blob_create(data.data(), static_cast<unsigned>(data.size()), HB_MEMORY_MODE_READONLY, nullptr, nullptr);
         face = hb_face_create(blob, 0);
         font = hb_font_create(face);
     }
@@ -99,7 +110,8 @@ struct Font {
 
 TEST_CASE("a subset's glyphs go where their character ids say, components after them", "[pdf]") {
     Font noto(read(test::fonts_dir() + "/NotoSans-Regular.ttf"));
-    const hb_codepoint_t a = glyph_of(noto.font, 'a'), z = glyph_of(noto.font, 'z'), e_acute = glyph_of(noto.font, 0xE9);
+    const hb_codepoint_t a = glyph_of(noto.font, 'a'), z = glyph_of(noto.font, 'z'),
+                         e_acute = glyph_of(noto.font, 0xE9);
     std::vector<hb_codepoint_t> map;
     const std::string sub = subset({0, a, z, e_acute}, map);
     // Character ids: 'a' at 0x61, 'z' at 3, 'é' at 5 and again at 6; the rest empty.

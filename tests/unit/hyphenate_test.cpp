@@ -60,7 +60,7 @@ TEST_CASE("Spanish words are hyphenated with Spanish patterns", "[hyphenate]") {
     auto h = Hyphenator::load("es", "/usr/share/hyphen");
     REQUIRE(h);
     CHECK(h->points(U"inflamación") == std::vector<std::size_t>{2, 5, 7});  // in-fla-ma-ción
-    CHECK(h->points(U"enfermedad") == std::vector<std::size_t>{2, 5, 7});  // en-fer-me-dad
+    CHECK(h->points(U"enfermedad") == std::vector<std::size_t>{2, 5, 7});   // en-fer-me-dad
     CHECK(h->points(U"sol").empty());
 }
 
@@ -78,9 +78,16 @@ std::string marked(const Hyphenator& h, const std::u32string& word) {
     }
     std::string s;
     for (char32_t c : out) {
-        if (c < 0x80) s += static_cast<char>(c);
-        else if (c < 0x800) { s += static_cast<char>(0xC0 | (c >> 6)); s += static_cast<char>(0x80 | (c & 0x3F)); }
-        else { s += static_cast<char>(0xE0 | (c >> 12)); s += static_cast<char>(0x80 | ((c >> 6) & 0x3F)); s += static_cast<char>(0x80 | (c & 0x3F)); }
+        if (c < 0x80)
+            s += static_cast<char>(c);
+        else if (c < 0x800) {
+            s += static_cast<char>(0xC0 | (c >> 6));
+            s += static_cast<char>(0x80 | (c & 0x3F));
+        } else {
+            s += static_cast<char>(0xE0 | (c >> 12));
+            s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            s += static_cast<char>(0x80 | (c & 0x3F));
+        }
     }
     return s;
 }
@@ -88,9 +95,13 @@ std::string marked(const Hyphenator& h, const std::u32string& word) {
 
 // Older pattern files are in 8-bit encodings (KOI8-R for Russian, ISO 8859-1 for German and
 // French): words are converted to them, and capitals lowered whatever the script.
-TEST_CASE("Russian, German, French and Portuguese words are hyphenated, whatever the pattern file's encoding", "[hyphenate]") {
+TEST_CASE("Russian, German, French and Portuguese words are hyphenated, whatever the pattern file's encoding",
+          "[hyphenate]") {
     const std::pair<const char*, std::vector<std::pair<std::u32string, std::string>>> rows[] = {
-        {"ru", {{U"стволовыми", "ство-ло-выми"}, {U"Противопоказания", "Про-ти-вопо-ка-за-ния"}, {U"восстановления", "восстанов-ле-ния"}}},
+        {"ru",
+         {{U"стволовыми", "ство-ло-выми"},
+          {U"Противопоказания", "Про-ти-вопо-ка-за-ния"},
+          {U"восстановления", "восстанов-ле-ния"}}},
         {"de", {{U"Behandlung", "Be-hand-lung"}, {U"Gelenkentzündung", "Ge-lenk-ent-zün-dung"}}},
         {"fr", {{U"inflammation", "in-flam-ma-tion"}}},
         {"pt-BR", {{U"tratamento", "tra-ta-mento"}}},

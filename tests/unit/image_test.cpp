@@ -22,7 +22,8 @@ std::string chunk(const std::string& type, const std::string& data) {
 }
 
 // A PNG of w x h pixels, 16-bit RGBA, every pixel the same sample values.
-std::string png16(std::uint32_t w, std::uint32_t h, std::uint16_t r, std::uint16_t g, std::uint16_t b, std::uint16_t a) {
+std::string png16(std::uint32_t w, std::uint32_t h, std::uint16_t r, std::uint16_t g, std::uint16_t b,
+                  std::uint16_t a) {
     std::string raw;
     for (std::uint32_t y = 0; y < h; ++y) {
         raw.push_back('\0');  // filter: none
@@ -34,7 +35,8 @@ std::string png16(std::uint32_t w, std::uint32_t h, std::uint16_t r, std::uint16
     }
     uLongf size = compressBound(static_cast<uLong>(raw.size()));
     std::string z(size, '\0');
-    compress(reinterpret_cast<Bytef*>(z.data()), &size, reinterpret_cast<const Bytef*>(raw.data()), static_cast<uLong>(raw.size()));
+    compress(reinterpret_cast<Bytef*>(z.data()), &size, reinterpret_cast<const Bytef*>(raw.data()),
+             static_cast<uLong>(raw.size()));
     z.resize(size);
     const std::string ihdr = be32(w) + be32(h) + std::string("\x10\x06\x00\x00\x00", 5);  // 16 bits, RGBA
     return std::string("\x89PNG\r\n\x1a\n", 8) + chunk("IHDR", ihdr) + chunk("IDAT", z) + chunk("IEND", "");
@@ -114,16 +116,16 @@ TEST_CASE("the EXIF orientation is read in either byte order, and hostile segmen
         return s;
     };
     CHECK(orientation_of_exact(with(10, std::string("\xff\xff\xff\xf0", 4))) == 1);  // IFD0 offset
-    CHECK(orientation_of_exact(with(10, std::string("\0\0\0\x1a", 4))) == 1);  // just past the end
-    CHECK(orientation_of_exact(with(14, std::string("\xff\xff", 2))) == 6);         // 65535 entries, one there
+    CHECK(orientation_of_exact(with(10, std::string("\0\0\0\x1a", 4))) == 1);        // just past the end
+    CHECK(orientation_of_exact(with(14, std::string("\xff\xff", 2))) == 6);          // 65535 entries, one there
     CHECK(orientation_of_exact(with(14, std::string("\xff\xff", 2)).substr(0, 20)) == 1);
-    CHECK(orientation_of_exact(with(10, std::string("\0\0\0\0", 4))) == 1);  // IFD0 at the header
-    CHECK(orientation_of_exact(with(24, std::string("\0\t", 2))) == 1);          // orientation 9
-    CHECK(orientation_of_exact(with(24, std::string("\0\0", 2))) == 1);          // orientation 0
-    CHECK(orientation_of_exact(with(18, std::string("\0\x02", 2))) == 1);          // an ASCII value
+    CHECK(orientation_of_exact(with(10, std::string("\0\0\0\0", 4))) == 1);          // IFD0 at the header
+    CHECK(orientation_of_exact(with(24, std::string("\0\t", 2))) == 1);              // orientation 9
+    CHECK(orientation_of_exact(with(24, std::string("\0\0", 2))) == 1);              // orientation 0
+    CHECK(orientation_of_exact(with(18, std::string("\0\x02", 2))) == 1);            // an ASCII value
     CHECK(orientation_of_exact(with(20, std::string("\xff\xff\xff\xff", 4))) == 1);  // a count of 4 billion
     CHECK(orientation_of_exact(with(6, "XX")) == 1);                                 // no byte order
-    CHECK(orientation_of_exact(with(8, std::string("\0+", 2))) == 1);           // not TIFF
+    CHECK(orientation_of_exact(with(8, std::string("\0+", 2))) == 1);                // not TIFF
     CHECK(orientation_of_exact("Exif") == 1);
     CHECK(orientation_of_exact("") == 1);
     CHECK(orientation_of_exact(std::string("Exif\0\0MM\0*", 10)) == 1);

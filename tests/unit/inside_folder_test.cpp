@@ -25,7 +25,8 @@ struct Case {
 // like the leaflet's folder) hold pictures outside it.
 void make_tree(const test::TempDir& t) {
     const std::string png = *read_file(test::data_dir() + "/logo.png");
-    t.write_all({{"leaf/inside.png", png}, {"leaf/sub/deep.png", png}, {"outside/pic.png", png}, {"leafx/pic.png", png}});
+    t.write_all(
+        {{"leaf/inside.png", png}, {"leaf/sub/deep.png", png}, {"outside/pic.png", png}, {"leafx/pic.png", png}});
     const fs::path leaf = t.file("leaf");
     fs::create_symlink("inside.png", leaf / "link-in.png");
     fs::create_symlink(leaf / "sub", leaf / "sub-link");
@@ -82,7 +83,8 @@ TEST_CASE("a figure outside the leaflet's folder is refused at the figure, and n
     for (const Case& c : cases(t.path())) {
         CAPTURE(c.name, c.src);
         Diagnostics d;
-        const auto doc = load_content_text("title = \"T\"\n[[section]]\nbody = \"![A cell](" + c.src + ")\"\n", path, d);
+        const auto doc =
+            load_content_text("title = \"T\"\n[[section]]\nbody = \"![A cell](" + c.src + ")\"\n", path, d);
         INFO(test::messages(d));
         REQUIRE(doc);
         const Block& figure = doc->sections.at(0).blocks.at(0);
@@ -92,7 +94,8 @@ TEST_CASE("a figure outside the leaflet's folder is refused at the figure, and n
         } else {
             REQUIRE(d.all().size() == 1);
             CHECK(d.all()[0].code == "content.figure");
-            CHECK(format(d.all()[0]).starts_with(path + ":3:19: error: the figure '" + c.src + "' is outside the leaflet's folder"));
+            CHECK(format(d.all()[0])
+                      .starts_with(path + ":3:19: error: the figure '" + c.src + "' is outside the leaflet's folder"));
             CHECK(d.all()[0].hint.find("leaflet's folder or a folder inside it") != std::string::npos);
             CHECK_FALSE(figure.figure.image);
             CHECK(figure_files(*doc).empty());  // watch and the batch record never read it either
@@ -117,7 +120,8 @@ TEST_CASE("a logo outside the brand file's folder is refused at the logo, and no
         } else {
             REQUIRE(d.all().size() == 1);
             CHECK(d.all()[0].code == "brand.logo");
-            CHECK(format(d.all()[0]).starts_with(path + ":3:8: error: the logo '" + c.src + "' is outside the brand file's folder"));
+            CHECK(format(d.all()[0])
+                      .starts_with(path + ":3:8: error: the logo '" + c.src + "' is outside the brand file's folder"));
             CHECK_FALSE(brand->logo_image);
             CHECK(brand->logo.empty());
         }

@@ -47,7 +47,10 @@ std::string visual(const Itemized& it) {
         if (l % 2 == 1) lo_odd = std::min(lo_odd, l);
     for (int level = hi; level >= lo_odd && level > 0; --level)
         for (std::size_t k = 0; k < s.size();) {
-            if (lv[k] < level) { ++k; continue; }
+            if (lv[k] < level) {
+                ++k;
+                continue;
+            }
             std::size_t e = k;
             while (e < s.size() && lv[e] >= level) ++e;
             std::reverse(s.begin() + static_cast<long>(k), s.begin() + static_cast<long>(e));
@@ -64,10 +67,10 @@ std::string rev(const std::string& word) {
     return utf8::encode(s);
 }
 
-const std::string kCall = "اتصل";      // "call"
-const std::string kNow = "الآن";       // "now"
-const std::string kClinic = "عيادة";   // "clinic"
-const std::string kShalom = "שלום";    // Hebrew "hello"
+const std::string kCall = "اتصل";     // "call"
+const std::string kNow = "الآن";      // "now"
+const std::string kClinic = "عيادة";  // "clinic"
+const std::string kShalom = "שלום";   // Hebrew "hello"
 
 }  // namespace
 

@@ -25,11 +25,12 @@ std::vector<std::string> drawn() {
         fs::copy_file(test::data_dir() + "/logo.jpg", dir.file("logo.jpg"));
         fs::copy_file(test::data_dir() + "/logo.png", dir.file("logo.png"));
         dir.write("brand.toml", "name = \"Clinic\"\nphone = \"(555) 010-0199\"\nlogo = \"logo.jpg\"\n");
-        dir.write("figure.toml", "title = \"Pictures\"\n[[section]]\nbody = \"\"\"\nText.\n\n"
-                                 "![A chart](logo.png \"A caption\")\n\"\"\"\n");
+        dir.write("figure.toml",
+                  "title = \"Pictures\"\n[[section]]\nbody = \"\"\"\nText.\n\n"
+                  "![A chart](logo.png \"A caption\")\n\"\"\"\n");
         std::vector<std::string> out;
-        for (const std::string& content : {test::data_dir() + "/arabic.toml", dir.file("figure.toml"),
-                                          test::repo_dir() + "/content/lupus.toml"})
+        for (const std::string& content :
+             {test::data_dir() + "/arabic.toml", dir.file("figure.toml"), test::repo_dir() + "/content/lupus.toml"})
             for (const std::string layout : {"a4", "booklet", "trifold"}) {
                 BuildRequest request;
                 request.content = content;
@@ -99,7 +100,8 @@ TEST_CASE("kept thumbnails: the writer's SVG checks, and no planted markup does"
     CHECK_FALSE(thumbnail_markup_ok(svg.substr(0, svg.size() / 2)));  // cut short
 }
 
-TEST_CASE("kept thumbnails: taken back for the same PDF only, and never from a damaged file", "[contact-sheet][thumbnails]") {
+TEST_CASE("kept thumbnails: taken back for the same PDF only, and never from a damaged file",
+          "[contact-sheet][thumbnails]") {
     test::TempDir dir;
     const auto sides = drawn();
     std::vector<Job> jobs(3);

@@ -54,8 +54,9 @@ std::string content(int sections, int paragraphs, const std::string& language = 
     for (int i = 0; i < sections; ++i) {
         s += "[[section]]\nheading = \"Heading " + std::to_string(i) + "\"\nbody = \"\"\"\n";
         for (int p = 0; p < paragraphs; ++p)
-            s += language == "ar" ? "يُدرس العلاج بالخلايا الجذعية كنهج داعم لأمراض المناعة الذاتية.\n\n"
-                                  : "A paragraph that goes on for a while so that it needs several lines in its frame.\n\n";
+            s += language == "ar"
+                     ? "يُدرس العلاج بالخلايا الجذعية كنهج داعم لأمراض المناعة الذاتية.\n\n"
+                     : "A paragraph that goes on for a while so that it needs several lines in its frame.\n\n";
         s += "\"\"\"\n";
     }
     return s;
@@ -79,7 +80,8 @@ double x_of(const Page& page, Role role) {
 int count_runs(const Page& page, Role role, const std::string& containing) {
     int n = 0;
     for (const auto& i : page.items)
-        if (const auto* g = std::get_if<GlyphRun>(&i); g && g->source.role == role && utf8::encode(g->text).find(containing) != std::string::npos)
+        if (const auto* g = std::get_if<GlyphRun>(&i);
+            g && g->source.role == role && utf8::encode(g->text).find(containing) != std::string::npos)
             ++n;
     return n;
 }
@@ -93,8 +95,10 @@ TEST_CASE("kinds: a layout's fold names its kind", "[kinds]") {
         const Layout l = *load_layout(test::repo_dir() + "/layouts/" + name + ".toml", d);
         CHECK(dynamic_cast<const PagesKind*>(&kind_of(l)) != nullptr);
     }
-    CHECK(dynamic_cast<const TrifoldKind*>(&kind_of(*load_layout(test::repo_dir() + "/layouts/trifold.toml", d))) != nullptr);
-    CHECK(dynamic_cast<const BookletKind*>(&kind_of(*load_layout(test::repo_dir() + "/layouts/booklet.toml", d))) != nullptr);
+    CHECK(dynamic_cast<const TrifoldKind*>(&kind_of(*load_layout(test::repo_dir() + "/layouts/trifold.toml", d))) !=
+          nullptr);
+    CHECK(dynamic_cast<const BookletKind*>(&kind_of(*load_layout(test::repo_dir() + "/layouts/booklet.toml", d))) !=
+          nullptr);
 }
 
 TEST_CASE("kinds: pages put the cover on the first page only, 'Page N of M' on each, the call to action on the last",
@@ -108,8 +112,8 @@ TEST_CASE("kinds: pages put the cover on the first page only, 'Page N of M' on e
     for (int p = 0; p < n; ++p) {
         CAPTURE(p);
         if (p > 0) CHECK(said(pages[static_cast<std::size_t>(p)], Role::Title).empty());
-        CHECK(said(pages[static_cast<std::size_t>(p)], Role::Footer).find("Page " + std::to_string(p + 1) + " of " + std::to_string(n)) !=
-              std::string::npos);
+        CHECK(said(pages[static_cast<std::size_t>(p)], Role::Footer)
+                  .find("Page " + std::to_string(p + 1) + " of " + std::to_string(n)) != std::string::npos);
         CHECK(pages[static_cast<std::size_t>(p)].size.width == m->layout.page.width);
         CHECK((said(pages[static_cast<std::size_t>(p)], Role::CallToAction).empty()) == (p != n - 1));
     }
@@ -117,7 +121,8 @@ TEST_CASE("kinds: pages put the cover on the first page only, 'Page N of M' on e
     CHECK_FALSE(m->laid.imposition);
 }
 
-TEST_CASE("kinds: with a back cover, pages come in fours: notes pages between the content and the call to action", "[kinds]") {
+TEST_CASE("kinds: with a back cover, pages come in fours: notes pages between the content and the call to action",
+          "[kinds]") {
     Diagnostics d;
     const PagesKind with_back({.back_cover = true, .multiple = 4});
     auto m = make(content(1, 1), "a4", &with_back);
@@ -135,7 +140,8 @@ TEST_CASE("kinds: with a back cover, pages come in fours: notes pages between th
     CHECK(said(pages[3], Role::Footer).find("Page 4 of 4") != std::string::npos);
 }
 
-TEST_CASE("kinds: a trifold is two landscape sides, cover on the right panel outside, footers under five panels", "[kinds]") {
+TEST_CASE("kinds: a trifold is two landscape sides, cover on the right panel outside, footers under five panels",
+          "[kinds]") {
     auto m = make(content(2, 2), "trifold");
     REQUIRE_FALSE(m->diags.has_errors());
     const auto& pages = m->laid.pages;
@@ -169,7 +175,8 @@ TEST_CASE("kinds: a right-to-left trifold is the mirror image: the cover on the 
     CHECK(cta < 2 * w);
 }
 
-TEST_CASE("kinds: a trifold sets the body smaller to fit, down to its minimum, then says what is left over", "[kinds]") {
+TEST_CASE("kinds: a trifold sets the body smaller to fit, down to its minimum, then says what is left over",
+          "[kinds]") {
     auto fit = make(content(10, 6), "trifold");
     REQUIRE_FALSE(fit->diags.has_errors());
     CHECK(fit->laid.decisions.body < fit->layout.type.body);
@@ -188,7 +195,8 @@ TEST_CASE("kinds: a trifold sets the body smaller to fit, down to its minimum, t
     CHECK(over->laid.decisions.body == over->layout.min_body);
 }
 
-TEST_CASE("kinds: a booklet imposes its pages two to a side in saddle-stitch order, bound on the right in Arabic", "[kinds]") {
+TEST_CASE("kinds: a booklet imposes its pages two to a side in saddle-stitch order, bound on the right in Arabic",
+          "[kinds]") {
     for (const char* language : {"en", "ar"}) {
         CAPTURE(language);
         auto m = make(content(3, 3, language), "booklet");
@@ -203,8 +211,7 @@ TEST_CASE("kinds: a booklet imposes its pages two to a side in saddle-stitch ord
         const bool rtl = std::string(language) == "ar";
         std::set<int> first_side{sides[0][0].page, sides[0][1].page};
         CHECK(first_side == std::set<int>{0, n - 1});
-        for (const auto& slot : sides[0])
-            CHECK(slot.at.x == ((slot.page == 0) != rtl ? m->layout.page.width : Pt(0)));
+        for (const auto& slot : sides[0]) CHECK(slot.at.x == ((slot.page == 0) != rtl ? m->layout.page.width : Pt(0)));
         CHECK(m->laid.imposition->sheet.width == m->layout.page.width * 2.0);
         REQUIRE(m->laid.sheet.folds.size() == 1);
         CHECK(m->laid.sheet.folds[0] == m->layout.page.width);

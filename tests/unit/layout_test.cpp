@@ -32,23 +32,31 @@ TEST_CASE("layout values are checked", "[layout]") {
         std::size_t count = 1;
     };
     const Case cases[] = {
-        {"unknown size", "[page]\nsize = \"B7\"\n", "l.toml:2:8: error: unknown page size 'B7' [layout.size]\n"
+        {"unknown size", "[page]\nsize = \"B7\"\n",
+         "l.toml:2:8: error: unknown page size 'B7' [layout.size]\n"
          "  hint: use A3, A4, A5, Letter or Legal, or give width and height in mm"},
-        {"body too small", "[type]\nbody = 2\n", "l.toml:2:8: error: 'body' must be between 4 and 72 pt [layout.range]"},
-        {"bad align", "[type]\nalign = \"center\"\n", "l.toml:2:9: error: unknown alignment 'center' [layout.align]\n"
+        {"body too small", "[type]\nbody = 2\n",
+         "l.toml:2:8: error: 'body' must be between 4 and 72 pt [layout.range]"},
+        {"bad align", "[type]\nalign = \"center\"\n",
+         "l.toml:2:9: error: unknown alignment 'center' [layout.align]\n"
          "  hint: align is \"ragged\" or \"justify\""},
         {"margins eat the page", "[page]\nsize = \"A5\"\nmargins = { left = 100, right = 100 }\n",
          "l.toml:3:11: error: the margins leave less than an inch for the text [layout.margins]"},
-        {"unknown key", "[type]\nfamly = \"X\"\n", "l.toml:2:1: warning: unknown key 'famly' in [type]; did you mean 'family'? [input.unknown-key]"},
+        {"unknown key", "[type]\nfamly = \"X\"\n",
+         "l.toml:2:1: warning: unknown key 'famly' in [type]; did you mean 'family'? [input.unknown-key]"},
         // Two mistakes: both reported, each once, in the file's order.
         {"two mistakes", "[type]\nbody = 2\nalign = \"center\"\n",
          "l.toml:2:8: error: 'body' must be between 4 and 72 pt [layout.range]\n"
          "l.toml:3:9: error: unknown alignment 'center' [layout.align]\n"
          "  hint: align is \"ragged\" or \"justify\"",
          2},
-        {"section ratio out of range", "[sections]\nlist_indent = 9\n", "l.toml:2:15: error: 'list_indent' must be between 0 and 4 times [layout.range]"},
-        {"figure taller than the body", "[sections]\nfigure_height = 1.5\n", "l.toml:2:17: error: 'figure_height' must be between 0 and 1 times [layout.range]"},
-        {"unknown ratio", "[sections]\nlist_indnet = 1\n", "l.toml:2:1: warning: unknown key 'list_indnet' in [sections]; did you mean 'list_indent'? [input.unknown-key]"},
+        {"section ratio out of range", "[sections]\nlist_indent = 9\n",
+         "l.toml:2:15: error: 'list_indent' must be between 0 and 4 times [layout.range]"},
+        {"figure taller than the body", "[sections]\nfigure_height = 1.5\n",
+         "l.toml:2:17: error: 'figure_height' must be between 0 and 1 times [layout.range]"},
+        {"unknown ratio", "[sections]\nlist_indnet = 1\n",
+         "l.toml:2:1: warning: unknown key 'list_indnet' in [sections]; did you mean 'list_indent'? "
+         "[input.unknown-key]"},
     };
     for (const auto& c : cases) {
         CAPTURE(c.name);
@@ -57,7 +65,8 @@ TEST_CASE("layout values are checked", "[layout]") {
         load_layout(dir.write("l.toml", c.text), d);
         // Every diagnostic in full (message, code, hint), the temporary folder left out.
         std::string got = test::messages(d);
-        for (std::size_t at; (at = got.find(dir.path() + "/")) != std::string::npos;) got.erase(at, dir.path().size() + 1);
+        for (std::size_t at; (at = got.find(dir.path() + "/")) != std::string::npos;)
+            got.erase(at, dir.path().size() + 1);
         CHECK(got == c.expected);
         CHECK(d.all().size() == c.count);
     }
@@ -72,7 +81,8 @@ TEST_CASE("a section's proportions are named in the layout, today's values by de
     CHECK(plain->sections.heading_space == 1.1);
     CHECK(plain->sections.callout_padding == 0.8);
     CHECK(plain->sections.figure_height == 0.7);
-    const auto wide = load_layout(dir.write("b.toml", "[sections]\nlist_indent = 2.8\nheading_gap = 0\ncaption_size = 1\n"), d);
+    const auto wide =
+        load_layout(dir.write("b.toml", "[sections]\nlist_indent = 2.8\nheading_gap = 0\ncaption_size = 1\n"), d);
     REQUIRE(wide);
     CHECK(d.all().empty());
     CHECK(wide->sections.list_indent == 2.8);

@@ -21,14 +21,16 @@ Fonts& fonts() {
     return f;
 }
 
-std::vector<LineBox> set(const std::string& text, const std::string& lang, Pt size, double leading, Pt width = Pt(220)) {
+std::vector<LineBox> set(const std::string& text, const std::string& lang, Pt size, double leading,
+                         Pt width = Pt(220)) {
     text::ParagraphStyle style;
     style.size = size;
     style.hyphenation = Hyphenation::Off;
     style.language = Language::parse(lang);
     text::TextContext ctx{fonts().chain, nullptr, {"p.toml", 1, 1}};
     Diagnostics d;
-    return typeset({{text, FontStyle::Regular, {}, {}}}, style, width, Pt(0), size * leading, ctx, {Role::Paragraph}, d);
+    return typeset({{text, FontStyle::Regular, {}, {}}}, style, width, Pt(0), size * leading, ctx, {Role::Paragraph},
+                   d);
 }
 
 struct Ink {
@@ -64,7 +66,9 @@ int collisions(const std::vector<LineBox>& lines) {
     for (std::size_t l = 0; l + 1 < inks.size(); ++l)
         for (const auto& a : inks[l])
             for (const auto& b : inks[l + 1])
-                if (std::min(a.x1, b.x1) > std::max(a.x0, b.x0) && std::min(a.bottom, b.bottom) > std::max(a.top, b.top)) ++n;
+                if (std::min(a.x1, b.x1) > std::max(a.x0, b.x0) &&
+                    std::min(a.bottom, b.bottom) > std::max(a.top, b.top))
+                    ++n;
     return n;
 }
 
@@ -75,7 +79,8 @@ const std::string kBurmese =
 
 }  // namespace
 
-TEST_CASE("a Burmese paragraph's lines are pitched so that no line's ink lands on the next", "[layout][pitch][system-fonts]") {
+TEST_CASE("a Burmese paragraph's lines are pitched so that no line's ink lands on the next",
+          "[layout][pitch][system-fonts]") {
     test::require_system_fonts({{"Noto Sans Myanmar", "fonts-noto-core"}});
     for (const double leading : {1.3, 1.45, 1.6}) {
         CAPTURE(leading);
@@ -96,15 +101,21 @@ TEST_CASE("a Burmese paragraph's lines are pitched so that no line's ink lands o
     }
 }
 
-TEST_CASE("Devanagari, Bengali and Tamil lines with marks above and below do not ink into each other", "[layout][pitch][system-fonts]") {
-    test::require_system_fonts({{"Noto Sans Devanagari", "fonts-noto-core"}, {"Noto Sans Bengali", "fonts-noto-core"}, {"Noto Sans Tamil", "fonts-noto-core"}});
+TEST_CASE("Devanagari, Bengali and Tamil lines with marks above and below do not ink into each other",
+          "[layout][pitch][system-fonts]") {
+    test::require_system_fonts({{"Noto Sans Devanagari", "fonts-noto-core"},
+                                {"Noto Sans Bengali", "fonts-noto-core"},
+                                {"Noto Sans Tamil", "fonts-noto-core"}});
     const std::pair<const char*, const char*> texts[] = {
-        {"hi", "कीर्तिं, धैर्य और पर्यवेक्षण के बाद डॉक्टर सलाह देंगे। मैं, हूँ, कैं, र्धं, हिंदी, स्वप्रतिरक्षित रोगों के "
-               "लिए स्टेम सेल चिकित्सा में कोशिकाएँ क्षतिग्रस्त ऊतकों की मरम्मत करती हैं।"},
-        {"bn", "আপনার ডাক্তার তাঁর পর্যবেক্ষণের পর এই চিকিৎসার পরামর্শ দিতে পারেন। সূর্যের আলোয় বেশিক্ষণ থাকবেন না, আর জ্বর "
-               "হলে চাঁদপুরের কর্মীদের সঙ্গে যোগাযোগ করুন।"},
-        {"ta", "முடக்கு வாதம் மற்றும் தன்னுடல் தாக்கு நோய்களுக்கான குருத்தணு சிகிச்சை: நோயாளிகள் தெரிந்துகொள்ள "
-               "வேண்டியவை"},
+        {"hi",
+         "कीर्तिं, धैर्य और पर्यवेक्षण के बाद डॉक्टर सलाह देंगे। मैं, हूँ, कैं, र्धं, हिंदी, स्वप्रतिरक्षित रोगों के "
+         "लिए स्टेम सेल चिकित्सा में कोशिकाएँ क्षतिग्रस्त ऊतकों की मरम्मत करती हैं।"},
+        {"bn",
+         "আপনার ডাক্তার তাঁর পর্যবেক্ষণের পর এই চিকিৎসার পরামর্শ দিতে পারেন। সূর্যের আলোয় বেশিক্ষণ থাকবেন না, আর জ্বর "
+         "হলে চাঁদপুরের কর্মীদের সঙ্গে যোগাযোগ করুন।"},
+        {"ta",
+         "முடக்கு வாதம் மற்றும் தன்னுடல் தாக்கு நோய்களுக்கான குருத்தணு சிகிச்சை: நோயாளிகள் தெரிந்துகொள்ள "
+         "வேண்டியவை"},
     };
     for (const auto& [lang, text] : texts) {
         CAPTURE(lang);
@@ -117,12 +128,15 @@ TEST_CASE("Devanagari, Bengali and Tamil lines with marks above and below do not
     }
 }
 
-TEST_CASE("a Latin paragraph keeps the layout's line height and baseline exactly, accents, descenders and symbols included", "[layout][pitch][system-fonts]") {
+TEST_CASE(
+    "a Latin paragraph keeps the layout's line height and baseline exactly, accents, descenders and symbols included",
+    "[layout][pitch][system-fonts]") {
     test::require_system_fonts({{"Noto Sans Math", "fonts-noto-core"}});
     // A symbol from a symbol face (≥ from Noto Sans Math, whose descender is deeper than Noto
     // Sans's) gets room for its ink, not for its face's extents.
-    const std::string latin = "Émile's Åland: quickly jumping gypsy ÉÈÊ Ångström, équipe, façade, naïve, Øresund; "
-                              "Quiz: jog, pyjama, query, glyph ≥ 38 °C. ÂÇÑ ÿ ğ ş Ž ĳ Ł.";
+    const std::string latin =
+        "Émile's Åland: quickly jumping gypsy ÉÈÊ Ångström, équipe, façade, naïve, Øresund; "
+        "Quiz: jog, pyjama, query, glyph ≥ 38 °C. ÂÇÑ ÿ ğ ş Ž ĳ Ł.";
     for (const double leading : {1.0, 1.15, 1.25, 1.3, 1.45, 1.6}) {
         CAPTURE(leading);
         for (const Pt size : {Pt(11), Pt(12), Pt(28)}) {

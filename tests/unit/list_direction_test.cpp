@@ -12,9 +12,9 @@ using namespace leafpress;
 namespace {
 
 struct Sides {
-    Pt marker{-1};       // the marker's left edge
-    Pt text_left{1e9};   // the leftmost of the item's text
-    Pt text_right{-1};   // the rightmost of the item's text
+    Pt marker{-1};      // the marker's left edge
+    Pt text_left{1e9};  // the leftmost of the item's text
+    Pt text_right{-1};  // the rightmost of the item's text
 };
 
 // The first list item of the leaflet's first section: where its marker and text are drawn.
@@ -23,9 +23,9 @@ Sides first_item(const std::string& language, const std::string& item) {
     static const text::FontLibrary lib = text::FontLibrary::scan(test::fonts_dir(), setup);
     static const text::FontChain chain = *text::resolve_fonts("Noto Sans", {"Noto Sans Arabic"}, lib, {}, setup);
     Diagnostics diags;
-    const auto doc = load_content_text("title = \"T\"\nlanguage = \"" + language + "\"\n[[section]]\nbody = \"\"\"\n- " +
-                                           item + "\n\"\"\"\n",
-                                       "c.toml", diags);
+    const auto doc = load_content_text(
+        "title = \"T\"\nlanguage = \"" + language + "\"\n[[section]]\nbody = \"\"\"\n- " + item + "\n\"\"\"\n",
+        "c.toml", diags);
     REQUIRE(doc);
     Brand brand;
     const Layout layout = *load_layout(test::repo_dir() + "/layouts/a4.toml", diags);
@@ -36,7 +36,8 @@ Sides first_item(const std::string& language, const std::string& item) {
             for (const auto& item : line.items)
                 if (const auto* g = std::get_if<GlyphRun>(&item)) {
                     const Pt left = g->origin.x + g->left();
-                    if (g->source.role == Role::ListMarker) s.marker = left;
+                    if (g->source.role == Role::ListMarker)
+                        s.marker = left;
                     else if (g->source.role == Role::ListItem) {
                         s.text_left = std::min(s.text_left, left);
                         s.text_right = std::max(s.text_right, g->origin.x + g->right());

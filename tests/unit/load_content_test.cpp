@@ -103,7 +103,8 @@ TEST_CASE("an unknown key is a warning naming the nearest known key", "[content]
     REQUIRE(l.diags.all().size() == 3);
     CHECK(format(l.diags.all()[0]) ==
           "c.toml:2:1: warning: unknown key 'subtitel'; did you mean 'subtitle'? [input.unknown-key]");
-    CHECK(format(l.diags.all()[1]).starts_with("c.toml:4:1: warning: unknown key 'kinde' in section 1; did you mean 'kind'?"));
+    CHECK(format(l.diags.all()[1])
+              .starts_with("c.toml:4:1: warning: unknown key 'kinde' in section 1; did you mean 'kind'?"));
     CHECK(format(l.diags.all()[2]).starts_with("c.toml:6:1: warning: unknown key 'colour' in section 1"));
 }
 
@@ -118,9 +119,10 @@ TEST_CASE("markup warnings point into the body, counted from the file", "[conten
 }
 
 TEST_CASE("leaflet governance: code, version, next review and references", "[content]") {
-    auto l = load("title = \"T\"\ncode = \"RHEU-014\"\nversion = \"2\"\nreviewed = 2026-02-28\n"
-                  "references = [\"NICE. *Rheumatoid arthritis in adults*. 2018.\", \"See https://example.org/ra\"]\n"
-                  "[[section]]\nbody = \"x\"\n");
+    auto l = load(
+        "title = \"T\"\ncode = \"RHEU-014\"\nversion = \"2\"\nreviewed = 2026-02-28\n"
+        "references = [\"NICE. *Rheumatoid arthritis in adults*. 2018.\", \"See https://example.org/ra\"]\n"
+        "[[section]]\nbody = \"x\"\n");
     REQUIRE(l.doc);
     CHECK(l.diags.all().empty());
     CHECK(l.doc->code == "RHEU-014");
@@ -145,7 +147,9 @@ TEST_CASE("leaflet governance: code, version, next review and references", "[con
     CHECK(references[1].where.column == 65);  // at "See"
     CHECK(one_year_after({2028, 2, 29}) == Date{2029, 2, 28});
 
-    auto bad = load("title = \"T\"\nreviewed = 2026-05-01\nnext_review = 2026-04-01\nreferences = [1]\n[[section]]\nbody = \"x\"\n");
+    auto bad = load(
+        "title = \"T\"\nreviewed = 2026-05-01\nnext_review = 2026-04-01\nreferences = [1]\n[[section]]\nbody = "
+        "\"x\"\n");
     REQUIRE(bad.diags.all().size() == 2);
     CHECK(format(bad.diags.all()[0]).starts_with("c.toml:3:15: error: next_review 2026-04-01 is not after reviewed"));
     CHECK(format(bad.diags.all()[1]).starts_with("c.toml:4:15: error: each reference is a string"));
@@ -154,8 +158,9 @@ TEST_CASE("leaflet governance: code, version, next review and references", "[con
 TEST_CASE("a figure needs its alternative text and a picture next to the content file", "[content]") {
     test::TempDir dir;
     std::filesystem::copy_file(test::data_dir() + "/logo.png", dir.file("mark.png"));
-    const std::string path = dir.write("c.toml", "title = \"T\"\n[[section]]\nbody = \"\"\"\n![The mark](mark.png)\n\n"
-                                                 "![](mark.png)\n\n![Gone](missing.png)\n\"\"\"\n");
+    const std::string path = dir.write("c.toml",
+                                       "title = \"T\"\n[[section]]\nbody = \"\"\"\n![The mark](mark.png)\n\n"
+                                       "![](mark.png)\n\n![Gone](missing.png)\n\"\"\"\n");
     Diagnostics d;
     auto doc = load_content(path, d);
     REQUIRE(doc);

@@ -55,6 +55,7 @@ TEST_CASE("marks: 49,000 marks on one letter are refused at the 31st, fast, and 
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     CHECK(seconds < 1.0);
     REQUIRE(bad.has_errors());
-    CHECK(format(bad.all().front()).starts_with("bad.toml:6:40: error: 'section[1].body' stacks 49000 combining marks"));
+    CHECK(
+        format(bad.all().front()).starts_with("bad.toml:6:40: error: 'section[1].body' stacks 49000 combining marks"));
     CHECK(bad.all().front().code == "input.combining-marks");
 }

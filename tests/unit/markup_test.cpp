@@ -32,14 +32,10 @@ TEST_CASE("emphasis, strong and links become styled spans", "[markup]") {
     auto p = parse("Plain *it* **bold** ***both*** [site](https://example.org) end.");
     REQUIRE(p.blocks.size() == 1);
     const std::vector<Span> expected{
-        {"Plain ", FontStyle::Regular, ""},
-        {"it", FontStyle::Italic, ""},
-        {" ", FontStyle::Regular, ""},
-        {"bold", FontStyle::Bold, ""},
-        {" ", FontStyle::Regular, ""},
-        {"both", FontStyle::BoldItalic, ""},
-        {" ", FontStyle::Regular, ""},
-        {"site", FontStyle::Regular, "https://example.org"},
+        {"Plain ", FontStyle::Regular, ""}, {"it", FontStyle::Italic, ""},
+        {" ", FontStyle::Regular, ""},      {"bold", FontStyle::Bold, ""},
+        {" ", FontStyle::Regular, ""},      {"both", FontStyle::BoldItalic, ""},
+        {" ", FontStyle::Regular, ""},      {"site", FontStyle::Regular, "https://example.org"},
         {" end.", FontStyle::Regular, ""},
     };
     CHECK(p.blocks[0].spans == expected);
@@ -62,8 +58,8 @@ TEST_CASE("bullet and numbered lists with one nested level", "[markup]") {
         int number;
         const char* text;
     } expected[] = {
-        {ListKind::Bullet, 0, 1, "one"},   {ListKind::Bullet, 0, 2, "two"},    {ListKind::Bullet, 1, 1, "two a"},
-        {ListKind::Bullet, 1, 2, "two b"}, {ListKind::Bullet, 0, 3, "three"},  {ListKind::Numbered, 0, 3, "third"},
+        {ListKind::Bullet, 0, 1, "one"},      {ListKind::Bullet, 0, 2, "two"},   {ListKind::Bullet, 1, 1, "two a"},
+        {ListKind::Bullet, 1, 2, "two b"},    {ListKind::Bullet, 0, 3, "three"}, {ListKind::Numbered, 0, 3, "third"},
         {ListKind::Numbered, 0, 4, "fourth"},
     };
     for (std::size_t i = 0; i < 7; ++i) {
@@ -182,7 +178,9 @@ TEST_CASE("an image is a figure block with its alternative text and caption", "[
 }
 
 TEST_CASE("a pipe table becomes rows of cells with the columns' alignment", "[markup]") {
-    auto p = parse("Before.\n\n| Zone | Means | Do |\n|:--|:-:|--:|\n| **Green** | All good | Usual |\n| Red | Bad | Call |\n\nAfter.\n");
+    auto p = parse(
+        "Before.\n\n| Zone | Means | Do |\n|:--|:-:|--:|\n| **Green** | All good | Usual |\n| Red | Bad | Call "
+        "|\n\nAfter.\n");
     REQUIRE(p.blocks.size() == 3);
     CHECK(p.diags.all().empty());
     const Block& t = p.blocks[1];

@@ -31,14 +31,15 @@ TEST_CASE("the XMP packet is well-formed XML with markup and control characters 
     HPDF_Stream_Read(meta->stream, reinterpret_cast<HPDF_BYTE*>(packed.data()), &n);
     std::string xmp(1 << 16, '\0');
     uLongf size = xmp.size();
-    REQUIRE(uncompress(reinterpret_cast<Bytef*>(xmp.data()), &size, reinterpret_cast<const Bytef*>(packed.data()), n) == Z_OK);
+    REQUIRE(uncompress(reinterpret_cast<Bytef*>(xmp.data()), &size, reinterpret_cast<const Bytef*>(packed.data()), n) ==
+            Z_OK);
     xmp.resize(size);
 
     test::TempDir dir;
     const std::string file = dir.write("xmp.xml", xmp);
     INFO(xmp);
     CHECK(std::system(("xmllint --noout '" + file + "'").c_str()) == 0);
-    CHECK(xmp.find("Tom's &lt;b&gt;&quot;care&quot;&lt;/b&gt; &amp; more \xEF\xBF\xBD \xEF\xBF\xBD \xEF\xBF\xBD \xEF\xBF\xBD end") !=
-          std::string::npos);
+    CHECK(xmp.find("Tom's &lt;b&gt;&quot;care&quot;&lt;/b&gt; &amp; more \xEF\xBF\xBD \xEF\xBF\xBD \xEF\xBF\xBD "
+                   "\xEF\xBF\xBD end") != std::string::npos);
     CHECK(xmp.find("A &amp; B &lt;Clinic&gt;\xEF\xBF\xBD<") != std::string::npos);
 }

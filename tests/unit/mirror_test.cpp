@@ -76,7 +76,8 @@ std::string table_leaflet(const std::string& language, const std::string& table)
 
 }  // namespace
 
-TEST_CASE("a right-to-left table: first column on the right, alignment mirrored and one per column", "[mirror][system-fonts]") {
+TEST_CASE("a right-to-left table: first column on the right, alignment mirrored and one per column",
+          "[mirror][system-fonts]") {
     test::require_system_fonts({{"Noto Sans Hebrew", "fonts-noto-core"}});
     // Column 1 "---" (start), column 2 ":-:" (centre), column 3 "--:" (end); cells in Hebrew and
     // in Latin letters and digits, whose own direction differs.
@@ -138,16 +139,19 @@ int panel_of(const GlyphRun& g, const Layout& L) {
 }
 }  // namespace
 
-TEST_CASE("a right-to-left trifold is the mirror image: cover on the left, the inside read from the right", "[mirror][system-fonts]") {
+TEST_CASE("a right-to-left trifold is the mirror image: cover on the left, the inside read from the right",
+          "[mirror][system-fonts]") {
     test::require_system_fonts({{"Noto Sans Hebrew", "fonts-noto-core"}});
     const struct {
         const char* language;
         const char* title;
         const char* text;
     } cases[] = {
-        {"en", "Living with lupus", "Lupus is a long-term condition that causes inflammation in the body and can affect many organs."},
+        {"en", "Living with lupus",
+         "Lupus is a long-term condition that causes inflammation in the body and can affect many organs."},
         {"he", "לחיות עם זאבת", "זאבת היא מחלה כרונית הגורמת לדלקת בגוף ויכולה לפגוע באיברים רבים ובמפרקים."},
-        {"ur", "لوپس کے ساتھ زندگی", "لوپس ایک طویل مدتی بیماری ہے جو جسم میں سوزش پیدا کرتی ہے اور کئی اعضاء کو متاثر کر سکتی ہے۔"},
+        {"ur", "لوپس کے ساتھ زندگی",
+         "لوپس ایک طویل مدتی بیماری ہے جو جسم میں سوزش پیدا کرتی ہے اور کئی اعضاء کو متاثر کر سکتی ہے۔"},
     };
     for (const auto& k : cases) {
         CAPTURE(k.language);
@@ -191,7 +195,8 @@ namespace {
 std::string booklet_leaflet(int sections) {
     std::string s = "title = \"Booklet\"\n";
     for (int i = 0; i < sections; ++i)
-        s += "[[section]]\nheading = \"Part " + std::to_string(i) + "\"\nbody = \"\"\"\n"
+        s += "[[section]]\nheading = \"Part " + std::to_string(i) +
+             "\"\nbody = \"\"\"\n"
              "A paragraph of the booklet that runs over a few lines, so that the sections fill the pages one by one "
              "and the number of pages grows with them, a little at a time.\n\"\"\"\n";
     return s;
@@ -200,7 +205,8 @@ std::string booklet_leaflet(int sections) {
 bool has_content(const Page& p) {
     for (const auto& item : p.items)
         if (const auto* g = std::get_if<GlyphRun>(&item);
-            g && (g->source.role == Role::Paragraph || g->source.role == Role::Heading || g->source.role == Role::Title))
+            g &&
+            (g->source.role == Role::Paragraph || g->source.role == Role::Heading || g->source.role == Role::Title))
             return true;
     return false;
 }
@@ -248,8 +254,8 @@ TEST_CASE("a booklet's padding pages are used: the call to action on the back co
 }
 
 TEST_CASE("Notes has its own word in every language with labels", "[mirror][labels]") {
-    for (const char* tag : {"en", "es", "fr", "pt", "de", "it", "pl", "ru", "uk", "vi", "tl", "hmn", "zh-Hans", "zh-Hant",
-                            "ja", "ko", "hy", "ar", "fa", "he", "hi", "pa", "th", "km", "nl"}) {
+    for (const char* tag : {"en",      "es", "fr", "pt", "de", "it", "pl", "ru", "uk", "vi", "tl", "hmn", "zh-Hans",
+                            "zh-Hant", "ja", "ko", "hy", "ar", "fa", "he", "hi", "pa", "th", "km", "nl"}) {
         CAPTURE(tag);
         const Language l = Language::parse(tag);
         REQUIRE(test::translations().has(l));
@@ -270,8 +276,10 @@ std::vector<TitleLine> title_lines(const LaidOut& laid) {
     for (const auto* g : runs_with(laid.pages[0], Role::Title)) {
         TitleLine& l = by_y[g->origin.y.value()];
         for (const auto& pg : g->glyphs)
-            if (pg.kind == text::GlyphKind::Hyphen) l.hyphen = true;
-            else l.text += g->text_of(pg);
+            if (pg.kind == text::GlyphKind::Hyphen)
+                l.hyphen = true;
+            else
+                l.text += g->text_of(pg);
     }
     std::vector<TitleLine> out;
     for (auto& [y, l] : by_y) out.push_back(l);
@@ -279,7 +287,8 @@ std::vector<TitleLine> title_lines(const LaidOut& laid) {
 }
 }  // namespace
 
-TEST_CASE("a cover title breaks between words or at a hyphen, else is set smaller, never inside a word", "[mirror][system-fonts]") {
+TEST_CASE("a cover title breaks between words or at a hyphen, else is set smaller, never inside a word",
+          "[mirror][system-fonts]") {
     test::require_system_fonts({{"Noto Sans Tamil", "fonts-noto-core"}, {"Noto Sans Devanagari", "fonts-noto-core"}});
     // Long Tamil words (no hyphenation points inside them, where the vowel signs are spacing
     // marks); a Hindi one; a long English one, which English patterns hyphenate.
@@ -325,8 +334,9 @@ TEST_CASE("a cover title breaks between words or at a hyphen, else is set smalle
 }
 
 TEST_CASE("a title word too wide even at the smallest title size is an error at the title", "[mirror]") {
-    auto b = build("title = \"1234567890123456789012345678901234567890123456789012345\"\n[[section]]\nbody = \"Text.\"\n",
-                   "trifold");
+    auto b =
+        build("title = \"1234567890123456789012345678901234567890123456789012345\"\n[[section]]\nbody = \"Text.\"\n",
+              "trifold");
     bool found = false;
     for (const auto& d : b.diags.all())
         if (d.code == "layout.title") {

@@ -30,8 +30,7 @@ std::vector<std::uint8_t> bytes(const std::string& s) { return {s.begin(), s.end
 
 }  // namespace
 
-TEST_CASE("write_atomically leaves a file that holds the bytes untouched, and replaces one that does not",
-          "[output]") {
+TEST_CASE("write_atomically leaves a file that holds the bytes untouched, and replaces one that does not", "[output]") {
     test::TempDir dir;
     const std::string path = dir.file("leaflet.pdf");
     Diagnostics diags;

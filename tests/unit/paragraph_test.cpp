@@ -85,7 +85,8 @@ TEST_CASE("no line is wider than the measure", "[paragraph]") {
 TEST_CASE("justified lines fill the measure except the last", "[paragraph]") {
     auto r = set(kText, Pt(240), Align::Justified);
     REQUIRE(r.p.lines.size() > 2);
-    for (std::size_t i = 0; i + 1 < r.p.lines.size(); ++i) CHECK(r.p.lines[i].width.value() == Approx(240).margin(0.05));
+    for (std::size_t i = 0; i + 1 < r.p.lines.size(); ++i)
+        CHECK(r.p.lines[i].width.value() == Approx(240).margin(0.05));
     CHECK(r.p.lines.back().width < Pt(240));
 }
 
@@ -205,7 +206,8 @@ TEST_CASE("hard line breaks start new lines", "[paragraph]") {
     CHECK(line_text(r.p.lines[1]) == "second");
 }
 
-TEST_CASE("hyphenation patterns are read only when a paragraph cannot break well without them", "[paragraph][hyphenate]") {
+TEST_CASE("hyphenation patterns are read only when a paragraph cannot break well without them",
+          "[paragraph][hyphenate]") {
     const auto lines_of = [](const SetParagraph& p) {
         std::vector<std::string> out;
         for (const auto& l : p.lines) {
@@ -223,8 +225,9 @@ TEST_CASE("hyphenation patterns are read only when a paragraph cannot break well
     Diagnostics d;
     // Short words in a wide column: every line fits within tolerance, no patterns needed.
     const TextContext ctx{fx().chain, &en, {"p.toml", 1, 1}};
-    auto easy = set_paragraph({{"Rest when you feel tired. Protect your skin from the sun. Drink water.", FontStyle::Regular, {}, {}}},
-                              ps, Pt(200), ctx, d);
+    auto easy = set_paragraph(
+        {{"Rest when you feel tired. Protect your skin from the sun. Drink water.", FontStyle::Regular, {}, {}}}, ps,
+        Pt(200), ctx, d);
     CHECK(easy.lines.size() >= 2);
     CHECK_FALSE(en.loaded());
     // Long words in a narrow column: without hyphens a line would be far too short.
@@ -236,7 +239,8 @@ TEST_CASE("hyphenation patterns are read only when a paragraph cannot break well
     CHECK(hyphenated);
 }
 
-TEST_CASE("a right-to-left line is aligned once: set_line's starts at its left edge, as wide as its glyphs", "[paragraph][bidi]") {
+TEST_CASE("a right-to-left line is aligned once: set_line's starts at its left edge, as wide as its glyphs",
+          "[paragraph][bidi]") {
     ParagraphStyle ps;
     ps.size = Pt(12);
     ps.language = Language::parse("ar");

@@ -61,7 +61,8 @@ std::vector<std::u32string> drawn_lines(const LaidOut& laid, bool phone_only) {
             });
             out.emplace_back();
             for (std::size_t k = 0; k < runs.size(); ++k) {
-                if (k > 0 && runs[k]->origin.x + runs[k]->left() > runs[k - 1]->origin.x + runs[k - 1]->right() + Pt(12))
+                if (k > 0 &&
+                    runs[k]->origin.x + runs[k]->left() > runs[k - 1]->origin.x + runs[k - 1]->right() + Pt(12))
                     out.emplace_back();
                 out.back() += runs[k]->text;
             }
@@ -86,9 +87,10 @@ TEST_CASE("the number in body text is one unit on one line, whatever words come 
         for (int words = 0; words < 14; ++words) {
             std::string filler;
             for (int w = 0; w < words; ++w) filler += w % 3 ? "clinic " : "us ";
-            const std::string body = "Call " + filler + "on " + kPhone + " today.\n\n- Or " + filler + "ring " +
-                                     kPhone + " at night.";
-            const auto b = build("title = \"T\"\n[[section]]\nheading = \"H\"\nbody = \"\"\"\n" + body + "\n\"\"\"\n", layout);
+            const std::string body =
+                "Call " + filler + "on " + kPhone + " today.\n\n- Or " + filler + "ring " + kPhone + " at night.";
+            const auto b =
+                build("title = \"T\"\n[[section]]\nheading = \"H\"\nbody = \"\"\"\n" + body + "\n\"\"\"\n", layout);
             CAPTURE(layout, words);
             // Whole in the drawn text, and marked as the number: one piece each.
             CHECK(count_whole(drawn_lines(b.laid, false), phone) == 2);
@@ -99,36 +101,43 @@ TEST_CASE("the number in body text is one unit on one line, whatever words come 
 
 TEST_CASE("the number in a table cell is one unit, and the cell is made wide enough for it", "[phone-runs]") {
     const std::u32string phone = utf8::decode(kPhone).text;
-    const auto b = build("title = \"T\"\n[[section]]\nheading = \"H\"\nbody = \"\"\"\n"
-                         "| Service | Number | Hours |\n|---|---|---|\n"
-                         "| Nurse line for questions about your treatment | " + kPhone + " | Weekdays 8 to 6 |\n\"\"\"\n",
-                         "a5");
+    const auto b = build(
+        "title = \"T\"\n[[section]]\nheading = \"H\"\nbody = \"\"\"\n"
+        "| Service | Number | Hours |\n|---|---|---|\n"
+        "| Nurse line for questions about your treatment | " +
+            kPhone + " | Weekdays 8 to 6 |\n\"\"\"\n",
+        "a5");
     CHECK(count_whole(drawn_lines(b.laid, true), phone) == 1);
 }
 
 TEST_CASE("a table too narrow for the number in a cell says so, the number quoted in the hint", "[phone-runs]") {
-    const auto b = build("title = \"T\"\n[[section]]\nheading = \"H\"\nbody = \"\"\"\n"
-                         "| Vaccine | When | Booking |\n|---|---|---|\n"
-                         "| Tetanus and diphtheria booster | Every ten years for adults | " + kPhone + " |\n\"\"\"\n",
-                         "letter");
+    const auto b = build(
+        "title = \"T\"\n[[section]]\nheading = \"H\"\nbody = \"\"\"\n"
+        "| Vaccine | When | Booking |\n|---|---|---|\n"
+        "| Tetanus and diphtheria booster | Every ten years for adults | " +
+            kPhone + " |\n\"\"\"\n",
+        "letter");
     const Diagnostic* table = nullptr;
     for (const auto& d : b.diags.all())
         if (d.code == "layout.table") table = &d;
     REQUIRE(table);
     CHECK(table->hint.find("the clinic's number \"" + kPhone + "\" is never broken") != std::string::npos);
     // Another word too long names that word.
-    const auto w = build("title = \"T\"\n[[section]]\nheading = \"H\"\nbody = \"\"\"\n"
-                         "| A | B | C |\n|---|---|---|\n| Pneumonoultramicroscopicsilicovolcanoconiosis | "
-                         "Pneumonoultramicroscopicsilicovolcanoconiosis | Pneumonoultramicroscopicsilicovolcanoconiosis |\n\"\"\"\n",
-                         "letter");
+    const auto w = build(
+        "title = \"T\"\n[[section]]\nheading = \"H\"\nbody = \"\"\"\n"
+        "| A | B | C |\n|---|---|---|\n| Pneumonoultramicroscopicsilicovolcanoconiosis | "
+        "Pneumonoultramicroscopicsilicovolcanoconiosis | Pneumonoultramicroscopicsilicovolcanoconiosis |\n\"\"\"\n",
+        "letter");
     bool named = false;
     for (const auto& d : w.diags.all())
         named = named || (d.code == "layout.table" &&
-                          d.hint.find("\"Pneumonoultramicroscopicsilicovolcanoconiosis\", cannot be broken") != std::string::npos);
+                          d.hint.find("\"Pneumonoultramicroscopicsilicovolcanoconiosis\", cannot be broken") !=
+                              std::string::npos);
     CHECK(named);
 }
 
-TEST_CASE("the number in Hebrew and Urdu text reads left to right, its extension after it", "[phone-runs][bidi][system-fonts]") {
+TEST_CASE("the number in Hebrew and Urdu text reads left to right, its extension after it",
+          "[phone-runs][bidi][system-fonts]") {
     test::require_system_fonts({{"Noto Sans Hebrew", "fonts-noto-core"}});
     const std::u32string phone = utf8::decode(kPhone).text;
     const struct {
@@ -136,14 +145,17 @@ TEST_CASE("the number in Hebrew and Urdu text reads left to right, its extension
         const char* body;
     } cases[] = {
         // "For questions call us on <number> any day of the week."
-        {"he", "\u05DC\u05E9\u05D0\u05DC\u05D5\u05EA \u05D4\u05EA\u05E7\u05E9\u05E8\u05D5 \u05D0\u05DC\u05D9\u05E0\u05D5 "
-               "\u05D1\u05DE\u05E1\u05E4\u05E8 +1 (505) 555-0199 ext. 210 \u05D1\u05DB\u05DC \u05D9\u05D5\u05DD "
-               "\u05D1\u05E9\u05D1\u05D5\u05E2."},
+        {"he",
+         "\u05DC\u05E9\u05D0\u05DC\u05D5\u05EA \u05D4\u05EA\u05E7\u05E9\u05E8\u05D5 \u05D0\u05DC\u05D9\u05E0\u05D5 "
+         "\u05D1\u05DE\u05E1\u05E4\u05E8 +1 (505) 555-0199 ext. 210 \u05D1\u05DB\u05DC \u05D9\u05D5\u05DD "
+         "\u05D1\u05E9\u05D1\u05D5\u05E2."},
         // Urdu: "Call us on <number> for an appointment."
-        {"ur", "\u06C1\u0645\u06CC\u06BA +1 (505) 555-0199 ext. 210 \u067E\u0631 \u0641\u0648\u0646 \u06A9\u0631\u06CC\u06BA "
-               "\u0627\u0648\u0631 \u0645\u0644\u0627\u0642\u0627\u062A \u0637\u06D2 \u06A9\u0631\u06CC\u06BA\u06D4"},
-        {"ar", "\u0627\u062A\u0635\u0644 \u0628\u0646\u0627 \u0639\u0644\u0649 +1 (505) 555-0199 ext. 210 "
-               "\u0644\u062D\u062C\u0632 \u0645\u0648\u0639\u062F"},
+        {"ur",
+         "\u06C1\u0645\u06CC\u06BA +1 (505) 555-0199 ext. 210 \u067E\u0631 \u0641\u0648\u0646 \u06A9\u0631\u06CC\u06BA "
+         "\u0627\u0648\u0631 \u0645\u0644\u0627\u0642\u0627\u062A \u0637\u06D2 \u06A9\u0631\u06CC\u06BA\u06D4"},
+        {"ar",
+         "\u0627\u062A\u0635\u0644 \u0628\u0646\u0627 \u0639\u0644\u0649 +1 (505) 555-0199 ext. 210 "
+         "\u0644\u062D\u062C\u0632 \u0645\u0648\u0639\u062F"},
     };
     for (const auto& c : cases) {
         CAPTURE(c.language);

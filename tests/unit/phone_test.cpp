@@ -111,7 +111,8 @@ TEST_CASE("the clinic's number is found in running text in any of its written fo
     }
 }
 
-TEST_CASE("the number's own written form is found as written, vanity letters and trunk zero too", "[phone][phone-find]") {
+TEST_CASE("the number's own written form is found as written, vanity letters and trunk zero too",
+          "[phone][phone-find]") {
     CHECK(found(PhoneFinder("1-800-FLOWERS"), "ring 1-800-FLOWERS or 1 800 356 9377!") ==
           std::vector<std::string>{"1-800-FLOWERS", "1 800 356 9377"});
     const PhoneFinder uk("+44 (0)20 7946 0958");

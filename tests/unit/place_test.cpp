@@ -10,7 +10,8 @@ Unit unit(int id, std::size_t lines, bool keep_with_next = false) {
     Unit u;
     for (std::size_t i = 0; i < lines; ++i) {
         LineBox box{Pt(10), {}};
-        box.items.emplace_back(Rule{{Pt(0), Pt(0)}, {Pt(1), Pt(0)}, Pt(1), {}, {Role::Paragraph, id, static_cast<int>(i)}});
+        box.items.emplace_back(
+            Rule{{Pt(0), Pt(0)}, {Pt(1), Pt(0)}, Pt(1), {}, {Role::Paragraph, id, static_cast<int>(i)}});
         u.lines.push_back(std::move(box));
     }
     u.keep_with_next = keep_with_next;
@@ -54,7 +55,8 @@ TEST_CASE("a heading goes with the first two lines of a long paragraph", "[place
     CHECK(pages(p) == std::vector<std::string>{"0.0 0.1 0.2 1.0 2.0 2.1", "2.2 2.3 2.4 2.5"});
 }
 
-TEST_CASE("a heading that opens a short first frame (under the cover) goes to the taller next with its text", "[place]") {
+TEST_CASE("a heading that opens a short first frame (under the cover) goes to the taller next with its text",
+          "[place]") {
     // Page 1 has 25 pt under its cover, the pages after it 60: the heading and the three lines of
     // its paragraph (40 pt) do not fit the first, and nothing is left at its foot alone.
     const FrameSource first_short = [](int index) -> std::optional<Frame> {
@@ -88,13 +90,14 @@ TEST_CASE("units placed as they come: each page is given as soon as the placer m
     std::vector<std::string> given;
     int pushed = 0;
     std::vector<int> pushed_when_given;
-    PagePlacer placer(frames(Pt(60)), {Pt(100), Pt(100)},
-                      [&](int index, Page&& page, std::vector<Extent>&&) {
-                          CHECK(index == static_cast<int>(given.size()));
-                          given.push_back(pages(Placement{{page}, {}, {}, true, true, 0, Pt(0)}).front());
-                          pushed_when_given.push_back(pushed);
-                      },
-                      LastPage::Given);
+    PagePlacer placer(
+        frames(Pt(60)), {Pt(100), Pt(100)},
+        [&](int index, Page&& page, std::vector<Extent>&&) {
+            CHECK(index == static_cast<int>(given.size()));
+            given.push_back(pages(Placement{{page}, {}, {}, true, true, 0, Pt(0)}).front());
+            pushed_when_given.push_back(pushed);
+        },
+        LastPage::Given);
     // The same units as "a heading goes with the first two lines of a long paragraph".
     for (Unit u : {unit(0, 3), unit(1, 1, true), unit(2, 6), unit(3, 4)}) {
         placer.push(std::move(u));
@@ -111,8 +114,8 @@ TEST_CASE("units placed as they come: each page is given as soon as the placer m
 
 TEST_CASE("a heading waits for the unit it keeps with before it is placed", "[place]") {
     int given = 0;
-    PagePlacer placer(frames(Pt(40)), {Pt(100), Pt(100)}, [&](int, Page&&, std::vector<Extent>&&) { ++given; },
-                      LastPage::Given);
+    PagePlacer placer(
+        frames(Pt(40)), {Pt(100), Pt(100)}, [&](int, Page&&, std::vector<Extent>&&) { ++given; }, LastPage::Given);
     placer.push(unit(0, 3));
     placer.push(unit(1, 1, true));  // fits under paragraph 0 only if its text's start does too
     CHECK(given == 0);
@@ -123,7 +126,8 @@ TEST_CASE("a heading waits for the unit it keeps with before it is placed", "[pl
 }
 
 TEST_CASE("the units on the last page are kept, its first from the line the page starts with", "[place]") {
-    PagePlacer placer(frames(Pt(60)), {Pt(100), Pt(100)}, [](int, Page&&, std::vector<Extent>&&) {}, LastPage::Kept);
+    PagePlacer placer(
+        frames(Pt(60)), {Pt(100), Pt(100)}, [](int, Page&&, std::vector<Extent>&&) {}, LastPage::Kept);
     for (Unit u : {unit(0, 3), unit(1, 1, true), unit(2, 6), unit(3, 4)}) placer.push(std::move(u));
     const PagePlacer::End end = placer.finish();
     // Paragraph 3 from its third line: placed again alone, it fills the last page as it did.

@@ -24,8 +24,9 @@ Raster decoded(const std::vector<std::uint8_t>& png) {
 }
 
 std::array<int, 3> pixel(const Raster& r, int x, int y) {
-    const std::size_t i = (static_cast<std::size_t>(y) * static_cast<std::size_t>(r.width) + static_cast<std::size_t>(x)) *
-                          static_cast<std::size_t>(r.channels);
+    const std::size_t i =
+        (static_cast<std::size_t>(y) * static_cast<std::size_t>(r.width) + static_cast<std::size_t>(x)) *
+        static_cast<std::size_t>(r.channels);
     if (r.channels == 1) return {r.pixels[i], r.pixels[i], r.pixels[i]};
     return {r.pixels[i], r.pixels[i + 1], r.pixels[i + 2]};
 }
@@ -126,7 +127,9 @@ TEST_CASE("png writer: each glyph's ink is where its outline's box is, and nowhe
         int left = r.width, right = -1, top = r.height, bottom = -1;
         for (int y = 0; y < r.height; ++y)
             for (int x = static_cast<int>(b.left) - 8; x <= static_cast<int>(b.right) + 8; ++x)
-                if (dark(x, y)) left = std::min(left, x), right = std::max(right, x), top = std::min(top, y), bottom = std::max(bottom, y);
+                if (dark(x, y))
+                    left = std::min(left, x), right = std::max(right, x), top = std::min(top, y),
+                    bottom = std::max(bottom, y);
         REQUIRE(right >= 0);
         CHECK(std::abs(left - b.left) <= 1.5);
         CHECK(std::abs(right + 1 - b.right) <= 1.5);

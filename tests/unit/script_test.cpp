@@ -22,13 +22,10 @@ TEST_CASE("common characters take the script of the text around them", "[script]
         }
     };
     const std::pair<std::u32string, std::string> rows[] = {
-        {U"ab 中文", "LLLHH"},             // the space after Latin is Latin
-        {U"中文 ab", "HHHLL"},
-        {U"12 中", "HHHH"},                // leading digits take the first script that follows
-        {U"中(ab)文", "HHLLHH"},           // the closing bracket takes its opening bracket's script
-        {U"ПР ≥ 38", "CCCCCCC"},
-        {U"بيت 5", "AAAAA"},
-        {U"한국어.", "KKKK"},
+        {U"ab 中文", "LLLHH"},                        // the space after Latin is Latin
+        {U"中文 ab", "HHHLL"},   {U"12 中", "HHHH"},  // leading digits take the first script that follows
+        {U"中(ab)文", "HHLLHH"},                      // the closing bracket takes its opening bracket's script
+        {U"ПР ≥ 38", "CCCCCCC"}, {U"بيت 5", "AAAAA"}, {U"한국어.", "KKKK"},
     };
     for (const auto& [text, want] : rows) {
         std::string got;
@@ -61,7 +58,10 @@ TEST_CASE("fallback families follow the script and, for Han, the language", "[sc
 }
 
 TEST_CASE("the library finds system faces through fontconfig only when asked", "[fonts][system-fonts]") {
-    test::require_system_fonts({{"Noto Sans CJK SC", "fonts-noto-cjk"}, {"Noto Sans CJK JP", "fonts-noto-cjk"}, {"Noto Sans Hebrew", "fonts-noto-core"}, {"Noto Sans Symbols2", "fonts-noto-core"}});
+    test::require_system_fonts({{"Noto Sans CJK SC", "fonts-noto-cjk"},
+                                {"Noto Sans CJK JP", "fonts-noto-cjk"},
+                                {"Noto Sans Hebrew", "fonts-noto-core"},
+                                {"Noto Sans Symbols2", "fonts-noto-core"}});
     Diagnostics d;
     const FontLibrary lib = FontLibrary::scan(test::fonts_dir(), d);
     CHECK(lib.loaded_system_files().empty());

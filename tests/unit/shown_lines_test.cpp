@@ -9,7 +9,8 @@ using namespace leafpress;
 TEST_CASE("shown lines: the first ten of a code in a file, then one line with how many more", "[diagnostics]") {
     Diagnostics d;
     for (int i = 0; i < 500; ++i)
-        d.warning("input.unknown-key", {"a.toml", i + 2, 1}, "unknown key 'k" + std::to_string(i) + "'", "it is ignored");
+        d.warning("input.unknown-key", {"a.toml", i + 2, 1}, "unknown key 'k" + std::to_string(i) + "'",
+                  "it is ignored");
     d.error("check.review-date", {"a.toml", 1, 9}, "no reviewed date", "add one");
     const auto lines = shown_lines(d.all());
     REQUIRE(lines.size() == 12);
@@ -20,7 +21,8 @@ TEST_CASE("shown lines: the first ten of a code in a file, then one line with ho
     CHECK(lines[11].starts_with("a.toml:1:9: error: no reviewed date [check.review-date]\n  hint: add one"));
 }
 
-TEST_CASE("shown lines: codes and files counted apart, repeats count, and nothing is bounded under the limit", "[diagnostics]") {
+TEST_CASE("shown lines: codes and files counted apart, repeats count, and nothing is bounded under the limit",
+          "[diagnostics]") {
     Diagnostics d;
     for (int i = 0; i < 12; ++i) d.error("font.missing", {"b.toml", 13, i + 1}, "font " + std::to_string(i));
     for (int i = 0; i < 3; ++i) d.error("font.missing", {"c.toml", 13, i + 1}, "other font " + std::to_string(i));

@@ -13,7 +13,8 @@ namespace {
 
 std::vector<std::string> codes(const Diagnostics& d) {
     std::vector<std::string> out;
-    for (const auto& x : d.all()) out.push_back(x.code + "@" + std::to_string(x.where.line) + ":" + std::to_string(x.where.column));
+    for (const auto& x : d.all())
+        out.push_back(x.code + "@" + std::to_string(x.where.line) + ":" + std::to_string(x.where.column));
     return out;
 }
 
@@ -38,7 +39,8 @@ bool has(const Diagnostics& d, const std::string& code) {
 }
 
 const char* const kBrand = "name = \"Clinic\"\nphone = \"(555) 010-0199\"\ndisclaimer = \"For information only.\"\n";
-const char* const kLeaflet = "title = \"T\"\nreviewed = 2026-11-01\n\n[[section]]\nheading = \"About\"\nbody = \"Text.\"\n";
+const char* const kLeaflet =
+    "title = \"T\"\nreviewed = 2026-11-01\n\n[[section]]\nheading = \"About\"\nbody = \"Text.\"\n";
 
 }  // namespace
 
@@ -64,18 +66,22 @@ TEST_CASE("a table row with more cells than the header is an error at the first 
     CHECK(markup_codes("- | A | B |\n  |---|---|\n  | 1 | 2 |\n").empty());
     // (A quote in a body is itself a warning, markup.blockquote.)
     const auto no_cells = [](const std::vector<std::string>& codes) {
-        return std::none_of(codes.begin(), codes.end(), [](const std::string& c) { return c.starts_with("markup.table-cells"); });
+        return std::none_of(codes.begin(), codes.end(),
+                            [](const std::string& c) { return c.starts_with("markup.table-cells"); });
     };
     CHECK(no_cells(markup_codes("> | A | B |\n> |---|---|\n> | 1 | 2 |\n")));
     CHECK(markup_codes("- A | B\n  ---|---\n  1 | 2\n").empty());
-    CHECK(markup_codes("- | A | B |\n  |---|---|\n  | 1 | 2 | 3 |\n") == std::vector<std::string>{"markup.table-cells@3:13"});
+    CHECK(markup_codes("- | A | B |\n  |---|---|\n  | 1 | 2 | 3 |\n") ==
+          std::vector<std::string>{"markup.table-cells@3:13"});
     const auto quoted = markup_codes("> | A | B |\n> |---|---|\n> | 1 | 2 | 3 |\n");
     CHECK(std::count(quoted.begin(), quoted.end(), "markup.table-cells@3:13") == 1);
-    CHECK(std::count_if(quoted.begin(), quoted.end(), [](const std::string& c) { return c.starts_with("markup.table-cells"); }) == 1);
+    CHECK(std::count_if(quoted.begin(), quoted.end(),
+                        [](const std::string& c) { return c.starts_with("markup.table-cells"); }) == 1);
 }
 
 TEST_CASE("lines of pipes without a |---| line are an error at the first", "[markup][slips]") {
-    CHECK(markup_codes("Doses:\n\n  | a | b |\n  | 1 | 2 |\n") == std::vector<std::string>{"markup.table-delimiter@3:3"});
+    CHECK(markup_codes("Doses:\n\n  | a | b |\n  | 1 | 2 |\n") ==
+          std::vector<std::string>{"markup.table-delimiter@3:3"});
     // A pipe in a sentence, or a single line, is not a table.
     CHECK(markup_codes("Yes | no | maybe.\nAnother line.").empty());
     CHECK(markup_codes("| just one line |").empty());
@@ -110,13 +116,16 @@ TEST_CASE("the brand is looked for up to the catalogue's root, and one above the
 
 TEST_CASE("brand.untranslated only when the brand's text in another language is printed", "[brand][slips]") {
     test::TempDir dir;
-    const std::string es = "title = \"T\"\nlanguage = \"es-MX\"\nreviewed = 2026-11-01\n\n[[section]]\nbody = \"Texto.\"\n";
-    dir.write_all({{"a/brand.toml", std::string(kBrand) + "[text.es]\ncall_to_action = \"Llámenos.\"\n"},
-                   {"a/leaflet.toml", es},
-                   {"b/brand.toml", std::string(kBrand) + "[text.es]\ncall_to_action = \"Llámenos.\"\ndisclaimer = \"Solo información.\"\n"},
-                   {"b/leaflet.toml", es},
-                   {"c/brand.toml", "name = \"Clinic\"\nphone = \"(555) 010-0199\"\n"},
-                   {"c/leaflet.toml", es}});
+    const std::string es =
+        "title = \"T\"\nlanguage = \"es-MX\"\nreviewed = 2026-11-01\n\n[[section]]\nbody = \"Texto.\"\n";
+    dir.write_all(
+        {{"a/brand.toml", std::string(kBrand) + "[text.es]\ncall_to_action = \"Llámenos.\"\n"},
+         {"a/leaflet.toml", es},
+         {"b/brand.toml",
+          std::string(kBrand) + "[text.es]\ncall_to_action = \"Llámenos.\"\ndisclaimer = \"Solo información.\"\n"},
+         {"b/leaflet.toml", es},
+         {"c/brand.toml", "name = \"Clinic\"\nphone = \"(555) 010-0199\"\n"},
+         {"c/leaflet.toml", es}});
     // [text.es] without a disclaimer: the English one is printed, and the warning names it.
     auto r = build(dir.file("a/leaflet.toml"));
     const auto found = std::find_if(r.diags.all().begin(), r.diags.all().end(),
@@ -133,15 +142,19 @@ TEST_CASE("brand.untranslated only when the brand's text in another language is 
     CHECK_FALSE(has(build(dir.file("c/leaflet.toml")).diags, "brand.untranslated"));
     // By language, not by words: a brand written in Spanish serves a Spanish leaflet, and an
     // English leaflet printing its Spanish text is told so.
-    const std::string spanish_brand = "name = \"Clinic\"\nphone = \"(555) 010-0199\"\nlanguage = \"es\"\n"
-                                      "call_to_action = \"Llámenos.\"\ndisclaimer = \"Solo información.\"\n";
-    dir.write_all({{"d/brand.toml", spanish_brand}, {"d/leaflet.toml", es},
+    const std::string spanish_brand =
+        "name = \"Clinic\"\nphone = \"(555) 010-0199\"\nlanguage = \"es\"\n"
+        "call_to_action = \"Llámenos.\"\ndisclaimer = \"Solo información.\"\n";
+    dir.write_all({{"d/brand.toml", spanish_brand},
+                   {"d/leaflet.toml", es},
                    {"e/brand.toml", spanish_brand},
-                   {"e/leaflet.toml", "title = \"T\"\nlanguage = \"en\"\nreviewed = 2026-11-01\n\n[[section]]\nbody = \"Text.\"\n"}});
+                   {"e/leaflet.toml",
+                    "title = \"T\"\nlanguage = \"en\"\nreviewed = 2026-11-01\n\n[[section]]\nbody = \"Text.\"\n"}});
     CHECK_FALSE(has(build(dir.file("d/leaflet.toml")).diags, "brand.untranslated"));
     r = build(dir.file("e/leaflet.toml"));
     REQUIRE(has(r.diags, "brand.untranslated"));
-    CHECK(test::messages(r.diags).find("its 'es' call to action and disclaimer are printed instead") != std::string::npos);
+    CHECK(test::messages(r.diags).find("its 'es' call to action and disclaimer are printed instead") !=
+          std::string::npos);
 }
 
 TEST_CASE("a short callout in the trifold stands whole, its heading with its text", "[flow][slips]") {
@@ -149,27 +162,31 @@ TEST_CASE("a short callout in the trifold stands whole, its heading with its tex
     // ("Call", or any other) from its text in the next panel: check.stranded-heading refused it.
     test::TempDir dir;
     dir.write_all({{"brand.toml", kBrand},
-                   {"leaflet.toml", "title = \"T\"\nreviewed = 2026-11-01\n\n[[section]]\nheading = \"Intro\"\nbody = "
-                                    "\"Some text here.\"\n\n[[section]]\nheading = \"Call\"\nkind = \"callout\"\nbody = "
-                                    "\"(555) 010-0199\"\n"}});
+                   {"leaflet.toml",
+                    "title = \"T\"\nreviewed = 2026-11-01\n\n[[section]]\nheading = \"Intro\"\nbody = "
+                    "\"Some text here.\"\n\n[[section]]\nheading = \"Call\"\nkind = \"callout\"\nbody = "
+                    "\"(555) 010-0199\"\n"}});
     const auto r = build(dir.file("leaflet.toml"), "trifold");
     INFO(test::messages(r.diags));
     CHECK_FALSE(has(r.diags, "check.stranded-heading"));
     CHECK(r.output);
 }
 
-TEST_CASE("a section key meant as its heading is an error but another unknown key stays a warning", "[content][slips]") {
+TEST_CASE("a section key meant as its heading is an error but another unknown key stays a warning",
+          "[content][slips]") {
     test::TempDir dir;
     dir.write("brand.toml", kBrand);
     for (const char* key : {"header", "headng", "Heading", "headline", "heading_", "title"}) {
         CAPTURE(key);
-        const auto p = dir.write("l.toml", std::string("title = \"T\"\n\n[[section]]\n") + key + " = \"About\"\nbody = \"Text.\"\n");
+        const auto p = dir.write(
+            "l.toml", std::string("title = \"T\"\n\n[[section]]\n") + key + " = \"About\"\nbody = \"Text.\"\n");
         const auto r = build(p);
         CHECK(has(r.diags, "content.heading-key"));
         CHECK_FALSE(has(r.diags, "input.unknown-key"));
         CHECK_FALSE(r.output);
     }
-    const auto p = dir.write("l.toml", "title = \"T\"\n\n[[section]]\nheading = \"About\"\nnote = \"x\"\nbody = \"Text.\"\n");
+    const auto p =
+        dir.write("l.toml", "title = \"T\"\n\n[[section]]\nheading = \"About\"\nnote = \"x\"\nbody = \"Text.\"\n");
     const auto r = build(p);
     CHECK(has(r.diags, "input.unknown-key"));
     CHECK_FALSE(has(r.diags, "content.heading-key"));

@@ -56,12 +56,14 @@ inline std::string resolve(const std::string& path) { return path.starts_with("/
 inline std::string visible(std::u32string_view s) {
     std::string out;
     for (char32_t c : s) {
-        if (c == U'\n') out += "<LF>";
+        if (c == U'\n')
+            out += "<LF>";
         else if (c < 0x20 || (c >= 0x7F && c <= 0xA0) || c == 0xAD || (c >= 0x200B && c <= 0x200F) ||
                  (c >= 0x2028 && c <= 0x202F) || (c >= 0x2060 && c <= 0x206F) || c == 0xFEFF || c == 0xFE0F ||
                  (c >= 0xE000 && c <= 0xF8FF))
             out += format("<U+%04X>", static_cast<unsigned>(c));
-        else utf8::append(out, c);
+        else
+            utf8::append(out, c);
     }
     return out;
 }
@@ -100,11 +102,16 @@ inline text::StyledRun styled_run(const std::string& key, const std::string& val
         auto end = mods.find(',', at);
         if (end == std::string::npos) end = mods.size();
         const std::string m = mods.substr(at, end - at);
-        if (m == "bold") run.style = FontStyle::Bold;
-        else if (m == "italic") run.style = FontStyle::Italic;
-        else if (m == "phone") run.role = text::RunRole::PhoneNumber;
-        else if (m.starts_with("lang=")) run.language = m.substr(5);
-        else throw std::runtime_error("unknown text modifier " + m);
+        if (m == "bold")
+            run.style = FontStyle::Bold;
+        else if (m == "italic")
+            run.style = FontStyle::Italic;
+        else if (m == "phone")
+            run.role = text::RunRole::PhoneNumber;
+        else if (m.starts_with("lang="))
+            run.language = m.substr(5);
+        else
+            throw std::runtime_error("unknown text modifier " + m);
         at = end + 1;
     }
     return run;
@@ -127,18 +134,26 @@ inline Case parse(const std::string& path) {
             Pin pin{w.at(0), w.at(1), w.size() > 2 ? w[2] : "", w.at(0).starts_with("/")};
             c.pins.push_back(pin);
             if (key == "patterns") c.patterns = w[0];
-        } else if (key == "family") c.family = value;
-        else if (key == "fallback") c.fallback.push_back(value);
-        else if (key == "language") c.language = value;
-        else if (key == "width") c.width = std::stod(value);
-        else if (key == "size") c.size = std::stod(value);
-        else if (key == "align") c.align = value == "justified" ? Align::Justified : Align::RaggedRight;
+        } else if (key == "family")
+            c.family = value;
+        else if (key == "fallback")
+            c.fallback.push_back(value);
+        else if (key == "language")
+            c.language = value;
+        else if (key == "width")
+            c.width = std::stod(value);
+        else if (key == "size")
+            c.size = std::stod(value);
+        else if (key == "align")
+            c.align = value == "justified" ? Align::Justified : Align::RaggedRight;
         else if (key == "direction")
             c.direction = value == "rtl"   ? text::BaseDirection::RightToLeft
                           : value == "ltr" ? text::BaseDirection::LeftToRight
                                            : text::BaseDirection::Auto;
-        else if (key.starts_with("text")) c.runs.push_back(styled_run(key, value));
-        else throw std::runtime_error(path + ": unknown key " + key);
+        else if (key.starts_with("text"))
+            c.runs.push_back(styled_run(key, value));
+        else
+            throw std::runtime_error(path + ": unknown key " + key);
     }
     return c;
 }

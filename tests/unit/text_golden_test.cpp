@@ -57,7 +57,8 @@ std::string check_pins(const golden::Case& c) {
     for (const auto& pin : c.pins) {
         const std::string path = golden::resolve(pin.path);
         const std::string have = file_hash(path);
-        if (have == pin.hash && (!pin.system || pin.path.starts_with("/usr/share/hyphen/") || fontconfig_has(path))) continue;
+        if (have == pin.hash && (!pin.system || pin.path.starts_with("/usr/share/hyphen/") || fontconfig_has(path)))
+            continue;
         if (have == pin.hash)
             return pin.path + " is not among fontconfig's fonts (scripts/install-deps.sh installs " + pin.package + ")";
         const std::string what = have.empty() ? "is missing" : "has hash " + have + ", not " + pin.hash;
@@ -126,8 +127,8 @@ std::string dump_shape(const Itemized& it, const golden::Case& c) {
         const auto& styled = c.runs[static_cast<std::size_t>(it.run[r.start])];
         const Direction dir = it.level[r.start] % 2 ? Direction::RightToLeft : Direction::LeftToRight;
         const std::string lang = styled.language.empty() ? c.language : styled.language;
-        const auto glyphs = shape({it.text, r.start, r.end - r.start, face, Pt(face->units_per_em()), dir, lang,
-                                   it.script[r.start]});
+        const auto glyphs =
+            shape({it.text, r.start, r.end - r.start, face, Pt(face->units_per_em()), dir, lang, it.script[r.start]});
         out += golden::format("  [%zu,%zu)", r.start, r.end);
         for (const auto& g : glyphs) {
             out += golden::format(" %u@%u+%.0f", g.gid, g.cluster, g.advance.value());
@@ -141,19 +142,20 @@ std::string dump_shape(const Itemized& it, const golden::Case& c) {
 
 std::string dump_set(const SetParagraph& p, const golden::Case& c, const Diagnostics& diags,
                      std::set<const Face*>& used) {
-    std::string out = golden::format("set: width %.2f size %.2f, %zu lines, %s%s\n", c.width, c.size,
-                                     p.lines.size(), p.direction == Direction::RightToLeft ? "rtl" : "ltr",
-                                     p.split_words ? ", words split" : "");
+    std::string out =
+        golden::format("set: width %.2f size %.2f, %zu lines, %s%s\n", c.width, c.size, p.lines.size(),
+                       p.direction == Direction::RightToLeft ? "rtl" : "ltr", p.split_words ? ", words split" : "");
     for (std::size_t l = 0; l < p.lines.size(); ++l) {
         const Line& line = p.lines[l];
         std::u32string text;
         for (const auto& run : line.runs)
             for (const auto& g : run.glyphs) text += g.kind == GlyphKind::Hyphen ? U"-" : g.text;
-        out += golden::format("  line %zu width %.2f%s \"", l, line.width.value(), line.hyphenated ? " hyphenated" : "");
+        out +=
+            golden::format("  line %zu width %.2f%s \"", l, line.width.value(), line.hyphenated ? " hyphenated" : "");
         out += golden::visible(text) + "\"\n";
         for (const auto& run : line.runs) {
-            out += golden::format("    run %d %s %.2f..%.2f:", run.source, face_name(run.face).c_str(), run.left.value(),
-                                  run.right.value());
+            out += golden::format("    run %d %s %.2f..%.2f:", run.source, face_name(run.face).c_str(),
+                                  run.left.value(), run.right.value());
             for (const auto& g : run.glyphs)
                 out += golden::format(" %u@%.2f%s", g.gid, g.x.value(), g.kind == GlyphKind::Hyphen ? "h" : "");
             out += "\n";
@@ -179,8 +181,8 @@ std::string unpinned(const std::set<const Face*>& used, const golden::Case& c) {
 std::string run_case(const golden::Case& c, std::string& why_not) {
     Diagnostics setup;
     const bool system = std::any_of(c.pins.begin(), c.pins.end(), [](const golden::Pin& p) { return p.system; });
-    const FontLibrary lib = FontLibrary::scan(test::fonts_dir(), setup,
-                                              system ? FontLibrary::System::Search : FontLibrary::System::Ignore);
+    const FontLibrary lib =
+        FontLibrary::scan(test::fonts_dir(), setup, system ? FontLibrary::System::Search : FontLibrary::System::Ignore);
     const auto chain = resolve_fonts(c.family, c.fallback, lib, {}, setup);
     REQUIRE(chain);
     std::unique_ptr<LazyHyphenator> hyph;
@@ -205,8 +207,7 @@ std::string run_case(const golden::Case& c, std::string& why_not) {
     std::string out = dump_itemize(it, c, used) + dump_shape(it, c);
     const SetParagraph p = set_paragraph(c.runs, style, Pt(c.width), context, set_diags);
     out += dump_set(p, c, set_diags, used);
-    if (const std::string u = unpinned(used, c); !u.empty())
-        FAIL_CHECK(c.file << " uses fonts it does not pin: " << u);
+    if (const std::string u = unpinned(used, c); !u.empty()) FAIL_CHECK(c.file << " uses fonts it does not pin: " << u);
     return out;
 }
 
@@ -234,5 +235,7 @@ TEST_CASE("golden: each small text case's itemize, shape and set dumps", "[golde
         }
         test::check_golden(c.file, c.expected, got, [&] { golden::write(c, got); });
     }
-    if (skipped) WARN(skipped << " of " << files.size() << " text golden cases skipped: their system fonts are not the pinned ones");
+    if (skipped)
+        WARN(skipped << " of " << files.size()
+                     << " text golden cases skipped: their system fonts are not the pinned ones");
 }

@@ -43,7 +43,8 @@ struct Batch {
         // Written a while ago: a file changed while a build read it is not recorded (the clock
         // the record compares with ticks in milliseconds).
         for (const auto& f : fs::directory_iterator(dir.path()))
-            if (f.is_regular_file()) fs::last_write_time(f.path(), fs::last_write_time(f.path()) - std::chrono::seconds(10));
+            if (f.is_regular_file())
+                fs::last_write_time(f.path(), fs::last_write_time(f.path()) - std::chrono::seconds(10));
     }
 
     // Runs every job, in the order given, `width` at once; the order they finished in.
@@ -52,7 +53,8 @@ struct Batch {
         std::size_t k = 0;
         std::vector<std::size_t> finished;
         run_workers(
-            jobs, [&]() -> std::optional<std::size_t> { return k < order.size() ? std::optional(order[k++]) : std::nullopt; },
+            jobs,
+            [&]() -> std::optional<std::size_t> { return k < order.size() ? std::optional(order[k++]) : std::nullopt; },
             width, timeout, engine, settings, run_key.value(), cache, [&](std::size_t i) { finished.push_back(i); });
         return finished;
     }
@@ -150,7 +152,8 @@ TEST_CASE("workers: a leaflet that never finishes is stopped at the time limit a
 }
 
 TEST_CASE("workers: a finding survives the trip through a worker's report", "[workers]") {
-    const Diagnostic d{Severity::Warning, "check.phone", {"a/b.toml", 12, 7}, "a message \u00B7 with UTF-8", "a hint", 3};
+    const Diagnostic d{
+        Severity::Warning, "check.phone", {"a/b.toml", 12, 7}, "a message \u00B7 with UTF-8", "a hint", 3};
     const Diagnostic back = diagnostic_from(nlohmann::json::parse(to_json(d).dump()));
     CHECK(back.severity == Severity::Warning);
     CHECK(back.code == "check.phone");

@@ -132,7 +132,8 @@ TEST_CASE("the structure tree is read back from the finished file", "[pdf][write
     CHECK(root.getKey("/ParentTreeNextKey").getIntValue() == 1);
 }
 
-TEST_CASE("the /ID is computed from the bytes: the same leaflet the same ID, another leaflet another", "[pdf][writer]") {
+TEST_CASE("the /ID is computed from the bytes: the same leaflet the same ID, another leaflet another",
+          "[pdf][writer]") {
     Diagnostics diags;
     const Leaflet a = make("knee", diags), again = make("knee", diags), other = make("elbow", diags);
     CHECK(a.bytes == again.bytes);
@@ -150,7 +151,8 @@ TEST_CASE("the /ID is computed from the bytes: the same leaflet the same ID, ano
     CHECK(id(a) != std::string(16, '\0'));
 }
 
-TEST_CASE("a stream libharu compresses is compressed as it would, and a stream's length is written in place", "[pdf][writer]") {
+TEST_CASE("a stream libharu compresses is compressed as it would, and a stream's length is written in place",
+          "[pdf][writer]") {
     pdf::HaruDocument haru(nullptr, nullptr);
     HPDF_SetCompressionMode(haru.get(), HPDF_COMP_ALL);
     HPDF_Page page = HPDF_AddPage(haru.get());
@@ -159,7 +161,8 @@ TEST_CASE("a stream libharu compresses is compressed as it would, and a stream's
     REQUIRE(image);
     HPDF_Page_DrawImage(page, image, 0, 0, 64, 64);
     pdf::ObjectWriter writer(haru);
-    pdf::write_structure(haru.get(), {pdf::StructElement{pdf::StructType::Document}}, {{page}, {{0, 0, 0, 0, 842}}, {}}, writer);
+    pdf::write_structure(haru.get(), {pdf::StructElement{pdf::StructType::Document}}, {{page}, {{0, 0, 0, 0, 842}}, {}},
+                         writer);
     const auto bytes = writer.write();
     REQUIRE(bytes);
     const std::string text(bytes->begin(), bytes->end());

@@ -44,7 +44,8 @@ const text::FontChain& fonts() {
 
 LaidOut lay_out(const std::string& content, const std::string& layout_name = "a4") {
     Diagnostics d;
-    auto doc = load_content_text(content, LEAFPRESS_TEST_DATA "/c.toml", d, ImageLoading::Decode, nullptr, &test::translations());
+    auto doc = load_content_text(content, LEAFPRESS_TEST_DATA "/c.toml", d, ImageLoading::Decode, nullptr,
+                                 &test::translations());
     REQUIRE(doc);
     Brand brand;
     brand.name = "Test Clinic";
@@ -117,11 +118,16 @@ public:
         std::istringstream in(cmap);
         enum { None, Space, Char, Range } section = None;
         for (std::string line; std::getline(in, line);) {
-            if (line.find("begincodespacerange") != std::string::npos) section = Space;
-            else if (line.find("beginbfchar") != std::string::npos) section = Char;
-            else if (line.find("beginbfrange") != std::string::npos) section = Range;
-            else if (line.find("endcodespacerange") != std::string::npos || line.find("endbf") != std::string::npos) section = None;
-            else if (section != None) add(section == Space ? 0 : section == Char ? 1 : 2, fields(line));
+            if (line.find("begincodespacerange") != std::string::npos)
+                section = Space;
+            else if (line.find("beginbfchar") != std::string::npos)
+                section = Char;
+            else if (line.find("beginbfrange") != std::string::npos)
+                section = Range;
+            else if (line.find("endcodespacerange") != std::string::npos || line.find("endbf") != std::string::npos)
+                section = None;
+            else if (section != None)
+                add(section == Space ? 0 : section == Char ? 1 : 2, fields(line));
         }
     }
     // The characters a shown string stands for; U+FFFD for a code that maps to nothing.
@@ -151,7 +157,8 @@ private:
     }
     static std::string bytes_of(const std::string& hex) {
         std::string b;
-        for (std::size_t i = 0; i + 1 < hex.size(); i += 2) b.push_back(static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16)));
+        for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
+            b.push_back(static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16)));
         return b;
     }
     static unsigned long value(const std::string& bytes) {
@@ -164,7 +171,8 @@ private:
         for (std::size_t i = 0; i + 3 < hex.size(); i += 4) {
             char32_t u = static_cast<char32_t>(std::stoul(hex.substr(i, 4), nullptr, 16));
             if (u >= 0xD800 && u < 0xDC00 && i + 7 < hex.size()) {
-                u = 0x10000 + ((u - 0xD800) << 10) + (static_cast<char32_t>(std::stoul(hex.substr(i + 4, 4), nullptr, 16)) - 0xDC00);
+                u = 0x10000 + ((u - 0xD800) << 10) +
+                    (static_cast<char32_t>(std::stoul(hex.substr(i + 4, 4), nullptr, 16)) - 0xDC00);
                 i += 4;
             }
             out += u;
@@ -172,7 +180,8 @@ private:
         return out;
     }
     void add(int kind, const std::vector<std::string>& f) {
-        if (kind == 0 && f.size() == 2) spaces_.emplace_back(f[0].size() / 2, value(bytes_of(f[0])), value(bytes_of(f[1])));
+        if (kind == 0 && f.size() == 2)
+            spaces_.emplace_back(f[0].size() / 2, value(bytes_of(f[0])), value(bytes_of(f[1])));
         if (kind == 1 && f.size() == 2) codes_[bytes_of(f[0])] = utf16(f[1]);
         if (kind == 2 && f.size() == 3) {
             const std::string lo = bytes_of(f[0]);
@@ -217,7 +226,6 @@ std::vector<Op> content_ops(Handle page) {
     QPDFPageObjectHelper(page).parseContents(&ops);
     return ops.ops;
 }
-
 
 }  // namespace
 
@@ -264,7 +272,8 @@ TEST_CASE("writer: a reader sees one page a reading page, A4 boxes, language, ma
     CHECK(intents[0].getKey("/DestOutputProfile").getDict().getKey("/N").getIntValue() == 3);
 }
 
-TEST_CASE("writer: every font is an embedded subset, and the text drawn reads back through its ToUnicode map", "[writer]") {
+TEST_CASE("writer: every font is an embedded subset, and the text drawn reads back through its ToUnicode map",
+          "[writer]") {
     const std::string bytes = write(lay_out(kLeaflet));
     QPDF pdf;
     pdf.processMemoryFile("t.pdf", bytes.data(), bytes.size());
@@ -314,13 +323,14 @@ TEST_CASE("writer: every font is an embedded subset, and the text drawn reads ba
     const std::string text = utf8::encode(drawn);
     INFO(text);
     CHECK(text.find("\uFFFD") == std::string::npos);
-    for (const char* words : {"Headingandparagraph", "Oneparagraphwithalink(lupus.example.org).", "MedicineDose", "Ibuprofen200mg",
-                              "Call(555)010-0199", "TestClinic\u00B7https://example.org"})
+    for (const char* words : {"Headingandparagraph", "Oneparagraphwithalink(lupus.example.org).", "MedicineDose",
+                              "Ibuprofen200mg", "Call(555)010-0199", "TestClinic\u00B7https://example.org"})
         CHECK(text.find(words) != std::string::npos);
 }
 
-TEST_CASE("writer: the structure tree a reader walks has the title, the figure's alt, the table's header scope and the link",
-          "[writer]") {
+TEST_CASE(
+    "writer: the structure tree a reader walks has the title, the figure's alt, the table's header scope and the link",
+    "[writer]") {
     const std::string bytes = write(lay_out(kLeaflet));
     QPDF pdf;
     pdf.processMemoryFile("t.pdf", bytes.data(), bytes.size());
@@ -336,7 +346,8 @@ TEST_CASE("writer: the structure tree a reader walks has the title, the figure's
     std::set<std::string> uris;
     for (auto& e : tree(pdf)) {
         types.push_back(e.getKey("/S").getName());
-        if (e.getKey("/S").isNameAndEquals("/Figure") && e.hasKey("/Alt") && alt.empty()) alt = e.getKey("/Alt").getUTF8Value();
+        if (e.getKey("/S").isNameAndEquals("/Figure") && e.hasKey("/Alt") && alt.empty())
+            alt = e.getKey("/Alt").getUTF8Value();
         if (e.getKey("/S").isNameAndEquals("/TH") && e.getKey("/A").isDictionary() &&
             e.getKey("/A").getKey("/Scope").isNameAndEquals("/Column"))
             ++column_headers;
@@ -394,7 +405,8 @@ TEST_CASE("writer: PdfBuilder given the pages one at a time writes the bytes wri
     CHECK(std::string(streamed->begin(), streamed->end()) == write(laid, options));
 }
 
-TEST_CASE("writer: the print-shop PDF has trim and bleed boxes 3 mm apart, CMYK and the PDF/X output intent", "[writer]") {
+TEST_CASE("writer: the print-shop PDF has trim and bleed boxes 3 mm apart, CMYK and the PDF/X output intent",
+          "[writer]") {
     const std::string profile_path = "/usr/share/color/icc/ghostscript/default_cmyk.icc";
     if (!std::filesystem::exists(profile_path)) {
         WARN("no CMYK profile (Debian's libgs-common): skipped");
@@ -411,7 +423,8 @@ TEST_CASE("writer: the print-shop PDF has trim and bleed boxes 3 mm apart, CMYK 
     auto pages = pdf.getAllPages();
     REQUIRE(pages.size() == laid.pages.size());
     const double bleed = 3 / 25.4 * 72;
-    const auto trim = box(pages[0], "/TrimBox"), bleed_box = box(pages[0], "/BleedBox"), media = box(pages[0], "/MediaBox");
+    const auto trim = box(pages[0], "/TrimBox"), bleed_box = box(pages[0], "/BleedBox"),
+               media = box(pages[0], "/MediaBox");
     REQUIRE(trim.size() == 4);
     REQUIRE(bleed_box.size() == 4);
     CHECK(trim[2] - trim[0] == Approx(595.28).margin(0.01));
@@ -440,12 +453,13 @@ TEST_CASE("structure: a content item opens its element's marked content with its
     CHECK(pdf::open_marked(elements, {Kind::Annotation, 2, -1}, U"").empty());
     // ActualText: what the glyphs stand for, as a PDF text string.
     CHECK(pdf::open_marked(elements, {Kind::Content, 2, 3}, U"fi") == "/P <</MCID 3 /ActualText (fi)>> BDC\n");
-    CHECK(pdf::open_marked(elements, {Kind::Content, 2, 4}, U"\u00E9") == "/P <</MCID 4 /ActualText <FEFF00E9>>> BDC\n");
+    CHECK(pdf::open_marked(elements, {Kind::Content, 2, 4}, U"\u00E9") ==
+          "/P <</MCID 4 /ActualText <FEFF00E9>>> BDC\n");
 }
 
-
-TEST_CASE("page content: text is drawn only inside marked content, each MCID once, the title in the bold font at its size",
-          "[writer]") {
+TEST_CASE(
+    "page content: text is drawn only inside marked content, each MCID once, the title in the bold font at its size",
+    "[writer]") {
     const LaidOut laid = lay_out(kLeaflet);
     const std::string bytes = write(laid);
     QPDF pdf;

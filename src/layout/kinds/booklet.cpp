@@ -7,8 +7,8 @@
 
 namespace leafpress {
 
-LaidOut BookletKind::lay_out(const Document& doc, const Brand& brand, const Layout& layout, const text::TextContext& ctx,
-                             Diagnostics& diags) const {
+LaidOut BookletKind::lay_out(const Document& doc, const Brand& brand, const Layout& layout,
+                             const text::TextContext& ctx, Diagnostics& diags) const {
     // Pages come in fours. When the content and its call to action do not fill the last four,
     // the call to action goes on the back cover and notes pages take the rest: a booklet never
     // ends with blank pages.

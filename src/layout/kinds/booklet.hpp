@@ -9,8 +9,8 @@ namespace leafpress {
 
 class BookletKind : public LayoutKind {
 public:
-    [[nodiscard]] LaidOut lay_out(const Document& doc, const Brand& brand, const Layout& layout, const text::TextContext& ctx,
-                                  Diagnostics& diags) const override;
+    [[nodiscard]] LaidOut lay_out(const Document& doc, const Brand& brand, const Layout& layout,
+                                  const text::TextContext& ctx, Diagnostics& diags) const override;
 };
 
 }  // namespace leafpress

@@ -43,7 +43,9 @@ void report_refused(const std::vector<Placement::Refused>& refused, const Docume
         const bool content = r.furniture.empty() && r.content_section >= 0 &&
                              static_cast<std::size_t>(r.content_section) < doc.sections.size();
         const Section* section = content ? &doc.sections[static_cast<std::size_t>(r.content_section)] : nullptr;
-        std::string name = !r.furniture.empty() ? r.furniture : !r.what.empty() ? "this " + r.what : "this part of the text";
+        std::string name = !r.furniture.empty() ? r.furniture
+                           : !r.what.empty()    ? "this " + r.what
+                                                : "this part of the text";
         if (section && r.what.empty())
             name = section->heading.empty() ? "a part of section " + std::to_string(r.content_section + 1)
                                             : "a part of section '" + section->heading + "'";
@@ -51,9 +53,10 @@ void report_refused(const std::vector<Placement::Refused>& refused, const Docume
         if (at.file.empty() && at.line == 0) at = section ? section->where : doc.title_pos;
         const std::string page = layout.fold == Fold::Trifold ? "panel" : "page";
         char size[200];
-        std::snprintf(size, sizeof size, "it is %.0f pt (%.0f mm) tall, and a %s of the %s layout holds %.0f pt (%.0f mm)",
-                      r.height.value(), r.height.value() * 25.4 / 72.0, page.c_str(), layout.name.c_str(), r.room.value(),
-                      r.room.value() * 25.4 / 72.0);
+        std::snprintf(size, sizeof size,
+                      "it is %.0f pt (%.0f mm) tall, and a %s of the %s layout holds %.0f pt (%.0f mm)",
+                      r.height.value(), r.height.value() * 25.4 / 72.0, page.c_str(), layout.name.c_str(),
+                      r.room.value(), r.room.value() * 25.4 / 72.0);
         diags.error("layout.overflow", at, name + " is taller than a whole " + page + " and cannot be placed: " + size,
                     r.what == "table row" ? "shorten the row's cells, or split the row into several rows"
                                           : "shorten it, or use a layout with larger pages");
@@ -64,8 +67,8 @@ bool refused_whole(const Unit& unit, Pt room, const Document& doc, const Layout&
     Pt height{0};
     for (const auto& line : unit.lines) height += line.height;
     if (height <= room + Pt(0.01)) return false;
-    report_refused({{unit.content_section, unit.furniture, unit.what, unit.furniture.empty() ? unit.where : unit.furniture_at,
-                     height, room}},
+    report_refused({{unit.content_section, unit.furniture, unit.what,
+                     unit.furniture.empty() ? unit.where : unit.furniture_at, height, room}},
                    doc, layout, diags);
     return true;
 }

@@ -8,9 +8,7 @@ namespace leafpress {
 
 namespace {
 
-Pt frame_width(const Layout& L) {
-    return (L.body_area().width - L.gutter * (L.columns - 1)) / L.columns;
-}
+Pt frame_width(const Layout& L) { return (L.body_area().width - L.gutter * (L.columns - 1)) / L.columns; }
 
 // Multi-page layouts: columns on page after page; the first page's frames start below the
 // cover, and the last page's may be shortened to balance its columns.

@@ -17,8 +17,8 @@ struct PagesEnding {
 class PagesKind : public LayoutKind {
 public:
     explicit PagesKind(PagesEnding ending = {}) : ending_(ending) {}
-    [[nodiscard]] LaidOut lay_out(const Document& doc, const Brand& brand, const Layout& layout, const text::TextContext& ctx,
-                                  Diagnostics& diags) const override;
+    [[nodiscard]] LaidOut lay_out(const Document& doc, const Brand& brand, const Layout& layout,
+                                  const text::TextContext& ctx, Diagnostics& diags) const override;
     void stream(const Document& doc, const Brand& brand, const Layout& layout, const text::TextContext& ctx,
                 Diagnostics& diags, PageSink& sink) const override;
 

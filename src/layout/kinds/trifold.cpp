@@ -44,7 +44,7 @@ FrameSource trifold_frames(const Layout& L, bool rtl, std::optional<Pt> height) 
 std::string describe(const Document& doc, const std::vector<Unit>& units, const Placement& p) {
     const int si = units[p.first_left].content_section;
     const std::string name = si < 0 ? (units[p.first_left].furniture.empty() ? std::string("the closing material")
-                                                                              : units[p.first_left].furniture)
+                                                                             : units[p.first_left].furniture)
                              : !doc.sections[static_cast<std::size_t>(si)].heading.empty()
                                  ? "section '" + doc.sections[static_cast<std::size_t>(si)].heading + "'"
                                  : "section " + std::to_string(si + 1);
@@ -55,8 +55,8 @@ std::string describe(const Document& doc, const std::vector<Unit>& units, const 
 
 }  // namespace
 
-LaidOut TrifoldKind::lay_out(const Document& doc, const Brand& brand, const Layout& layout, const text::TextContext& ctx,
-                             Diagnostics& diags) const {
+LaidOut TrifoldKind::lay_out(const Document& doc, const Brand& brand, const Layout& layout,
+                             const text::TextContext& ctx, Diagnostics& diags) const {
     // Copy-fit: the body size steps down from the layout's until the content fits the four
     // content panels, never below the layout's minimum.
     const Pt min_body = layout.min_body > Pt(0) ? layout.min_body : layout.type.body;
@@ -76,9 +76,10 @@ LaidOut TrifoldKind::lay_out(const Document& doc, const Brand& brand, const Layo
     const Pt help_height = help.empty() ? Pt(0) : stacked_height(help);
     const Pt cta_height = stacked_height({call_to_action(probe, back.width)});
     enum class Back { Both, Taglines, CallToAction };
-    const Back on_back = help.empty() || help_height + help.front().space_before + cta_height <= back.height ? Back::Both
-                         : help_height <= back.height                                                      ? Back::Taglines
-                                                                                                            : Back::CallToAction;
+    const Back on_back = help.empty() || help_height + help.front().space_before + cta_height <= back.height
+                             ? Back::Both
+                         : help_height <= back.height ? Back::Taglines
+                                                      : Back::CallToAction;
     const bool help_on_back = on_back != Back::CallToAction;
     std::vector<FigureInfo> inside_figures;
     for (Pt size = layout.type.body;; size -= Pt(0.25)) {
@@ -118,12 +119,15 @@ LaidOut TrifoldKind::lay_out(const Document& doc, const Brand& brand, const Layo
     const Furnisher f{doc, brand, L, ctx, diags, figures};
     if (!placed.complete) {
         char hint[160];
-        std::snprintf(hint, sizeof hint, "the layout allows the body down to %.1f pt; shorten the text or use a "
-                                         "multi-page layout such as a4", min_body.value());
+        std::snprintf(hint, sizeof hint,
+                      "the layout allows the body down to %.1f pt; shorten the text or use a "
+                      "multi-page layout such as a4",
+                      min_body.value());
         const Unit& left = units[placed.first_left];
-        diags.error("layout.overflow", left.content_section >= 0 ? doc.sections[static_cast<std::size_t>(left.content_section)].where
-                                       : left.furniture.empty() ? doc.title_pos
-                                                                : left.furniture_at,
+        diags.error("layout.overflow",
+                    left.content_section >= 0 ? doc.sections[static_cast<std::size_t>(left.content_section)].where
+                    : left.furniture.empty()  ? doc.title_pos
+                                              : left.furniture_at,
                     "the content does not fit the " + layout.name + " layout: " + describe(doc, units, placed), hint);
     } else if (L.type.body < layout.type.body) {
         char msg[120];
