@@ -44,7 +44,7 @@ TEST_CASE("a single output over one of the reads, under any spelling, is refused
                                    dir.file("gone.toml") + ") | " + kOneHint});
 }
 
-TEST_CASE("a single output looks at the path's kind before the reads; a batch at the reads first", "[output]") {
+TEST_CASE("a single output looks at the path's kind before the reads, and a batch at the reads first", "[output]") {
     test::TempDir dir;
     const std::string brand = dir.write("brand.toml", "x");
     fs::create_symlink(brand, dir.file("link.pdf"));
